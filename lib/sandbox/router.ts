@@ -1,0 +1,197 @@
+/**
+ * The sandbox as one object: the four simulators, their fault settings, a log of what they received,
+ * and the control endpoint (`/sandbox/_control`) that tests and trainers use to break a vendor on purpose.
+ */
+import { createFootprintsSimulator } from './footprints';
+import { createLoyaltySimulator } from './loyalty';
+import { createNetcoreSimulators } from './netcore';
+import {
+  NO_FAULTS,
+  SANDBOX_VENDORS,
+  json,
+  type FaultSettings,
+  type RecordedRequest,
+  type SandboxVendor,
+  type Simulator,
+} from './types';
+
+const MAX_LOG = 5000;
+
+export class Sandbox {
+  readonly simulators: Record<SandboxVendor, Simulator>;
+  private faults: Record<SandboxVendor, FaultSettings>;
+  private requests: RecordedRequest[] = [];
+
+  constructor() {
+    const netcore = createNetcoreSimulators();
+    this.simulators = {
+      footprints: createFootprintsSimulator(),
+      'netcore-api': netcore.api,
+      'netcore-activity': netcore.activity,
+      loyalty: createLoyaltySimulator(),
+    };
+    this.faults = Sandbox.noFaults();
+  }
+
+  private static noFaults(): Record<SandboxVendor, FaultSettings> {
+    return Object.fromEntries(SANDBOX_VENDORS.map((v) => [v, { ...NO_FAULTS }])) as Record<SandboxVendor, FaultSettings>;
+  }
+
+  reset(): void {
+    for (const sim of Object.values(this.simulators)) sim.reset();
+    this.faults = Sandbox.noFaults();
+    this.requests = [];
+  }
+
+  setFaults(vendor: SandboxVendor, patch: Partial<FaultSettings>): FaultSettings {
+    this.faults[vendor] = { ...this.faults[vendor], ...patch };
+    return this.faults[vendor];
+  }
+
+  getFaults(): Record<SandboxVendor, FaultSettings> {
+    return structuredClone(this.faults);
+  }
+
+  getRequests(vendor?: SandboxVendor): RecordedRequest[] {
+    return vendor ? this.requests.filter((r) => r.vendor === vendor) : [...this.requests];
+  }
+
+  /**
+   * Entry point for everything under `/sandbox`. `segments` are the path parts after `/sandbox`
+   * (e.g. ["footprints", "api", "lead"]).
+   */
+  async handle(req: Request, segments: readonly string[]): Promise<Response> {
+    const [head, ...rest] = segments;
+    if (head === '_control') return this.control(req, rest);
+    if (!head || !(SANDBOX_VENDORS as readonly string[]).includes(head)) {
+      return json({ status: 'error', message: 'unknown sandbox vendor' }, 404);
+    }
+    const vendor = head as SandboxVendor;
+    const path = `/${rest.join('/')}`;
+    const status = await this.dispatch(vendor, req, path);
+    return status;
+  }
+
+  private async dispatch(vendor: SandboxVendor, req: Request, path: string): Promise<Response> {
+    const faults = this.faults[vendor];
+    const record = (status: number) => {
+      this.requests.push({ vendor, method: req.method, path, at: new Date().toISOString(), status });
+      if (this.requests.length > MAX_LOG) this.requests.splice(0, this.requests.length - MAX_LOG);
+    };
+    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
+    if (faults.outage) {
+      record(503);
+      return json({ status: 'error', message: 'Service Unavailable (sandbox outage)' }, 503);
+    }
+    let matches = true;
+    let forwarded = req;
+    if (faults.match) {
+      const body = req.method === 'GET' || req.method === 'HEAD' ? '' : await req.clone().text();
+      const url = new URL(req.url);
+      matches = `${path}${url.search} ${decodeURIComponent(body.replace(/\+/g, ' '))}`.includes(faults.match);
+      forwarded = req;
+    }
+    if (matches && faults.failStatus) {
+      if (faults.failCount !== null) {
+        faults.failCount -= 1;
+        if (faults.failCount <= 0) {
+          faults.failStatus = null;
+          faults.failCount = null;
+        }
+      }
+      const status = faultStatus(faults.failStatus ?? 500, faults);
+      record(status);
+      return json({ status: 'error', message: `sandbox fault: HTTP ${status}` }, status);
+    }
+    if (matches && faults.errorRate > 0 && Math.random() < faults.errorRate) {
+      record(500);
+      return json({ status: 'error', message: 'Internal Server Error (sandbox fault)' }, 500);
+    }
+    const res = await this.simulators[vendor].handle(forwarded, path);
+    record(res.status);
+    return res;
+  }
+
+  private async control(req: Request, rest: readonly string[]): Promise<Response> {
+    const action = rest[0] ?? '';
+    if (action === 'reset' && req.method === 'POST') {
+      this.reset();
+      return json({ status: 'success', faults: this.getFaults() });
+    }
+    if (action === 'requests' && req.method === 'GET') {
+      const vendor = new URL(req.url).searchParams.get('vendor');
+      const list = vendor && (SANDBOX_VENDORS as readonly string[]).includes(vendor) ? this.getRequests(vendor as SandboxVendor) : this.getRequests();
+      return json({ status: 'success', count: list.length, requests: list });
+    }
+    if (action === 'requests' && req.method === 'DELETE') {
+      this.requests = [];
+      return json({ status: 'success' });
+    }
+    if (action === 'faults' && req.method === 'POST') {
+      let body: unknown;
+      try {
+        body = await req.json();
+      } catch {
+        return json({ status: 'error', message: 'send JSON: {"vendor": "footprints", "latencyMs": 150, …}' }, 400);
+      }
+      const parsed = parseFaultPatch(body);
+      if ('error' in parsed) return json({ status: 'error', message: parsed.error }, 400);
+      const targets = parsed.vendor === 'all' ? [...SANDBOX_VENDORS] : [parsed.vendor];
+      for (const v of targets) this.setFaults(v, parsed.patch);
+      return json({ status: 'success', faults: this.getFaults() });
+    }
+    if (action === '' || action === 'faults') {
+      return json({ status: 'success', faults: this.getFaults() });
+    }
+    return json({ status: 'error', message: 'unknown control action' }, 404);
+  }
+}
+
+function faultStatus(status: number, _faults: FaultSettings): number {
+  return status >= 100 && status <= 599 ? status : 500;
+}
+
+function parseFaultPatch(body: unknown): { vendor: SandboxVendor | 'all'; patch: Partial<FaultSettings> } | { error: string } {
+  if (!body || typeof body !== 'object') return { error: 'body must be a JSON object' };
+  const b = body as Record<string, unknown>;
+  const vendor = b.vendor;
+  if (vendor !== 'all' && !(typeof vendor === 'string' && (SANDBOX_VENDORS as readonly string[]).includes(vendor))) {
+    return { error: `vendor must be one of: all, ${SANDBOX_VENDORS.join(', ')}` };
+  }
+  const patch: Partial<FaultSettings> = {};
+  if ('latencyMs' in b) {
+    if (typeof b.latencyMs !== 'number' || b.latencyMs < 0 || b.latencyMs > 120_000) return { error: 'latencyMs: 0..120000' };
+    patch.latencyMs = b.latencyMs;
+  }
+  if ('errorRate' in b) {
+    if (typeof b.errorRate !== 'number' || b.errorRate < 0 || b.errorRate > 1) return { error: 'errorRate: 0..1' };
+    patch.errorRate = b.errorRate;
+  }
+  if ('outage' in b) {
+    if (typeof b.outage !== 'boolean') return { error: 'outage: true or false' };
+    patch.outage = b.outage;
+  }
+  if ('failStatus' in b) {
+    if (b.failStatus !== null && (typeof b.failStatus !== 'number' || b.failStatus < 100 || b.failStatus > 599)) {
+      return { error: 'failStatus: an HTTP status 100..599, or null' };
+    }
+    patch.failStatus = b.failStatus as number | null;
+  }
+  if ('failCount' in b) {
+    if (b.failCount !== null && (typeof b.failCount !== 'number' || b.failCount < 1)) return { error: 'failCount: ≥ 1, or null' };
+    patch.failCount = b.failCount as number | null;
+  }
+  if ('match' in b) {
+    if (b.match !== null && typeof b.match !== 'string') return { error: 'match: a string, or null' };
+    patch.match = (b.match as string | null) || null;
+  }
+  return { vendor: vendor as SandboxVendor | 'all', patch };
+}
+
+const globalForSandbox = globalThis as unknown as { __storedeskSandbox?: Sandbox };
+
+/** One sandbox per process (Next may load this module more than once). */
+export function getSandbox(): Sandbox {
+  if (!globalForSandbox.__storedeskSandbox) globalForSandbox.__storedeskSandbox = new Sandbox();
+  return globalForSandbox.__storedeskSandbox;
+}

@@ -1,0 +1,222 @@
+/**
+ * The one HTTP base every vendor client stands on: a timeout on every call, a typed VendorError with
+ * vendor / operation / status / vendor code / retryability, zod parsing of every answer, and redaction
+ * of keys, secrets, tokens and PINs from anything that could reach an error message or a log line.
+ *
+ * Vendor clients never import the database, auth or React; they receive their settings as arguments.
+ */
+import type { z } from 'zod';
+import { redactText, redactUrl } from '@/lib/redact';
+
+export type VendorName = 'footprints' | 'netcore' | 'loyalty';
+
+export interface VendorErrorInit {
+  vendor: VendorName;
+  operation: string;
+  /** HTTP status; 0 when no answer came (network failure, timeout). */
+  status: number;
+  /** The vendor's own error code when it sent one (e.g. Netcore 302, loyalty INVALID_REQUEST). */
+  vendorCode?: string;
+  /** Human-readable, already redacted. */
+  message: string;
+  retryable: boolean;
+  kind: 'http' | 'timeout' | 'network' | 'invalid_response' | 'invalid_request';
+}
+
+export class VendorError extends Error {
+  readonly vendor: VendorName;
+  readonly operation: string;
+  readonly status: number;
+  readonly vendorCode?: string;
+  readonly retryable: boolean;
+  readonly kind: VendorErrorInit['kind'];
+
+  constructor(init: VendorErrorInit, secrets: readonly string[] = []) {
+    const message = redactText(init.message, secrets);
+    super(`${init.vendor} ${init.operation} failed (${init.status || init.kind}): ${message}`);
+    this.name = 'VendorError';
+    this.vendor = init.vendor;
+    this.operation = init.operation;
+    this.status = init.status;
+    this.vendorCode = init.vendorCode;
+    this.retryable = init.retryable;
+    this.kind = init.kind;
+  }
+
+  /** A plain object that is safe to log or store (no stack, no body, no secret). */
+  toJSON() {
+    return {
+      name: this.name,
+      vendor: this.vendor,
+      operation: this.operation,
+      status: this.status,
+      vendorCode: this.vendorCode,
+      retryable: this.retryable,
+      kind: this.kind,
+      message: this.message,
+    };
+  }
+}
+
+/** Timeouts, 408, 429, 5xx and network failures can succeed later; other 4xx are the caller's fault. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 0 || status === 408 || status === 429 || status >= 500;
+}
+
+export type VendorBody =
+  | { kind: 'form'; params: URLSearchParams }
+  | { kind: 'json'; value: unknown }
+  | { kind: 'multipart'; form: FormData }
+  | { kind: 'none' };
+
+export interface VendorRequest<S extends z.ZodType> {
+  vendor: VendorName;
+  operation: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: VendorBody;
+  /** zod schema of a successful answer. */
+  schema: S;
+  timeoutMs: number;
+  /** Every secret value this call carries; each is scrubbed from errors. */
+  secrets: readonly string[];
+  /**
+   * Extracts the vendor's error code and message from an error answer (each vendor has its own shape).
+   * Receives parsed JSON when the body was JSON, the raw text otherwise.
+   */
+  describeError?: (status: number, body: unknown) => { vendorCode?: string; message?: string } | undefined;
+  /** Some vendors answer HTTP 200 with an error body; return a description to turn it into a VendorError. */
+  detectErrorInSuccess?: (body: unknown) => { status: number; vendorCode?: string; message: string } | undefined;
+  fetchImpl?: typeof fetch;
+}
+
+/** Joins a configured root (with or without trailing slash, possibly with a path prefix) and a path. */
+export function joinUrl(root: string, path: string): string {
+  const base = root.replace(/\/+$/, '');
+  const tail = path.startsWith('/') ? path : `/${path}`;
+  return `${base}${tail}`;
+}
+
+function encodeBody(body: VendorBody | undefined): { init: BodyInit | undefined; contentType?: string } {
+  if (!body || body.kind === 'none') return { init: undefined };
+  if (body.kind === 'form') return { init: body.params.toString(), contentType: 'application/x-www-form-urlencoded' };
+  if (body.kind === 'json') return { init: JSON.stringify(body.value), contentType: 'application/json' };
+  // fetch sets the multipart boundary itself.
+  return { init: body.form };
+}
+
+async function readBody(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function short(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return (text ?? '').slice(0, 300);
+}
+
+export async function vendorRequest<S extends z.ZodType>(req: VendorRequest<S>): Promise<z.infer<S>> {
+  const { vendor, operation, secrets } = req;
+  const fail = (init: Omit<VendorErrorInit, 'vendor' | 'operation'>) =>
+    new VendorError({ vendor, operation, ...init }, secrets);
+  const { init: body, contentType } = encodeBody(req.body);
+  const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
+  if (contentType && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+    headers['Content-Type'] = contentType;
+  }
+
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), req.timeoutMs);
+  let res: Response;
+  try {
+    res = await (req.fetchImpl ?? fetch)(req.url, { method: req.method, headers, body, signal: controller.signal });
+  } catch (error) {
+    clearTimeout(timer);
+    if (controller.signal.aborted) {
+      throw fail({ status: 0, kind: 'timeout', retryable: true, message: `no answer within ${req.timeoutMs} ms` });
+    }
+    const cause = error instanceof Error ? error.message : String(error);
+    throw fail({ status: 0, kind: 'network', retryable: true, message: `could not reach ${redactUrl(req.url)}: ${cause}` });
+  }
+
+  let parsed: unknown;
+  try {
+    parsed = await readBody(res);
+  } catch {
+    clearTimeout(timer);
+    if (controller.signal.aborted) {
+      throw fail({ status: 0, kind: 'timeout', retryable: true, message: `answer not complete within ${req.timeoutMs} ms` });
+    }
+    throw fail({ status: res.status, kind: 'network', retryable: true, message: 'the answer was cut off' });
+  }
+  clearTimeout(timer);
+
+  if (!res.ok) {
+    const described = req.describeError?.(res.status, parsed);
+    throw fail({
+      status: res.status,
+      kind: 'http',
+      retryable: isRetryableStatus(res.status),
+      vendorCode: described?.vendorCode,
+      message: described?.message ?? (short(parsed) || res.statusText || 'error'),
+    });
+  }
+
+  const inBand = req.detectErrorInSuccess?.(parsed);
+  if (inBand) {
+    throw fail({
+      status: inBand.status,
+      kind: 'http',
+      retryable: isRetryableStatus(inBand.status),
+      vendorCode: inBand.vendorCode,
+      message: inBand.message,
+    });
+  }
+
+  const result = req.schema.safeParse(parsed);
+  if (!result.success) {
+    const where = result.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    // An answer we cannot read is not going to get better by asking again.
+    throw fail({ status: res.status, kind: 'invalid_response', retryable: false, message: `unexpected answer: ${where}` });
+  }
+  return result.data;
+}
+
+/**
+ * Form-urlencoded with bracket notation, as the Footprints docs show (`tags[0]=a`,
+ * `marketingChannels[0][channel]=sms`, `customDetails[offerDetails]=…`). Undefined and null are skipped;
+ * booleans become the strings "true"/"false" the docs use.
+ */
+export function toBracketForm(value: Record<string, unknown>, params = new URLSearchParams(), prefix = ''): URLSearchParams {
+  for (const [key, raw] of Object.entries(value)) {
+    const name = prefix ? `${prefix}[${key}]` : key;
+    appendBracket(params, name, raw);
+  }
+  return params;
+}
+
+function appendBracket(params: URLSearchParams, name: string, raw: unknown): void {
+  if (raw === undefined || raw === null) return;
+  if (Array.isArray(raw)) {
+    raw.forEach((item, index) => appendBracket(params, `${name}[${index}]`, item));
+    return;
+  }
+  if (raw instanceof Date) {
+    params.append(name, raw.toISOString());
+    return;
+  }
+  if (typeof raw === 'object') {
+    toBracketForm(raw as Record<string, unknown>, params, name);
+    return;
+  }
+  params.append(name, String(raw));
+}
