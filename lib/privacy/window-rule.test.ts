@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_WINDOW_DAYS,
+  addDays,
+  checkActivityWindow,
+  checkActivityWindowIso,
+  ddmmyyyyToIso,
+  isoToDdmmyyyy,
+  parseDdmmyyyy,
+  todayDdmmyyyy,
+  todayIso,
+} from './window-rule';
+
+const today = '20072018';
+
+describe('checkActivityWindow', () => {
+  it('accepts seven days counting both ends', () => {
+    const r = checkActivityWindow({ fromDate: '13072018', toDate: '19072018', today });
+    expect(r).toEqual({ ok: true, fromDate: '13072018', toDate: '19072018', days: 7 });
+  });
+
+  it('refuses eight days, with a message that states the limit', () => {
+    const r = checkActivityWindow({ fromDate: '12072018', toDate: '19072018', today });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problem).toBe('too_long');
+    expect(r.field).toBe('toDate');
+    expect(r.message).toContain('8 days');
+    expect(r.message).toContain(`at most ${MAX_WINDOW_DAYS} days`);
+  });
+
+  it('accepts a single day and the docs sample (15–19 Jul 2018)', () => {
+    expect(checkActivityWindow({ fromDate: '19072018', toDate: '19072018', today })).toMatchObject({ ok: true, days: 1 });
+    expect(checkActivityWindow({ fromDate: '15072018', toDate: '19072018', today })).toMatchObject({ ok: true, days: 5 });
+  });
+
+  it('refuses an end before the start', () => {
+    const r = checkActivityWindow({ fromDate: '19072018', toDate: '18072018', today });
+    expect(r).toMatchObject({ ok: false, problem: 'from_after_to' });
+  });
+
+  it('refuses the future, accepts today', () => {
+    expect(checkActivityWindow({ fromDate: '15072018', toDate: '21072018', today })).toMatchObject({ ok: false, problem: 'future' });
+    expect(checkActivityWindow({ fromDate: '14072018', toDate: '20072018', today })).toMatchObject({ ok: true, days: 7 });
+  });
+
+  it('refuses malformed and unreal dates', () => {
+    expect(checkActivityWindow({ fromDate: '2018-07-15', toDate: '19072018', today })).toMatchObject({ ok: false, problem: 'malformed_from', field: 'fromDate' });
+    expect(checkActivityWindow({ fromDate: '31062018', toDate: '01072018', today })).toMatchObject({ ok: false, problem: 'malformed_from' });
+    expect(checkActivityWindow({ fromDate: '15072018', toDate: '1972018', today })).toMatchObject({ ok: false, problem: 'malformed_to' });
+    expect(checkActivityWindow({ fromDate: '29022019', toDate: '01032019', today: '01012020' })).toMatchObject({ ok: false, problem: 'malformed_from' });
+    expect(checkActivityWindow({ fromDate: '15072018', toDate: '19072018', today: 'yesterday' })).toMatchObject({ ok: false, problem: 'malformed_today' });
+  });
+
+  it('counts across a year end and a leap day by the calendar', () => {
+    expect(checkActivityWindow({ fromDate: '26122019', toDate: '01012020', today: '02012020' })).toMatchObject({ ok: true, days: 7 });
+    expect(checkActivityWindow({ fromDate: '25122019', toDate: '01012020', today: '02012020' })).toMatchObject({ ok: false, problem: 'too_long' });
+    expect(checkActivityWindow({ fromDate: '24022024', toDate: '01032024', today: '02032024' })).toMatchObject({ ok: true, days: 7 });
+    expect(checkActivityWindow({ fromDate: '23022023', toDate: '01032023', today: '02032023' })).toMatchObject({ ok: true, days: 7 });
+    expect(checkActivityWindow({ fromDate: '23022024', toDate: '01032024', today: '02032024' })).toMatchObject({ ok: false, problem: 'too_long' });
+  });
+
+  it('works on ISO input too', () => {
+    expect(checkActivityWindowIso({ from: '2018-07-13', to: '2018-07-19', today: '2018-07-20' })).toMatchObject({ ok: true, fromDate: '13072018', days: 7 });
+    expect(checkActivityWindowIso({ from: '2018-07-12', to: '2018-07-19', today: '2018-07-20' })).toMatchObject({ ok: false, problem: 'too_long' });
+    expect(checkActivityWindowIso({ from: '2018-7-12', to: '2018-07-19', today: '2018-07-20' })).toMatchObject({ ok: false, problem: 'malformed_from' });
+  });
+});
+
+describe('date helpers', () => {
+  it('converts between ISO and DDMMYYYY', () => {
+    expect(isoToDdmmyyyy('2018-07-05')).toBe('05072018');
+    expect(ddmmyyyyToIso('05072018')).toBe('2018-07-05');
+    expect(isoToDdmmyyyy('2018-02-30')).toBeNull();
+    expect(ddmmyyyyToIso('5072018')).toBeNull();
+    expect(parseDdmmyyyy('29022024')).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(addDays({ year: 2024, month: 2, day: 28 }, 2)).toEqual({ year: 2024, month: 3, day: 1 });
+  });
+
+  it('computes today in an IANA zone', () => {
+    // 22:30 UTC on 31 Dec is already 1 Jan in Bucharest (UTC+2) but still 31 Dec in New York.
+    const at = new Date('2023-12-31T22:30:00Z');
+    expect(todayDdmmyyyy('Europe/Bucharest', at)).toBe('01012024');
+    expect(todayIso('America/New_York', at)).toBe('2023-12-31');
+    expect(todayIso('UTC', at)).toBe('2023-12-31');
+  });
+});
