@@ -1,0 +1,43 @@
+/** Durable jobs and the sync worker. See jobs.ts for the lifecycle: queued → running → done | queued (retry) | dead. */
+export { BACKOFF, backoffCeilingMs, backoffMs } from './backoff';
+export {
+  getHandler,
+  isRetryableError,
+  registerHandler,
+  registeredKinds,
+  RetryableError,
+  unregisterHandler,
+  type OutboxHandler,
+  type OutboxHandlerContext,
+  type RegisterHandlerOptions,
+} from './handlers';
+export {
+  claimJobs,
+  DEFAULT_LEASE_MS,
+  DEFAULT_MAX_ATTEMPTS,
+  defaultWorkerId,
+  deliverNow,
+  enqueue,
+  getJob,
+  getJobByIdempotencyKey,
+  listJobs,
+  listJobsByCorrelation,
+  OUTBOX_STATUSES,
+  retryDeadJob,
+  runDueJobs,
+  runJob,
+  type ClaimOptions,
+  type Clock,
+  type EnqueueInput,
+  type EnqueueResult,
+  type JobsPage,
+  type ListJobsQuery,
+  type OutboxJob,
+  type OutboxStatus,
+  type RunDueOptions,
+  type RunDueResult,
+  type RunOptions,
+  type RunOutcome,
+  type RunResult,
+} from './jobs';
+export { startOutboxWorker, type OutboxWorkerHandle, type OutboxWorkerOptions } from './worker';

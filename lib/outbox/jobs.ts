@@ -1,0 +1,365 @@
+/**
+ * Durable outbox jobs: enqueue (idempotent on the key), claim (FOR UPDATE SKIP LOCKED, so several
+ * console instances can share one PostgreSQL), run with retry/backoff, and the admin views.
+ */
+import 'server-only';
+import { hostname } from 'node:os';
+import { and, asc, count, desc, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/lib/db';
+import { OUTBOX_STATUSES, outboxJobs, type OutboxJob, type OutboxStatus } from '@/lib/db/schema';
+import { log } from '@/lib/log';
+import { redactText } from '@/lib/redact';
+import { backoffMs } from './backoff';
+import { getHandler, isRetryableError, registeredKinds } from './handlers';
+
+export type { OutboxJob, OutboxStatus };
+export { OUTBOX_STATUSES };
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+/** A job 'running' longer than this is taken to belong to a crashed worker and is claimed again. */
+export const DEFAULT_LEASE_MS = 5 * 60_000;
+const MAX_ERROR_LENGTH = 300;
+
+/** Injectable clock, so tests can move time instead of waiting. */
+export type Clock = () => Date;
+const systemClock: Clock = () => new Date();
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isJobId = (id: string) => UUID.test(id);
+
+export function defaultWorkerId(prefix = 'worker'): string {
+  return `${prefix}:${hostname()}:${process.pid}`;
+}
+
+export interface EnqueueInput {
+  kind: string;
+  /** From the form or derived from it; the same key always finds the same job. Max 200 characters. */
+  idempotencyKey: string;
+  /** Stored as JSON: plain data only, never a token or a key. */
+  payload: unknown;
+  /** Who queued it, e.g. the staff subject. */
+  subject?: string | null;
+  /** What it belongs to, e.g. a lead id or a form id. */
+  correlation?: string | null;
+  /** Default 8. */
+  maxAttempts?: number;
+  /** Default now. */
+  runAt?: Date;
+}
+
+export interface EnqueueResult {
+  job: OutboxJob;
+  /** False when a job with this idempotency key already existed (it is returned untouched). */
+  created: boolean;
+}
+
+/** Writes a job, or returns the existing one for the same idempotency key. Never creates a second. */
+export async function enqueue(db: Db, input: EnqueueInput): Promise<EnqueueResult> {
+  const kind = input.kind.trim();
+  const key = input.idempotencyKey.trim();
+  if (!kind) throw new Error('enqueue: kind is required');
+  if (!key || key.length > 200) throw new Error('enqueue: idempotencyKey must be 1–200 characters');
+  const maxAttempts = input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 100) {
+    throw new Error('enqueue: maxAttempts must be an integer from 1 to 100');
+  }
+  const now = new Date();
+  const inserted = await db
+    .insert(outboxJobs)
+    .values({
+      kind,
+      idempotencyKey: key,
+      payload: input.payload ?? null,
+      subject: input.subject ?? null,
+      correlation: input.correlation ?? null,
+      maxAttempts,
+      nextAttemptAt: input.runAt ?? now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: outboxJobs.idempotencyKey })
+    .returning();
+  if (inserted[0]) return { job: inserted[0], created: true };
+
+  const [existing] = await db.select().from(outboxJobs).where(eq(outboxJobs.idempotencyKey, key)).limit(1);
+  if (!existing) throw new Error('enqueue: conflicting job vanished'); // the outbox never deletes jobs
+  if (existing.kind !== kind) {
+    log('warn', 'outbox.idempotency_key_reused', { jobId: existing.id, existingKind: existing.kind, kind });
+  }
+  return { job: existing, created: false };
+}
+
+export interface ClaimOptions {
+  workerId: string;
+  limit: number;
+  /** Only these kinds (e.g. the ones this process has handlers for). */
+  kinds?: readonly string[];
+  now?: Clock;
+  leaseMs?: number;
+}
+
+/**
+ * Takes up to `limit` due jobs for this worker: queued ones whose time has come, and running ones whose
+ * lease ran out. Rows another worker is claiming at the same moment are skipped, never waited for or
+ * taken twice. Each claim counts as an attempt, so a job that crashes its worker still ends up dead.
+ */
+export async function claimJobs(db: Db, opts: ClaimOptions): Promise<OutboxJob[]> {
+  const limit = Math.max(0, Math.trunc(opts.limit));
+  if (limit === 0 || (opts.kinds && opts.kinds.length === 0)) return [];
+  const now = (opts.now ?? systemClock)();
+  const staleBefore = new Date(now.getTime() - (opts.leaseMs ?? DEFAULT_LEASE_MS));
+  const due = or(
+    and(eq(outboxJobs.status, 'queued'), lte(outboxJobs.nextAttemptAt, now)),
+    and(eq(outboxJobs.status, 'running'), lt(outboxJobs.lockedAt, staleBefore)),
+  );
+  const where = opts.kinds ? and(due, inArray(outboxJobs.kind, [...opts.kinds])) : due;
+
+  const claimed = await db.transaction(async (tx) => {
+    const picked = await tx
+      .select({ id: outboxJobs.id })
+      .from(outboxJobs)
+      .where(where)
+      .orderBy(asc(outboxJobs.nextAttemptAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (picked.length === 0) return [];
+    return tx
+      .update(outboxJobs)
+      .set({
+        status: 'running',
+        lockedBy: opts.workerId,
+        lockedAt: now,
+        attempts: sql`${outboxJobs.attempts} + 1`,
+        updatedAt: now,
+      })
+      .where(
+        inArray(
+          outboxJobs.id,
+          picked.map((p) => p.id),
+        ),
+      )
+      .returning();
+  });
+  return claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
+}
+
+export type RunOutcome = 'done' | 'retry' | 'dead' | 'lost';
+
+export interface RunResult {
+  outcome: RunOutcome;
+  /** The job as it is now in the database. */
+  job: OutboxJob;
+}
+
+export interface RunOptions {
+  now?: Clock;
+  random?: () => number;
+}
+
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  const clean = redactText(text).replace(/\s+/g, ' ').trim();
+  return clean.length > MAX_ERROR_LENGTH ? `${clean.slice(0, MAX_ERROR_LENGTH - 1)}…` : clean || 'failed';
+}
+
+/**
+ * Runs one claimed job (status 'running', locked by its worker) and records the outcome. Only the
+ * worker that still holds the lock may record it; if the lease was lost meanwhile, the outcome is 'lost'.
+ */
+export async function runJob(db: Db, job: OutboxJob, opts: RunOptions = {}): Promise<RunResult> {
+  const clock = opts.now ?? systemClock;
+  const stillOurs = and(
+    eq(outboxJobs.id, job.id),
+    eq(outboxJobs.status, 'running'),
+    job.lockedBy === null ? sql`${outboxJobs.lockedBy} IS NULL` : eq(outboxJobs.lockedBy, job.lockedBy),
+  );
+  const finish = async (outcome: Exclude<RunOutcome, 'lost'>, values: Partial<typeof outboxJobs.$inferInsert>): Promise<RunResult> => {
+    const now = clock();
+    const [row] = await db
+      .update(outboxJobs)
+      .set({ ...values, lockedBy: null, lockedAt: null, updatedAt: now })
+      .where(stillOurs)
+      .returning();
+    if (row) return { outcome, job: row };
+    log('warn', 'outbox.lease_lost', { jobId: job.id, kind: job.kind, workerId: job.lockedBy });
+    const current = await getJob(db, job.id);
+    return { outcome: 'lost', job: current ?? job };
+  };
+
+  const fail = async (error: unknown, retryable: boolean): Promise<RunResult> => {
+    const lastError = describeError(error);
+    const canRetry = retryable && job.attempts < job.maxAttempts;
+    log(canRetry ? 'warn' : 'error', 'outbox.job_failed', {
+      jobId: job.id,
+      kind: job.kind,
+      attempt: job.attempts,
+      maxAttempts: job.maxAttempts,
+      retryable,
+      next: canRetry ? 'retry' : 'dead',
+      error: lastError,
+    });
+    if (canRetry) {
+      const next = new Date(clock().getTime() + backoffMs(job.attempts, opts.random));
+      return finish('retry', { status: 'queued', nextAttemptAt: next, lastError });
+    }
+    return finish('dead', { status: 'dead', lastError });
+  };
+
+  const handler = getHandler(job.kind);
+  // A kind without a handler in this process may be handled after a deploy or by another instance.
+  if (!handler) return fail(new Error(`no handler registered for job kind "${job.kind}"`), true);
+
+  let payload: unknown = job.payload;
+  if (handler.schema) {
+    const parsed = handler.schema.safeParse(job.payload);
+    if (!parsed.success) {
+      const where = parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; ');
+      return fail(new Error(`payload does not match the ${job.kind} schema: ${where}`), false);
+    }
+    payload = parsed.data;
+  }
+
+  let result: unknown;
+  try {
+    result = await handler.run(payload, { db, job, attempt: job.attempts });
+  } catch (error) {
+    return fail(error, isRetryableError(error));
+  }
+  return finish('done', { status: 'done', result: result ?? null, lastError: null });
+}
+
+export interface RunDueOptions extends RunOptions {
+  workerId: string;
+  limit: number;
+  /** Default: the kinds with a registered handler in this process. */
+  kinds?: readonly string[];
+  leaseMs?: number;
+}
+
+export interface RunDueResult {
+  claimed: number;
+  done: number;
+  retried: number;
+  dead: number;
+  lost: number;
+}
+
+/** Claims due jobs and runs them (concurrently within the batch). */
+export async function runDueJobs(db: Db, opts: RunDueOptions): Promise<RunDueResult> {
+  const jobs = await claimJobs(db, {
+    workerId: opts.workerId,
+    limit: opts.limit,
+    kinds: opts.kinds ?? registeredKinds(),
+    now: opts.now,
+    leaseMs: opts.leaseMs,
+  });
+  const counts: RunDueResult = { claimed: jobs.length, done: 0, retried: 0, dead: 0, lost: 0 };
+  const results = await Promise.all(jobs.map((job) => runJob(db, job, opts)));
+  for (const { outcome } of results) {
+    if (outcome === 'done') counts.done += 1;
+    else if (outcome === 'retry') counts.retried += 1;
+    else if (outcome === 'dead') counts.dead += 1;
+    else counts.lost += 1;
+  }
+  return counts;
+}
+
+/**
+ * Delivers one job right away (right after enqueue, so the hostess sees "Sent"): claims it if it is
+ * queued — whatever its next_attempt_at — runs it, and returns its state. A job that is running elsewhere,
+ * done or dead is returned as it is. Null when there is no such job.
+ */
+export async function deliverNow(db: Db, jobId: string, opts: RunOptions & { workerId?: string } = {}): Promise<OutboxJob | null> {
+  if (!isJobId(jobId)) return null;
+  const now = (opts.now ?? systemClock)();
+  const workerId = opts.workerId ?? defaultWorkerId('inline');
+  const claimed = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: outboxJobs.id })
+      .from(outboxJobs)
+      .where(and(eq(outboxJobs.id, jobId), eq(outboxJobs.status, 'queued')))
+      .for('update', { skipLocked: true });
+    if (!row) return undefined;
+    const [job] = await tx
+      .update(outboxJobs)
+      .set({ status: 'running', lockedBy: workerId, lockedAt: now, attempts: sql`${outboxJobs.attempts} + 1`, updatedAt: now })
+      .where(eq(outboxJobs.id, jobId))
+      .returning();
+    return job;
+  });
+  if (!claimed) return getJob(db, jobId);
+  return (await runJob(db, claimed, opts)).job;
+}
+
+export async function getJob(db: Db, id: string): Promise<OutboxJob | null> {
+  if (!isJobId(id)) return null;
+  const [row] = await db.select().from(outboxJobs).where(eq(outboxJobs.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function getJobByIdempotencyKey(db: Db, idempotencyKey: string): Promise<OutboxJob | null> {
+  const [row] = await db.select().from(outboxJobs).where(eq(outboxJobs.idempotencyKey, idempotencyKey)).limit(1);
+  return row ?? null;
+}
+
+/** Every job of one lead / form, oldest first (the lead job, then its follow-ups). */
+export async function listJobsByCorrelation(db: Db, correlation: string): Promise<OutboxJob[]> {
+  return db
+    .select()
+    .from(outboxJobs)
+    .where(eq(outboxJobs.correlation, correlation))
+    .orderBy(asc(outboxJobs.createdAt), asc(outboxJobs.id));
+}
+
+export interface ListJobsQuery {
+  status?: OutboxStatus;
+  kind?: string;
+  subject?: string;
+  correlation?: string;
+  /** 1–500. */
+  limit: number;
+  offset: number;
+}
+
+export interface JobsPage {
+  rows: OutboxJob[];
+  total: number;
+  /** Per status, under the same filters except status (for the tabs of the sync queue page). */
+  counts: Record<OutboxStatus, number>;
+}
+
+/** Newest first. */
+export async function listJobs(db: Db, query: ListJobsQuery): Promise<JobsPage> {
+  const base: SQL[] = [];
+  if (query.kind) base.push(eq(outboxJobs.kind, query.kind));
+  if (query.subject) base.push(eq(outboxJobs.subject, query.subject));
+  if (query.correlation) base.push(eq(outboxJobs.correlation, query.correlation));
+  const baseWhere = base.length ? and(...base) : undefined;
+  const where = query.status ? and(baseWhere, eq(outboxJobs.status, query.status)) : baseWhere;
+  const limit = Math.min(Math.max(Math.trunc(query.limit), 1), 500);
+  const offset = Math.max(Math.trunc(query.offset), 0);
+
+  const [rows, byStatus] = await Promise.all([
+    db.select().from(outboxJobs).where(where).orderBy(desc(outboxJobs.createdAt), desc(outboxJobs.id)).limit(limit).offset(offset),
+    db.select({ status: outboxJobs.status, n: count() }).from(outboxJobs).where(baseWhere).groupBy(outboxJobs.status),
+  ]);
+  const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
+  for (const { status, n } of byStatus) counts[status] = Number(n);
+  const total = query.status ? counts[query.status] : OUTBOX_STATUSES.reduce((sum, s) => sum + counts[s], 0);
+  return { rows, total, counts };
+}
+
+/** Puts a dead job back in the queue, due now, with its attempts reset. Null unless the job is dead. */
+export async function retryDeadJob(db: Db, id: string, opts: { now?: Clock } = {}): Promise<OutboxJob | null> {
+  if (!isJobId(id)) return null;
+  const now = (opts.now ?? systemClock)();
+  const [row] = await db
+    .update(outboxJobs)
+    .set({ status: 'queued', attempts: 0, nextAttemptAt: now, lockedBy: null, lockedAt: null, updatedAt: now })
+    .where(and(eq(outboxJobs.id, id), eq(outboxJobs.status, 'dead')))
+    .returning();
+  return row ?? null;
+}
