@@ -30,10 +30,13 @@ export class VendorError extends Error {
   readonly vendorCode?: string;
   readonly retryable: boolean;
   readonly kind: VendorErrorInit['kind'];
+  /** The vendor's reason alone (redacted), for showing to staff beside a field or in a toast. */
+  readonly reason: string;
 
   constructor(init: VendorErrorInit, secrets: readonly string[] = []) {
     const message = redactText(init.message, secrets);
     super(`${init.vendor} ${init.operation} failed (${init.status || init.kind}): ${message}`);
+    this.reason = message;
     this.name = 'VendorError';
     this.vendor = init.vendor;
     this.operation = init.operation;
@@ -53,6 +56,7 @@ export class VendorError extends Error {
       vendorCode: this.vendorCode,
       retryable: this.retryable,
       kind: this.kind,
+      reason: this.reason,
       message: this.message,
     };
   }

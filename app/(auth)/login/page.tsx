@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { LoginPanel } from '@/components/auth/login-panel';
+import { SandboxBanner } from '@/components/shell/sandbox-banner';
+import { getStaffSession } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+
+export const metadata: Metadata = { title: 'Sign in' };
+export const dynamic = 'force-dynamic';
+
+const ENDED: Record<string, string> = {
+  idle: 'You were signed out because the tablet was left idle. Enter your PIN to continue.',
+  shift_limit: 'Your session reached its shift limit. Sign in again to continue.',
+  signed_out: 'You are signed out.',
+  replaced: 'Your session ended. Sign in again to continue.',
+};
+
+/** Only same-site paths: never redirect a member of staff off the console after sign-in. */
+function safeNext(value: string | undefined): string {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const switching = params.switch === '1';
+  const next = safeNext(typeof params.next === 'string' ? params.next : undefined);
+  if (!switching && (await getStaffSession())) redirect(next);
+  const ended = typeof params.ended === 'string' ? ENDED[params.ended] : undefined;
+  return (
+    <div className="flex min-h-screen flex-col">
+      {getConfig().sandbox ? <SandboxBanner /> : null}
+      <main className="flex flex-1 flex-col items-center justify-center gap-6 p-4">
+        <h1 className="text-3xl font-bold">Storedesk</h1>
+        {ended ? (
+          <p role="status" className="max-w-md rounded-lg bg-blue-50 p-3 text-center text-base text-blue-900">
+            {ended}
+          </p>
+        ) : null}
+        <LoginPanel switching={switching} next={next} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+'use server';
+
+import { z } from 'zod';
+import { defineAction } from '@/lib/auth/action';
+import { ROLES } from '@/lib/auth/roles';
+import { assignRole } from '@/lib/admin/roles';
+import { listQueue, retryDeadQueueJob } from '@/lib/admin/queue';
+
+export const assignRoleAction = defineAction({
+  name: 'admin.assignRole',
+  permission: 'admin.roles',
+  schema: z.object({ subject: z.string().min(1).max(200), role: z.enum(ROLES).nullable() }),
+  handler: async ({ subject, role }, { db, actor }) => {
+    await assignRole(db, actor, subject, role);
+    return { subject, role };
+  },
+});
+
+export const listQueueAction = defineAction({
+  name: 'admin.listQueue',
+  permission: 'admin.queue',
+  schema: z.object({
+    status: z.enum(['queued', 'running', 'done', 'dead']).optional(),
+    page: z.number().int().min(1).max(10_000).default(1),
+  }),
+  handler: async (input, { db }) => listQueue(db, input),
+});
+
+export const retryJobAction = defineAction({
+  name: 'admin.retryJob',
+  permission: 'admin.queue',
+  schema: z.object({ jobId: z.string().min(1).max(100) }),
+  handler: async ({ jobId }, { db, actor }) => retryDeadQueueJob(db, actor, jobId),
+});

@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { RoleEditor } from '@/components/admin/role-editor';
+import { listStaff } from '@/lib/admin/roles';
+import { requirePagePermission } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db';
+import { formatStoreTime } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Roles' };
+export const dynamic = 'force-dynamic';
+
+export default async function RolesPage() {
+  await requirePagePermission('admin.roles');
+  const tz = getConfig().storeTimezone;
+  const staff = await listStaff(await getDb());
+  return (
+    <section aria-labelledby="page-title" className="rounded-2xl bg-white p-6 shadow-sm">
+      <h1 id="page-title" className="text-2xl font-bold">Roles</h1>
+      <p className="mt-2 text-base text-slate-700">
+        Everyone who has signed in, and the console role each holds. Hostesses signing in with a PIN are hostesses through Footprints;
+        a role given here adds to that. Changes take effect at the person&apos;s next sign-in.
+      </p>
+      <div className="mt-4">
+        <RoleEditor
+          rows={staff.map((s) => ({
+            subject: s.subject,
+            displayName: s.displayName,
+            username: s.username,
+            kind: s.kind,
+            role: s.role,
+            lastSignIn: s.lastSignInAt ? formatStoreTime(s.lastSignInAt, tz) : 'never',
+            assigned: s.assignedBy ? `set by ${s.assignedBy} on ${formatStoreTime(s.assignedAt, tz)}` : '',
+          }))}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { signIn, signOut } from 'next-auth/react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+
+const MESSAGES: Record<string, { pin: string; password: string }> = {
+  WRONG_CREDENTIALS: {
+    pin: 'That PIN was not recognised. Check it and try again, or ask your manager.',
+    password: 'That username and password do not match. Check them and try again.',
+  },
+  VENDOR_UNAVAILABLE: {
+    pin: 'Sign-in is not possible right now: Footprints is not answering. Try again in a minute.',
+    password: 'Sign-in is not possible right now: Footprints is not answering. Try again in a minute.',
+  },
+  INVALID_INPUT: { pin: 'Enter your PIN: 4 to 10 digits.', password: 'Enter your username and password.' },
+};
+
+function messageFor(code: string | undefined, mode: 'pin' | 'password'): string {
+  return (code && MESSAGES[code]?.[mode]) || 'Sign-in failed. Try again; if it keeps failing, ask an admin.';
+}
+
+type Mode = 'pin' | 'password';
+
+export function LoginPanel({ switching, next }: { switching: boolean; next: string }) {
+  const router = useRouter();
+  const [mode, setMode] = useState<Mode>('pin');
+  const [pin, setPin] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const pinRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (mode === 'pin') pinRef.current?.focus();
+  }, [mode]);
+
+  async function submit(credentials: Record<string, string>) {
+    if (pending) return;
+    setPending(true);
+    setError(null);
+    try {
+      // Taking over a shared tablet ends the previous person's session first.
+      if (switching) await signOut({ redirect: false });
+      const result = await signIn(mode, { ...credentials, redirect: false });
+      if (!result || result.error) {
+        setError(messageFor(result?.error ?? undefined, mode));
+        if (mode === 'pin') setPin('');
+        return;
+      }
+      router.replace(next);
+      router.refresh();
+    } catch {
+      setError(messageFor(undefined, mode));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function onPinSubmit(e: FormEvent) {
+    e.preventDefault();
+    void submit({ pin });
+  }
+  function onPasswordSubmit(e: FormEvent) {
+    e.preventDefault();
+    void submit({ username, password });
+  }
+  function press(digit: string) {
+    setError(null);
+    setPin((p) => (p.length < 10 ? p + digit : p));
+  }
+
+  return (
+    <div className="w-full max-w-md rounded-2xl bg-white p-6 shadow-sm">
+      <div role="tablist" aria-label="How do you sign in?" className="mb-6 grid grid-cols-2 gap-2 rounded-xl bg-slate-100 p-1">
+        {(['pin', 'password'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            aria-selected={mode === m}
+            aria-controls={`login-${m}`}
+            id={`tab-${m}`}
+            onClick={() => {
+              setMode(m);
+              setError(null);
+            }}
+            className={`min-h-11 rounded-lg text-base font-semibold ${mode === m ? 'bg-white shadow' : 'text-slate-600'}`}
+          >
+            {m === 'pin' ? 'Hostess PIN' : 'Staff sign-in'}
+          </button>
+        ))}
+      </div>
+
+      {error ? (
+        <p role="alert" data-testid="login-error" className="mb-4 rounded-lg bg-red-50 p-3 text-base font-medium text-red-800">
+          {error}
+        </p>
+      ) : null}
+
+      {mode === 'pin' ? (
+        <form id="login-pin" role="tabpanel" aria-labelledby="tab-pin" onSubmit={onPinSubmit} className="flex flex-col gap-4">
+          <label htmlFor="pin" className="text-base font-medium">
+            {switching ? 'Next hostess: enter your PIN' : 'Enter your PIN'}
+          </label>
+          <input
+            ref={pinRef}
+            id="pin"
+            name="pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            pattern="\d*"
+            maxLength={10}
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 10))}
+            className="min-h-14 rounded-lg border border-slate-300 text-center text-3xl tracking-[0.5em]"
+          />
+          <div className="grid grid-cols-3 gap-3" aria-label="PIN keypad" role="group">
+            {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
+              <button key={d} type="button" onClick={() => press(d)} className="min-h-16 rounded-xl bg-slate-100 text-2xl font-semibold hover:bg-slate-200 active:bg-slate-300">
+                {d}
+              </button>
+            ))}
+            <button type="button" onClick={() => setPin('')} className="min-h-16 rounded-xl bg-slate-50 text-base font-medium text-slate-700 hover:bg-slate-200">
+              Clear
+            </button>
+            <button type="button" onClick={() => press('0')} className="min-h-16 rounded-xl bg-slate-100 text-2xl font-semibold hover:bg-slate-200 active:bg-slate-300">
+              0
+            </button>
+            <button type="button" aria-label="Delete last digit" onClick={() => setPin((p) => p.slice(0, -1))} className="min-h-16 rounded-xl bg-slate-50 text-2xl text-slate-700 hover:bg-slate-200">
+              ⌫
+            </button>
+          </div>
+          <Button type="submit" pending={pending} pendingLabel="Signing in…" disabled={pin.length < 4} className="min-h-14 text-lg">
+            Sign in
+          </Button>
+        </form>
+      ) : (
+        <form id="login-password" role="tabpanel" aria-labelledby="tab-password" onSubmit={onPasswordSubmit} className="flex flex-col gap-4">
+          <Field label="Username" name="username" autoComplete="username" autoCapitalize="none" value={username} onChange={(e) => setUsername(e.target.value)} required />
+          <Field label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <Button type="submit" pending={pending} pendingLabel="Signing in…" className="min-h-12">
+            Sign in
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}

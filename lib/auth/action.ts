@@ -1,0 +1,128 @@
+/**
+ * The one way to write a server action: it authenticates, checks the permission table, validates the
+ * input with the same zod schema the form uses, and returns a typed ActionResult. Expected errors become
+ * messages staff can act on; anything else is logged with a reference and shown as "Something went wrong".
+ */
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import { recordAudit } from '@/lib/audit';
+import { getDb, type Db } from '@/lib/db';
+import { ConflictError, PermissionError, RateLimitError, ValidationError, type ActionResult } from '@/lib/errors';
+import { log } from '@/lib/log';
+import { VendorError } from '@/lib/vendors/http';
+import { can, type Permission } from './permissions';
+import type { Role } from './roles';
+import { getStaffSession, type StaffSession } from './session';
+
+export interface AuditActor {
+  id: string;
+  name: string;
+  role: string;
+}
+
+export interface ActionContext {
+  session: StaffSession;
+  db: Db;
+  actor: AuditActor;
+}
+
+const VENDOR_LABELS: Record<VendorError['vendor'], string> = {
+  footprints: 'Footprints',
+  netcore: 'Netcore',
+  loyalty: 'The loyalty engine',
+};
+
+export function actorOf(session: StaffSession): AuditActor {
+  return { id: session.subject, name: session.displayName, role: session.roles.join(',') || 'none' };
+}
+
+/** The highest role for display ("signed in as manager"). */
+export function primaryRole(roles: readonly Role[]): Role | null {
+  return roles.includes('admin') ? 'admin' : (roles[0] ?? null);
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** Maps any thrown value to what the user may see. Exported for route handlers and tests. */
+export function toActionError(error: unknown, operation: string): ActionResult<never> {
+  if (error instanceof z.ZodError) {
+    return { ok: false, error: { code: 'validation', message: 'Some fields need attention.', fieldErrors: fieldErrorsOf(error) } };
+  }
+  if (error instanceof ValidationError) {
+    return { ok: false, error: { code: 'validation', message: error.message, fieldErrors: error.fieldErrors } };
+  }
+  if (error instanceof PermissionError) return { ok: false, error: { code: 'forbidden', message: error.message } };
+  if (error instanceof ConflictError) return { ok: false, error: { code: 'conflict', message: error.message } };
+  if (error instanceof RateLimitError) return { ok: false, error: { code: 'rate_limited', message: error.message } };
+  if (error instanceof VendorError) {
+    const who = VENDOR_LABELS[error.vendor];
+    log('warn', 'action.vendor_error', { operation, error: error.toJSON() });
+    return {
+      ok: false,
+      error: error.retryable
+        ? { code: 'vendor', retryable: true, message: `${who} is not answering right now. Nothing was changed; try again in a minute.` }
+        : { code: 'vendor', retryable: false, message: `${who} refused this: ${error.reason}` },
+    };
+  }
+  const ref = randomBytes(4).toString('hex');
+  log('error', 'action.unexpected_error', { operation, ref, error: error instanceof Error ? error : String(error) });
+  return {
+    ok: false,
+    error: { code: 'internal', ref, message: `Something went wrong (ref ${ref}). Try again; if it keeps happening, give this reference to an admin.` },
+  };
+}
+
+export type DefinedAction<I, T> = ((input: I) => Promise<ActionResult<T>>) & { actionName: string; permission: Permission };
+
+export function defineAction<S extends z.ZodType, T>(def: {
+  /** Dotted name used in logs and the audit trail, e.g. "admin.assignRole". */
+  name: string;
+  permission: Permission;
+  schema: S;
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>;
+}): DefinedAction<z.input<S>, T> {
+  const action = async (rawInput: z.input<S>): Promise<ActionResult<T>> => {
+    let session: StaffSession | null;
+    try {
+      session = await getStaffSession();
+    } catch (error) {
+      unstable_rethrow(error);
+      return toActionError(error, def.name);
+    }
+    if (!session) {
+      return { ok: false, error: { code: 'unauthenticated', message: 'Your session has ended. Sign in again to continue.' } };
+    }
+    const db = await getDb();
+    const actor = actorOf(session);
+    if (!can(session.roles, def.permission)) {
+      await recordAudit(db, {
+        actor,
+        action: def.name,
+        target: { type: 'permission', id: def.permission },
+        outcome: 'refused',
+      });
+      return { ok: false, error: { code: 'forbidden', message: 'Your role does not allow this. Ask an admin if you need it.' } };
+    }
+    const parsed = def.schema.safeParse(rawInput);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'validation', message: 'Some fields need attention.', fieldErrors: fieldErrorsOf(parsed.error) } };
+    }
+    try {
+      return { ok: true, data: await def.handler(parsed.data, { session, db, actor }) };
+    } catch (error) {
+      unstable_rethrow(error);
+      return toActionError(error, def.name);
+    }
+  };
+  // Read by the table-driven permission test, which walks every actions.ts.
+  return Object.assign(action, { actionName: def.name, permission: def.permission });
+}

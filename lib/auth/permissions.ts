@@ -1,0 +1,49 @@
+/**
+ * The one permission table: which role may do what. Every page and every server action checks it
+ * (pages through requirePagePermission, actions through defineAction), so a crafted request is refused
+ * exactly like a click. Pure: navigation in the browser reads it too.
+ */
+import type { Role } from './roles';
+
+export const PERMISSIONS = {
+  'capture.create': ['hostess', 'manager'],
+  'leads.view': ['manager', 'admin'],
+  'leads.updateStatus': ['manager', 'admin'],
+  'loyalty.check': ['hostess', 'manager'],
+  'loyalty.redeem': ['hostess', 'manager'],
+  'loyalty.block': ['hostess', 'manager'],
+  'loyalty.listCodes': ['manager'],
+  'privacy.view': ['support', 'admin'],
+  'privacy.lookup': ['support', 'admin'],
+  'admin.roles': ['admin'],
+  'admin.audit': ['admin'],
+  'admin.queue': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((r) => allowed.includes(r));
+}
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+/** The console's pages, in navigation order; each is shown only to roles holding its permission. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/capture', label: 'Capture lead', permission: 'capture.create' },
+  { href: '/loyalty', label: 'Loyalty desk', permission: 'loyalty.check' },
+  { href: '/leads', label: 'Pipeline', permission: 'leads.view' },
+  { href: '/privacy', label: 'Privacy desk', permission: 'privacy.view' },
+  { href: '/admin/roles', label: 'Roles', permission: 'admin.roles' },
+  { href: '/admin/audit', label: 'Audit trail', permission: 'admin.audit' },
+  { href: '/admin/queue', label: 'Sync queue', permission: 'admin.queue' },
+];
+
+export function navFor(roles: readonly Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(roles, item.permission));
+}

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type DbHandle } from '@/lib/db';
+import { staffSessions } from '@/lib/db/schema';
+import { createSession, endSession, openToken, sealToken, touchSession } from './session-store';
+
+const SECRET = 's'.repeat(40);
+const LIMITS = { maxAgeMs: 10 * 3_600_000, hostessIdleMs: 15 * 60_000 };
+let handle: DbHandle;
+
+beforeAll(async () => {
+  handle = await createDb({ memory: true });
+});
+afterAll(async () => handle.close());
+
+async function newSession(kind: 'hostess' | 'staff') {
+  return createSession(handle.db, SECRET, {
+    subject: kind === 'hostess' ? 'hostess:1' : 'user:manager',
+    kind,
+    displayName: 'X',
+    username: kind === 'staff' ? 'manager' : null,
+    roles: [kind === 'hostess' ? 'hostess' : 'manager'],
+    device: null,
+    accessToken: 'footprints-token-abcdef',
+    tokenExpiresAt: null,
+  });
+}
+
+describe('staff sessions', () => {
+  it('keeps the Footprints token sealed at rest', async () => {
+    const id = await newSession('staff');
+    const rows = await handle.db.select().from(staffSessions);
+    const row = rows.find((r) => r.id === id)!;
+    expect(row.sealedToken).not.toContain('footprints-token-abcdef');
+    expect(openToken(row.sealedToken, SECRET)).toBe('footprints-token-abcdef');
+    expect(() => openToken(sealToken('t', SECRET), 'another-secret-that-is-long-enough')).toThrow();
+  });
+
+  it('returns the session and its token while live', async () => {
+    const id = await newSession('staff');
+    const result = await touchSession(handle.db, SECRET, id, LIMITS);
+    expect('session' in result && result.session.accessToken).toBe('footprints-token-abcdef');
+    expect('session' in result && result.session.roles).toEqual(['manager']);
+  });
+
+  it('ends a hostess session after inactivity, not a manager one', async () => {
+    const later = new Date(Date.now() + 16 * 60_000);
+    const hostess = await newSession('hostess');
+    const manager = await newSession('staff');
+    expect(await touchSession(handle.db, SECRET, hostess, { ...LIMITS, now: later })).toEqual({ ended: 'idle' });
+    expect('session' in (await touchSession(handle.db, SECRET, manager, { ...LIMITS, now: later }))).toBe(true);
+    // Once ended, it stays ended.
+    expect(await touchSession(handle.db, SECRET, hostess, LIMITS)).toEqual({ ended: 'idle' });
+  });
+
+  it('ends any session at the shift limit', async () => {
+    const id = await newSession('staff');
+    const result = await touchSession(handle.db, SECRET, id, { ...LIMITS, now: new Date(Date.now() + 11 * 3_600_000) });
+    expect(result).toEqual({ ended: 'shift_limit' });
+  });
+
+  it('ends at sign-out and blanks the sealed token', async () => {
+    const id = await newSession('staff');
+    await endSession(handle.db, id, 'signed_out');
+    expect(await touchSession(handle.db, SECRET, id, LIMITS)).toEqual({ ended: 'signed_out' });
+    const rows = await handle.db.select().from(staffSessions);
+    expect(rows.find((r) => r.id === id)!.sealedToken).toBe('');
+  });
+
+  it('does not know a made-up id', async () => {
+    expect(await touchSession(handle.db, SECRET, 'nope', LIMITS)).toEqual({ ended: 'unknown' });
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Sign-in use case: staff credentials are exchanged at Footprints /api/token (grant pin or password);
+ * roles come from the token's scopes, the console's role assignments and ADMIN_USERNAMES; a server-side
+ * session keeps the access token. The console stores no password and never logs a PIN.
+ */
+import 'server-only';
+import { z } from 'zod';
+import { recordAudit } from '@/lib/audit';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db';
+import { log } from '@/lib/log';
+import { VendorError } from '@/lib/vendors/http';
+import { getFootprintsClient } from '@/lib/vendors/clients';
+import { getAssignedRole, recordStaffSignIn } from '@/lib/admin/roles';
+import { resolveRoles } from './roles';
+import { createSession } from './session-store';
+
+export const PinSchema = z.object({ pin: z.string().regex(/^\d{4,10}$/, 'Enter your PIN: 4 to 10 digits.') });
+export const PasswordSchema = z.object({
+  username: z.string().trim().min(1, 'Enter your username.').max(200),
+  password: z.string().min(1, 'Enter your password.').max(500),
+});
+
+export type SignInFailure = 'INVALID_INPUT' | 'WRONG_CREDENTIALS' | 'VENDOR_UNAVAILABLE';
+export type SignInResult = { ok: true; sessionId: string; displayName: string } | { ok: false; code: SignInFailure };
+
+export type SignInInput = { grant: 'pin'; pin: string } | { grant: 'password'; username: string; password: string };
+
+export async function signInStaff(input: SignInInput, device: string | null): Promise<SignInResult> {
+  const parsed = input.grant === 'pin' ? PinSchema.safeParse(input) : PasswordSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, code: 'INVALID_INPUT' };
+  const config = getConfig();
+  const db = await getDb();
+  let token;
+  try {
+    token = await getFootprintsClient().requestStaffToken(input);
+  } catch (error) {
+    const vendorDown = error instanceof VendorError && error.retryable;
+    log(vendorDown ? 'warn' : 'info', 'auth.sign_in_failed', {
+      grant: input.grant,
+      reason: error instanceof VendorError ? { status: error.status, kind: error.kind } : 'unexpected',
+    });
+    await recordAudit(db, {
+      actor: { id: input.grant === 'password' ? `user:${input.username}` : 'hostess:unknown', name: input.grant === 'password' ? input.username : 'PIN sign-in', role: 'none' },
+      action: 'auth.signIn',
+      target: { type: 'staff', id: input.grant === 'password' ? `user:${input.username}` : 'pin' },
+      outcome: 'failure',
+      detail: { grant: input.grant, reason: vendorDown ? 'vendor_unavailable' : 'wrong_credentials' },
+    });
+    if (vendorDown) return { ok: false, code: 'VENDOR_UNAVAILABLE' };
+    if (error instanceof VendorError) return { ok: false, code: 'WRONG_CREDENTIALS' };
+    throw error;
+  }
+
+  const isHostess = input.grant === 'pin';
+  const subject = isHostess ? `hostess:${token.hostessId ?? 'unknown'}` : `user:${input.username}`;
+  const displayName = (isHostess ? token.hostessName : input.username) ?? 'Hostess';
+  const username = input.grant === 'password' ? input.username : null;
+  const assigned = await getAssignedRole(db, subject);
+  const roles = resolveRoles({ scopes: token.scopes, assigned, username, adminUsernames: config.auth.adminUsernames });
+  await recordStaffSignIn(db, { subject, kind: isHostess ? 'hostess' : 'staff', displayName, username });
+  const maxAgeMs = config.auth.sessionMaxHours * 3_600_000;
+  const sessionId = await createSession(db, config.auth.secret, {
+    subject,
+    kind: isHostess ? 'hostess' : 'staff',
+    displayName,
+    username,
+    roles,
+    device,
+    accessToken: token.accessToken,
+    tokenExpiresAt: token.expiresInSeconds ? new Date(Date.now() + Math.min(token.expiresInSeconds * 1000, maxAgeMs * 2)) : null,
+  });
+  await recordAudit(db, {
+    actor: { id: subject, name: displayName, role: roles.join(',') || 'none' },
+    action: 'auth.signIn',
+    target: { type: 'staff', id: subject },
+    outcome: 'success',
+    detail: { grant: input.grant, roles },
+  });
+  return { ok: true, sessionId, displayName };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import * as simulatorSide from '@/lib/sandbox/demo-staff';
+import { ConfigError, loadConfig, SANDBOX_CREDENTIALS } from './config';
+
+const LIVE = {
+  FOOTPRINTS_BASE_URL: 'https://crm.example.test/prefix/',
+  FOOTPRINTS_API_KEY: 'fp-key',
+  FOOTPRINTS_API_SECRET: 'fp-secret',
+  NETCORE_API_KEY: 'nc-key',
+  NETCORE_ASSET_ID: 'asset',
+  LOYALTY_BASE_URL: 'https://loyalty.example.test',
+  LOYALTY_TOKEN_URL: 'https://loyalty.example.test/oauth/token',
+  LOYALTY_CLIENT_ID: 'client',
+  LOYALTY_CLIENT_SECRET: 'secret',
+  AUTH_SECRET: 'x'.repeat(40),
+};
+
+describe('loadConfig', () => {
+  it('is in sandbox mode when no vendor credential is configured, pointing every client at /sandbox', () => {
+    const c = loadConfig({ PORT: '3100' });
+    expect(c.sandbox).toBe(true);
+    expect(c.footprints.baseUrl).toBe('http://127.0.0.1:3100/sandbox/footprints');
+    expect(c.netcore.apiBaseUrl).toBe('http://127.0.0.1:3100/sandbox/netcore-api/apiv2');
+    expect(c.netcore.activityBaseUrl).toBe('http://127.0.0.1:3100/sandbox/netcore-activity');
+    expect(c.loyalty.baseUrl).toBe('http://127.0.0.1:3100/sandbox/loyalty');
+    expect(c.storeTimezone).toBe('Europe/Bucharest');
+    expect(c.database).toEqual({ url: undefined, dataDir: '.data' });
+  });
+
+  it('leaves sandbox mode when credentials are configured, and SANDBOX=1 forces it back', () => {
+    const live = loadConfig(LIVE);
+    expect(live.sandbox).toBe(false);
+    expect(live.footprints.baseUrl).toBe('https://crm.example.test/prefix/');
+    expect(live.netcore.apiBaseUrl).toBe('https://euceeapi.netcorecloud.net/apiv2');
+    expect(live.netcore.activityBaseUrl).toBe('https://apieu2.netcoresmartech.com');
+    expect(loadConfig({ ...LIVE, SANDBOX: '1' }).sandbox).toBe(true);
+  });
+
+  it('picks the Netcore region hosts and lets the two URLs override them', () => {
+    expect(loadConfig({ ...LIVE, NETCORE_REGION: 'us' }).netcore.apiBaseUrl).toBe('https://api.netcoresmartech.com/apiv2');
+    expect(loadConfig({ ...LIVE, NETCORE_REGION: 'in' }).netcore.activityBaseUrl).toBe('https://apiin2.netcoresmartech.com');
+    const custom = loadConfig({ ...LIVE, NETCORE_API_BASE_URL: 'http://mock.test/x/apiv2', NETCORE_ACTIVITY_BASE_URL: 'http://mock.test/a' });
+    expect(custom.netcore.apiBaseUrl).toBe('http://mock.test/x/apiv2');
+    expect(custom.netcore.activityBaseUrl).toBe('http://mock.test/a');
+  });
+
+  it('names every missing setting outside sandbox mode, AUTH_SECRET included', () => {
+    try {
+      loadConfig({ SANDBOX: '0', FOOTPRINTS_API_KEY: 'k' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as Error).message;
+      for (const name of ['FOOTPRINTS_BASE_URL', 'FOOTPRINTS_API_SECRET', 'NETCORE_API_KEY', 'LOYALTY_TOKEN_URL', 'AUTH_SECRET']) expect(msg).toContain(name);
+      expect(msg).not.toContain('FOOTPRINTS_API_KEY is required');
+    }
+  });
+
+  it('rejects a bad region, a bad URL and an unknown time zone', () => {
+    expect(() => loadConfig({ NETCORE_REGION: 'mars' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...LIVE, FOOTPRINTS_BASE_URL: 'not a url' })).toThrow(/FOOTPRINTS_BASE_URL/);
+    expect(() => loadConfig({ STORE_TIMEZONE: 'Europe/Atlantis' })).toThrow(/STORE_TIMEZONE/);
+  });
+
+  it('uses the credentials the simulators accept in sandbox mode', () => {
+    expect(SANDBOX_CREDENTIALS.footprintsKey).toBe(simulatorSide.SANDBOX_FOOTPRINTS_KEY);
+    expect(SANDBOX_CREDENTIALS.footprintsSecret).toBe(simulatorSide.SANDBOX_FOOTPRINTS_SECRET);
+    expect(SANDBOX_CREDENTIALS.netcoreApiKey).toBe(simulatorSide.SANDBOX_NETCORE_API_KEY);
+    expect(SANDBOX_CREDENTIALS.loyaltyClientId).toBe(simulatorSide.SANDBOX_LOYALTY_CLIENT_ID);
+    expect(SANDBOX_CREDENTIALS.loyaltyClientSecret).toBe(simulatorSide.SANDBOX_LOYALTY_CLIENT_SECRET);
+    expect(SANDBOX_CREDENTIALS.loyaltyBusinessUnit).toBe(simulatorSide.SANDBOX_LOYALTY_BUSINESS_UNIT);
+  });
+});

@@ -1,0 +1,9 @@
+/**
+ * The sync queue's job kinds and the use cases that run them. Features register theirs here, so the
+ * worker started in lib/server-start.ts knows every kind.
+ */
+import 'server-only';
+
+export function registerOutboxHandlers(): void {
+  // Lead capture (issue 4) and the loyalty desk (issue 6) add their delivery jobs here.
+}

@@ -1,0 +1,30 @@
+/**
+ * What the server does once at start (from instrumentation.ts): open the database (migrations apply on
+ * first use), seed the sandbox's role assignments, register the sync-queue handlers and start the worker.
+ */
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db';
+import { log } from '@/lib/log';
+import { startOutboxWorker, type OutboxWorkerHandle } from '@/lib/outbox';
+import { seedSandboxRoles } from '@/lib/admin/roles';
+import { registerOutboxHandlers } from '@/lib/outbox-handlers';
+
+const globalForStart = globalThis as unknown as { __storedeskStarted?: Promise<void>; __storedeskWorker?: OutboxWorkerHandle };
+
+export function startServerBackground(): Promise<void> {
+  globalForStart.__storedeskStarted ??= (async () => {
+    const config = getConfig();
+    const db = await getDb();
+    if (config.sandbox) await seedSandboxRoles(db);
+    registerOutboxHandlers();
+    if (config.outboxWorker) globalForStart.__storedeskWorker = startOutboxWorker({ getDb });
+    log('info', 'server.started', { sandbox: config.sandbox, database: config.database.url ? 'postgresql' : 'pglite', worker: config.outboxWorker });
+  })();
+  return globalForStart.__storedeskStarted;
+}
+
+/** Asks the worker to poll now (after an enqueue or a retry) instead of at its next interval. */
+export function wakeOutboxWorker(): void {
+  globalForStart.__storedeskWorker?.wake();
+}
