@@ -16,8 +16,9 @@ export function backoffCeilingMs(attempt: number): number {
 
 /**
  * Delay before the next try after the given (1-based) failed attempt. Equal jitter: a random value in
- * [ceiling/2, ceiling], so workers that failed together spread out, yet the delay never shrinks from
- * one attempt to the next (the lower bound of attempt n+1 is the upper bound of attempt n, until the cap).
+ * [ceiling/2, ceiling], so workers that failed together spread out. While the ceiling doubles the delay
+ * never shrinks from one attempt to the next (the lower bound of attempt n+1 is the upper bound of
+ * attempt n); near and at the cap it varies within [7.5 min, 15 min].
  */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
   const ceiling = backoffCeilingMs(attempt);
