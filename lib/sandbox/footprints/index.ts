@@ -1,5 +1,25 @@
-import { json, type Simulator } from '../types';
-// Placeholder until the Footprints simulator lands (issue 2).
-export function createFootprintsSimulator(_opts: { leadCount?: number } = {}): Simulator {
-  return { handle: async () => json({ message: 'not implemented' }, 501), reset: () => {} };
+/**
+ * The Footprints for Retail simulator (see simulator.ts for its behaviour and error shapes, seed.ts for
+ * the demo data). Imported only by lib/sandbox/router.ts and tests.
+ */
+import { createFootprintsSimulatorImpl, type FootprintsSimulator, type FootprintsSimulatorOptions } from './simulator';
+
+export type { CodeSnapshot, FootprintsSimulator, FootprintsSimulatorOptions } from './simulator';
+export { FOOTPRINTS_DEMO } from './seed';
+export { parseUrlEncoded } from './form';
+export { ACCOUNT_TIMEZONE } from './time';
+export type {
+  SimClient,
+  SimCodeStatus,
+  SimDocument,
+  SimLead,
+  SimLeadAction,
+  SimLeadStatus,
+  SimNotification,
+  SimNps,
+  SimToken,
+} from './state';
+
+export function createFootprintsSimulator(opts: FootprintsSimulatorOptions = {}): FootprintsSimulator {
+  return createFootprintsSimulatorImpl(opts);
 }
