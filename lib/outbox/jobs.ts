@@ -35,7 +35,7 @@ export interface EnqueueInput {
   kind: string;
   /** From the form or derived from it; the same key always finds the same job. Max 200 characters. */
   idempotencyKey: string;
-  /** Stored as JSON: plain data only, never a token or a key. */
+  /** Stored as JSON (Dates become ISO strings): plain data only, never a token or a key. */
   payload: unknown;
   /** Who queued it, e.g. the staff subject. */
   subject?: string | null;
@@ -69,7 +69,7 @@ export async function enqueue(db: Db, input: EnqueueInput): Promise<EnqueueResul
     .values({
       kind,
       idempotencyKey: key,
-      payload: input.payload ?? null,
+      payload: input.payload ?? {},
       subject: input.subject ?? null,
       correlation: input.correlation ?? null,
       maxAttempts,

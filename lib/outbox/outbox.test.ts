@@ -38,6 +38,14 @@ function useKind<P>(handler: OutboxHandler<P>, schema?: z.ZodType<P>): string {
 afterEach(() => {
   registered.splice(0).forEach(unregisterHandler);
 });
+// Failing jobs log by design; keep the test output readable.
+let restoreSink: ReturnType<typeof setLogSink> | undefined;
+beforeAll(() => {
+  restoreSink = setLogSink(() => undefined);
+});
+afterAll(() => {
+  if (restoreSink) setLogSink(restoreSink);
+});
 
 const at = (base: Date, ms: number) => () => new Date(base.getTime() + ms);
 const vendorError = (status: number, retryable: boolean) =>
@@ -319,6 +327,37 @@ describe.each(testEngines)('outbox on %s', (engine) => {
     const next = startOutboxWorker({ getDb: async () => t.db, workerId: 'next', intervalMs: 1000 });
     expect(next).not.toBe(worker);
     await next.stop();
+  });
+
+  it('wake() makes an idle worker poll at once instead of at its next interval', async () => {
+    const delivered: string[] = [];
+    const kind = useKind(async (p: { id: string }) => {
+      delivered.push(p.id);
+    });
+    let polls = 0;
+    const worker = startOutboxWorker({
+      workerId: 'sleepy',
+      intervalMs: 60_000,
+      getDb: async () => {
+        polls += 1;
+        return t.db;
+      },
+    });
+    try {
+      const until = async (cond: () => boolean, ms: number) => {
+        const deadline = Date.now() + ms;
+        while (!cond() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      };
+      await until(() => polls >= 1, 5_000); // the first, immediate poll finds nothing
+      await new Promise((r) => setTimeout(r, 50));
+      await enqueue(t.db, { kind, idempotencyKey: 'wake-1', payload: { id: 'w1' } });
+      worker.wake();
+      await until(() => delivered.length === 1, 5_000);
+      expect(delivered).toEqual(['w1']);
+      expect(polls).toBe(2);
+    } finally {
+      await worker.stop();
+    }
   });
 });
 

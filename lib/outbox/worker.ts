@@ -41,6 +41,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorkerHandle
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<void> | undefined;
+  let wakeRequested = false;
 
   const schedule = (delay: number) => {
     if (stopped) return;
@@ -69,14 +70,18 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorkerHandle
       const message = error instanceof Error ? error.message : String(error);
       log('error', 'outbox.worker_poll_failed', { workerId, error: redactText(message).slice(0, 300) });
     }
-    // A full batch means more may be waiting: go again at once.
-    schedule(full ? 0 : intervalMs);
+    // A full batch means more may be waiting, and a wake during the poll may have missed it: go again at once.
+    const again = full || wakeRequested;
+    wakeRequested = false;
+    schedule(again ? 0 : intervalMs);
   };
 
   const handle: OutboxWorkerHandle = {
     workerId,
     wake: () => {
-      if (!stopped && !inFlight) schedule(0);
+      if (stopped) return;
+      if (inFlight) wakeRequested = true;
+      else schedule(0);
     },
     stop: async () => {
       stopped = true;
