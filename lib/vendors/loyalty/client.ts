@@ -205,17 +205,13 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
       });
 
     try {
-      let token = await getToken();
-      let answer;
-      try {
-        answer = await attempt(token);
-      } catch (error) {
+      const token = await getToken();
+      const answer = await attempt(token).catch(async (error: unknown) => {
         if (!(error instanceof VendorError) || error.status !== 401) throw error;
         // The token was revoked or expired early: fetch a new one once and retry once.
         dropToken(token);
-        token = await getToken();
-        answer = await attempt(token);
-      }
+        return attempt(await getToken());
+      });
       const earned: SendActivityResult['earned'] = {};
       for (const [unit, reward] of Object.entries(answer.earned)) {
         earned[unit] = reward.loyalty ? { loyalty: toPoints(reward.loyalty) } : {};
