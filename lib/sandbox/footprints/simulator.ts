@@ -952,8 +952,9 @@ export function createFootprintsSimulatorImpl(opts: FootprintsSimulatorOptions =
     if (!email) throw missing('userEmail');
     if (!phone) throw missing('userPhone');
     if (!internalId) throw missing('campaignInternalId');
+    // An unknown campaign is a bad request (400), so that 404 keeps meaning "no such code for this client".
     const campaign = campaignByInternalId(internalId);
-    if (!campaign) throw notFound('campaign');
+    if (!campaign) throw invalid('campaignInternalId', 'unknown campaign');
     return { client: findClientBy(email, phone), campaign };
   }
 
@@ -1003,7 +1004,7 @@ export function createFootprintsSimulatorImpl(opts: FootprintsSimulatorOptions =
     const pageRaw = str(body, 'page') ?? '1';
     if (!/^\d+$/.test(pageRaw) || Number(pageRaw) < 1) throw invalid('page', 'must be a whole number from 1');
     const campaign = internalId ? campaignByInternalId(internalId) : undefined;
-    if (internalId && !campaign) throw notFound('campaign');
+    if (internalId && !campaign) throw invalid('campaignInternalId', 'unknown campaign');
     const matching = [...state.codes.values()]
       .filter((c) => !campaign || c.campaignId === campaign._id)
       .filter((c) => !term || c.code.includes(term))

@@ -328,7 +328,9 @@ export function createFootprintsClient(options: FootprintsClientOptions): Footpr
       });
     } catch (error) {
       if (error instanceof VendorError) {
-        log(error.retryable ? 'warn' : 'info', `${OPERATION_PREFIX}.request_failed`, { error: error.toJSON() });
+        // Retryable failures are the operator's concern; a 404 is usually an answer ("no such customer").
+        const level = error.retryable ? 'warn' : error.status === 404 ? 'debug' : 'info';
+        log(level, `${OPERATION_PREFIX}.request_failed`, { error: error.toJSON() });
       }
       throw error;
     }
