@@ -85,12 +85,13 @@ test('an admin changes a role; it takes effect at the next sign-in', async ({ br
   const admin = await browser.newPage({ storageState: storageStateFor('admin') });
   await gotoHydrated(admin, '/admin/roles');
   const row = admin.getByTestId('staff-row-newcomer');
-  await row.getByLabel('Role of newcomer').selectOption('support');
+  await row.getByLabel('Role of newcomer', { exact: true }).selectOption('support');
   await row.getByRole('button', { name: 'Save role of newcomer' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'takes effect at their next sign-in' })).toBeVisible();
 
   // Still no role in the running session…
-  await newcomer.reload();
+  expect((await newcomer.goto('/privacy'))?.status()).toBe(403);
+  await gotoHydrated(newcomer, '/');
   await expect(newcomer.getByRole('heading', { name: 'You have no role in Storedesk yet' })).toBeVisible();
   // …and support after signing in again.
   await newcomer.getByRole('button', { name: 'Sign out' }).click();
@@ -104,7 +105,7 @@ test('an admin changes a role; it takes effect at the next sign-in', async ({ br
 
   // Put it back so a retry starts from the same state.
   await gotoHydrated(admin, '/admin/roles');
-  await admin.getByTestId('staff-row-newcomer').getByLabel('Role of newcomer').selectOption('');
+  await admin.getByTestId('staff-row-newcomer').getByLabel('Role of newcomer', { exact: true }).selectOption('');
   await admin.getByTestId('staff-row-newcomer').getByRole('button', { name: 'Save role of newcomer' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'no role' })).toBeVisible();
 });

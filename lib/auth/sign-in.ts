@@ -33,7 +33,9 @@ export async function signInStaff(input: SignInInput, device: string | null): Pr
   const db = await getDb();
   let token;
   try {
-    token = await getFootprintsClient().requestStaffToken(input);
+    token = await getFootprintsClient().requestToken(
+      input.grant === 'pin' ? { grantType: 'pin', pin: input.pin } : { grantType: 'password', username: input.username, password: input.password },
+    );
   } catch (error) {
     const vendorDown = error instanceof VendorError && error.retryable;
     log(vendorDown ? 'warn' : 'info', 'auth.sign_in_failed', {
@@ -57,7 +59,7 @@ export async function signInStaff(input: SignInInput, device: string | null): Pr
   const displayName = (isHostess ? token.hostessName : input.username) ?? 'Hostess';
   const username = input.grant === 'password' ? input.username : null;
   const assigned = await getAssignedRole(db, subject);
-  const roles = resolveRoles({ scopes: token.scopes, assigned, username, adminUsernames: config.auth.adminUsernames });
+  const roles = resolveRoles({ scopes: token.scope, assigned, username, adminUsernames: config.auth.adminUsernames });
   await recordStaffSignIn(db, { subject, kind: isHostess ? 'hostess' : 'staff', displayName, username });
   const maxAgeMs = config.auth.sessionMaxHours * 3_600_000;
   const sessionId = await createSession(db, config.auth.secret, {
@@ -68,7 +70,7 @@ export async function signInStaff(input: SignInInput, device: string | null): Pr
     roles,
     device,
     accessToken: token.accessToken,
-    tokenExpiresAt: token.expiresInSeconds ? new Date(Date.now() + Math.min(token.expiresInSeconds * 1000, maxAgeMs * 2)) : null,
+    tokenExpiresAt: token.expiresAt ?? (token.expiresIn ? new Date(Date.now() + Math.min(token.expiresIn * 1000, maxAgeMs * 2)) : null),
   });
   await recordAudit(db, {
     actor: { id: subject, name: displayName, role: roles.join(',') || 'none' },

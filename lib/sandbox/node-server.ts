@@ -14,7 +14,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-export async function startSandboxServer(sandbox = new Sandbox()): Promise<RunningSandbox> {
+export async function startSandboxServer(sandbox = new Sandbox(), port = 0): Promise<RunningSandbox> {
   const server = http.createServer(async (req, res) => {
     try {
       const chunks: Buffer[] = [];
@@ -46,11 +46,11 @@ export async function startSandboxServer(sandbox = new Sandbox()): Promise<Runni
       res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'error', message: String(error) }));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
     sandbox,
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -68,8 +68,7 @@ export class Sandbox {
     }
     const vendor = head as SandboxVendor;
     const path = `/${rest.join('/')}`;
-    const status = await this.dispatch(vendor, req, path);
-    return status;
+    return this.dispatch(vendor, req, path);
   }
 
   private async dispatch(vendor: SandboxVendor, req: Request, path: string): Promise<Response> {
@@ -84,14 +83,14 @@ export class Sandbox {
       return json({ status: 'error', message: 'Service Unavailable (sandbox outage)' }, 503);
     }
     let matches = true;
-    let forwarded = req;
     if (faults.match) {
       const body = req.method === 'GET' || req.method === 'HEAD' ? '' : await req.clone().text();
       const url = new URL(req.url);
-      matches = `${path}${url.search} ${decodeURIComponent(body.replace(/\+/g, ' '))}`.includes(faults.match);
-      forwarded = req;
+      matches = `${path}${url.search} ${safeDecode(body.replace(/\+/g, ' '))}`.includes(faults.match);
     }
     if (matches && faults.failStatus) {
+      // Read the status before the count may clear it.
+      const status = faultStatus(faults.failStatus, faults);
       if (faults.failCount !== null) {
         faults.failCount -= 1;
         if (faults.failCount <= 0) {
@@ -99,7 +98,6 @@ export class Sandbox {
           faults.failCount = null;
         }
       }
-      const status = faultStatus(faults.failStatus ?? 500, faults);
       record(status);
       return json({ status: 'error', message: `sandbox fault: HTTP ${status}` }, status);
     }
@@ -107,7 +105,7 @@ export class Sandbox {
       record(500);
       return json({ status: 'error', message: 'Internal Server Error (sandbox fault)' }, 500);
     }
-    const res = await this.simulators[vendor].handle(forwarded, path);
+    const res = await this.simulators[vendor].handle(req, path);
     record(res.status);
     return res;
   }
@@ -149,6 +147,14 @@ export class Sandbox {
 
 function faultStatus(status: number, _faults: FaultSettings): number {
   return status >= 100 && status <= 599 ? status : 500;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function parseFaultPatch(body: unknown): { vendor: SandboxVendor | 'all'; patch: Partial<FaultSettings> } | { error: string } {
