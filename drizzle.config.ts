@@ -9,7 +9,8 @@ const dataDir = process.env.DATA_DIR?.trim() || '.data';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './lib/db/schema.ts',
+  // The core tables (lib/db/schema.ts) and each feature's own (lib/<feature>/schema.ts).
+  schema: './lib/*/schema.ts',
   out: './lib/db/migrations',
   strict: true,
   verbose: true,

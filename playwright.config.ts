@@ -10,6 +10,8 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export default defineConfig({
   testDir: './e2e',
+  // Per port: Playwright empties its output folder at start, and parallel runs must not empty each other's.
+  outputDir: `test-results/e2e-${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -40,7 +42,9 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       SANDBOX: '1',
-      DATA_DIR: '.data/e2e',
+      // Per port, so parallel runs on one machine never share an embedded database.
+      DATA_DIR: `.data/e2e-${PORT}`,
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next',
       NEXT_TELEMETRY_DISABLED: '1',
       HOSTNAME: '127.0.0.1',
     },

@@ -11,8 +11,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { startSandboxServer, type RunningSandbox } from '../lib/sandbox/node-server';
 import liveSettings from './live-settings.json';
 
-const SCAN_PORT = 3199;
+// Offsets from the journeys' port, so parallel runs do not collide.
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const SCAN_PORT = E2E_PORT + 99;
 const SANDBOX_PORT = 3198;
+const DIST_DIR = process.env.NEXT_DIST_DIR ?? '.next';
 const ORIGIN = `http://127.0.0.1:${SCAN_PORT}`;
 
 const { _comment, ...env } = liveSettings;
@@ -55,9 +58,9 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   // The simulators on their own port, as a real vendor would be: not mounted in the console.
   sandbox = await startSandboxServer(undefined, SANDBOX_PORT);
-  rmSync('.data/scan', { recursive: true, force: true });
+  rmSync(`.data/scan-${SCAN_PORT}`, { recursive: true, force: true });
   server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(SCAN_PORT), '-H', '127.0.0.1'], {
-    env: { ...process.env, ...env, PORT: String(SCAN_PORT), DATA_DIR: '.data/scan', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...env, PORT: String(SCAN_PORT), DATA_DIR: `.data/scan-${SCAN_PORT}`, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'pipe',
   });
   for (let i = 0; i < 120; i++) {
@@ -78,7 +81,7 @@ test.afterAll(async () => {
 });
 
 test('no key, secret or vendor URL in any file under .next/static', () => {
-  const files = filesUnder('.next/static');
+  const files = filesUnder(`${DIST_DIR}/static`);
   expect(files.length).toBeGreaterThan(10);
   const leaks = files.flatMap((f) => findLeaks(f, readFileSync(f, 'latin1')));
   expect(leaks).toEqual([]);

@@ -14,7 +14,8 @@ export const DEMO = {
   },
 } as const;
 
-export const storageStateFor = (role: DemoRole) => `test-results/.auth/${role}.json`;
+/** Saved sign-ins live beside the run's output (per port: parallel runs keep their own). */
+export const storageStateFor = (role: DemoRole) => `test-results/auth-${process.env.E2E_PORT ?? 3100}/${role}.json`;
 
 /** Navigates and waits until React has hydrated (the Providers effect sets data-hydrated). */
 export async function gotoHydrated(page: Page, url: string): Promise<void> {
