@@ -125,3 +125,22 @@ test('unknown pages show a not-found page staff understand', async ({ page }) =>
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'There is nothing at this address' })).toBeVisible();
 });
+
+test.describe('admin pages', () => {
+  test.use({ storageState: storageStateFor('admin') });
+  test('the sync queue and the audit trail load and filter', async ({ page }) => {
+    await gotoHydrated(page, '/admin/queue');
+    await expect(page.getByRole('heading', { name: 'Sync queue' })).toBeVisible();
+    await expect(page.getByTestId('queue-table')).toBeVisible();
+    await page.getByRole('tab', { name: /Dead/ }).click();
+    await expect(page.getByRole('tab', { name: /Dead/ })).toHaveAttribute('aria-selected', 'true');
+
+    await gotoHydrated(page, '/admin/audit');
+    await page.getByLabel('Action').selectOption('auth.signIn');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect(page).toHaveURL(/action=auth.signIn/);
+    const rows = page.getByTestId('audit-table').locator('tbody tr');
+    await expect(rows.first()).toContainText('auth.signIn');
+    expect(await rows.filter({ hasNotText: 'auth.signIn' }).count()).toBe(0);
+  });
+});
