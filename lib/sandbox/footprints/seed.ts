@@ -27,6 +27,7 @@ import {
   type SimState,
 } from './state';
 import { addDays } from './time';
+import { mulberry32 } from '../random';
 
 /** Id kinds (first 4 hex of every id). */
 export const KIND = {
@@ -48,17 +49,6 @@ export const KIND = {
   comment: 'b500',
 } as const;
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LOCATIONS: readonly Omit<SimLocation, '_id' | 'areaId' | 'createdAt'>[] = [
   { name: 'Storedesk Bucuresti Unirii', description: '10:00-22:00', address: 'Bucuresti, Bd. Unirii nr. 1', county: 'Bucuresti', country: 'Romania', coords: [44.4268, 26.1025] },
@@ -162,7 +152,7 @@ export const FOOTPRINTS_DEMO = {
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 export function buildSeed(now: Date, leadCount: number): SimState {
-  const rand = prng(0x5eed_f00d);
+  const rand = mulberry32(0x5eed_f00d);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
   const created = addDays(now, -400);

@@ -4,6 +4,7 @@
  * deterministic PRNG, with instants relative to `now` (so a privacy case always finds recent data).
  */
 import { DEMO_PEOPLE } from '../demo-people';
+import { mulberry32 } from '../random';
 
 /** The sandbox Netcore account's time zone: activity_date values are wall-clock times in this zone. */
 export const NETCORE_SANDBOX_ACCOUNT_TIMEZONE = 'Europe/Bucharest';
@@ -29,17 +30,6 @@ export interface SeededChannelEvent {
   browser?: string;
 }
 
-/** mulberry32: small, fast, deterministic. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hash(text: string): number {
   let h = 2166136261;
