@@ -23,9 +23,39 @@ export interface RegisterHandlerOptions<P> {
   schema?: z.ZodType<P>;
 }
 
+/** One job of a batch, its payload parsed by the kind's schema when it has one. */
+export interface OutboxBatchItem<P = unknown> {
+  job: Readonly<OutboxJob>;
+  payload: P;
+}
+
+/**
+ * What became of one job of a batch: done (with its result), or failed — retried with backoff when
+ * `retryable` is true (or the error carries `retryable: true`), dead otherwise.
+ */
+export type OutboxBatchOutcome = { ok: true; result?: unknown } | { ok: false; error: unknown; retryable?: boolean };
+
+export interface OutboxBatchContext {
+  db: Db;
+}
+
+/**
+ * Handles several jobs of one kind in one go (e.g. one vendor request for up to 1000 activities).
+ * Returns one outcome per item, in the items' order. Throwing settles every job of the batch alike:
+ * retried when the error is retryable, dead otherwise.
+ */
+export type OutboxBatchHandler<P = unknown> = (items: readonly OutboxBatchItem<P>[], ctx: OutboxBatchContext) => Promise<readonly OutboxBatchOutcome[]>;
+
+export interface RegisterBatchHandlerOptions<P> extends RegisterHandlerOptions<P> {
+  /** At most this many jobs per batch (and per claim of a worker poll). Default 100. */
+  maxBatch?: number;
+}
+
 interface RegisteredHandler {
   run: OutboxHandler<unknown>;
   schema?: z.ZodType<unknown>;
+  /** Set for kinds registered with registerBatchHandler: the worker claims and runs them together. */
+  batch?: { run: OutboxBatchHandler<unknown>; maxBatch: number };
 }
 
 // Next may load this module more than once per process; the worker must see every registration.
@@ -44,6 +74,33 @@ export function registerHandler<P = unknown>(kind: string, handler: OutboxHandle
     run: handler as OutboxHandler<unknown>,
     schema: options.schema as z.ZodType<unknown> | undefined,
   });
+}
+
+/**
+ * Registers (or replaces) a batch handler for a kind: a worker poll claims up to `maxBatch` due jobs of
+ * the kind at once and hands them over together, then settles each job from its own outcome. A single
+ * job (deliverNow, runJob) runs as a batch of one, so every outbox entry point works for the kind.
+ */
+export function registerBatchHandler<P = unknown>(kind: string, handler: OutboxBatchHandler<P>, options: RegisterBatchHandlerOptions<P> = {}): void {
+  if (!kind.trim()) throw new Error('registerBatchHandler: kind is required');
+  const maxBatch = options.maxBatch ?? 100;
+  if (!Number.isInteger(maxBatch) || maxBatch < 1 || maxBatch > 10_000) throw new Error('registerBatchHandler: maxBatch must be an integer from 1 to 10000');
+  // Same reasoning as registerHandler: the schema parses each payload into P before the call.
+  const batchRun = handler as OutboxBatchHandler<unknown>;
+  const single: OutboxHandler<unknown> = async (payload, ctx) => {
+    const [outcome] = await batchRun([{ job: ctx.job, payload }], { db: ctx.db });
+    if (!outcome) throw new RetryableError('the batch handler returned no outcome for the job');
+    if (outcome.ok) return outcome.result;
+    throw asRetryable(outcome.error, outcome.retryable);
+  };
+  registry().set(kind, { run: single, schema: options.schema as z.ZodType<unknown> | undefined, batch: { run: batchRun, maxBatch } });
+}
+
+/** The error of a failed outcome, carrying the outcome's own retryability when it states one. */
+export function asRetryable(error: unknown, retryable: boolean | undefined): unknown {
+  if (retryable === undefined || isRetryableError(error) === retryable) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return retryable ? new RetryableError(message) : new Error(message);
 }
 
 export function unregisterHandler(kind: string): void {

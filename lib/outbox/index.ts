@@ -1,14 +1,21 @@
 /** Durable jobs and the sync worker. See jobs.ts for the lifecycle: queued → running → done | queued (retry) | dead. */
 export { BACKOFF, backoffCeilingMs, backoffMs } from './backoff';
 export {
+  asRetryable,
   getHandler,
   isRetryableError,
+  registerBatchHandler,
   registerHandler,
   registeredKinds,
   RetryableError,
   unregisterHandler,
+  type OutboxBatchContext,
+  type OutboxBatchHandler,
+  type OutboxBatchItem,
+  type OutboxBatchOutcome,
   type OutboxHandler,
   type OutboxHandlerContext,
+  type RegisterBatchHandlerOptions,
   type RegisterHandlerOptions,
 } from './handlers';
 export {
@@ -24,6 +31,7 @@ export {
   listJobsByCorrelation,
   OUTBOX_STATUSES,
   retryDeadJob,
+  runBatch,
   runDueJobs,
   runJob,
   type ClaimOptions,

@@ -10,7 +10,8 @@ import { OUTBOX_STATUSES, outboxJobs, type OutboxJob, type OutboxStatus } from '
 import { log } from '@/lib/log';
 import { redactText } from '@/lib/redact';
 import { backoffMs } from './backoff';
-import { getHandler, isRetryableError, registeredKinds } from './handlers';
+import type { z } from 'zod';
+import { asRetryable, getHandler, isRetryableError, registeredKinds, type OutboxBatchOutcome } from './handlers';
 
 export type { OutboxJob, OutboxStatus };
 export { OUTBOX_STATUSES };
@@ -162,73 +163,139 @@ function describeError(error: unknown): string {
   return clean.length > MAX_ERROR_LENGTH ? `${clean.slice(0, MAX_ERROR_LENGTH - 1)}…` : clean || 'failed';
 }
 
+type FinishValues = Partial<typeof outboxJobs.$inferInsert>;
+
+/** Records a claimed job's outcome, only while its worker still holds the lock ('lost' otherwise). */
+async function finishJob(
+  db: Db,
+  job: OutboxJob,
+  outcome: Exclude<RunOutcome, 'lost'>,
+  values: FinishValues,
+  clock: Clock,
+): Promise<RunResult> {
+  const stillOurs = and(
+    eq(outboxJobs.id, job.id),
+    eq(outboxJobs.status, 'running'),
+    job.lockedBy === null ? sql`${outboxJobs.lockedBy} IS NULL` : eq(outboxJobs.lockedBy, job.lockedBy),
+  );
+  const now = clock();
+  const [row] = await db
+    .update(outboxJobs)
+    .set({ ...values, lockedBy: null, lockedAt: null, updatedAt: now })
+    .where(stillOurs)
+    .returning();
+  if (row) return { outcome, job: row };
+  log('warn', 'outbox.lease_lost', { jobId: job.id, kind: job.kind, workerId: job.lockedBy });
+  const current = await getJob(db, job.id);
+  return { outcome: 'lost', job: current ?? job };
+}
+
+/** A failed run: back in the queue with backoff while retryable attempts remain, dead otherwise. */
+async function failJob(db: Db, job: OutboxJob, error: unknown, retryable: boolean, opts: RunOptions): Promise<RunResult> {
+  const clock = opts.now ?? systemClock;
+  const lastError = describeError(error);
+  const canRetry = retryable && job.attempts < job.maxAttempts;
+  log(canRetry ? 'warn' : 'error', 'outbox.job_failed', {
+    jobId: job.id,
+    kind: job.kind,
+    attempt: job.attempts,
+    maxAttempts: job.maxAttempts,
+    retryable,
+    next: canRetry ? 'retry' : 'dead',
+    error: lastError,
+  });
+  if (canRetry) {
+    const next = new Date(clock().getTime() + backoffMs(job.attempts, opts.random));
+    return finishJob(db, job, 'retry', { status: 'queued', nextAttemptAt: next, lastError }, clock);
+  }
+  return finishJob(db, job, 'dead', { status: 'dead', lastError }, clock);
+}
+
+/** Parses a job's payload with its handler's schema; a payload that does not match is an error (dead). */
+function parsePayload(job: OutboxJob, schema: z.ZodType<unknown> | undefined): { ok: true; payload: unknown } | { ok: false; error: Error } {
+  if (!schema) return { ok: true, payload: job.payload };
+  const parsed = schema.safeParse(job.payload);
+  if (parsed.success) return { ok: true, payload: parsed.data };
+  const where = parsed.error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+  return { ok: false, error: new Error(`payload does not match the ${job.kind} schema: ${where}`) };
+}
+
 /**
  * Runs one claimed job (status 'running', locked by its worker) and records the outcome. Only the
  * worker that still holds the lock may record it; if the lease was lost meanwhile, the outcome is 'lost'.
  */
 export async function runJob(db: Db, job: OutboxJob, opts: RunOptions = {}): Promise<RunResult> {
   const clock = opts.now ?? systemClock;
-  const stillOurs = and(
-    eq(outboxJobs.id, job.id),
-    eq(outboxJobs.status, 'running'),
-    job.lockedBy === null ? sql`${outboxJobs.lockedBy} IS NULL` : eq(outboxJobs.lockedBy, job.lockedBy),
-  );
-  const finish = async (outcome: Exclude<RunOutcome, 'lost'>, values: Partial<typeof outboxJobs.$inferInsert>): Promise<RunResult> => {
-    const now = clock();
-    const [row] = await db
-      .update(outboxJobs)
-      .set({ ...values, lockedBy: null, lockedAt: null, updatedAt: now })
-      .where(stillOurs)
-      .returning();
-    if (row) return { outcome, job: row };
-    log('warn', 'outbox.lease_lost', { jobId: job.id, kind: job.kind, workerId: job.lockedBy });
-    const current = await getJob(db, job.id);
-    return { outcome: 'lost', job: current ?? job };
-  };
-
-  const fail = async (error: unknown, retryable: boolean): Promise<RunResult> => {
-    const lastError = describeError(error);
-    const canRetry = retryable && job.attempts < job.maxAttempts;
-    log(canRetry ? 'warn' : 'error', 'outbox.job_failed', {
-      jobId: job.id,
-      kind: job.kind,
-      attempt: job.attempts,
-      maxAttempts: job.maxAttempts,
-      retryable,
-      next: canRetry ? 'retry' : 'dead',
-      error: lastError,
-    });
-    if (canRetry) {
-      const next = new Date(clock().getTime() + backoffMs(job.attempts, opts.random));
-      return finish('retry', { status: 'queued', nextAttemptAt: next, lastError });
-    }
-    return finish('dead', { status: 'dead', lastError });
-  };
-
   const handler = getHandler(job.kind);
   // A kind without a handler in this process may be handled after a deploy or by another instance.
-  if (!handler) return fail(new Error(`no handler registered for job kind "${job.kind}"`), true);
+  if (!handler) return failJob(db, job, new Error(`no handler registered for job kind "${job.kind}"`), true, opts);
 
-  let payload: unknown = job.payload;
-  if (handler.schema) {
-    const parsed = handler.schema.safeParse(job.payload);
-    if (!parsed.success) {
-      const where = parsed.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-        .join('; ');
-      return fail(new Error(`payload does not match the ${job.kind} schema: ${where}`), false);
-    }
-    payload = parsed.data;
-  }
+  const parsed = parsePayload(job, handler.schema);
+  if (!parsed.ok) return failJob(db, job, parsed.error, false, opts);
 
   let result: unknown;
   try {
-    result = await handler.run(payload, { db, job, attempt: job.attempts });
+    result = await handler.run(parsed.payload, { db, job, attempt: job.attempts });
   } catch (error) {
-    return fail(error, isRetryableError(error));
+    return failJob(db, job, error, isRetryableError(error), opts);
   }
-  return finish('done', { status: 'done', result: result ?? null, lastError: null });
+  return finishJob(db, job, 'done', { status: 'done', result: result ?? null, lastError: null }, clock);
+}
+
+/**
+ * Runs claimed jobs of one batch kind together through its batch handler, then settles each job from its
+ * own outcome (done / retry with backoff / dead), exactly as runJob would have settled it alone.
+ */
+export async function runBatch(db: Db, jobs: readonly OutboxJob[], opts: RunOptions = {}): Promise<RunResult[]> {
+  if (jobs.length === 0) return [];
+  const clock = opts.now ?? systemClock;
+  const kind = jobs[0].kind;
+  if (jobs.some((j) => j.kind !== kind)) throw new Error('runBatch: every job of a batch must be of one kind');
+  const handler = getHandler(kind);
+  if (!handler?.batch) {
+    // Not (or no longer) a batch kind here: run them one by one.
+    return Promise.all(jobs.map((job) => runJob(db, job, opts)));
+  }
+
+  const results: (Promise<RunResult> | undefined)[] = new Array(jobs.length);
+  const items: { index: number; job: OutboxJob; payload: unknown }[] = [];
+  jobs.forEach((job, index) => {
+    const parsed = parsePayload(job, handler.schema);
+    if (parsed.ok) items.push({ index, job, payload: parsed.payload });
+    else results[index] = failJob(db, job, parsed.error, false, opts);
+  });
+
+  if (items.length > 0) {
+    let outcomes: readonly OutboxBatchOutcome[] | undefined;
+    let thrown: { error: unknown } | undefined;
+    try {
+      outcomes = await handler.batch.run(
+        items.map(({ job, payload }) => ({ job, payload })),
+        { db },
+      );
+    } catch (error) {
+      thrown = { error };
+    }
+    items.forEach(({ index, job }, i) => {
+      if (thrown) {
+        results[index] = failJob(db, job, thrown.error, isRetryableError(thrown.error), opts);
+        return;
+      }
+      const outcome = outcomes?.[i];
+      if (!outcome) {
+        results[index] = failJob(db, job, new Error('the batch handler returned no outcome for the job'), true, opts);
+      } else if (outcome.ok) {
+        results[index] = finishJob(db, job, 'done', { status: 'done', result: outcome.result ?? null, lastError: null }, clock);
+      } else {
+        const error = asRetryable(outcome.error, outcome.retryable);
+        results[index] = failJob(db, job, error, isRetryableError(error), opts);
+      }
+    });
+  }
+  return Promise.all(results as Promise<RunResult>[]);
 }
 
 export interface RunDueOptions extends RunOptions {
@@ -247,18 +314,31 @@ export interface RunDueResult {
   lost: number;
 }
 
-/** Claims due jobs and runs them (concurrently within the batch). */
+/**
+ * Claims due jobs and runs them (concurrently within the batch). Kinds registered with a batch handler
+ * are claimed apart, up to their own maxBatch each, and run together; the others share `limit`.
+ */
 export async function runDueJobs(db: Db, opts: RunDueOptions): Promise<RunDueResult> {
-  const jobs = await claimJobs(db, {
-    workerId: opts.workerId,
-    limit: opts.limit,
-    kinds: opts.kinds ?? registeredKinds(),
-    now: opts.now,
-    leaseMs: opts.leaseMs,
-  });
-  const counts: RunDueResult = { claimed: jobs.length, done: 0, retried: 0, dead: 0, lost: 0 };
-  const results = await Promise.all(jobs.map((job) => runJob(db, job, opts)));
-  for (const { outcome } of results) {
+  const kinds = opts.kinds ?? registeredKinds();
+  const batchKinds = kinds.filter((k) => getHandler(k)?.batch);
+  const singleKinds = kinds.filter((k) => !getHandler(k)?.batch);
+  const claim = (limit: number, only: readonly string[]) =>
+    claimJobs(db, { workerId: opts.workerId, limit, kinds: only, now: opts.now, leaseMs: opts.leaseMs });
+
+  const jobs = singleKinds.length > 0 ? await claim(opts.limit, singleKinds) : [];
+  const batches: OutboxJob[][] = [];
+  for (const kind of batchKinds) {
+    const maxBatch = getHandler(kind)?.batch?.maxBatch ?? opts.limit;
+    const claimed = await claim(maxBatch, [kind]);
+    if (claimed.length > 0) batches.push(claimed);
+  }
+
+  const counts: RunDueResult = { claimed: jobs.length + batches.reduce((n, b) => n + b.length, 0), done: 0, retried: 0, dead: 0, lost: 0 };
+  const settled = await Promise.all([
+    Promise.all(jobs.map((job) => runJob(db, job, opts))),
+    ...batches.map((batch) => runBatch(db, batch, opts)),
+  ]);
+  for (const { outcome } of settled.flat()) {
     if (outcome === 'done') counts.done += 1;
     else if (outcome === 'retry') counts.retried += 1;
     else if (outcome === 'dead') counts.dead += 1;
