@@ -3,7 +3,9 @@
  * worker started in lib/server-start.ts knows every kind.
  */
 import 'server-only';
+import { registerMarketingHandlers } from '@/lib/marketing/handlers';
 
 export function registerOutboxHandlers(): void {
   // Lead capture (issue 4) and the loyalty desk (issue 6) add their delivery jobs here.
+  registerMarketingHandlers();
 }
