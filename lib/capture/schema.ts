@@ -1,0 +1,71 @@
+/**
+ * Lead capture's own table (drizzle-kit reads lib/*\/schema.ts). No `server-only` here: drizzle-kit loads it.
+ *
+ * capture_submissions: one row per captured form, keyed by the idempotency key generated when the form
+ * opened (a double tap, a network retry or a re-submit finds the same row). It holds what was captured,
+ * the consent proof (wording version, store, hostess, device, time), the Footprints lead id once accepted
+ * and the sync state. The e-mail and phone are also kept normalised, for the possible-duplicates search;
+ * they never leave the server (the hostess sees masked values only).
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const CAPTURE_SYNC_STATES = ['waiting', 'sent', 'failed'] as const;
+export type CaptureSyncState = (typeof CAPTURE_SYNC_STATES)[number];
+
+/** The consent proof stored with a submission (and shown on the lead). */
+export interface CaptureConsentProof {
+  wordingVersion: string;
+  store: { locationId: string | null; locationName: string | null };
+  hostess: { subject: string; name: string };
+  /** The tablet's id (kept in its browser) and its user agent. */
+  device: { id: string | null; userAgent: string | null };
+  /** When the customer agreed (ISO-8601): the form's createdAt. */
+  consentedAt: string;
+  agreements: {
+    terms: boolean;
+    privacy: boolean;
+    adult: boolean;
+    targetedMessages: boolean;
+    marketing: { sms: boolean; email: boolean; notification: boolean; dm: boolean; socialMedia: boolean };
+  };
+}
+
+export const captureSubmissions = pgTable(
+  'capture_submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    idempotencyKey: text('idempotency_key').notNull().unique('capture_submissions_idempotency_key_unique'),
+    hostessSubject: text('hostess_subject').notNull(),
+    hostessName: text('hostess_name').notNull(),
+    /** For the hostess's own list ("Ana P."): never the full record. */
+    displayName: text('display_name').notNull(),
+    emailNormalized: text('email_normalized'),
+    /** Digits only, last nine (so +40 7xx and 07xx match). */
+    phoneNormalized: text('phone_normalized'),
+    /** The validated form (what Footprints receives, before encoding). */
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    consent: jsonb('consent').$type<CaptureConsentProof>().notNull(),
+    consentWordingVersion: text('consent_wording_version').notNull(),
+    locationId: text('location_id'),
+    syncState: text('sync_state', { enum: CAPTURE_SYNC_STATES }).notNull().default('waiting'),
+    footprintsLeadId: text('footprints_lead_id'),
+    /** Short, staff-readable (the vendor's reason), never a raw body. */
+    failureReason: text('failure_reason'),
+    outboxJobId: uuid('outbox_job_id'),
+    capturedAt: timestamp('captured_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('capture_submissions_hostess_idx').on(t.hostessSubject, t.createdAt),
+    index('capture_submissions_email_idx').on(t.emailNormalized, t.createdAt),
+    index('capture_submissions_phone_idx').on(t.phoneNormalized, t.createdAt),
+    index('capture_submissions_lead_idx').on(t.footprintsLeadId),
+    check('capture_submissions_sync_state_check', sql`${t.syncState} IN ('waiting', 'sent', 'failed')`),
+  ],
+);
+
+export type CaptureSubmission = typeof captureSubmissions.$inferSelect;
+export type NewCaptureSubmission = typeof captureSubmissions.$inferInsert;
