@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   'capture.create': ['hostess', 'manager'],
   'leads.view': ['manager', 'admin'],
   'leads.updateStatus': ['manager', 'admin'],
+  'leads.edit': ['manager', 'admin'],
+  'leads.sync': ['manager', 'admin'],
   'loyalty.check': ['hostess', 'manager'],
   'loyalty.redeem': ['hostess', 'manager'],
   'loyalty.block': ['hostess', 'manager'],

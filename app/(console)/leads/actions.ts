@@ -1,0 +1,108 @@
+'use server';
+
+import { z } from 'zod';
+import { defineAction } from '@/lib/auth/action';
+import { PipelineFiltersSchema } from '@/lib/leads/filters';
+import { queryPipeline } from '@/lib/leads/read-model';
+import { getSyncStatus, leadDepsFor, refreshLeads } from '@/lib/leads/server';
+import { LEAD_STATUSES, LOST_REASONS } from '@/lib/leads/status-rules';
+import { addAction, bulkMoveLeads, editAction, moveLead, recordNps } from '@/lib/leads/use-cases';
+import { getConfig } from '@/lib/config';
+
+const leadId = z.string().trim().min(1).max(64);
+// Loose on purpose: what a contract or a lost lead needs is decided by the status rule (lib/leads/status-rules.ts),
+// which answers with the missing fields, whatever path the call came from.
+const contractInput = z
+  .object({
+    contractNumber: z.string().max(200).optional(),
+    contractValue: z.string().max(50).optional(),
+    contractDate: z.string().max(20).optional(),
+    contractDescription: z.string().max(2000).optional(),
+  })
+  .nullish();
+const lostInput = z.object({ reasonLost: z.string().max(50).optional(), comment: z.string().max(1000).optional() }).nullish();
+
+/** Only one of the nine reasons passes the rule; anything else is left for it to refuse. */
+function lostOf(lost: z.infer<typeof lostInput>) {
+  if (!lost) return lost;
+  const reason = (LOST_REASONS as readonly string[]).includes(lost.reasonLost ?? '') ? (lost.reasonLost as (typeof LOST_REASONS)[number]) : undefined;
+  return { reasonLost: reason, comment: lost.comment };
+}
+
+export const queryPipelineAction = defineAction({
+  name: 'leads.queryPipeline',
+  permission: 'leads.view',
+  schema: PipelineFiltersSchema,
+  handler: async (filters, { db }) => {
+    const [pipeline, sync] = await Promise.all([queryPipeline(db, filters, getConfig().storeTimezone), getSyncStatus(db)]);
+    return { ...pipeline, sync };
+  },
+});
+
+export const refreshLeadsAction = defineAction({
+  name: 'leads.refresh',
+  permission: 'leads.sync',
+  schema: z.discriminatedUnion('scope', [
+    z.object({ scope: z.literal('window') }),
+    z.object({ scope: z.literal('range'), from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  ]),
+  handler: async (input, { db, session }) => {
+    const result = await refreshLeads(db, session, input.scope === 'range' ? { from: input.from, to: input.to } : undefined);
+    return { leads: result.leads, durationMs: result.durationMs, sync: await getSyncStatus(db) };
+  },
+});
+
+export const moveLeadAction = defineAction({
+  name: 'leads.updateStatus',
+  permission: 'leads.updateStatus',
+  schema: z.object({ leadId, to: z.enum(LEAD_STATUSES), contract: contractInput, lost: lostInput }),
+  handler: async (input, { db, session, actor }) => {
+    const result = await moveLead(db, leadDepsFor(session), actor, { leadId: input.leadId, to: input.to, contract: input.contract, lost: lostOf(input.lost) });
+    return { lead: result.lead, from: result.from, noop: result.noop };
+  },
+});
+
+export const bulkMoveLeadsAction = defineAction({
+  name: 'leads.bulkUpdateStatus',
+  permission: 'leads.updateStatus',
+  schema: z.object({ leadIds: z.array(leadId).min(1).max(100), to: z.enum(LEAD_STATUSES), lost: lostInput }),
+  handler: async (input, { db, session, actor }) => bulkMoveLeads(db, leadDepsFor(session), actor, { leadIds: input.leadIds, to: input.to, lost: lostOf(input.lost) }),
+});
+
+const ActionFormSchema = z.object({
+  leadId,
+  typeId: z.string().trim().min(1, 'Choose the type of action').max(64),
+  detail: z.string().trim().min(1, 'Describe the action').max(2000),
+  date: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, 'A date and time')
+    .optional(),
+});
+
+export const addLeadActionAction = defineAction({
+  name: 'leads.addAction',
+  permission: 'leads.edit',
+  schema: ActionFormSchema,
+  handler: async (input, { db, session, actor }) => addAction(db, leadDepsFor(session), actor, input),
+});
+
+export const editLeadActionAction = defineAction({
+  name: 'leads.editAction',
+  permission: 'leads.edit',
+  schema: ActionFormSchema.extend({ actionId: z.string().trim().min(1).max(64) }),
+  handler: async (input, { db, session, actor }) => editAction(db, leadDepsFor(session), actor, input),
+});
+
+export const recordNpsAction = defineAction({
+  name: 'leads.recordNps',
+  permission: 'leads.edit',
+  schema: z.object({
+    leadId,
+    score: z.number().int().min(1, 'From 1 to 10').max(10, 'From 1 to 10'),
+    comment: z.string().trim().max(1000).optional(),
+  }),
+  handler: async (input, { db, session, actor }) => {
+    await recordNps(db, leadDepsFor(session), actor, input);
+    return { ok: true };
+  },
+});

@@ -1,0 +1,452 @@
+/**
+ * The local read model of leads: written from what Footprints answers (its lead list, and its answers to
+ * changes made in the console), read by the pipeline and the detail page. Never written from what staff
+ * typed alone: a change reaches the vendor first.
+ */
+import 'server-only';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '@/lib/db';
+import { parseFootprintsDate } from '@/lib/vendors/footprints/dates';
+import { LEAD_STATUSES, type Lead, type LeadStatus } from '@/lib/vendors/footprints/schemas';
+import { addDays, BOARD_CARDS_PER_COLUMN, TABLE_PAGE_SIZE, type PipelineFilters } from './filters';
+import {
+  leadCatalogue,
+  leadNpsEntries,
+  leadRecords,
+  leadStatusHistory,
+  leadSyncState,
+  type LeadRecord,
+  type LeadSyncStateRow,
+  type NewLeadRecord,
+} from './schema';
+
+// ---- from the vendor's lead to a row ---------------------------------------------------------------------
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
+
+export function searchTextOf(first: string | null, last: string | null, email: string | null, phone: string | null): string {
+  const digits = (phone ?? '').replace(/\D/g, '');
+  return [first, last, email, phone, digits].filter(Boolean).join(' ').toLowerCase();
+}
+
+/** A lead as GET /api/lead lists it, as a row. */
+export function leadToRecord(lead: Lead, timeZone: string, syncedAt: Date): NewLeadRecord {
+  const loose = lead as Record<string, unknown>;
+  const firstName = text(lead.userFirstName);
+  const lastName = text(lead.userLastName);
+  const email = text(lead.userEmail);
+  const phone = text(lead.userPhone);
+  const category = lead.offerCategory;
+  const nps = typeof loose.nps === 'number' ? loose.nps : typeof loose.nps === 'string' && /^\d+$/.test(loose.nps) ? Number(loose.nps) : null;
+  return {
+    id: lead._id,
+    status: lead.status,
+    firstName,
+    lastName,
+    email,
+    phone,
+    searchText: searchTextOf(firstName, lastName, email, phone),
+    locationId: text(lead.locationId),
+    offerCategoryId: text(lead.offerCategoryId),
+    offerCategoryName: typeof category === 'string' ? text(category) : category && typeof category === 'object' ? text((category as { name?: unknown }).name) : null,
+    offerId: text(lead.offerId) ?? lead.offer?._id ?? null,
+    offerName: lead.offer?.name ?? null,
+    offerPrice: typeof lead.offer?.price === 'number' ? lead.offer.price : null,
+    consultantId: text(lead.consultantId) ?? lead.consultant?._id ?? null,
+    consultantName: lead.consultant?.name ?? null,
+    channelId: text(lead.channelId),
+    skuId: text(lead.skuId) ?? lead.sku?._id ?? null,
+    skuName: lead.sku?.name ?? null,
+    skuExternalId: text(lead.skuExternalId),
+    tags: lead.tags ?? [],
+    // Not in the docs' list sample, but the list may carry them (the simulator does): kept when present.
+    contractNumber: text(loose.contractNumber),
+    contractValue: text(loose.contractValue),
+    contractDate: text(loose.contractDate),
+    contractDescription: text(loose.contractDescription),
+    reasonLost: text(loose.reasonLost),
+    lostComment: null,
+    nps,
+    vendorCreatedAt: parseFootprintsDate(lead.createdAt ?? lead.timestamp, timeZone) ?? syncedAt,
+    vendorUpdatedAt: parseFootprintsDate(lead.updatedAt, timeZone),
+    statusChangedAt: parseFootprintsDate(lead.timestampStatusChange, timeZone),
+    raw: loose,
+    syncedAt,
+  };
+}
+
+const UPSERT_CHUNK = 250;
+/** Columns the vendor's list never carries: a sync must not blank what the console recorded. */
+const KEEP_WHEN_NULL = new Set(['contract_number', 'contract_value', 'contract_date', 'contract_description', 'reason_lost', 'lost_comment']);
+
+function upsertSet(): Record<string, SQL> {
+  const set: Record<string, SQL> = {};
+  for (const [key, column] of Object.entries(getTableColumns(leadRecords))) {
+    if (key === 'id') continue;
+    const name = column.name;
+    set[key] = KEEP_WHEN_NULL.has(name)
+      ? sql.raw(`coalesce(excluded."${name}", "lead_records"."${name}")`)
+      : sql.raw(`excluded."${name}"`);
+  }
+  return set;
+}
+
+export interface UpsertResult {
+  inserted: number;
+  updated: number;
+  statusChanges: number;
+}
+
+/** Writes leads the vendor listed; notes new statuses and new NPS scores as dated events. */
+export async function upsertVendorLeads(db: Db, leads: readonly Lead[], timeZone: string, syncedAt: Date): Promise<UpsertResult> {
+  const result: UpsertResult = { inserted: 0, updated: 0, statusChanges: 0 };
+  const set = upsertSet();
+  for (let i = 0; i < leads.length; i += UPSERT_CHUNK) {
+    const rows = leads.slice(i, i + UPSERT_CHUNK).map((l) => leadToRecord(l, timeZone, syncedAt));
+    const ids = rows.map((r) => r.id);
+    const existing = new Map(
+      (await db.select({ id: leadRecords.id, status: leadRecords.status, nps: leadRecords.nps }).from(leadRecords).where(inArray(leadRecords.id, ids))).map(
+        (r) => [r.id, r],
+      ),
+    );
+    await db.transaction(async (tx) => {
+      await tx.insert(leadRecords).values(rows).onConflictDoUpdate({ target: leadRecords.id, set });
+      const history = [];
+      const nps = [];
+      for (const row of rows) {
+        const before = existing.get(row.id);
+        if (!before) result.inserted += 1;
+        else result.updated += 1;
+        if (!before || before.status !== row.status) {
+          if (before) result.statusChanges += 1;
+          history.push({
+            leadId: row.id,
+            fromStatus: before?.status ?? null,
+            toStatus: row.status,
+            at: (before ? row.statusChangedAt : (row.statusChangedAt ?? row.vendorCreatedAt)) ?? syncedAt,
+            source: 'sync',
+          });
+        }
+        if (row.nps !== null && row.nps !== undefined && (!before || before.nps !== row.nps)) {
+          nps.push({ leadId: row.id, score: row.nps, at: row.vendorUpdatedAt ?? syncedAt, source: 'vendor' });
+        }
+      }
+      if (history.length) await tx.insert(leadStatusHistory).values(history);
+      if (nps.length) await tx.insert(leadNpsEntries).values(nps);
+    });
+  }
+  return result;
+}
+
+/** Removes rows of the synced range the vendor no longer lists (it is the source of truth). */
+export async function removeUnlisted(db: Db, range: { start: Date; end: Date }, syncStartedAt: Date): Promise<number> {
+  const gone = await db
+    .delete(leadRecords)
+    .where(and(gte(leadRecords.vendorCreatedAt, range.start), lt(leadRecords.vendorCreatedAt, range.end), lt(leadRecords.syncedAt, syncStartedAt)))
+    .returning({ id: leadRecords.id });
+  return gone.length;
+}
+
+export async function getLeadRecord(db: Db, id: string): Promise<LeadRecord | null> {
+  const [row] = await db.select().from(leadRecords).where(eq(leadRecords.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Applies what the vendor answered to a change (PUT /api/lead/{id} or …/leadLost) to the row. */
+export async function applyVendorAnswer(
+  db: Db,
+  id: string,
+  answer: Lead,
+  patch: Partial<Pick<NewLeadRecord, 'contractNumber' | 'contractValue' | 'contractDate' | 'contractDescription' | 'reasonLost' | 'lostComment' | 'nps'>>,
+  timeZone: string,
+  now: Date,
+): Promise<LeadRecord | null> {
+  const updatedAt = parseFootprintsDate(answer.updatedAt, timeZone) ?? now;
+  const [row] = await db
+    .update(leadRecords)
+    .set({
+      status: answer.status,
+      ...(answer.tags ? { tags: answer.tags } : {}),
+      ...(text(answer.skuId) ? { skuId: text(answer.skuId) } : {}),
+      ...(text(answer.skuExternalId) ? { skuExternalId: text(answer.skuExternalId) } : {}),
+      ...(text(answer.channelId) ? { channelId: text(answer.channelId) } : {}),
+      ...patch,
+      vendorUpdatedAt: updatedAt,
+      syncedAt: now,
+    })
+    .where(eq(leadRecords.id, id))
+    .returning();
+  return row ?? null;
+}
+
+// ---- catalogue names -------------------------------------------------------------------------------------
+
+export async function saveCatalogue(db: Db, kind: 'location' | 'channel', entries: readonly { _id: string; name: string }[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insert(leadCatalogue)
+    .values(entries.map((e) => ({ kind, id: e._id, name: e.name })))
+    .onConflictDoUpdate({ target: [leadCatalogue.kind, leadCatalogue.id], set: { name: sql.raw('excluded."name"') } });
+}
+
+export interface FilterOption {
+  id: string;
+  name: string;
+}
+export interface FilterOptions {
+  locations: FilterOption[];
+  categories: FilterOption[];
+  offers: FilterOption[];
+  consultants: FilterOption[];
+  channels: FilterOption[];
+}
+
+export async function getFilterOptions(db: Db): Promise<FilterOptions> {
+  const distinct = async (idCol: AnyPgColumn, nameCol: AnyPgColumn) =>
+    (
+      await db
+        .selectDistinct({ id: idCol, name: nameCol })
+        .from(leadRecords)
+        .where(sql`${idCol} is not null`)
+    )
+      .map((r) => ({ id: String(r.id), name: r.name ? String(r.name) : String(r.id) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  const catalogue = await db.select().from(leadCatalogue);
+  const named = (kind: string, ids: (string | null)[]) => {
+    const names = new Map(catalogue.filter((c) => c.kind === kind).map((c) => [c.id, c.name]));
+    return [...new Set(ids.filter((x): x is string => Boolean(x)))].map((id) => ({ id, name: names.get(id) ?? id })).sort((a, b) => a.name.localeCompare(b.name));
+  };
+  const [categories, offers, consultants, locationIds, channelIds] = await Promise.all([
+    distinct(leadRecords.offerCategoryId, leadRecords.offerCategoryName),
+    distinct(leadRecords.offerId, leadRecords.offerName),
+    distinct(leadRecords.consultantId, leadRecords.consultantName),
+    db.selectDistinct({ id: leadRecords.locationId }).from(leadRecords),
+    db.selectDistinct({ id: leadRecords.channelId }).from(leadRecords),
+  ]);
+  return {
+    locations: named('location', locationIds.map((r) => r.id)),
+    categories,
+    offers,
+    consultants,
+    channels: named('channel', channelIds.map((r) => r.id)),
+  };
+}
+
+// ---- the pipeline query ----------------------------------------------------------------------------------
+
+export interface LeadSummary {
+  id: string;
+  status: LeadStatus;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  offerName: string | null;
+  offerPrice: number | null;
+  categoryName: string | null;
+  consultantName: string | null;
+  locationId: string | null;
+  channelId: string | null;
+  createdAt: string;
+  hasContract: boolean;
+}
+
+export interface PipelineColumn {
+  status: LeadStatus;
+  count: number;
+  /** Sum of the offer values of the column's leads (all of them, not only the cards shown). */
+  offerValue: number;
+  cards: LeadSummary[];
+}
+
+export interface PipelineResult {
+  columns: PipelineColumn[];
+  rows: LeadSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const summaryColumns = {
+  id: leadRecords.id,
+  status: leadRecords.status,
+  firstName: leadRecords.firstName,
+  lastName: leadRecords.lastName,
+  email: leadRecords.email,
+  phone: leadRecords.phone,
+  offerName: leadRecords.offerName,
+  offerPrice: leadRecords.offerPrice,
+  categoryName: leadRecords.offerCategoryName,
+  consultantName: leadRecords.consultantName,
+  locationId: leadRecords.locationId,
+  channelId: leadRecords.channelId,
+  createdAt: leadRecords.vendorCreatedAt,
+  contractNumber: leadRecords.contractNumber,
+};
+
+type SummaryRow = {
+  id: string;
+  status: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  offerName: string | null;
+  offerPrice: number | null;
+  categoryName: string | null;
+  consultantName: string | null;
+  locationId: string | null;
+  channelId: string | null;
+  createdAt: Date;
+  contractNumber: string | null;
+};
+
+export function toSummary(r: SummaryRow): LeadSummary {
+  return {
+    id: r.id,
+    status: r.status as LeadStatus,
+    name: [r.firstName, r.lastName].filter(Boolean).join(' ') || '(no name)',
+    email: r.email,
+    phone: r.phone,
+    offerName: r.offerName,
+    offerPrice: r.offerPrice,
+    categoryName: r.categoryName,
+    consultantName: r.consultantName,
+    locationId: r.locationId,
+    channelId: r.channelId,
+    createdAt: new Date(r.createdAt).toISOString(),
+    hasContract: Boolean(r.contractNumber),
+  };
+}
+
+export function recordToSummary(r: LeadRecord): LeadSummary {
+  return toSummary({ ...r, categoryName: r.offerCategoryName, createdAt: r.vendorCreatedAt });
+}
+
+/** The instants a range of store days covers: [start of `from`, start of the day after `to`). */
+export function dayRange(from: string, to: string, timeZone: string): { start: Date; end: Date } {
+  const start = parseFootprintsDate(`${from} 00:00:00`, timeZone);
+  const end = parseFootprintsDate(`${addDays(to, 1)} 00:00:00`, timeZone);
+  if (!start || !end) throw new Error('dayRange: invalid day');
+  return { start, end };
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function pipelineWhere(filters: PipelineFilters, timeZone: string): SQL {
+  const { start, end } = dayRange(filters.from, filters.to, timeZone);
+  const conds: SQL[] = [gte(leadRecords.vendorCreatedAt, start), lt(leadRecords.vendorCreatedAt, end)];
+  if (filters.status) conds.push(eq(leadRecords.status, filters.status));
+  if (filters.location) conds.push(eq(leadRecords.locationId, filters.location));
+  if (filters.category) conds.push(eq(leadRecords.offerCategoryId, filters.category));
+  if (filters.offer) conds.push(eq(leadRecords.offerId, filters.offer));
+  if (filters.consultant) conds.push(eq(leadRecords.consultantId, filters.consultant));
+  if (filters.channel) conds.push(eq(leadRecords.channelId, filters.channel));
+  const q = filters.q?.trim().toLowerCase();
+  if (q) {
+    // Every word must appear (name, e-mail or phone); a phone typed with spaces matches its digits.
+    for (const word of q.split(/\s+/).filter(Boolean).slice(0, 5)) {
+      conds.push(sql`${leadRecords.searchText} like ${`%${escapeLike(word)}%`}`);
+    }
+  }
+  return and(...conds) as SQL;
+}
+
+const STATUS_ORDER = sql.raw(`case "status" ${LEAD_STATUSES.map((s, i) => `when '${s}' then ${i}`).join(' ')} end`);
+
+function orderFor(filters: PipelineFilters): SQL[] {
+  const dir = filters.dir === 'asc' ? asc : desc;
+  const nullsLast = (col: SQL | typeof leadRecords.offerPrice) =>
+    filters.dir === 'asc' ? sql`${col} asc nulls last` : sql`${col} desc nulls last`;
+  switch (filters.sort) {
+    case 'name':
+      return [dir(sql`lower(coalesce(${leadRecords.lastName}, ''))`), dir(sql`lower(coalesce(${leadRecords.firstName}, ''))`), asc(leadRecords.id)];
+    case 'status':
+      return [dir(STATUS_ORDER), desc(leadRecords.vendorCreatedAt), asc(leadRecords.id)];
+    case 'value':
+      return [nullsLast(leadRecords.offerPrice), asc(leadRecords.id)];
+    case 'offer':
+      return [nullsLast(sql`lower(${leadRecords.offerName})`), asc(leadRecords.id)];
+    case 'consultant':
+      return [nullsLast(sql`lower(${leadRecords.consultantName})`), asc(leadRecords.id)];
+    default:
+      return [dir(leadRecords.vendorCreatedAt), asc(leadRecords.id)];
+  }
+}
+
+/** Board (counts, offer value totals, the newest cards per column) and one sorted page of the table. */
+export async function queryPipeline(
+  db: Db,
+  filters: PipelineFilters,
+  timeZone: string,
+  opts: { board?: boolean; table?: boolean } = {},
+): Promise<PipelineResult> {
+  const where = pipelineWhere(filters, timeZone);
+  const wantBoard = opts.board ?? true;
+  const wantTable = opts.table ?? true;
+
+  const totals = await db
+    .select({ status: leadRecords.status, count: sql<number>`count(*)::int`, value: sql<number>`coalesce(sum(${leadRecords.offerPrice}), 0)::float8` })
+    .from(leadRecords)
+    .where(where)
+    .groupBy(leadRecords.status);
+
+  let cards: SummaryRow[] = [];
+  if (wantBoard) {
+    const ranked = db
+      .select({
+        ...summaryColumns,
+        rn: sql<number>`row_number() over (partition by ${leadRecords.status} order by ${leadRecords.vendorCreatedAt} desc, ${leadRecords.id})`.as('rn'),
+      })
+      .from(leadRecords)
+      .where(where)
+      .as('ranked');
+    cards = (await db.select().from(ranked).where(lte(ranked.rn, BOARD_CARDS_PER_COLUMN))) as unknown as SummaryRow[];
+  }
+  let rows: SummaryRow[] = [];
+  if (wantTable) {
+    rows = await db
+      .select(summaryColumns)
+      .from(leadRecords)
+      .where(where)
+      .orderBy(...orderFor(filters))
+      .limit(TABLE_PAGE_SIZE)
+      .offset((filters.page - 1) * TABLE_PAGE_SIZE);
+  }
+
+  const byStatus = new Map(totals.map((t) => [t.status, t]));
+  const columns = LEAD_STATUSES.map((status) => ({
+    status,
+    count: Number(byStatus.get(status)?.count ?? 0),
+    offerValue: Number(byStatus.get(status)?.value ?? 0),
+    cards: cards
+      .filter((c) => c.status === status)
+      .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime() || (a.id < b.id ? -1 : 1))
+      .map(toSummary),
+  }));
+  return {
+    columns,
+    rows: rows.map(toSummary),
+    total: columns.reduce((n, c) => n + c.count, 0),
+    page: filters.page,
+    pageSize: TABLE_PAGE_SIZE,
+  };
+}
+
+// ---- sync state ------------------------------------------------------------------------------------------
+
+export const SYNC_KEY = 'leads';
+
+export async function getSyncState(db: Db): Promise<LeadSyncStateRow | null> {
+  const [row] = await db.select().from(leadSyncState).where(eq(leadSyncState.key, SYNC_KEY)).limit(1);
+  return row ?? null;
+}
+
+export async function writeSyncState(db: Db, patch: Partial<Omit<LeadSyncStateRow, 'key'>>): Promise<void> {
+  await db
+    .insert(leadSyncState)
+    .values({ key: SYNC_KEY, ...patch })
+    .onConflictDoUpdate({ target: leadSyncState.key, set: patch });
+}
