@@ -9,6 +9,7 @@ import { log } from '@/lib/log';
 import { startOutboxWorker, type OutboxWorkerHandle } from '@/lib/outbox';
 import { seedSandboxRoles } from '@/lib/admin/roles';
 import { registerOutboxHandlers } from '@/lib/outbox-handlers';
+import { startLeadSync } from '@/lib/leads/server';
 
 const globalForStart = globalThis as unknown as { __storedeskStarted?: Promise<void>; __storedeskWorker?: OutboxWorkerHandle };
 
@@ -19,6 +20,7 @@ export function startServerBackground(): Promise<void> {
     if (config.sandbox) await seedSandboxRoles(db);
     registerOutboxHandlers();
     if (config.outboxWorker) globalForStart.__storedeskWorker = startOutboxWorker({ getDb });
+    startLeadSync(); // periodic read-model sync of leads; logs and retries on failure, never throws
     log('info', 'server.started', { sandbox: config.sandbox, database: config.database.url ? 'postgresql' : 'pglite', worker: config.outboxWorker });
   })();
   return globalForStart.__storedeskStarted;
