@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'loyalty.redeem': ['hostess', 'manager'],
   'loyalty.block': ['hostess', 'manager'],
   'loyalty.listCodes': ['manager'],
+  'loyalty.exportCodes': ['manager'],
   'privacy.view': ['support', 'admin'],
   'privacy.lookup': ['support', 'admin'],
   'admin.roles': ['admin'],
