@@ -13,18 +13,15 @@ import { check, date, index, integer, jsonb, pgTable, text, timestamp, unique, u
 
 const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
-export const PRIVACY_CASE_STATUSES = ['open', 'in_progress', 'answered', 'closed'] as const;
-export type PrivacyCaseStatus = (typeof PRIVACY_CASE_STATUSES)[number];
+import {
+  LOOKUP_MODES,
+  PRIVACY_CASE_STATUSES,
+  PRIVACY_CHANNELS,
+  WINDOW_STATES,
+  type PrivacyChannel,
+} from './constants';
 
-export const PRIVACY_CHANNELS = ['email', 'sms'] as const;
-export type PrivacyChannel = (typeof PRIVACY_CHANNELS)[number];
-
-export const LOOKUP_MODES = ['single', 'split'] as const;
-export type LookupMode = (typeof LOOKUP_MODES)[number];
-
-/** never_asked → pending (a request is in flight) → answered | failed (with a reason). */
-export const WINDOW_STATES = ['never_asked', 'pending', 'answered', 'failed'] as const;
-export type WindowState = (typeof WINDOW_STATES)[number];
+export * from './constants';
 
 export const privacyCases = pgTable(
   'privacy_cases',

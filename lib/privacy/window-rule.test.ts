@@ -60,6 +60,32 @@ describe('checkActivityWindow', () => {
     expect(checkActivityWindow({ fromDate: '23022024', toDate: '01032024', today: '02032024' })).toMatchObject({ ok: false, problem: 'too_long' });
   });
 
+  it('refuses 14 and 15 days as one range (they need 2 and 3 windows)', () => {
+    expect(checkActivityWindow({ fromDate: '01052024', toDate: '14052024', today: '20052024' })).toMatchObject({ ok: false, problem: 'too_long' });
+    const fifteen = checkActivityWindow({ fromDate: '01052024', toDate: '15052024', today: '20052024' });
+    expect(fifteen).toMatchObject({ ok: false, problem: 'too_long', field: 'toDate' });
+    if (!fifteen.ok) expect(fifteen.message).toContain('15 days');
+  });
+
+  it('counts calendar days across a DST change, not 24-hour spans', () => {
+    // EU spring forward 31 Mar 2024 (a 23-hour day) and fall back 27 Oct 2024 (a 25-hour day).
+    expect(checkActivityWindow({ fromDate: '28032024', toDate: '03042024', today: '10042024' })).toMatchObject({ ok: true, days: 7 });
+    expect(checkActivityWindow({ fromDate: '27032024', toDate: '03042024', today: '10042024' })).toMatchObject({ ok: false, problem: 'too_long' });
+    expect(checkActivityWindow({ fromDate: '25102024', toDate: '31102024', today: '01112024' })).toMatchObject({ ok: true, days: 7 });
+    expect(checkActivityWindow({ fromDate: '24102024', toDate: '31102024', today: '01112024' })).toMatchObject({ ok: false, problem: 'too_long' });
+    // US spring forward 10 Mar 2024.
+    expect(checkActivityWindowIso({ from: '2024-03-08', to: '2024-03-14', today: '2024-03-14' })).toMatchObject({ ok: true, days: 7 });
+  });
+
+  it("decides today by the store's zone around midnight and a DST change", () => {
+    // 23:30 UTC on 30 Mar 2024 is already 31 Mar (DST day) in Bucharest: a window ending 31 Mar is not future there.
+    const at = new Date('2024-03-30T23:30:00Z');
+    const today = todayDdmmyyyy('Europe/Bucharest', at);
+    expect(today).toBe('31032024');
+    expect(checkActivityWindow({ fromDate: '25032024', toDate: '31032024', today })).toMatchObject({ ok: true, days: 7 });
+    expect(checkActivityWindow({ fromDate: '25032024', toDate: '31032024', today: todayDdmmyyyy('UTC', at) })).toMatchObject({ ok: false, problem: 'future' });
+  });
+
   it('works on ISO input too', () => {
     expect(checkActivityWindowIso({ from: '2018-07-13', to: '2018-07-19', today: '2018-07-20' })).toMatchObject({ ok: true, fromDate: '13072018', days: 7 });
     expect(checkActivityWindowIso({ from: '2018-07-12', to: '2018-07-19', today: '2018-07-20' })).toMatchObject({ ok: false, problem: 'too_long' });

@@ -1,0 +1,129 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CaseEditor } from '@/components/privacy/case-editor';
+import { LookupDesk } from '@/components/privacy/lookup-desk';
+import { ProfilePanel } from '@/components/privacy/profile-panel';
+import { RevealSubject } from '@/components/privacy/reveal-subject';
+import { can } from '@/lib/auth/permissions';
+import { requirePagePermission } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db';
+import { formatStoreTime } from '@/lib/format';
+import { CASE_STATUS_LABELS, describeDaysLeft } from '@/lib/privacy/case-rules';
+import { getCaseRow, toMaskedCase } from '@/lib/privacy/cases';
+import { CHANNEL_LABELS } from '@/lib/privacy/lookup-schema';
+import { listLookups } from '@/lib/privacy/lookups';
+import { todayIso } from '@/lib/privacy/window-rule';
+
+export const metadata: Metadata = { title: 'Access request' };
+export const dynamic = 'force-dynamic';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function CasePage({ params }: { params: Promise<{ caseId: string }> }) {
+  const session = await requirePagePermission('privacy.view');
+  const { caseId } = await params;
+  if (!UUID.test(caseId)) notFound();
+  const db = await getDb();
+  const row = await getCaseRow(db, caseId);
+  if (!row) notFound();
+  const tz = getConfig().storeTimezone;
+  const today = todayIso(tz);
+  const kase = toMaskedCase(row, today);
+  const lookups = await listLookups(db, caseId);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <section aria-labelledby="page-title" className="rounded-2xl bg-white p-6 shadow-sm">
+        <p className="text-sm">
+          <Link href="/privacy" className="text-blue-800 underline">
+            Privacy desk
+          </Link>
+        </p>
+        <h1 id="page-title" className="mt-1 text-2xl font-bold">
+          Access request <span data-testid="case-reference">{kase.reference}</span>
+        </h1>
+        <div className="mt-4 grid gap-6 md:grid-cols-2">
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-base">
+            <dt className="font-medium">Data subject</dt>
+            <dd>
+              {can(session.roles, 'privacy.reveal') ? (
+                <RevealSubject caseId={kase.id} reference={kase.reference} maskedEmail={kase.maskedEmail} maskedPhone={kase.maskedPhone} />
+              ) : (
+                `${kase.maskedEmail ?? '—'} ${kase.maskedPhone ?? ''}`
+              )}
+            </dd>
+            <dt className="font-medium">Received</dt>
+            <dd>{kase.receivedOn}</dd>
+            <dt className="font-medium">Due</dt>
+            <dd>
+              {kase.dueOn} <span data-testid="days-left">({describeDaysLeft(kase.daysLeft)})</span>
+            </dd>
+            <dt className="font-medium">Status</dt>
+            <dd data-testid="case-status">{CASE_STATUS_LABELS[kase.status]}</dd>
+            <dt className="font-medium">Opened by</dt>
+            <dd>{kase.createdByName}</dd>
+          </dl>
+          {can(session.roles, 'privacy.manage') ? <CaseEditor caseId={kase.id} status={kase.status} notes={kase.notes} /> : null}
+        </div>
+      </section>
+
+      {can(session.roles, 'privacy.lookup') ? (
+        <LookupDesk
+          caseId={kase.id}
+          reference={kase.reference}
+          timeZone={tz}
+          today={today}
+          initialLookup={lookups[0] ?? null}
+          canExport={can(session.roles, 'privacy.export')}
+        />
+      ) : null}
+
+      {can(session.roles, 'privacy.lookup') ? <ProfilePanel caseId={kase.id} canLookUp={kase.hasEmail && kase.hasPhone} /> : null}
+
+      <section aria-labelledby="history-title" className="rounded-2xl bg-white p-6 shadow-sm">
+        <h2 id="history-title" className="text-xl font-bold">
+          Lookups on this case
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">What was asked, when, by whom, and the counts. The activity rows are not kept.</p>
+        {lookups.length === 0 ? (
+          <p className="mt-3 text-sm">No lookup yet.</p>
+        ) : (
+          <table className="mt-3 w-full text-left text-sm" data-testid="lookup-history">
+            <thead className="bg-slate-50">
+              <tr>
+                {['Asked', 'By', 'Period', 'Channels', 'Windows', 'Activities', 'Exported'].map((h) => (
+                  <th key={h} scope="col" className="px-2 py-1">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {lookups.map((l) => {
+                const answered = l.windows.filter((w) => w.state === 'answered');
+                const failed = l.windows.filter((w) => w.state === 'failed').length;
+                return (
+                  <tr key={l.id} className="border-t border-slate-100">
+                    <td className="px-2 py-1">{formatStoreTime(l.createdAt, tz)}</td>
+                    <td className="px-2 py-1">{l.requestedByName}</td>
+                    <td className="px-2 py-1">
+                      {l.from} to {l.to}
+                    </td>
+                    <td className="px-2 py-1">{l.channels.map((c) => CHANNEL_LABELS[c]).join(', ')}</td>
+                    <td className="px-2 py-1">
+                      {answered.length} of {l.windows.length} answered{failed ? `, ${failed} failed` : ''}
+                    </td>
+                    <td className="px-2 py-1">{answered.reduce((n, w) => n + (w.activityCount ?? 0), 0)}</td>
+                    <td className="px-2 py-1">{l.exportedAt ? formatStoreTime(l.exportedAt, tz) : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ReportView } from '@/components/privacy/report-view';
+import { requirePagePermission } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { getCaseRow } from '@/lib/privacy/cases';
+import { listLookups } from '@/lib/privacy/lookups';
+
+export const metadata: Metadata = { title: 'Access request report' };
+export const dynamic = 'force-dynamic';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The printable answer: rendered in the browser from the rows this tab holds (the server has none), with
+ * one page per channel. Producing it is an audited export.
+ */
+export default async function ReportPage({ params }: { params: Promise<{ caseId: string }> }) {
+  await requirePagePermission('privacy.export');
+  const { caseId } = await params;
+  if (!UUID.test(caseId)) notFound();
+  const db = await getDb();
+  const row = await getCaseRow(db, caseId);
+  if (!row) notFound();
+  const [latest] = await listLookups(db, caseId);
+  return <ReportView caseId={caseId} reference={row.reference} lookup={latest ?? null} />;
+}

@@ -1,0 +1,61 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { createCaseAction } from '@/app/(console)/privacy/actions';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { createCaseSchema, type CreateCaseData, type CreateCaseInput } from '@/lib/privacy/case-rules';
+
+export function NewCaseForm({ today }: { today: string }) {
+  const router = useRouter();
+  const schema = useMemo(() => createCaseSchema(() => today), [today]);
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<CreateCaseInput, unknown, CreateCaseData>({
+    resolver: zodResolver(schema),
+    defaultValues: { subjectEmail: '', subjectPhone: '', receivedOn: today, notes: '' },
+  });
+  const errors = form.formState.errors;
+
+  const onSubmit = form.handleSubmit(async () => {
+    setError(null);
+    // The action parses the raw input with the same schema.
+    const result = await createCaseAction(form.getValues());
+    if (!result.ok) {
+      setError(result.error.message);
+      for (const [field, messages] of Object.entries(result.error.fieldErrors ?? {})) {
+        if (['subjectEmail', 'subjectPhone', 'receivedOn', 'notes'].includes(field)) {
+          form.setError(field as keyof CreateCaseInput, { type: 'server', message: messages[0] });
+        }
+      }
+      return;
+    }
+    router.push(`/privacy/${result.data.id}`);
+  });
+
+  return (
+    <form noValidate onSubmit={onSubmit} aria-label="New access request" className="grid gap-4 md:grid-cols-2">
+      <Field label="Data subject's e-mail" type="email" autoComplete="off" error={errors.subjectEmail?.message} {...form.register('subjectEmail')} />
+      <Field label="Data subject's mobile" type="tel" inputMode="tel" autoComplete="off" error={errors.subjectPhone?.message} {...form.register('subjectPhone')} />
+      <Field label="Date received" type="date" max={today} error={errors.receivedOn?.message} {...form.register('receivedOn')} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="new-case-notes" className="text-sm font-medium text-slate-800">
+          Internal notes
+        </label>
+        <textarea id="new-case-notes" rows={2} className="rounded-lg border border-slate-300 px-3 py-2" {...form.register('notes')} />
+      </div>
+      {error ? (
+        <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800 md:col-span-2">
+          {error}
+        </p>
+      ) : null}
+      <div className="md:col-span-2">
+        <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Opening…">
+          Open case
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import { useState } from 'react';
+import { fetchProfileAction } from '@/app/(console)/privacy/actions';
+import { Button } from '@/components/ui/button';
+import type { SubjectProfile } from '@/lib/privacy/results';
+import { caseProfile, putCaseProfile } from './results-store';
+
+const SHOWN: [string, string][] = [
+  ['userFirstName', 'First name'],
+  ['userLastName', 'Last name'],
+  ['userEmail', 'E-mail'],
+  ['userPhone', 'Phone'],
+  ['userExternalId', 'External id'],
+  ['type', 'Type'],
+  ['createdAt', 'Created'],
+];
+
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+/** The subject's Footprints client record (GET /api/client), kept in this tab for the export. */
+export function ProfilePanel({ caseId, canLookUp }: { caseId: string; canLookUp: boolean }) {
+  const [profile, setProfile] = useState<SubjectProfile | undefined>(() => caseProfile(caseId));
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  return (
+    <section aria-labelledby="profile-title" className="rounded-2xl bg-white p-6 shadow-sm">
+      <h2 id="profile-title" className="text-xl font-bold">
+        Footprints profile
+      </h2>
+      {!canLookUp ? (
+        <p className="mt-1 text-sm text-slate-700">Footprints finds a client by e-mail and phone together: add both to the case to include the profile.</p>
+      ) : (
+        <>
+          <p className="mt-1 text-sm text-slate-700">Included in the JSON export and the printable report, so the answer covers both vendors.</p>
+          <Button
+            type="button"
+            variant="secondary"
+            className="mt-3"
+            pending={pending}
+            onClick={async () => {
+              setPending(true);
+              setError(null);
+              const result = await fetchProfileAction({ caseId });
+              setPending(false);
+              if (!result.ok) {
+                setError(result.error.message);
+                return;
+              }
+              putCaseProfile(caseId, result.data);
+              setProfile(result.data);
+            }}
+          >
+            {profile ? 'Fetch the profile again' : 'Fetch Footprints profile'}
+          </Button>
+          {error ? (
+            <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 text-red-800">
+              {error}
+            </p>
+          ) : null}
+          {profile ? (
+            profile.found && profile.record ? (
+              <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm" data-testid="footprints-profile">
+                {SHOWN.map(([key, label]) => (
+                  <div key={key} className="contents">
+                    <dt className="font-medium">{label}</dt>
+                    <dd>{text(profile.record?.[key])}</dd>
+                  </div>
+                ))}
+                <dt className="font-medium">Leads</dt>
+                <dd>{Array.isArray(profile.record.leads) ? profile.record.leads.length : 0}</dd>
+              </dl>
+            ) : (
+              <p className="mt-3 text-sm" data-testid="footprints-profile">
+                Footprints has no client with this e-mail and phone.
+              </p>
+            )
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
