@@ -1,18 +1,38 @@
 import type { Metadata } from 'next';
+import { Pipeline } from '@/components/leads/pipeline';
 import { requirePagePermission } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db';
+import { filtersFromParams, viewFromParams } from '@/lib/leads/filters';
+import { getFilterOptions, queryPipeline } from '@/lib/leads/read-model';
+import { ensureLeadsSynced, getSyncStatus } from '@/lib/leads/server';
 
 export const metadata: Metadata = { title: 'Pipeline' };
 export const dynamic = 'force-dynamic';
 
-// The desk itself is not built yet; the page exists so that navigation and permissions hold today.
-export default async function Page() {
-  await requirePagePermission('leads.view');
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function LeadsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const session = await requirePagePermission('leads.view');
+  const params = await searchParams;
+  const timeZone = getConfig().storeTimezone;
+  const filters = filtersFromParams(params, new Date(), timeZone);
+  const view = viewFromParams(params);
+  const db = await getDb();
+  // The first visit ever fills the read model (later ones read it; a periodic sync keeps it fresh).
+  const loadError = await ensureLeadsSynced(db, session);
+  const [pipeline, sync, options] = await Promise.all([queryPipeline(db, filters, timeZone), getSyncStatus(db), getFilterOptions(db)]);
   return (
-    <section aria-labelledby="page-title" className="rounded-2xl bg-white p-6 shadow-sm">
-      <h1 id="page-title" className="text-2xl font-bold">
-        Pipeline
-      </h1>
-      <p className="mt-3 text-base text-slate-700">This desk is not available yet in this version of Storedesk.</p>
+    <section aria-labelledby="page-title" className="flex flex-col gap-4">
+      <div className="rounded-2xl bg-white p-4 shadow-sm">
+        <h1 id="page-title" className="text-2xl font-bold">
+          Pipeline
+        </h1>
+        <p className="mt-1 text-base text-slate-700">
+          Leads from Footprints. Drag a card to another column, use its menu, or select rows in the table to move several at once.
+        </p>
+      </div>
+      <Pipeline initialFilters={filters} initialView={view} initialData={{ ...pipeline, sync }} options={options} timeZone={timeZone} loadError={loadError} />
     </section>
   );
 }

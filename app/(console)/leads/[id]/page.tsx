@@ -1,0 +1,214 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ActionTimeline, DocumentUpload, NpsForm, StatusPanel, type TimelineEntryView } from '@/components/leads/lead-panels';
+import { requirePagePermission } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db';
+import { formatStoreTime } from '@/lib/format';
+import { getConsentProofByLeadId } from '@/lib/capture/consent';
+import { DOCUMENT_KIND_LABELS, type DocumentKind } from '@/lib/leads/pdf';
+import { getFilterOptions } from '@/lib/leads/read-model';
+import { ensureLeadsSynced, leadDepsFor } from '@/lib/leads/server';
+import { LOST_REASON_LABELS, STATUS_LABELS, type LeadStatus, type LostReason } from '@/lib/leads/status-rules';
+import { getLeadDetail, getTimeline } from '@/lib/leads/use-cases';
+
+export const metadata: Metadata = { title: 'Lead' };
+export const dynamic = 'force-dynamic';
+
+const SHOWN_ELSEWHERE = new Set(['_id', 'offer', 'sku', 'consultant', 'tags', 'marketingChannels', 'customDetails', 'status']);
+
+function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
+  const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  return (
+    <section aria-labelledby={id} className="rounded-2xl bg-white p-4 shadow-sm" data-testid={testId}>
+      <h2 id={id} className="mb-3 text-lg font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+export default async function LeadDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await requirePagePermission('leads.view');
+  const { id } = await params;
+  const db = await getDb();
+  const tz = getConfig().storeTimezone;
+  await ensureLeadsSynced(db, session);
+  const detail = await getLeadDetail(db, id);
+  if (!detail) notFound();
+  const { record, summary } = detail;
+
+  let timeline: { entries: TimelineEntryView[]; types: { id: string; name: string }[] } = { entries: [], types: [] };
+  let timelineError: string | null = null;
+  try {
+    timeline = await getTimeline(leadDepsFor(session), id);
+  } catch {
+    timelineError = 'The action timeline could not be loaded from Footprints right now. Reload the page in a minute.';
+  }
+  const [options, consent] = await Promise.all([getFilterOptions(db), getConsentProofByLeadId(db, id)]);
+  const nameIn = (list: { id: string; name: string }[], value: string | null) => (value ? (list.find((o) => o.id === value)?.name ?? value) : '—');
+  const raw = record.raw as Record<string, unknown>;
+  const otherFields = Object.entries(raw).filter(([k, v]) => !SHOWN_ELSEWHERE.has(k) && (typeof v !== 'object' || v === null));
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="rounded-2xl bg-white p-4 shadow-sm">
+        <Link href="/leads" className="text-sm text-blue-800 hover:underline">
+          ← Pipeline
+        </Link>
+        <h1 className="mt-1 text-2xl font-bold">{summary.name}</h1>
+        <p className="mt-1 text-base" data-testid="lead-status">
+          Status: <strong>{STATUS_LABELS[record.status as LeadStatus]}</strong> · created {formatStoreTime(record.vendorCreatedAt, tz)}
+        </p>
+        <div className="mt-3">
+          <StatusPanel leadId={record.id} leadName={summary.name} status={record.status as LeadStatus} />
+        </div>
+      </div>
+
+      <Section title="Details">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
+          {[
+            ['E-mail', record.email],
+            ['Phone', record.phone],
+            ['Offer category', record.offerCategoryName],
+            ['Offer', record.offerName ? `${record.offerName}${record.offerPrice !== null ? ` (${record.offerPrice})` : ''}` : null],
+            ['SKU', record.skuName ? `${record.skuName}${record.skuExternalId ? ` · ${record.skuExternalId}` : ''}` : record.skuExternalId],
+            ['Channel', nameIn(options.channels, record.channelId)],
+            ['Location', nameIn(options.locations, record.locationId)],
+            ['Consultant', record.consultantName],
+            ['Tags', record.tags.length ? record.tags.join(', ') : null],
+            ['Contract', record.contractNumber ? `${record.contractNumber} · ${record.contractValue ?? '—'} · ${record.contractDate ?? '—'}` : null],
+            ['Contract description', record.contractDescription],
+            ['Lost reason', record.reasonLost ? (LOST_REASON_LABELS[record.reasonLost as LostReason] ?? record.reasonLost) : null],
+            ['Lost comment', record.lostComment],
+            ['Last update in Footprints', record.vendorUpdatedAt ? formatStoreTime(record.vendorUpdatedAt, tz) : null],
+          ].map(([label, value]) => (
+            <div key={label as string}>
+              <dt className="text-sm font-medium text-slate-600">{label}</dt>
+              <dd>{show(value)}</dd>
+            </div>
+          ))}
+        </dl>
+        <details className="mt-3">
+          <summary className="cursor-pointer text-sm font-medium">Every field Footprints sent</summary>
+          <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+            {otherFields.map(([k, v]) => (
+              <div key={k}>
+                <dt className="font-medium text-slate-600">{k}</dt>
+                <dd className="break-all">{show(v)}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      </Section>
+
+      <Section title="Consent proof" testId="consent">
+        {consent ? (
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+            <div>
+              <dt className="font-medium text-slate-600">Agreed at</dt>
+              <dd>{formatStoreTime(consent.consentedAt, tz)}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-600">Wording version</dt>
+              <dd>{consent.wordingVersion}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-600">Captured by</dt>
+              <dd>
+                {consent.hostess.name} · {consent.store.locationName ?? consent.store.locationId ?? '—'}
+              </dd>
+            </div>
+            <div>
+              <dt className="font-medium text-slate-600">Device</dt>
+              <dd>{consent.device.id ?? '—'}</dd>
+            </div>
+            <div className="sm:col-span-2">
+              <dt className="font-medium text-slate-600">Agreements</dt>
+              <dd>
+                Terms {show(consent.agreements.terms)}, privacy {show(consent.agreements.privacy)}, adult {show(consent.agreements.adult)}, targeted messages{' '}
+                {show(consent.agreements.targetedMessages)}; marketing:{' '}
+                {Object.entries(consent.agreements.marketing)
+                  .filter(([, v]) => v)
+                  .map(([k]) => k)
+                  .join(', ') || 'none'}
+              </dd>
+            </div>
+          </dl>
+        ) : (
+          <p>No consent proof recorded in Storedesk for this lead.</p>
+        )}
+      </Section>
+
+      <Section title="Status history">
+        <ol className="flex flex-col gap-1" data-testid="status-history">
+          {detail.history.map((h) => (
+            <li key={h.id}>
+              {formatStoreTime(h.at, tz)}: {h.from ? `${STATUS_LABELS[h.from as LeadStatus] ?? h.from} → ` : ''}
+              <strong>{STATUS_LABELS[h.to as LeadStatus] ?? h.to}</strong>
+              {h.source === 'console' ? ` by ${h.actorName ?? 'staff'}` : ' (seen in Footprints)'}
+            </li>
+          ))}
+        </ol>
+      </Section>
+
+      <Section title="Documents">
+        {detail.documents.length ? (
+          <ul className="mb-3 flex flex-col gap-1" data-testid="documents">
+            {detail.documents.map((d) => (
+              <li key={d.id}>
+                {DOCUMENT_KIND_LABELS[d.type as DocumentKind] ?? d.type}: <strong>{d.fileName}</strong> ({Math.max(1, Math.round(d.sizeBytes / 1024))} KB) ·{' '}
+                {formatStoreTime(d.uploadedAt, tz)} by {d.actorName}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mb-3 text-slate-700">No documents uploaded through Storedesk yet (Footprints has no call that lists them).</p>
+        )}
+        <DocumentUpload leadId={record.id} />
+      </Section>
+
+      <Section title="Action timeline">
+        <ActionTimeline leadId={record.id} entries={timeline.entries} types={timeline.types} timeZone={tz} error={timelineError} />
+      </Section>
+
+      <Section title="NPS">
+        <ol className="mb-3 flex flex-col gap-1" data-testid="nps-entries">
+          {detail.nps.length === 0 ? <li className="text-slate-700">No NPS recorded.</li> : null}
+          {detail.nps.map((n) => (
+            <li key={n.id}>
+              {formatStoreTime(n.at, tz)}: <strong>{n.score}</strong>
+              {n.comment ? ` · “${n.comment}”` : ''}
+              {n.source === 'console' ? ` (by ${n.actorName ?? 'staff'})` : ' (from Footprints)'}
+            </li>
+          ))}
+        </ol>
+        <NpsForm leadId={record.id} />
+      </Section>
+
+      <Section title="Sync queue">
+        {detail.jobs.length ? (
+          <ul className="flex flex-col gap-1" data-testid="lead-jobs">
+            {detail.jobs.map((j) => (
+              <li key={j.id}>
+                {j.kind}: <strong>{j.status}</strong> after {j.attempts} attempt{j.attempts === 1 ? '' : 's'} · {formatStoreTime(j.updatedAt, tz)}
+                {j.lastError ? ` · last error: ${j.lastError}` : ''}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-slate-700">No queued work for this lead.</p>
+        )}
+      </Section>
+    </div>
+  );
+}
