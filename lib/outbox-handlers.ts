@@ -3,9 +3,11 @@
  * worker started in lib/server-start.ts knows every kind.
  */
 import 'server-only';
+import { registerCaptureHandlers } from '@/lib/capture/delivery';
 import { registerMarketingHandlers } from '@/lib/marketing/handlers';
 
 export function registerOutboxHandlers(): void {
   // Lead capture (issue 4) and the loyalty desk (issue 6) add their delivery jobs here.
   registerMarketingHandlers();
+  registerCaptureHandlers();
 }

@@ -1,0 +1,171 @@
+/**
+ * The one schema of the capture form: the form validates with it (react-hook-form + zodResolver) and the
+ * server action validates the same input with it again. Pure (browser and server).
+ *
+ * Every value is what the form holds (strings and booleans), so the data typed is never transformed under
+ * the hostess; lib/capture/submit.ts turns it into the Footprints add-lead fields.
+ */
+import { z } from 'zod';
+import { MARKETING_CHANNELS } from './consent-wording';
+
+const MAX_TEXT = 200;
+const optionalText = (max = MAX_TEXT) => z.string().trim().max(max, `At most ${max} characters`);
+
+/** A phone number as people type it: digits with spaces, dots, dashes, brackets, an optional leading +. */
+const PHONE_RE = /^\+?[\d\s().-]+$/;
+export function phoneDigits(value: string): string {
+  return value.replace(/\D/g, '');
+}
+export function isValidPhone(value: string): boolean {
+  const v = value.trim();
+  const digits = phoneDigits(v);
+  return PHONE_RE.test(v) && digits.length >= 6 && digits.length <= 15;
+}
+
+const EMAIL = z.email();
+export function isValidEmail(value: string): boolean {
+  return EMAIL.safeParse(value.trim()).success;
+}
+
+/** Today as Y-m-d in the browser's / server's local calendar (birthdays are calendar days). */
+export function todayYmd(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** A real calendar day (2024-02-30 is not), as Y-m-d. */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+const NPS_RE = /^(?:[0-9]|10)$/;
+const COUNT_RE = /^\d{1,2}$/;
+
+export const MarketingConsentSchema = z.object(
+  Object.fromEntries(MARKETING_CHANNELS.map((c) => [c, z.boolean()])) as Record<(typeof MARKETING_CHANNELS)[number], z.ZodBoolean>,
+);
+
+export const CaptureFormSchema = z
+  .object({
+    /** Generated when the form opened; the same key always finds the same submission. */
+    idempotencyKey: z.uuid('The form lost its key; reload the page'),
+    firstName: z.string().trim().min(1, 'Enter the first name').max(100, 'At most 100 characters'),
+    lastName: z.string().trim().min(1, 'Enter the last name').max(100, 'At most 100 characters'),
+    email: z.string().trim().max(254, 'At most 254 characters'),
+    phone: z.string().trim().max(30, 'At most 30 characters'),
+    sex: z.enum(['', 'male', 'female']),
+    birthday: z.string().trim(),
+    city: optionalText(),
+    county: optionalText(),
+    country: optionalText(),
+    address: optionalText(300),
+    familyDetails: z.enum(['', 'single', 'married']),
+    children: z.string().trim(),
+    industry: optionalText(),
+    companyName: optionalText(),
+    companyAddress: optionalText(300),
+    job: optionalText(),
+    jobDescription: optionalText(500),
+    income: z.string().trim(),
+    nps: z.string().trim(),
+    comments: optionalText(2000),
+    /** Comma-separated. */
+    tags: optionalText(500),
+    locationId: z.string().trim().max(100),
+    offerCategoryId: z.string().trim().max(100),
+    offerId: z.string().trim().max(100),
+    offlineCampaignId: z.string().trim().max(100),
+    channelId: z.string().trim().max(100),
+    consultantId: z.string().trim().max(100),
+    agreeTerms: z.boolean(),
+    agreePrivacy: z.boolean(),
+    isAdult: z.boolean(),
+    agreedTargetedMessages: z.boolean(),
+    marketing: MarketingConsentSchema,
+    consentWordingVersion: z.string().min(1).max(50),
+    /** When the form was submitted, ISO-8601 (the browser's clock). */
+    createdAt: z.string().refine((s) => s === '' || !Number.isNaN(Date.parse(s)), 'Not a date-time'),
+    /** The browser's IANA time zone. */
+    timezone: z.string().max(64),
+    /** The tablet's id, kept in its browser. */
+    deviceId: z.string().max(100),
+  })
+  .superRefine((v, ctx) => {
+    const email = v.email.trim();
+    const phone = v.phone.trim();
+    if (email && !isValidEmail(email)) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter a valid e-mail address' });
+    if (phone && !isValidPhone(phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Enter a valid phone number (6–15 digits)' });
+    if (!email && !phone) {
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter an e-mail address or a phone number' });
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Enter a phone number or an e-mail address' });
+    }
+    if (v.birthday) {
+      if (!isCalendarDay(v.birthday)) ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'Enter a real date' });
+      else if (v.birthday >= todayYmd()) ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'The birthday must be in the past' });
+      else if (v.birthday < '1900-01-01') ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'Enter a birthday after 1900' });
+    }
+    if (v.nps && !NPS_RE.test(v.nps)) ctx.addIssue({ code: 'custom', path: ['nps'], message: 'NPS is a whole number from 0 to 10' });
+    if (v.children && (!COUNT_RE.test(v.children) || Number(v.children) > 30)) {
+      ctx.addIssue({ code: 'custom', path: ['children'], message: 'A whole number from 0 to 30' });
+    }
+    if (v.income && !/^\d+(\.\d{1,2})?$/.test(v.income)) ctx.addIssue({ code: 'custom', path: ['income'], message: 'A positive amount, e.g. 3500' });
+    if (!v.agreeTerms) ctx.addIssue({ code: 'custom', path: ['agreeTerms'], message: 'The customer must agree to the Terms & Conditions' });
+    if (!v.agreePrivacy) ctx.addIssue({ code: 'custom', path: ['agreePrivacy'], message: 'The customer must agree to the Privacy Policy' });
+    if (v.offerId && !v.offerCategoryId) ctx.addIssue({ code: 'custom', path: ['offerCategoryId'], message: 'Choose the offer category first' });
+  });
+
+export type CaptureFormInput = z.input<typeof CaptureFormSchema>;
+export type CaptureFormValues = z.output<typeof CaptureFormSchema>;
+
+/** An empty form for the next customer (a fresh idempotency key). */
+export function emptyCaptureForm(idempotencyKey: string, consentWordingVersion: string, locationId = ''): CaptureFormValues {
+  return {
+    idempotencyKey,
+    firstName: '',
+    lastName: '',
+    email: '',
+    phone: '',
+    sex: '',
+    birthday: '',
+    city: '',
+    county: '',
+    country: '',
+    address: '',
+    familyDetails: '',
+    children: '',
+    industry: '',
+    companyName: '',
+    companyAddress: '',
+    job: '',
+    jobDescription: '',
+    income: '',
+    nps: '',
+    comments: '',
+    tags: '',
+    locationId,
+    offerCategoryId: '',
+    offerId: '',
+    offlineCampaignId: '',
+    channelId: '',
+    consultantId: '',
+    agreeTerms: false,
+    agreePrivacy: false,
+    isAdult: false,
+    agreedTargetedMessages: false,
+    marketing: { sms: false, email: false, notification: false, dm: false, socialMedia: false },
+    consentWordingVersion,
+    createdAt: '',
+    timezone: '',
+    deviceId: '',
+  };
+}
+
+/** For the duplicates check (before saving): only the two keys, validated the same way. */
+export const DuplicateQuerySchema = z
+  .object({ email: z.string().trim().max(254), phone: z.string().trim().max(30) })
+  .refine((v) => (v.email && isValidEmail(v.email)) || (v.phone && isValidPhone(v.phone)), { message: 'Enter an e-mail or a phone', path: ['email'] });

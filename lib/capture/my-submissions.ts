@@ -1,0 +1,69 @@
+/** "My submissions today": the hostess's own captures since midnight in the store's zone, with their sync state. */
+import 'server-only';
+import { and, count, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '@/lib/db';
+import { outboxJobs } from '@/lib/db/schema';
+import { parseFootprintsDate, formatFootprintsDate } from '@/lib/vendors/footprints/dates';
+import { captureSubmissions, type CaptureSyncState } from './schema';
+
+export interface MySubmission {
+  id: string;
+  displayName: string;
+  capturedAt: string;
+  state: CaptureSyncState;
+  footprintsLeadId: string | null;
+  /** Why it failed (failed), or the last retryable problem (waiting). */
+  reason: string | null;
+}
+
+/** Midnight today in the zone, as an instant. */
+export function startOfDay(now: Date, timeZone: string): Date {
+  return parseFootprintsDate(formatFootprintsDate(now, timeZone), timeZone) ?? new Date(now.getTime() - 86_400_000);
+}
+
+export async function listMySubmissionsToday(db: Db, subject: string, timeZone: string, now = new Date()): Promise<MySubmission[]> {
+  const rows = await db
+    .select({
+      id: captureSubmissions.id,
+      displayName: captureSubmissions.displayName,
+      capturedAt: captureSubmissions.capturedAt,
+      syncState: captureSubmissions.syncState,
+      leadId: captureSubmissions.footprintsLeadId,
+      failureReason: captureSubmissions.failureReason,
+      jobStatus: outboxJobs.status,
+      jobError: outboxJobs.lastError,
+    })
+    .from(captureSubmissions)
+    .leftJoin(outboxJobs, eq(outboxJobs.id, captureSubmissions.outboxJobId))
+    .where(and(eq(captureSubmissions.hostessSubject, subject), gte(captureSubmissions.createdAt, startOfDay(now, timeZone))))
+    .orderBy(desc(captureSubmissions.createdAt))
+    .limit(200);
+  return rows.map((r) => {
+    // The job is the truth for delivery (an admin may requeue a dead one); the row holds the lead id.
+    const state: CaptureSyncState = r.leadId ? 'sent' : r.jobStatus === 'dead' || (!r.jobStatus && r.syncState === 'failed') ? 'failed' : 'waiting';
+    return {
+      id: r.id,
+      displayName: r.displayName,
+      capturedAt: r.capturedAt.toISOString(),
+      state,
+      footprintsLeadId: r.leadId,
+      reason: state === 'sent' ? null : (r.failureReason ?? r.jobError ?? null),
+    };
+  });
+}
+
+/** How many of this member of staff's captures have not reached Footprints yet (for the sign-out warning). */
+export async function countWaitingSubmissions(db: Db, subject: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(captureSubmissions)
+    .innerJoin(outboxJobs, eq(outboxJobs.id, captureSubmissions.outboxJobId))
+    .where(
+      and(
+        eq(captureSubmissions.hostessSubject, subject),
+        isNull(captureSubmissions.footprintsLeadId),
+        inArray(outboxJobs.status, ['queued', 'running']),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
