@@ -1,3 +1,5 @@
+-- Edited after generation: drizzle-kit qualified the two foreign keys with "public"; unqualified, they resolve
+-- through search_path like every other statement here, so the migration also runs in a per-test schema.
 CREATE TABLE "privacy_cases" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"reference" text NOT NULL,
@@ -52,7 +54,7 @@ CREATE TABLE "privacy_lookups" (
 	CONSTRAINT "privacy_lookups_mode_check" CHECK ("privacy_lookups"."mode" IN ('single', 'split'))
 );
 --> statement-breakpoint
-ALTER TABLE "privacy_lookup_windows" ADD CONSTRAINT "privacy_lookup_windows_lookup_id_privacy_lookups_id_fk" FOREIGN KEY ("lookup_id") REFERENCES "public"."privacy_lookups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "privacy_lookups" ADD CONSTRAINT "privacy_lookups_case_id_privacy_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."privacy_cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_lookup_windows" ADD CONSTRAINT "privacy_lookup_windows_lookup_id_privacy_lookups_id_fk" FOREIGN KEY ("lookup_id") REFERENCES "privacy_lookups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "privacy_lookups" ADD CONSTRAINT "privacy_lookups_case_id_privacy_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "privacy_cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "privacy_cases_status_idx" ON "privacy_cases" USING btree ("status","due_on");--> statement-breakpoint
 CREATE INDEX "privacy_lookups_case_idx" ON "privacy_lookups" USING btree ("case_id","created_at");
