@@ -1,18 +1,35 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { LoyaltyDesk } from '@/components/loyalty/loyalty-desk';
+import { can } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
 
 export const metadata: Metadata = { title: 'Loyalty desk' };
 export const dynamic = 'force-dynamic';
 
-// The desk itself is not built yet; the page exists so that navigation and permissions hold today.
-export default async function Page() {
-  await requirePagePermission('loyalty.check');
+export default async function LoyaltyPage() {
+  const session = await requirePagePermission('loyalty.check');
+  const isManager = can(session.roles, 'loyalty.listCodes');
   return (
     <section aria-labelledby="page-title" className="rounded-2xl bg-white p-6 shadow-sm">
-      <h1 id="page-title" className="text-2xl font-bold">
-        Loyalty desk
-      </h1>
-      <p className="mt-3 text-base text-slate-700">This desk is not available yet in this version of Storedesk.</p>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 id="page-title" className="text-2xl font-bold">
+          Loyalty desk
+        </h1>
+        {isManager ? (
+          <Link href="/loyalty/codes" className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">
+            All codes of a campaign
+          </Link>
+        ) : null}
+      </div>
+      <p className="mt-2 text-base text-slate-700">
+        Choose the campaign, enter the customer’s e-mail and phone, and read the code and prize to the customer. Redeem or block it only
+        after the customer confirms.
+      </p>
+      <div className="mt-4">
+        <LoyaltyDesk timeZone={getConfig().storeTimezone} canBrowseAll={isManager} />
+      </div>
     </section>
   );
 }

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CodeList } from '@/components/loyalty/code-list';
+import { can } from '@/lib/auth/permissions';
+import { requirePagePermission } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'Loyalty codes' };
+export const dynamic = 'force-dynamic';
+
+export default async function LoyaltyCodesPage() {
+  const session = await requirePagePermission('loyalty.listCodes');
+  return (
+    <section aria-labelledby="page-title" className="rounded-2xl bg-white p-6 shadow-sm">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 id="page-title" className="text-2xl font-bold">
+          Loyalty codes
+        </h1>
+        <Link href="/loyalty" className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">
+          Back to the desk
+        </Link>
+      </div>
+      <p className="mt-2 text-base text-slate-700">Every allocated, redeemed and blocked code of one campaign or of all, with the hostess who allocated it.</p>
+      <div className="mt-4">
+        <CodeList canExport={can(session.roles, 'loyalty.exportCodes')} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+/** Dates on the loyalty desk, in the store's zone. Pure (browser). */
+export function formatDay(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '—';
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', year: 'numeric' }).format(d);
+}
+
+export function formatDayTime(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '—';
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+}
+
+/** A new id per confirmation dialog: a retry of the same confirmation carries the same id. */
+export function newRequestId(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+export const STATUS_STYLES: Record<'associated' | 'redeemed' | 'blocked', string> = {
+  associated: 'bg-green-100 text-green-900 border-green-300',
+  redeemed: 'bg-slate-100 text-slate-900 border-slate-300',
+  blocked: 'bg-red-100 text-red-900 border-red-300',
+};

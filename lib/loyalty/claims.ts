@@ -1,0 +1,65 @@
+/**
+ * Serialises changes to one code across tablets and console instances: whoever inserts the claim row
+ * (unique key = campaign + code) acts; the others wait for it to go, then act in turn — and, since they
+ * re-read the code from Footprints inside their turn, see that it already changed.
+ *
+ * A row rather than a lock held in a transaction: the critical section spans vendor calls (seconds), and on
+ * embedded PGlite (one connection) an open transaction would stall every other request of the console. A
+ * claim expires after CLAIM_TTL_MS so that a console that died mid-change frees the code; a claim past its
+ * expiry is taken over atomically by the next caller (INSERT … ON CONFLICT DO UPDATE … WHERE expired).
+ */
+import 'server-only';
+import { and, eq, lt } from 'drizzle-orm';
+import type { Db } from '@/lib/db';
+import { ConflictError } from '@/lib/errors';
+import { loyaltyCodeClaims } from './schema';
+
+/** Longer than a check + change + read-back at the vendor timeout (3 × 10 s by default). */
+export const CLAIM_TTL_MS = 60_000;
+/** How long a second tablet waits for the first to finish before giving up with a clear message. */
+export const CLAIM_WAIT_MS = 20_000;
+const POLL_MS = 50;
+
+export async function tryClaim(db: Db, key: string, holder: string, now = new Date(), ttlMs = CLAIM_TTL_MS): Promise<boolean> {
+  const expiresAt = new Date(now.getTime() + ttlMs);
+  const rows = await db
+    .insert(loyaltyCodeClaims)
+    .values({ key, holder, claimedAt: now, expiresAt })
+    .onConflictDoUpdate({
+      target: loyaltyCodeClaims.key,
+      set: { holder, claimedAt: now, expiresAt },
+      // Only a stale claim is taken over; a live one stays with its holder.
+      setWhere: lt(loyaltyCodeClaims.expiresAt, now),
+    })
+    .returning({ holder: loyaltyCodeClaims.holder });
+  return rows[0]?.holder === holder;
+}
+
+export async function releaseClaim(db: Db, key: string, holder: string): Promise<void> {
+  await db.delete(loyaltyCodeClaims).where(and(eq(loyaltyCodeClaims.key, key), eq(loyaltyCodeClaims.holder, holder)));
+}
+
+/**
+ * Runs `critical` while holding the code's claim. Waits (polling) up to `waitMs` for another holder;
+ * after that, a ConflictError tells the member of staff that someone else is changing the code.
+ */
+export async function withCodeClaim<T>(
+  db: Db,
+  key: string,
+  holder: string,
+  critical: () => Promise<T>,
+  opts: { waitMs?: number; ttlMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + (opts.waitMs ?? CLAIM_WAIT_MS);
+  while (!(await tryClaim(db, key, holder, new Date(), opts.ttlMs))) {
+    if (Date.now() >= deadline) {
+      throw new ConflictError('Another tablet is changing this code right now. Check the code again in a moment; nothing was changed from here.');
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS + Math.floor(Math.random() * POLL_MS)));
+  }
+  try {
+    return await critical();
+  } finally {
+    await releaseClaim(db, key, holder);
+  }
+}

@@ -1,0 +1,338 @@
+/**
+ * The loyalty desk's use cases against the sandbox over real HTTP (the console's own clients, pointed at
+ * startSandboxServer through SANDBOX_ORIGIN), on PGlite and — when TEST_DATABASE_URL is set — PostgreSQL.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { listAudit } from '@/lib/audit';
+import { ConflictError, RateLimitError, ValidationError } from '@/lib/errors';
+import { testEngines, openTestDb, type TestDb } from '@/lib/db/testing';
+import { setLogSink } from '@/lib/log';
+import { registerMarketingHandlers } from '@/lib/marketing/handlers';
+import { NETCORE_ACTIVITY_JOB } from '@/lib/marketing/netcore-activities';
+import { deliverNow, getJobByIdempotencyKey, listJobsByCorrelation } from '@/lib/outbox';
+import { DEMO_PEOPLE } from '@/lib/sandbox/demo-people';
+import { DEMO_HOSTESSES } from '@/lib/sandbox/demo-staff';
+import { FOOTPRINTS_DEMO, type FootprintsSimulator } from '@/lib/sandbox/footprints';
+import type { LoyaltySimulator } from '@/lib/sandbox/loyalty';
+import type { NetcoreActivitySimulator } from '@/lib/sandbox/netcore';
+import { startSandboxServer, type RunningSandbox } from '@/lib/sandbox/node-server';
+import { REDEMPTION_CHECKIN_JOB, registerLoyaltyDeskHandlers } from './checkin';
+import { tryClaim } from './claims';
+import {
+  CSV_HEADER,
+  NETCORE_REDEEMED_ACTIVITY,
+  NOT_FOUND_MESSAGE,
+  changeCode,
+  checkCode,
+  defaultDeskDeps,
+  exportCodesCsv,
+  getPrizeHistory,
+  listCampaigns,
+  listCodes,
+  retryCheckin,
+  type DeskCaller,
+  type DeskDeps,
+} from './desk';
+import { LOOKUP_LIMIT } from './rate-limit';
+import { checkinActivityIdOf, checkinJobKeyOf, netcoreRedeemedKeyOf } from './rules';
+
+const ANA = DEMO_PEOPLE[0];
+const MIHAI = DEMO_PEOPLE[1];
+const ELENA = DEMO_PEOPLE[2];
+const ANDREI = DEMO_PEOPLE[3];
+const SPRING = FOOTPRINTS_DEMO.campaigns.spring;
+const FLASH = FOOTPRINTS_DEMO.campaigns.flash;
+
+let running: RunningSandbox;
+let deps: DeskDeps;
+let hostessToken: string;
+let managerToken: string;
+let restoreLog: ReturnType<typeof setLogSink>;
+
+const fpSim = () => running.sandbox.simulators.footprints as FootprintsSimulator;
+const netcoreSim = () => running.sandbox.simulators['netcore-activity'] as NetcoreActivitySimulator;
+const loyaltySim = () => running.sandbox.simulators.loyalty as LoyaltySimulator;
+const changeRequests = () => running.sandbox.getRequests('footprints').filter((r) => r.path.includes('/api/loyaltyCode/change')).length;
+
+const hostess = (): DeskCaller => ({ actor: { id: 'hostess:ioana', name: 'Ioana Hostess', role: 'hostess' }, accessToken: hostessToken });
+const otherHostess = (): DeskCaller => ({ actor: { id: 'hostess:maria', name: 'Maria Hostess', role: 'hostess' }, accessToken: hostessToken });
+const manager = (): DeskCaller => ({ actor: { id: 'user:manager', name: 'manager', role: 'manager' }, accessToken: managerToken });
+
+const redeemInput = (person = ANA, code = 'SPRANA01', campaignInternalId: string = SPRING) => ({
+  campaignInternalId,
+  email: person.email,
+  phone: person.phone,
+  code,
+  requestId: randomUUID(),
+  target: 'redeemed' as const,
+});
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+beforeAll(async () => {
+  restoreLog = setLogSink(() => {});
+  running = await startSandboxServer();
+  // The console's own clients (lib/vendors/clients.ts) read the configuration once: point it at this sandbox.
+  process.env.SANDBOX_ORIGIN = running.origin;
+  deps = defaultDeskDeps();
+  hostessToken = (await deps.footprints.tokenWithPin(DEMO_HOSTESSES[0].pin)).accessToken;
+  managerToken = (await deps.footprints.tokenWithPassword('manager', 'manager-demo')).accessToken;
+  registerMarketingHandlers();
+  registerLoyaltyDeskHandlers();
+});
+afterAll(async () => {
+  await running?.close();
+  if (restoreLog) setLogSink(restoreLog);
+});
+
+describe.each(testEngines)('loyalty desk on %s', (engine) => {
+  let t: TestDb;
+  beforeEach(async () => {
+    running.sandbox.reset();
+    hostessToken = (await deps.footprints.tokenWithPin(DEMO_HOSTESSES[0].pin)).accessToken;
+    managerToken = (await deps.footprints.tokenWithPassword('manager', 'manager-demo')).accessToken;
+    t = await openTestDb(engine);
+  });
+  afterEach(async () => {
+    await t.dispose();
+  });
+
+  describe('campaigns', () => {
+    it('lists the active campaigns with location, dates, code expiry and prize types; managers see all', async () => {
+      const active = await listCampaigns(deps, hostessToken, 'active');
+      const ids = active.map((c) => c.internalId);
+      expect(ids).toEqual(expect.arrayContaining([SPRING, FOOTPRINTS_DEMO.campaigns.family, FLASH]));
+      expect(ids).not.toContain(FOOTPRINTS_DEMO.campaigns.winter);
+      const spring = active.find((c) => c.internalId === SPRING)!;
+      expect(spring.name).toBe('Spring Rewards');
+      expect(spring.location).toBeTruthy();
+      expect(spring.prizeTypes).toEqual(['Voucher 50 RON', 'Voucher 100 RON']);
+      expect(spring.codesExpired).toBe(false);
+      expect(Date.parse(spring.expireCodesDate!)).toBeGreaterThan(Date.now());
+      expect(active.find((c) => c.internalId === FLASH)!.codesExpired).toBe(true);
+      const all = await listCampaigns(deps, managerToken, 'all');
+      expect(all.map((c) => c.internalId)).toContain(FOOTPRINTS_DEMO.campaigns.winter);
+    });
+  });
+
+  describe('code check', () => {
+    it('shows an associated code with its prize, status, expiry and last update, and offers redeem and block', async () => {
+      const r = await checkCode(t.db, deps, hostess(), { campaignInternalId: SPRING, email: ANA.email, phone: ANA.phone });
+      expect(r.found).toBe(true);
+      if (!r.found) return;
+      expect(r.code).toMatchObject({ code: 'SPRANA01', status: 'associated', expired: false, canRedeem: true, canBlock: true, notice: null });
+      expect(r.code.prize).toBe(fpSim().findCode('SPRANA01')!.prizeName);
+      // Footprints sends the expiry to the second (wall clock).
+      expect(Date.parse(r.code.expiresAt!)).toBe(Math.floor(fpSim().findCode('SPRANA01')!.expireCodesDate.getTime() / 1000) * 1000);
+      expect(r.code.lastUpdate).not.toBeNull();
+    });
+
+    it('gives blocked, already used and expired codes their own message and no actions', async () => {
+      const blocked = await checkCode(t.db, deps, hostess(), { campaignInternalId: SPRING, email: ELENA.email, phone: ELENA.phone });
+      const used = await checkCode(t.db, deps, hostess(), { campaignInternalId: SPRING, email: MIHAI.email, phone: MIHAI.phone });
+      const expired = await checkCode(t.db, deps, hostess(), { campaignInternalId: FLASH, email: ANA.email, phone: ANA.phone });
+      if (!blocked.found || !used.found || !expired.found) throw new Error('expected the seeded codes');
+      expect(blocked.code).toMatchObject({ code: 'SPRELE01', status: 'blocked', canRedeem: false, canBlock: false });
+      expect(blocked.code.notice).toMatch(/^This code is blocked/);
+      expect(used.code).toMatchObject({ code: 'SPRMIH01', status: 'redeemed', canRedeem: false });
+      expect(used.code.notice).toMatch(/^This code was already used: it was redeemed on /);
+      expect(expired.code).toMatchObject({ code: 'FLSANA01', status: 'associated', expired: true, canRedeem: false, canBlock: false });
+      expect(expired.code.notice).toBe('This code has expired and can no longer be redeemed.');
+    });
+
+    it('answers an unknown customer with the not-found message', async () => {
+      const r = await checkCode(t.db, deps, hostess(), { campaignInternalId: SPRING, email: 'nobody@example.com', phone: '0700999999' });
+      expect(r).toEqual({ found: false, message: NOT_FOUND_MESSAGE });
+    });
+
+    it(`refuses the ${LOOKUP_LIMIT + 1}th check of a minute for one user, not for another`, async () => {
+      const input = { campaignInternalId: SPRING, email: 'nobody@example.com', phone: '0700999999' };
+      for (let i = 0; i < LOOKUP_LIMIT; i++) await checkCode(t.db, deps, hostess(), input);
+      const before = running.sandbox.getRequests('footprints').length;
+      const error = await rejection(checkCode(t.db, deps, hostess(), input));
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect(error.message).toMatch(/^Too many code checks in a short time \(30 a minute\)\. Try again in \d+ seconds?\.$/);
+      // Refused before Footprints is asked.
+      expect(running.sandbox.getRequests('footprints').length).toBe(before);
+      expect((await checkCode(t.db, deps, otherHostess(), input)).found).toBe(false);
+    });
+  });
+
+  describe('redeem', () => {
+    it('redeems once, confirmed by Footprints, audited, with one Netcore activity and the points of one APP_CHECKIN', async () => {
+      const result = await changeCode(t.db, deps, hostess(), redeemInput());
+      expect(result.replayed).toBe(false);
+      expect(result.code).toMatchObject({ code: 'SPRANA01', status: 'redeemed', canRedeem: false });
+      expect(fpSim().findCode('SPRANA01')!.status).toBe('redeemed');
+      expect(changeRequests()).toBe(1);
+
+      // Points: the sandbox's APP_CHECKIN offer on channel STORE is base 10 + store bonus 5.
+      expect(result.checkin).toEqual({ state: 'awarded', points: { base: 10, bonus: 5, targeted: 0, total: 15 }, message: 'The customer earned 15 points.' });
+      const checkins = loyaltySim().loyaltyActivities();
+      expect(checkins).toHaveLength(1);
+      expect(checkins[0]).toMatchObject({ action: 'APP_CHECKIN', channel: 'STORE', activityId: checkinActivityIdOf(SPRING, 'SPRANA01'), correlationId: ANA.email });
+
+      // Netcore: queued once, uploaded once.
+      expect(result.netcoreQueued).toBe(true);
+      const job = await getJobByIdempotencyKey(t.db, netcoreRedeemedKeyOf(SPRING, 'SPRANA01'));
+      expect(job?.kind).toBe(NETCORE_ACTIVITY_JOB);
+      expect((await deliverNow(t.db, job!.id))?.status).toBe('done');
+      const uploaded = netcoreSim().activities().filter((a) => a.activityName === NETCORE_REDEEMED_ACTIVITY);
+      expect(uploaded).toHaveLength(1);
+      expect(uploaded[0]).toMatchObject({ identity: ANA.email, activitySource: 'STORE' });
+      expect(uploaded[0].params).toMatchObject({ loyalty_code: 'SPRANA01', campaign_id: SPRING });
+
+      const audit = await listAudit(t.db, { action: 'loyalty.redeem', limit: 10, offset: 0 });
+      expect(audit.rows).toHaveLength(1);
+      const spring = (await listCampaigns(deps, hostessToken, 'active')).find((c) => c.internalId === SPRING)!;
+      expect(audit.rows[0]).toMatchObject({ actorId: 'hostess:ioana', targetType: 'loyalty_code', targetId: 'SPRANA01', outcome: 'success', store: spring.location });
+      expect(audit.rows[0].detail).toMatchObject({ campaignInternalId: SPRING });
+    });
+
+    it('refuses a second redeem of the same code with its status, changing nothing and queueing nothing more', async () => {
+      await changeCode(t.db, deps, hostess(), redeemInput());
+      const error = await rejection(changeCode(t.db, deps, otherHostess(), redeemInput()));
+      expect(error).toBeInstanceOf(ConflictError);
+      expect(error.message).toMatch(/^This code was already used: it was redeemed on .+\. Nothing was changed\.$/);
+      expect(changeRequests()).toBe(1);
+      expect((await listJobsByCorrelation(t.db, `loyalty:${SPRING}:SPRANA01`)).map((j) => j.kind).sort()).toEqual([REDEMPTION_CHECKIN_JOB, NETCORE_ACTIVITY_JOB].sort());
+      expect(loyaltySim().loyaltyActivities()).toHaveLength(1);
+      const refused = await listAudit(t.db, { action: 'loyalty.redeem', outcome: 'refused', limit: 10, offset: 0 });
+      expect(refused.rows.map((r) => r.actorId)).toEqual(['hostess:maria']);
+    });
+
+    it('two redemptions of one code fired at once change it once; the loser sees it redeemed', async () => {
+      // On PostgreSQL the second tablet goes through its own connection pool, like a second console instance.
+      const second = engine === 'postgres' ? (await t.openAnother()).db : t.db;
+      const outcomes = await Promise.allSettled([
+        changeCode(t.db, deps, hostess(), redeemInput()),
+        changeCode(second, deps, otherHostess(), redeemInput()),
+      ]);
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect(lost[0].reason).toBeInstanceOf(ConflictError);
+      expect((lost[0].reason as Error).message).toMatch(/redeemed/);
+      expect(changeRequests()).toBe(1);
+      expect(loyaltySim().loyaltyActivities()).toHaveLength(1);
+      expect(fpSim().findCode('SPRANA01')!.status).toBe('redeemed');
+    });
+
+    it('a retry of the same confirmation gets its answer back without a second change', async () => {
+      const input = redeemInput();
+      await changeCode(t.db, deps, hostess(), input);
+      const again = await changeCode(t.db, deps, hostess(), input);
+      expect(again.replayed).toBe(true);
+      expect(again.code.status).toBe('redeemed');
+      expect(again.checkin?.state).toBe('awarded');
+      expect(changeRequests()).toBe(1);
+      expect(loyaltySim().loyaltyActivities()).toHaveLength(1);
+      expect((await listAudit(t.db, { action: 'loyalty.redeem', limit: 10, offset: 0 })).rows).toHaveLength(1);
+    });
+
+    it('refuses blocked and expired codes before calling Footprints to change them', async () => {
+      const blocked = await rejection(changeCode(t.db, deps, hostess(), redeemInput(ELENA, 'SPRELE01')));
+      expect(blocked).toBeInstanceOf(ConflictError);
+      expect(blocked.message).toMatch(/^This code is blocked/);
+      const expired = await rejection(changeCode(t.db, deps, hostess(), redeemInput(ANA, 'FLSANA01', FLASH)));
+      expect(expired).toBeInstanceOf(ConflictError);
+      expect(expired.message).toBe('This code has expired and can no longer be redeemed. Nothing was changed.');
+      expect(changeRequests()).toBe(0);
+      expect(fpSim().findCode('FLSANA01')!.status).toBe('associated');
+    });
+
+    it('refuses a code that is not this customer’s', async () => {
+      const error = await rejection(changeCode(t.db, deps, hostess(), redeemInput(ANA, 'SPRAND01')));
+      expect(error).toBeInstanceOf(ConflictError);
+      expect(error.message).toMatch(/code in this campaign is SPRANA01, not SPRAND01/);
+      expect(fpSim().findCode('SPRAND01')!.status).toBe('associated');
+      const unknown = await rejection(changeCode(t.db, deps, hostess(), { ...redeemInput(), email: 'nobody@example.com' }));
+      expect(unknown).toBeInstanceOf(ValidationError);
+      expect(changeRequests()).toBe(0);
+    });
+
+    it('keeps the check-in when the loyalty engine is down and sends it once when asked again', async () => {
+      running.sandbox.setFaults('loyalty', { outage: true });
+      const result = await changeCode(t.db, deps, hostess(), redeemInput(ANDREI, 'SPRAND01'));
+      expect(result.code.status).toBe('redeemed');
+      expect(result.checkin?.state).toBe('pending');
+      expect(loyaltySim().loyaltyActivities()).toHaveLength(0);
+      running.sandbox.setFaults('loyalty', { outage: false });
+      const again = await retryCheckin(t.db, { campaignInternalId: SPRING, code: 'SPRAND01' });
+      expect(again).toMatchObject({ state: 'awarded', points: { total: 15 } });
+      expect(await retryCheckin(t.db, { campaignInternalId: SPRING, code: 'SPRAND01' })).toMatchObject({ state: 'awarded' });
+      expect(loyaltySim().loyaltyActivities().map((a) => a.activityId)).toEqual([checkinActivityIdOf(SPRING, 'SPRAND01')]);
+      expect((await getJobByIdempotencyKey(t.db, checkinJobKeyOf(SPRING, 'SPRAND01')))?.status).toBe('done');
+    });
+  });
+
+  describe('block', () => {
+    it('blocks with a reason, confirmed by Footprints and audited with the reason; no Netcore activity', async () => {
+      const result = await changeCode(t.db, deps, hostess(), { ...redeemInput(ANDREI, 'SPRAND01'), target: 'blocked', reason: 'customer_request' });
+      expect(result.code.status).toBe('blocked');
+      expect(fpSim().findCode('SPRAND01')!.status).toBe('blocked');
+      expect(result.netcoreQueued).toBeUndefined();
+      expect(await getJobByIdempotencyKey(t.db, netcoreRedeemedKeyOf(SPRING, 'SPRAND01'))).toBeNull();
+      const audit = await listAudit(t.db, { action: 'loyalty.block', limit: 10, offset: 0 });
+      expect(audit.rows[0]).toMatchObject({ targetId: 'SPRAND01', outcome: 'success' });
+      expect(audit.rows[0].detail).toMatchObject({ reason: 'customer_request', campaignInternalId: SPRING });
+      // Then a redemption of it is refused with its new status.
+      const error = await rejection(changeCode(t.db, deps, hostess(), redeemInput(ANDREI, 'SPRAND01')));
+      expect(error.message).toMatch(/^This code is blocked/);
+    });
+  });
+
+  describe('claims', () => {
+    it('a live claim is kept by its holder; an expired one is taken over', async () => {
+      const now = new Date();
+      expect(await tryClaim(t.db, 'c:X', 'a', now, 1000)).toBe(true);
+      expect(await tryClaim(t.db, 'c:X', 'b', now, 1000)).toBe(false);
+      expect(await tryClaim(t.db, 'c:X', 'b', new Date(now.getTime() + 1001), 1000)).toBe(true);
+    });
+  });
+
+  describe('history and code list', () => {
+    it('shows the customer’s prizes newest first, including a code just redeemed', async () => {
+      await changeCode(t.db, deps, hostess(), redeemInput());
+      const rows = await getPrizeHistory(t.db, deps, hostess(), { email: ANA.email, phone: ANA.phone });
+      expect(rows[0]).toMatchObject({ code: 'SPRANA01', status: 'redeemed', campaignInternalId: SPRING });
+      const times = rows.map((r) => Date.parse(r.lastUpdate!));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      expect(rows.map((r) => r.code)).toEqual(expect.arrayContaining(['SPRANA01', 'WINANA01', 'FLSANA01']));
+    });
+
+    it('lists a campaign’s codes with the hostess who allocated each, and pages', async () => {
+      const first = await listCodes(deps, managerToken, { campaignInternalId: SPRING, page: 1 });
+      const expected = fpSim().listCodes({ campaignInternalId: SPRING }).length;
+      expect(first.totalResults).toBe(expected);
+      expect(first.rows.length).toBeGreaterThan(0);
+      expect(first.rows.every((r) => r.campaignInternalId === SPRING && !!r.hostess)).toBe(true);
+      const second = await listCodes(deps, managerToken, { campaignInternalId: SPRING, page: 2 });
+      expect(second.rows[0]?.code).not.toBe(first.rows[0].code);
+      const searched = await listCodes(deps, managerToken, { searchTerm: 'SPRANA', page: 1 });
+      expect(searched.rows.map((r) => r.code)).toEqual(['SPRANA01']);
+    });
+
+    it('exports every code of the current filter as CSV, audited without the content', async () => {
+      const out = await exportCodesCsv(t.db, deps, manager(), { campaignInternalId: SPRING });
+      const lines = out.csv.trimEnd().split('\r\n');
+      expect(lines[0]).toBe(CSV_HEADER.join(','));
+      expect(lines).toHaveLength(fpSim().listCodes({ campaignInternalId: SPRING }).length + 1);
+      expect(out.rows).toBe(lines.length - 1);
+      expect(lines.find((l) => l.startsWith('SPRANA01,'))).toContain(ANA.email);
+      const audit = await listAudit(t.db, { action: 'loyalty.exportCodes', limit: 10, offset: 0 });
+      expect(audit.rows[0]).toMatchObject({ actorId: 'user:manager', targetId: SPRING, outcome: 'success' });
+      expect(JSON.stringify(audit.rows[0].detail)).not.toContain(ANA.email);
+      expect(audit.rows[0].detail).toMatchObject({ rows: out.rows, personalData: true });
+    });
+  });
+});
