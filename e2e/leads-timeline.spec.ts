@@ -1,0 +1,56 @@
+/** Manager journey on the lead detail page: an added action appears in the timeline; NPS scores stay as dated events. */
+import type { APIRequestContext, Page } from '@playwright/test';
+import { SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from '../lib/sandbox/demo-staff';
+import { FOOTPRINTS_DEMO } from '../lib/sandbox/footprints';
+import { expect, gotoHydrated, resetSandbox, signInAs, test } from './fixtures';
+
+const MIHAI = FOOTPRINTS_DEMO.demoLeadIds[1];
+
+async function vendorLead(request: APIRequestContext, id: string): Promise<Record<string, unknown>> {
+  const basic = Buffer.from(`${SANDBOX_FOOTPRINTS_KEY}:${SANDBOX_FOOTPRINTS_SECRET}`).toString('base64');
+  const tokenRes = await request.post('/sandbox/footprints/api/token', { headers: { authorization: `Basic ${basic}` }, form: { grant_type: 'client_credentials' } });
+  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  const end = new Date().toISOString().slice(0, 10);
+  const res = await request.get(`/sandbox/footprints/api/lead?access_token=${access_token}&startDate=2020-01-01&endDate=${end}&pageSize=1000&page=1`);
+  const leads = (await res.json()) as Record<string, unknown>[];
+  const lead = leads.find((l) => l._id === id);
+  if (!lead) throw new Error(`lead ${id} not listed by the sandbox`);
+  return lead;
+}
+
+async function freshPipeline(page: Page, query: string) {
+  await resetSandbox(page);
+  await signInAs(page, 'manager');
+  await gotoHydrated(page, `/leads?${query}`);
+  await page.getByRole('button', { name: 'Refresh from Footprints' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Synced \d+ leads/ })).toBeVisible({ timeout: 30_000 });
+}
+
+test('an added action appears in the timeline, an edit shows, and two NPS scores both stay', async ({ page }) => {
+  await freshPipeline(page, 'q=mihai.ionescu');
+  await gotoHydrated(page, `/leads/${MIHAI}`);
+  const form = page.getByRole('form', { name: 'Add an action' });
+  await form.getByLabel('Type', { exact: true }).selectOption({ index: 1 });
+  await form.getByLabel('What happened').fill('Called about the delivery date');
+  await form.getByRole('button', { name: 'Add action' }).click();
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline).toContainText('Called about the delivery date');
+
+  await timeline.getByRole('button', { name: 'Edit action: Called about the delivery date' }).click();
+  const edit = page.getByRole('form', { name: 'Edit action' });
+  await edit.getByLabel('What happened').fill('Called: delivery on Friday');
+  await edit.getByRole('button', { name: 'Save action' }).click();
+  await expect(timeline).toContainText('Called: delivery on Friday');
+
+  const nps = page.getByRole('form', { name: 'Record an NPS score' });
+  await nps.getByLabel('Score (1–10)').selectOption('4');
+  await nps.getByLabel('Comment (optional)').fill('Slow answer');
+  await nps.getByRole('button', { name: 'Record NPS' }).click();
+  await expect(page.getByTestId('nps-entries')).toContainText('Slow answer');
+  await nps.getByLabel('Score (1–10)').selectOption('9');
+  await nps.getByRole('button', { name: 'Record NPS' }).click();
+  const entries = page.getByTestId('nps-entries').locator('li', { hasText: 'by ' });
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText('4');
+  await expect(entries.nth(1)).toContainText('9');
+});
