@@ -2,6 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { recordExportAction, startLookupAction } from '@/app/(console)/privacy/actions';
@@ -25,7 +26,7 @@ import {
 } from '@/lib/privacy/results';
 import { checkActivityWindowIso } from '@/lib/privacy/window-rule';
 import { MAX_PERIOD_DAYS } from '@/lib/privacy/windows';
-import { caseProfile, forgetLookup, lookupRows, putWindowRows } from './results-store';
+import { caseProfile, forgetLookup, forgetWindowRows, lookupRows, putWindowRows } from './results-store';
 
 /** The bound: at most three Netcore requests in flight per lookup. */
 export const MAX_IN_FLIGHT = 3;
@@ -76,6 +77,7 @@ export interface LookupDeskProps {
 
 export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, canExport }: LookupDeskProps) {
   const toast = useToast();
+  const router = useRouter();
   const [lookup, setLookup] = useState<LookupView | null>(initialLookup);
   // Rows per window, mirrored from the tab-memory store (survives client-side navigation only).
   const [rowsByWindow, setRowsByWindow] = useState<Map<string, ActivityRow[]>>(() =>
@@ -119,7 +121,8 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
             try {
               const result = await runWindowOverHttp(target.id, windowId);
               if (!result.ok) throw new Error(result.error.message);
-              putWindowRows(target.id, windowId, result.data.rows);
+              if (result.data.window.state === 'answered') putWindowRows(target.id, windowId, result.data.rows);
+              else forgetWindowRows(target.id, windowId);
               setRowsByWindow((m) => {
                 const next = new Map(m);
                 if (result.data.window.state === 'answered') next.set(windowId, result.data.rows);
@@ -145,9 +148,11 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
         );
       } finally {
         setRunning(false);
+        // The case header and history (status, counts) are server-rendered.
+        router.refresh();
       }
     },
-    [updateWindow],
+    [router, updateWindow],
   );
 
   async function start(mode: 'single' | 'split') {
@@ -164,6 +169,7 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
         return;
       }
       const created = result.data;
+      router.refresh();
       setLookup(created);
       setRowsByWindow(new Map());
       void runWindows(

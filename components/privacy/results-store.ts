@@ -38,3 +38,7 @@ export function putCaseProfile(caseId: string, profile: SubjectProfile): void {
 export function forgetCaseProfile(caseId: string): void {
   profilesByCase.delete(caseId);
 }
+
+export function forgetWindowRows(lookupId: string, windowId: string): void {
+  rowsByLookup.get(lookupId)?.delete(windowId);
+}

@@ -296,3 +296,21 @@ describe.each(testEngines)('privacy desk on %s', (engine) => {
     expect(events[0].detail).toEqual({ vendor: 'footprints', found: true });
   });
 });
+
+describe('window failure reasons', () => {
+  it('recognise a VendorError by its shape (a client cached from another Next bundle has another class)', async () => {
+    const { isVendorError, windowFailureReason } = await import('./lookups');
+    const foreign = Object.assign(new Error('netcore getUserChannelActivity failed (500)'), {
+      name: 'VendorError',
+      vendor: 'netcore',
+      kind: 'http',
+      status: 500,
+      retryable: true,
+    });
+    expect(isVendorError(foreign)).toBe(true);
+    expect(windowFailureReason(foreign)).toBe('Netcore answered HTTP 500; try again');
+    expect(windowFailureReason({ vendor: 'netcore', kind: 'timeout', status: 0, retryable: true })).toBe('Netcore did not answer in time');
+    expect(isVendorError(new Error('boom'))).toBe(false);
+    expect(windowFailureReason(new Error('boom'))).toBe('unexpected error');
+  });
+});
