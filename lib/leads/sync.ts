@@ -16,6 +16,7 @@ export const SYNC_WINDOW_DAYS = 365;
 export const SYNC_PAGE_SIZE = 500;
 /** A runaway guard: 200 pages of 500 is 100,000 leads. */
 const MAX_PAGES = 200;
+const PAGE_ATTEMPTS = 3;
 
 export interface SyncDeps {
   client: FootprintsClient;
@@ -67,7 +68,7 @@ async function runSync(db: Db, deps: SyncDeps, range: { from: string; to: string
   const totals = { leads: 0, pages: 0, inserted: 0, updated: 0, statusChanges: 0 };
   try {
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const res = await deps.client.getLeads(deps.accessToken, { startDate: range.from, endDate: range.to, page, pageSize: SYNC_PAGE_SIZE });
+      const res = await getPageWithRetry(deps, range, page);
       totals.pages += 1;
       if (res.leads.length > 0) {
         const r = await upsertVendorLeads(db, res.leads, deps.timeZone, startedAt);
@@ -91,6 +92,21 @@ async function runSync(db: Db, deps: SyncDeps, range: { from: string; to: string
     const message = error instanceof VendorError ? `${error.vendor} ${error.operation}: ${error.reason}` : 'the sync stopped unexpectedly';
     await writeSyncState(db, { lastFinishedAt: now(), lastError: message.slice(0, 300) }).catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * One page of the list, tried up to three times on a retryable failure (a connection reset between pages,
+ * a timeout, a 5xx): one bad moment should not throw away the pages already read.
+ */
+async function getPageWithRetry(deps: SyncDeps, range: { from: string; to: string }, page: number) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.client.getLeads(deps.accessToken, { startDate: range.from, endDate: range.to, page, pageSize: SYNC_PAGE_SIZE });
+    } catch (error) {
+      if (!(error instanceof VendorError) || !error.retryable || attempt >= PAGE_ATTEMPTS) throw error;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
   }
 }
 

@@ -14,7 +14,7 @@ import { startSandboxServer, type RunningSandbox } from '@/lib/sandbox/node-serv
 import { createFootprintsClient, type FootprintsClient } from '@/lib/vendors/footprints';
 import { VendorError } from '@/lib/vendors/http';
 import { filtersFromParams } from './filters';
-import { getFilterOptions, getLeadRecord, queryPipeline } from './read-model';
+import { getFilterOptions, getLeadRecord, getSyncState, queryPipeline } from './read-model';
 import { syncLeads, syncWindow } from './sync';
 import { addAction, bulkMoveLeads, editAction, getLeadDetail, getTimeline, moveLead, recordNps, uploadDocuments, type LeadDeps } from './use-cases';
 
@@ -71,6 +71,18 @@ describe.each(testEngines)('lead pipeline on %s', (engine) => {
     const options = await getFilterOptions(tdb.db);
     expect(options.locations.every((l) => l.name !== l.id)).toBe(true);
     expect(options.consultants.length).toBeGreaterThan(1);
+  });
+
+  it('a sync survives a passing failure of one page (tried again), and records a lasting one', async () => {
+    running.sandbox.setFaults('footprints', { failStatus: 503, failCount: 1, match: 'page=1' });
+    const result = await syncLeads(tdb.db, deps, syncWindow(new Date(), ZONE), 'manual');
+    expect(result.leads).toBeGreaterThan(250);
+    running.sandbox.setFaults('footprints', { failStatus: 503, failCount: 5, match: 'page=1' });
+    await expect(syncLeads(tdb.db, deps, syncWindow(new Date(), ZONE), 'manual')).rejects.toBeInstanceOf(VendorError);
+    const state = await getSyncState(tdb.db);
+    expect(state?.lastError).toMatch(/getLeads/);
+    expect(state?.lastSuccessAt).toBeTruthy();
+    running.sandbox.setFaults('footprints', { failStatus: null, failCount: null, match: null });
   });
 
   it('filters and searches: by e-mail, by status, by consultant, and sums offer values', async () => {
