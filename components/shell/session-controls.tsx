@@ -5,23 +5,74 @@ import { signOut } from 'next-auth/react';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
+/** How many of the signed-in member's captures still wait for Footprints (0 if unknown). */
+async function waitingCaptures(): Promise<number> {
+  try {
+    const res = await fetch('/capture/pending', { cache: 'no-store' });
+    if (!res.ok) return 0;
+    const body = (await res.json()) as { waiting?: unknown };
+    return typeof body.waiting === 'number' ? body.waiting : 0;
+  } catch {
+    return 0;
+  }
+}
+
 export function SignOutButton() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  // Captures of hers still waiting to sync: she is told before she leaves (they will still be sent).
+  const [waiting, setWaiting] = useState<number | null>(null);
+  const signOutNow = async () => {
+    setPending(true);
+    await signOut({ redirect: false });
+    router.replace('/login?ended=signed_out');
+    router.refresh();
+  };
   return (
-    <Button
-      variant="secondary"
-      pending={pending}
-      pendingLabel="Signing out…"
-      onClick={async () => {
-        setPending(true);
-        await signOut({ redirect: false });
-        router.replace('/login?ended=signed_out');
-        router.refresh();
-      }}
-    >
-      Sign out
-    </Button>
+    <>
+      <Button
+        variant="secondary"
+        pending={pending}
+        pendingLabel="Signing out…"
+        onClick={async () => {
+          setPending(true);
+          const n = await waitingCaptures();
+          if (n > 0) {
+            setPending(false);
+            setWaiting(n);
+            return;
+          }
+          await signOutNow();
+        }}
+      >
+        Sign out
+      </Button>
+      {waiting ? (
+        <div
+          role="alertdialog"
+          aria-labelledby="signout-warning-title"
+          aria-describedby="signout-warning-text"
+          data-testid="signout-warning"
+          className="fixed inset-x-0 top-16 z-40 mx-auto w-full max-w-md rounded-xl border-2 border-amber-500 bg-amber-50 p-4 shadow-lg"
+        >
+          <h2 id="signout-warning-title" className="text-lg font-bold">
+            {waiting === 1 ? 'One of your leads is still waiting to sync' : `${waiting} of your leads are still waiting to sync`}
+          </h2>
+          <p id="signout-warning-text" className="mt-1">
+            They are saved and will be sent to Footprints automatically, also after you sign out. You can check them under
+            &ldquo;My submissions today&rdquo;.
+          </p>
+          <div className="mt-3 flex flex-wrap gap-3">
+            <Button variant="danger" pending={pending} pendingLabel="Signing out…" onClick={() => void signOutNow()}>
+              Sign out anyway
+            </Button>
+            <Button variant="secondary" autoFocus onClick={() => setWaiting(null)}>
+              Stay signed in
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </>
   );
 }
 

@@ -73,11 +73,25 @@ function loaders(client: FootprintsClient, token: string): { [K in CatalogueName
   };
 }
 
+function overBudget(ms: number, name: string): Promise<never> {
+  return new Promise((_, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} took longer than ${ms} ms`)), ms);
+    timer.unref?.();
+  });
+}
+
+/** The location's name from the cache alone (never a vendor call), for the consent proof. */
+export function cachedLocationName(scope: string, locationId: string): string | null {
+  if (!locationId) return null;
+  const hit = cache().get(`${scope}:locations`) as Entry<'locations'> | undefined;
+  return hit?.value.find((l) => l.id === locationId)?.label ?? null;
+}
+
 export async function loadCaptureCatalogues(
   client: FootprintsClient,
   accessToken: string,
   scope: string,
-  opts: { now?: () => number; ttlMs?: number } = {},
+  opts: { now?: () => number; ttlMs?: number; budgetMs?: number } = {},
 ): Promise<CaptureCatalogues> {
   const now = opts.now ?? Date.now;
   const ttl = opts.ttlMs ?? CATALOGUE_TTL_MS;
@@ -89,8 +103,13 @@ export async function loadCaptureCatalogues(
       const hit = cache().get(key);
       if (hit && hit.expiresAt > now()) return [name, hit.value] as const;
       try {
-        const value = await load[name]();
-        cache().set(key, { value, expiresAt: now() + ttl });
+        const loading = load[name]().then((value) => {
+          cache().set(key, { value, expiresAt: now() + ttl });
+          return value;
+        });
+        // A slow vendor must not hold the page: past the budget the catalogue is reported as unavailable
+        // (it keeps loading and fills the cache for the next visit).
+        const value = opts.budgetMs === undefined ? await loading : await Promise.race([loading, overBudget(opts.budgetMs, name)]);
         return [name, value] as const;
       } catch (error) {
         log('warn', 'capture.catalogue_unavailable', {

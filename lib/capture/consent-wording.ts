@@ -14,11 +14,11 @@ export const CONSENT_WORDING = {
   targetedMessages: 'I agree to receive personalised messages based on my preferences and purchases.',
   marketingIntro: 'I agree that the store may contact me with offers through:',
   marketing: {
-    sms: 'SMS',
-    email: 'E-mail',
-    notification: 'App notifications',
-    dm: 'Direct mail (post)',
-    socialMedia: 'Social media',
+    sms: 'Offers by SMS',
+    email: 'Offers by e-mail',
+    notification: 'Offers by app notification',
+    dm: 'Offers by direct mail (post)',
+    socialMedia: 'Offers on social media',
   } satisfies Record<MarketingChannelName, string>,
 } as const;
 

@@ -1,18 +1,14 @@
 import type { Metadata } from 'next';
+import { CaptureDesk } from '@/components/capture/capture-desk';
 import { requirePagePermission } from '@/lib/auth/session';
+import { getCaptureCataloguesFor, storeTimezone } from '@/lib/capture/desk';
 
 export const metadata: Metadata = { title: 'Lead capture' };
 export const dynamic = 'force-dynamic';
 
-// The desk itself is not built yet; the page exists so that navigation and permissions hold today.
 export default async function Page() {
-  await requirePagePermission('capture.create');
-  return (
-    <section aria-labelledby="page-title" className="rounded-2xl bg-white p-6 shadow-sm">
-      <h1 id="page-title" className="text-2xl font-bold">
-        Lead capture
-      </h1>
-      <p className="mt-3 text-base text-slate-700">This desk is not available yet in this version of Storedesk.</p>
-    </section>
-  );
+  const session = await requirePagePermission('capture.create');
+  // Loaded here, on the server (cached, with a time budget): typing never waits for a catalogue.
+  const catalogues = await getCaptureCataloguesFor(session);
+  return <CaptureDesk catalogues={catalogues} timeZone={storeTimezone()} />;
 }

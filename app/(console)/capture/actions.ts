@@ -1,0 +1,32 @@
+'use server';
+
+import { z } from 'zod';
+import { defineAction } from '@/lib/auth/action';
+import { captureLead, storeTimezone } from '@/lib/capture/desk';
+import { findPossibleDuplicates } from '@/lib/capture/duplicates';
+import { CaptureFormSchema, DuplicateQuerySchema } from '@/lib/capture/form-schema';
+import { listMySubmissionsToday } from '@/lib/capture/my-submissions';
+
+/** Stores the capture (idempotent on the form's key) and delivers it to Footprints at once. */
+export const submitCaptureAction = defineAction({
+  name: 'capture.submit',
+  permission: 'capture.create',
+  schema: CaptureFormSchema,
+  handler: async (values, { session, db, actor }) => captureLead(db, session, actor, values),
+});
+
+/** People captured in the last 90 days with the same e-mail or phone (masked). */
+export const checkDuplicatesAction = defineAction({
+  name: 'capture.checkDuplicates',
+  permission: 'capture.create',
+  schema: DuplicateQuerySchema.and(z.object({ idempotencyKey: z.string().max(100).optional() })),
+  handler: async ({ email, phone, idempotencyKey }, { db }) => findPossibleDuplicates(db, { email, phone }, { excludeIdempotencyKey: idempotencyKey }),
+});
+
+/** This member of staff's captures today, with their sync state. */
+export const mySubmissionsTodayAction = defineAction({
+  name: 'capture.mySubmissionsToday',
+  permission: 'capture.create',
+  schema: z.object({}),
+  handler: async (_input, { session, db }) => listMySubmissionsToday(db, session.subject, storeTimezone()),
+});

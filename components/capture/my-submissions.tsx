@@ -1,0 +1,61 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { mySubmissionsTodayAction } from '@/app/(console)/capture/actions';
+import { formatStoreTime } from '@/lib/format';
+
+export const MY_SUBMISSIONS_KEY = ['capture', 'my-submissions'] as const;
+
+const STATE_LABEL = { sent: 'Sent', waiting: 'Waiting to sync', failed: 'Failed' } as const;
+const STATE_STYLE = {
+  sent: 'bg-green-100 text-green-900',
+  waiting: 'bg-amber-100 text-amber-900',
+  failed: 'bg-red-100 text-red-900',
+} as const;
+
+/** Today's captures by this hostess and their sync state; refreshes by itself. */
+export function MySubmissionsPanel({ timeZone }: { timeZone: string }) {
+  const query = useQuery({
+    queryKey: MY_SUBMISSIONS_KEY,
+    queryFn: async () => {
+      const result = await mySubmissionsTodayAction({});
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    },
+    refetchInterval: 4_000,
+    refetchIntervalInBackground: false,
+  });
+  return (
+    <section aria-labelledby="my-submissions-title" className="rounded-2xl bg-white p-4 shadow-sm" data-testid="my-submissions">
+      <h2 id="my-submissions-title" className="text-lg font-bold">
+        My submissions today
+      </h2>
+      {query.isPending ? <p className="mt-2 text-slate-700">Loading…</p> : null}
+      {query.isError ? (
+        <p className="mt-2 text-red-800" role="status">
+          Could not refresh the list: {query.error.message}
+        </p>
+      ) : null}
+      {query.data && query.data.length === 0 ? <p className="mt-2 text-slate-700">No leads captured yet today.</p> : null}
+      {query.data && query.data.length > 0 ? (
+        <ul className="mt-2 divide-y divide-slate-200">
+          {query.data.map((s) => (
+            <li key={s.id} className="flex flex-col gap-1 py-2" data-testid="my-submission" data-state={s.state}>
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <span className="font-semibold">{s.displayName}</span>
+                <span className={`rounded-full px-2 py-0.5 text-sm font-semibold ${STATE_STYLE[s.state]}`}>{STATE_LABEL[s.state]}</span>
+              </div>
+              <span className="text-sm text-slate-700">
+                {formatStoreTime(s.capturedAt, timeZone)}
+                {s.footprintsLeadId ? ` · lead ${s.footprintsLeadId}` : ''}
+              </span>
+              {s.state !== 'sent' && s.reason ? (
+                <span className="text-sm text-slate-800">{s.state === 'failed' ? `Reason: ${s.reason}` : `Last try: ${s.reason}`}</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
