@@ -7,7 +7,7 @@
  * are returned to the caller and never stored (lib/privacy/README.md).
  */
 import 'server-only';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit, type AuditActorRef } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
@@ -208,25 +208,41 @@ export async function runLookupWindow(
   actor: AuditActorRef,
   input: { lookupId: string; windowId: string },
 ): Promise<WindowRunResult> {
-  const [found] = await db
-    .select({ window: privacyLookupWindows, kase: privacyCases })
-    .from(privacyLookupWindows)
-    .innerJoin(privacyLookups, eq(privacyLookups.id, privacyLookupWindows.lookupId))
-    .innerJoin(privacyCases, eq(privacyCases.id, privacyLookups.caseId))
-    .where(and(eq(privacyLookupWindows.id, input.windowId), eq(privacyLookupWindows.lookupId, input.lookupId)))
-    .limit(1);
-  if (!found) throw new ValidationError('That window is not part of this lookup.', { windowId: ['Unknown window.'] });
-  const { window, kase } = found;
-  // Netcore's primary key is the contact's EMAIL; a case known only by its mobile asks by the mobile
-  // (the sandbox, like Netcore, finds a contact by either).
-  const primaryKey = kase.subjectEmail ?? kase.subjectPhone;
-  if (!primaryKey) throw new ValidationError('The case has neither e-mail nor mobile.');
-
+  // One statement finds the window (of this lookup), marks it pending and reads the case it belongs to.
   const askedAt = new Date();
-  await db
+  const [window] = await db
     .update(privacyLookupWindows)
-    .set({ state: 'pending', attempts: window.attempts + 1, askedAt, askedBy: actor.id, failureReason: null, updatedAt: askedAt })
-    .where(eq(privacyLookupWindows.id, window.id));
+    .set({
+      state: 'pending',
+      attempts: sql`${privacyLookupWindows.attempts} + 1`,
+      askedAt,
+      askedBy: actor.id,
+      failureReason: null,
+      updatedAt: askedAt,
+    })
+    .from(privacyLookups)
+    .innerJoin(privacyCases, eq(privacyCases.id, privacyLookups.caseId))
+    .where(
+      and(
+        eq(privacyLookupWindows.id, input.windowId),
+        eq(privacyLookupWindows.lookupId, input.lookupId),
+        eq(privacyLookups.id, privacyLookupWindows.lookupId),
+      ),
+    )
+    .returning({
+      id: privacyLookupWindows.id,
+      channel: privacyLookupWindows.channel,
+      windowFrom: privacyLookupWindows.windowFrom,
+      windowTo: privacyLookupWindows.windowTo,
+      reference: privacyCases.reference,
+      subjectEmail: privacyCases.subjectEmail,
+      subjectPhone: privacyCases.subjectPhone,
+    });
+  if (!window) throw new ValidationError('That window is not part of this lookup.', { windowId: ['Unknown window.'] });
+  const kase = { reference: window.reference };
+  // Netcore's primary key is the contact's EMAIL; a case known only by its mobile asks by the mobile
+  // (the sandbox, like Netcore, finds a contact by either). The table's check guarantees one of them.
+  const primaryKey = window.subjectEmail ?? window.subjectPhone ?? '';
 
   const auditBase = {
     actor,

@@ -112,8 +112,17 @@ export function ddmmyyyyToIso(value: string): string | null {
  * The calendar date it is in an IANA time zone at `now` (the store's "today").
  * Throws RangeError for an unknown zone (configuration validates the zone at start-up).
  */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function calendarDateInZone(timeZone: string, now: Date = new Date()): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);
+  // One formatter per zone: building one costs far more than using it, and every Netcore call asks.
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    if (dayFormatters.size > 50) dayFormatters.clear();
+    dayFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month'), day: get('day') };
 }
