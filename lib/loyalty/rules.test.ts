@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { VendorError } from '@/lib/vendors/http';
+import {
+  BlockCodeSchema,
+  CheckCodeSchema,
+  allowedActions,
+  checkinActivityIdOf,
+  csvCell,
+  isExpired,
+  netcoreRedeemedKeyOf,
+  toCsv,
+  whyNotChangeable,
+} from './rules';
+import { asVendorError } from './vendor-errors';
+
+const base = { campaignInternalId: 'sdspring01a', email: 'ana.popescu@example.com', phone: '0722000001', code: 'SPRANA01', requestId: 'req-12345678' };
+
+describe('which actions a code allows', () => {
+  it('redeem and block only for an associated code that has not expired', () => {
+    expect(allowedActions('associated', false)).toEqual({ canRedeem: true, canBlock: true });
+    expect(allowedActions('associated', true)).toEqual({ canRedeem: false, canBlock: false });
+    expect(allowedActions('redeemed', false)).toEqual({ canRedeem: false, canBlock: false });
+    expect(allowedActions('blocked', false)).toEqual({ canRedeem: false, canBlock: false });
+  });
+
+  it('says why a code cannot be used, each case in its own words', () => {
+    expect(whyNotChangeable('redeemed', false, '12 Mar 2025, 10:00')).toBe('This code was already used: it was redeemed on 12 Mar 2025, 10:00.');
+    expect(whyNotChangeable('blocked', false, null)).toBe('This code is blocked and cannot be used.');
+    expect(whyNotChangeable('associated', true, null)).toBe('This code has expired and can no longer be redeemed.');
+    expect(whyNotChangeable('associated', false, null)).toBeNull();
+  });
+
+  it('expiry: a past date is expired; a missing one is left to Footprints', () => {
+    const now = new Date('2025-03-01T10:00:00Z');
+    expect(isExpired(new Date('2025-03-01T09:59:59Z'), now)).toBe(true);
+    expect(isExpired(new Date('2025-03-01T10:00:01Z'), now)).toBe(false);
+    expect(isExpired(null, now)).toBe(false);
+  });
+});
+
+describe('form schemas', () => {
+  it('normalises the customer: e-mail lower case, phone without spaces and dashes', () => {
+    expect(CheckCodeSchema.parse({ campaignInternalId: ' sdspring01a ', email: ' Ana.Popescu@Example.com ', phone: '0722 000-001' })).toEqual({
+      campaignInternalId: 'sdspring01a',
+      email: 'ana.popescu@example.com',
+      phone: '0722000001',
+    });
+    const bad = CheckCodeSchema.safeParse({ campaignInternalId: '', email: 'nope', phone: 'abc' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['campaignInternalId', 'email', 'phone']);
+  });
+
+  it('block needs a reason, and a note for “other”', () => {
+    expect(BlockCodeSchema.safeParse(base).error?.issues[0]).toMatchObject({ path: ['reason'], message: 'Choose why the code is blocked' });
+    expect(BlockCodeSchema.safeParse({ ...base, reason: 'other' }).error?.issues[0]).toMatchObject({ path: ['note'], message: 'Write a short note for “Other”' });
+    expect(BlockCodeSchema.safeParse({ ...base, reason: 'other', note: '  ' }).success).toBe(false);
+    expect(BlockCodeSchema.parse({ ...base, code: 'spr-ana01', reason: 'customer_request' })).toMatchObject({ code: 'SPR-ANA01', reason: 'customer_request' });
+  });
+});
+
+describe('keys that make a redemption happen once', () => {
+  it('the Netcore idempotency key and the loyalty activity id depend only on campaign and code', () => {
+    expect(netcoreRedeemedKeyOf('sdspring01a', 'spRana01')).toBe(netcoreRedeemedKeyOf('sdspring01a', 'SPRANA01'));
+    expect(netcoreRedeemedKeyOf('sdspring01a', 'SPRANA01')).not.toBe(netcoreRedeemedKeyOf('sdfamily02b', 'SPRANA01'));
+    expect(checkinActivityIdOf('sdspring01a', 'spRana01')).toBe('storedesk-redeem-sdspring01a-SPRANA01');
+  });
+});
+
+describe('CSV', () => {
+  it('quotes what needs quoting and defuses spreadsheet formulas', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('+40722000001')).toBe("'+40722000001");
+    expect(csvCell('-1')).toBe("'-1");
+    expect(csvCell('@cmd')).toBe("'@cmd");
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(10)).toBe('10');
+    expect(toCsv(['a', 'b'], [['1', 'x\ny']])).toBe('a,b\r\n1,"x\ny"\r\n');
+  });
+});
+
+describe('vendor errors from another bundle', () => {
+  it('are recognised by shape and re-created as this module’s VendorError', () => {
+    class ForeignVendorError extends Error {
+      vendor = 'footprints';
+      operation = 'changeCodeStatus';
+      status = 409;
+      retryable = false;
+      kind = 'http';
+      reason = 'the code is already redeemed';
+      constructor() {
+        super('footprints changeCodeStatus failed (409): the code is already redeemed');
+        this.name = 'VendorError';
+      }
+    }
+    const local = asVendorError(new ForeignVendorError());
+    expect(local).toBeInstanceOf(VendorError);
+    expect(local).toMatchObject({ vendor: 'footprints', status: 409, retryable: false, reason: 'the code is already redeemed' });
+    expect(asVendorError(new Error('boom'))).toBeNull();
+    const own = new VendorError({ vendor: 'loyalty', operation: 'x', status: 503, retryable: true, kind: 'http', message: 'down' });
+    expect(asVendorError(own)).toBe(own);
+  });
+});
