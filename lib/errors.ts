@@ -2,6 +2,8 @@
  * Expected errors are typed and shown to staff; anything else is logged with a reference and the user
  * sees "Something went wrong (ref …)". Pure module: action results cross to the browser.
  */
+import { brandedInstanceCheck } from './brand';
+
 export type ActionErrorCode = 'unauthenticated' | 'forbidden' | 'validation' | 'vendor' | 'conflict' | 'rate_limited' | 'internal';
 
 export interface ActionError {
@@ -17,8 +19,12 @@ export interface ActionError {
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
+const VALIDATIONERROR_BRAND = Symbol.for('storedesk.ValidationError');
+
 /** Input the user can fix. */
 export class ValidationError extends Error {
+  static [Symbol.hasInstance] = brandedInstanceCheck(VALIDATIONERROR_BRAND, ValidationError);
+  readonly [VALIDATIONERROR_BRAND] = true;
   constructor(
     message: string,
     readonly fieldErrors: Record<string, string[]> = {},
@@ -28,23 +34,36 @@ export class ValidationError extends Error {
   }
 }
 
+const PERMISSIONERROR_BRAND = Symbol.for('storedesk.PermissionError');
+
 /** The caller may not do this. */
 export class PermissionError extends Error {
+  static [Symbol.hasInstance] = brandedInstanceCheck(PERMISSIONERROR_BRAND, PermissionError);
+  readonly [PERMISSIONERROR_BRAND] = true;
   constructor(message = 'Your role does not allow this. Ask an admin if you need it.') {
     super(message);
     this.name = 'PermissionError';
   }
 }
 
+const CONFLICTERROR_BRAND = Symbol.for('storedesk.ConflictError');
+
 /** The thing changed under the user (someone else redeemed the code first, the lead moved). */
 export class ConflictError extends Error {
+  static [Symbol.hasInstance] = brandedInstanceCheck(CONFLICTERROR_BRAND, ConflictError);
+  readonly [CONFLICTERROR_BRAND] = true;
   constructor(message: string) {
     super(message);
     this.name = 'ConflictError';
   }
 }
 
+const RATELIMITERROR_BRAND = Symbol.for('storedesk.RateLimitError');
+
+/** Too many attempts in a short time (e.g. code look-ups). */
 export class RateLimitError extends Error {
+  static [Symbol.hasInstance] = brandedInstanceCheck(RATELIMITERROR_BRAND, RateLimitError);
+  readonly [RATELIMITERROR_BRAND] = true;
   constructor(message: string) {
     super(message);
     this.name = 'RateLimitError';

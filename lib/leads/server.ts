@@ -8,8 +8,6 @@ import { getConfig } from '@/lib/config';
 import { getDb, type Db } from '@/lib/db';
 import { log } from '@/lib/log';
 import { getFootprintsClient } from '@/lib/vendors/clients';
-import type { FootprintsClient } from '@/lib/vendors/footprints';
-import { VendorError } from '@/lib/vendors/http';
 import { getSyncState } from './read-model';
 import { ensureInitialSync, startPeriodicLeadSync, syncLeads, syncWindow, type PeriodicSyncHandle, type SyncResult } from './sync';
 import type { LeadDeps } from './use-cases';
@@ -17,46 +15,8 @@ import type { LeadDeps } from './use-cases';
 /** Every five minutes by default; LEADS_SYNC_INTERVAL_MS is not a documented setting, so it is not read here. */
 export const PERIODIC_SYNC_INTERVAL_MS = 5 * 60_000;
 
-/**
- * A VendorError thrown by a client built in another bundle layer (the clients are cached on globalThis, and
- * Next compiles pages, server actions and instrumentation as separate layers, each with its own copy of
- * lib/vendors/http) fails `instanceof VendorError` here, and would reach staff as "Something went wrong".
- * It is rebuilt as this layer's VendorError, with the same fields.
- */
-export function asLocalVendorError(error: unknown): unknown {
-  if (error instanceof VendorError || !error || typeof error !== 'object') return error;
-  const e = error as Partial<VendorError> & { name?: unknown };
-  if (e.name !== 'VendorError' || typeof e.vendor !== 'string' || typeof e.operation !== 'string') return error;
-  return new VendorError({
-    vendor: e.vendor,
-    operation: e.operation,
-    status: typeof e.status === 'number' ? e.status : 0,
-    vendorCode: e.vendorCode,
-    message: typeof e.reason === 'string' ? e.reason : 'error',
-    retryable: e.retryable === true,
-    kind: e.kind ?? 'http',
-  });
-}
-
-function withLocalErrors(client: FootprintsClient): FootprintsClient {
-  return new Proxy(client, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        try {
-          const out = (value as (...a: unknown[]) => unknown).apply(target, args);
-          return out instanceof Promise ? out.catch((error: unknown) => Promise.reject(asLocalVendorError(error))) : out;
-        } catch (error) {
-          throw asLocalVendorError(error);
-        }
-      };
-    },
-  });
-}
-
 export function leadDepsFor(session: Pick<StaffSession, 'accessToken'>): LeadDeps {
-  return { client: withLocalErrors(getFootprintsClient()), accessToken: session.accessToken, timeZone: getConfig().storeTimezone };
+  return { client: getFootprintsClient(), accessToken: session.accessToken, timeZone: getConfig().storeTimezone };
 }
 
 const globalForLeadSync = globalThis as unknown as { __storedeskLeadSyncTimer?: PeriodicSyncHandle };

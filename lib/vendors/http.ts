@@ -6,7 +6,10 @@
  * Vendor clients never import the database, auth or React; they receive their settings as arguments.
  */
 import type { z } from 'zod';
+import { brandedInstanceCheck } from '@/lib/brand';
 import { redactText, redactUrl } from '@/lib/redact';
+
+const VENDOR_ERROR = Symbol.for('storedesk.VendorError');
 
 export type VendorName = 'footprints' | 'netcore' | 'loyalty';
 
@@ -24,6 +27,9 @@ export interface VendorErrorInit {
 }
 
 export class VendorError extends Error {
+  /** `instanceof VendorError` holds across Next's server bundles (see lib/brand.ts). */
+  static [Symbol.hasInstance] = brandedInstanceCheck(VENDOR_ERROR, VendorError);
+  readonly [VENDOR_ERROR] = true;
   readonly vendor: VendorName;
   readonly operation: string;
   readonly status: number;
