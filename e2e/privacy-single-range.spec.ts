@@ -3,6 +3,7 @@
  * sent as a crafted action call, by the server — and Netcore hears nothing; a 7-day range returns the
  * seeded activity; the masked contact is revealed, and the reveal and the lookup are in the audit trail.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate, todayIso } from '../lib/privacy/window-rule';
 import { expect, gotoHydrated, resetSandbox, storageStateFor, test } from './fixtures';
@@ -122,7 +123,11 @@ test.describe('privacy desk: single range', () => {
     await expect(rows.first()).toContainText(reference);
     await expect(rows.first()).toContainText('a••••••••u@example.com');
     await expect(rows.first()).not.toContainText(ANA.email);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await gotoHydrated(page, `/privacy?q=${reference}&status=closed`);
     await expect(page.getByTestId('case-row')).toHaveCount(0);
+    await gotoHydrated(page, `/privacy?q=${reference}&status=open`);
+    await expect(page.getByTestId('case-row')).toHaveCount(1);
   });
 });
