@@ -171,7 +171,9 @@ describe('seed', () => {
     expect(a.getLead(FOOTPRINTS_DEMO.demoLeadIds[0])?.status).toBe('lost');
     a.reset();
     expect(a.getLead(FOOTPRINTS_DEMO.demoLeadIds[0])?.status).toBe('lead');
-    expect(a.tokenInfo(t)).toBeUndefined();
+    // Data back to the seed; signed-in staff stay signed in.
+    expect(a.tokenInfo(t)).toBeDefined();
+    expect((await request(a, 'GET', `/api/location?access_token=${t}`)).status).toBe(200);
   });
 
   it('has leads in every status (300 by default, plus the demo people) and scales to 5,000', () => {

@@ -1299,7 +1299,11 @@ export function createFootprintsSimulatorImpl(opts: FootprintsSimulatorOptions =
       }
     },
     reset() {
+      // Back to the seed data; signed-in staff stay signed in (tokens are sessions, not seed data), as a
+      // trainer resetting the demo store would expect.
+      const tokens = state.tokens;
       state = buildSeed(now(), leadCount);
+      state.tokens = tokens;
     },
     now,
     getLead: (id) => {
