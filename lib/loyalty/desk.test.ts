@@ -9,7 +9,10 @@ import { ConflictError, RateLimitError, ValidationError } from '@/lib/errors';
 import { testEngines, openTestDb, type TestDb } from '@/lib/db/testing';
 import { setLogSink } from '@/lib/log';
 import { registerMarketingHandlers } from '@/lib/marketing/handlers';
-import { NETCORE_ACTIVITY_JOB } from '@/lib/marketing/netcore-activities';
+import { NETCORE_ACTIVITY_JOB, createActivityUploader } from '@/lib/marketing/netcore-activities';
+import { getConfig } from '@/lib/config';
+import { createFootprintsClient } from '@/lib/vendors/footprints';
+import { createLoyaltyClient } from '@/lib/vendors/loyalty';
 import { deliverNow, getJobByIdempotencyKey, listJobsByCorrelation } from '@/lib/outbox';
 import { DEMO_PEOPLE } from '@/lib/sandbox/demo-people';
 import { DEMO_HOSTESSES } from '@/lib/sandbox/demo-staff';
@@ -82,11 +85,25 @@ beforeAll(async () => {
   running = await startSandboxServer();
   // The console's own clients (lib/vendors/clients.ts) read the configuration once: point it at this sandbox.
   process.env.SANDBOX_ORIGIN = running.origin;
-  deps = defaultDeskDeps();
+  // Node's http server drops keep-alive sockets idle for 5 s; a test that waits longer than that (a fresh
+  // PostgreSQL schema) can race it and see "fetch failed" before the sandbox saw anything. Retry that once.
+  const fetchImpl: typeof fetch = async (input, init) => {
+    try {
+      return await fetch(input, init);
+    } catch (error) {
+      if (error instanceof TypeError && /fetch failed/.test(error.message)) return fetch(input, init);
+      throw error;
+    }
+  };
+  const config = getConfig();
+  const footprints = createFootprintsClient({ ...config.footprints, timeoutMs: 10_000, fetchImpl });
+  deps = { ...defaultDeskDeps(), footprints };
+  const loyalty = createLoyaltyClient({ ...config.loyalty, timeoutMs: 10_000, fetchImpl });
+  const uploader = createActivityUploader({ ...config.netcore, timeoutMs: 10_000, timeZone: config.storeTimezone, fetchImpl });
   hostessToken = (await deps.footprints.tokenWithPin(DEMO_HOSTESSES[0].pin)).accessToken;
   managerToken = (await deps.footprints.tokenWithPassword('manager', 'manager-demo')).accessToken;
-  registerMarketingHandlers();
-  registerLoyaltyDeskHandlers();
+  registerMarketingHandlers({ activityUploader: () => uploader, loyalty: () => loyalty });
+  registerLoyaltyDeskHandlers({ loyalty: () => loyalty });
 });
 afterAll(async () => {
   await running?.close();
