@@ -15,7 +15,6 @@ import { enqueueNetcoreActivity } from '@/lib/marketing/netcore-activities';
 import { getFootprintsClient } from '@/lib/vendors/clients';
 import { parseFootprintsDate, type Campaign, type CodeCheckResponse, type FootprintsClient } from '@/lib/vendors/footprints';
 import { VendorError } from '@/lib/vendors/http';
-import { asVendorError } from './vendor-errors';
 import { retryRedemptionCheckin, sendRedemptionCheckin, type CheckinView } from './checkin';
 import { withCodeClaim } from './claims';
 import { consumeLookup } from './rate-limit';
@@ -239,8 +238,8 @@ export async function changeCode(db: Db, deps: DeskDeps, caller: DeskCaller, inp
         await deps.footprints.changeCodeStatus(caller.accessToken, { ...owner, code, status: target }, { verify: false });
         after = await deps.footprints.checkClientCode(caller.accessToken, owner);
       } catch (thrown) {
-        const error = asVendorError(thrown);
-        if (!error) throw thrown;
+        if (!(thrown instanceof VendorError)) throw thrown;
+        const error = thrown;
         // Footprints refused (409 no longer associated, 410 expired) or did not answer: read the code again.
         // If it shows our change after a lost answer, our call landed; otherwise say what it shows now.
         const reread = await deps.footprints.checkClientCode(caller.accessToken, owner).catch(() => null);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { VendorError } from '@/lib/vendors/http';
 import {
   BlockCodeSchema,
   CheckCodeSchema,
@@ -11,7 +10,6 @@ import {
   toCsv,
   whyNotChangeable,
 } from './rules';
-import { asVendorError } from './vendor-errors';
 
 const base = { campaignInternalId: 'sdspring01a', email: 'ana.popescu@example.com', phone: '0722000001', code: 'SPRANA01', requestId: 'req-12345678' };
 
@@ -78,28 +76,5 @@ describe('CSV', () => {
     expect(csvCell(null)).toBe('');
     expect(csvCell(10)).toBe('10');
     expect(toCsv(['a', 'b'], [['1', 'x\ny']])).toBe('a,b\r\n1,"x\ny"\r\n');
-  });
-});
-
-describe('vendor errors from another bundle', () => {
-  it('are recognised by shape and re-created as this module’s VendorError', () => {
-    class ForeignVendorError extends Error {
-      vendor = 'footprints';
-      operation = 'changeCodeStatus';
-      status = 409;
-      retryable = false;
-      kind = 'http';
-      reason = 'the code is already redeemed';
-      constructor() {
-        super('footprints changeCodeStatus failed (409): the code is already redeemed');
-        this.name = 'VendorError';
-      }
-    }
-    const local = asVendorError(new ForeignVendorError());
-    expect(local).toBeInstanceOf(VendorError);
-    expect(local).toMatchObject({ vendor: 'footprints', status: 409, retryable: false, reason: 'the code is already redeemed' });
-    expect(asVendorError(new Error('boom'))).toBeNull();
-    const own = new VendorError({ vendor: 'loyalty', operation: 'x', status: 503, retryable: true, kind: 'http', message: 'down' });
-    expect(asVendorError(own)).toBe(own);
   });
 });

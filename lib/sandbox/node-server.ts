@@ -46,6 +46,9 @@ export async function startSandboxServer(sandbox = new Sandbox(), port = 0): Pro
       res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'error', message: String(error) }));
     }
   });
+  // Longer than a client keeps an idle socket: a reused keep-alive socket must never be closed under it.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const bound = (server.address() as AddressInfo).port;
   return {

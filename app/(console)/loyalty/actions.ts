@@ -13,7 +13,6 @@ import {
   retryCheckin,
 } from '@/lib/loyalty/desk';
 import { BlockCodeSchema, CheckCodeSchema, CodeListFilterSchema, CodeRefSchema, CustomerSchema, RedeemCodeSchema } from '@/lib/loyalty/rules';
-import { withLocalVendorErrors as v } from '@/lib/loyalty/vendor-errors';
 import { wakeOutboxWorker } from '@/lib/server-start';
 
 /** The active campaigns, for the picker (hostess, manager). */
@@ -21,7 +20,7 @@ export const listActiveCampaignsAction = defineAction({
   name: 'loyalty.listActiveCampaigns',
   permission: 'loyalty.check',
   schema: z.object({ scope: z.literal('active') }),
-  handler: async (_input, { session }) => v(() => listCampaigns(defaultDeskDeps(), session.accessToken, 'active')),
+  handler: async (_input, { session }) => listCampaigns(defaultDeskDeps(), session.accessToken, 'active'),
 });
 
 /** Every campaign, past ones included (managers browsing). */
@@ -29,14 +28,14 @@ export const listAllCampaignsAction = defineAction({
   name: 'loyalty.listAllCampaigns',
   permission: 'loyalty.listCodes',
   schema: z.object({ scope: z.literal('all') }),
-  handler: async (_input, { session }) => v(() => listCampaigns(defaultDeskDeps(), session.accessToken, 'all')),
+  handler: async (_input, { session }) => listCampaigns(defaultDeskDeps(), session.accessToken, 'all'),
 });
 
 export const checkCodeAction = defineAction({
   name: 'loyalty.check',
   permission: 'loyalty.check',
   schema: CheckCodeSchema,
-  handler: async (input, { session, db, actor }) => v(() => checkCode(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, input)),
+  handler: async (input, { session, db, actor }) => checkCode(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, input),
 });
 
 export const redeemCodeAction = defineAction({
@@ -44,7 +43,7 @@ export const redeemCodeAction = defineAction({
   permission: 'loyalty.redeem',
   schema: RedeemCodeSchema,
   handler: async (input, { session, db, actor }) => {
-    const result = await v(() => changeCode(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, { ...input, target: 'redeemed' }));
+    const result = await changeCode(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, { ...input, target: 'redeemed' });
     wakeOutboxWorker();
     return result;
   },
@@ -55,7 +54,7 @@ export const blockCodeAction = defineAction({
   permission: 'loyalty.block',
   schema: BlockCodeSchema,
   handler: async (input, { session, db, actor }) =>
-    v(() => changeCode(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, { ...input, target: 'blocked' })),
+    changeCode(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, { ...input, target: 'blocked' }),
 });
 
 /** Sends a redemption's loyalty check-in again when the engine did not answer the first time (never twice). */
@@ -63,21 +62,21 @@ export const resendCheckinAction = defineAction({
   name: 'loyalty.resendCheckin',
   permission: 'loyalty.redeem',
   schema: CodeRefSchema,
-  handler: async (input, { db }) => v(() => retryCheckin(db, input)),
+  handler: async (input, { db }) => retryCheckin(db, input),
 });
 
 export const prizeHistoryAction = defineAction({
   name: 'loyalty.history',
   permission: 'loyalty.check',
   schema: CustomerSchema,
-  handler: async (input, { session, db, actor }) => v(() => getPrizeHistory(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, input)),
+  handler: async (input, { session, db, actor }) => getPrizeHistory(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, input),
 });
 
 export const listCodesAction = defineAction({
   name: 'loyalty.listCodes',
   permission: 'loyalty.listCodes',
   schema: CodeListFilterSchema.extend({ page: z.number().int().min(1).max(100_000) }),
-  handler: async (input, { session }) => v(() => listCodes(defaultDeskDeps(), session.accessToken, input)),
+  handler: async (input, { session }) => listCodes(defaultDeskDeps(), session.accessToken, input),
 });
 
 /** CSV of every code matching the filter, with customers' contact data: managers only, audited. */
@@ -86,5 +85,5 @@ export const exportCodesAction = defineAction({
   permission: 'loyalty.exportCodes',
   schema: CodeListFilterSchema.omit({ page: true }).extend({ format: z.literal('csv') }),
   handler: async ({ campaignInternalId, searchTerm }, { session, db, actor }) =>
-    v(() => exportCodesCsv(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, { campaignInternalId, searchTerm })),
+    exportCodesCsv(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, { campaignInternalId, searchTerm }),
 });
