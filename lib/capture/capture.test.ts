@@ -278,6 +278,8 @@ describe.each(testEngines)('lead capture on %s', (engine) => {
     const mine = (await listMySubmissionsToday(t.db, staff.subject, 'Europe/Bucharest')).find((s) => s.id === outcome.submissionId);
     expect(mine).toMatchObject({ state: 'failed', reason: expect.stringContaining('422') });
     expect(fpSim().listLeads({ email: values.email })).toHaveLength(0);
+    // A refused submission never became a person at Footprints: it is nobody's possible duplicate.
+    expect(await findPossibleDuplicates(t.db, { email: values.email, phone: '' })).toEqual([]);
   });
 
   it('a retry after the lead id was recorded never adds the lead again', async () => {
@@ -311,7 +313,7 @@ describe.each(testEngines)('lead capture on %s', (engine) => {
       workerId: 'w',
       limit: 10,
       kinds: [CAPTURE_NETCORE_CONTACT_JOB, LOYALTY_ACTIVITY_JOB, NETCORE_ACTIVITY_JOB],
-      now: later(NETCORE_ACTIVITY_GATHER_MS + 10),
+      now: later(NETCORE_ACTIVITY_GATHER_MS + 1_000),
     });
     expect(r).toMatchObject({ claimed: 4, done: 4 });
     // One upload request carried both activities.

@@ -4,7 +4,7 @@
  * (a short name, masked contact, when, by whom, whether it reached Footprints) — never the full record.
  */
 import 'server-only';
-import { and, desc, eq, gte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ne, or, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { normalizeEmail, normalizePhone } from './fields';
 import { captureSubmissions, type CaptureSyncState } from './schema';
@@ -56,7 +56,8 @@ export async function findPossibleDuplicates(
       syncState: captureSubmissions.syncState,
     })
     .from(captureSubmissions)
-    .where(and(gte(captureSubmissions.capturedAt, since), or(...matches)))
+    // A submission Footprints refused never became a person there: not a duplicate of anyone.
+    .where(and(gte(captureSubmissions.capturedAt, since), ne(captureSubmissions.syncState, 'failed'), or(...matches)))
     .orderBy(desc(captureSubmissions.capturedAt))
     .limit(opts.limit ?? 5);
   return rows

@@ -19,6 +19,7 @@ import {
   enqueueNetcoreActivity,
   registerMarketingHandlers,
 } from './index';
+import { gatherSlotEnd } from './netcore-activities';
 
 let running: RunningSandbox;
 let restoreSink: ReturnType<typeof setLogSink> | undefined;
@@ -40,7 +41,7 @@ const netcoreOptions = (extra: Partial<NetcoreClientOptions> = {}): NetcoreClien
   apiKey: SANDBOX_NETCORE_API_KEY,
   assetId: 'sandbox-asset',
   listId: '1',
-  timeoutMs: 5000,
+  timeoutMs: 15_000,
   ...extra,
 });
 const loyaltyClient = () =>
@@ -62,7 +63,7 @@ beforeAll(() => {
 });
 
 const later = (ms: number) => () => new Date(Date.now() + ms);
-const due = NETCORE_ACTIVITY_GATHER_MS + 1;
+const due = NETCORE_ACTIVITY_GATHER_MS + 1_000;
 
 const leadCaptured = (i: number, extra: Record<string, unknown> = {}) => ({
   activityName: 'Lead Captured',
@@ -87,7 +88,7 @@ describe.each(testEngines)('marketing jobs on %s', (engine) => {
     uploaderOptions = () => netcoreOptions();
   });
 
-  it('enqueueNetcoreActivity: one job per activity, idempotent on the key, due after the gather window', async () => {
+  it('enqueueNetcoreActivity: one job per activity, idempotent on the key, due at the end of its gathering slot', async () => {
     const before = Date.now();
     const a = await enqueueNetcoreActivity(t.db, { idempotencyKey: 'nc-1', activity: leadCaptured(1), subject: 'hostess:1', correlation: 'lead:FP1' });
     const b = await enqueueNetcoreActivity(t.db, { idempotencyKey: 'nc-1', activity: leadCaptured(2) });
@@ -96,7 +97,14 @@ describe.each(testEngines)('marketing jobs on %s', (engine) => {
     const job = await getJob(t.db, a.jobId);
     expect(job).toMatchObject({ kind: NETCORE_ACTIVITY_JOB, subject: 'hostess:1', correlation: 'lead:FP1', status: 'queued' });
     expect((job!.payload as { activity: { identity: string } }).activity.identity).toBe('person-1@example.com');
-    expect(job!.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + NETCORE_ACTIVITY_GATHER_MS);
+    const dueAt = job!.nextAttemptAt.getTime();
+    expect(dueAt).toBeGreaterThan(before);
+    expect(dueAt).toBeLessThanOrEqual(before + NETCORE_ACTIVITY_GATHER_MS + 1_000);
+    expect(dueAt % NETCORE_ACTIVITY_GATHER_MS).toBe(0);
+    // Activities queued within one slot are due at the same instant.
+    expect(gatherSlotEnd(dueAt - 1).getTime()).toBe(dueAt);
+    expect(gatherSlotEnd(dueAt - NETCORE_ACTIVITY_GATHER_MS).getTime()).toBe(dueAt);
+    expect(gatherSlotEnd(dueAt).getTime()).toBe(dueAt + NETCORE_ACTIVITY_GATHER_MS);
     // A Date timestamp is stored as ISO-8601.
     const c = await enqueueNetcoreActivity(t.db, { idempotencyKey: 'nc-date', activity: { ...leadCaptured(3), timestamp: new Date('2026-01-05T10:00:00Z') } });
     expect(((await getJob(t.db, c.jobId))!.payload as { activity: { timestamp: string } }).activity.timestamp).toBe('2026-01-05T10:00:00.000Z');
@@ -138,10 +146,10 @@ describe.each(testEngines)('marketing jobs on %s', (engine) => {
     for (const id of ids) {
       const job = await getJob(t.db, id);
       expect(job).toMatchObject({ status: 'queued', attempts: 1 });
-      expect(job!.lastError).toMatch(/503/);
+      expect(job!.lastError, String(job!.lastError)).toMatch(/503/);
     }
     running.sandbox.setFaults('netcore-activity', { outage: false });
-    expect(await runDueJobs(t.db, { workerId: 'w', limit: 10, kinds: [NETCORE_ACTIVITY_JOB], now: later(due + 2_500) })).toMatchObject({ claimed: 3, done: 3 });
+    expect(await runDueJobs(t.db, { workerId: 'w', limit: 10, kinds: [NETCORE_ACTIVITY_JOB], now: later(due + 5_000) })).toMatchObject({ claimed: 3, done: 3 });
     expect(activitySim().activities()).toHaveLength(3);
     expect(activitySim().uploads()).toHaveLength(1);
   });

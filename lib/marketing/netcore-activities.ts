@@ -10,8 +10,9 @@
  *   an empty product array) is refused at enqueue, and — should one be stored anyway — goes dead before
  *   the request, so it can never fail the whole upload.
  *
- * Jobs are due a short moment after enqueue (GATHER_MS) so that activities arriving together travel
- * together; the worker then claims up to 1000 at once.
+ * Jobs are due at the end of the current gathering slot (GATHER_MS, aligned to the clock), so every
+ * activity queued within one slot falls due at the same instant and the worker claims them together (up to
+ * 1000 per request): a steady stream of captures costs one upload per slot, not one per worker poll.
  */
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -28,8 +29,13 @@ import {
 } from '@/lib/vendors/netcore';
 
 export const NETCORE_ACTIVITY_JOB = 'netcore.activity';
-/** How long an activity waits for others to share its upload request. */
-export const NETCORE_ACTIVITY_GATHER_MS = 2_000;
+/** The gathering slot: an activity waits at most this long for others to share its upload request. */
+export const NETCORE_ACTIVITY_GATHER_MS = 5_000;
+
+/** The end of the slot `now` falls in: every activity queued in one slot is due at the same instant. */
+export function gatherSlotEnd(now: number, slotMs = NETCORE_ACTIVITY_GATHER_MS): Date {
+  return new Date((Math.floor(now / slotMs) + 1) * slotMs);
+}
 export { NETCORE_MAX_ACTIVITIES_PER_REQUEST };
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
@@ -101,7 +107,7 @@ export async function enqueueNetcoreActivity(db: Db, input: EnqueueNetcoreActivi
     payload,
     subject: input.subject,
     correlation: input.correlation,
-    runAt: new Date(Date.now() + NETCORE_ACTIVITY_GATHER_MS),
+    runAt: gatherSlotEnd(Date.now()),
   });
   return { jobId: job.id, created };
 }
