@@ -163,21 +163,9 @@ function toActivityRow(channel: PrivacyChannel, e: ChannelActivityEntry): Activi
   };
 }
 
-/**
- * `instanceof` alone is not enough: Next bundles route handlers and server actions separately, and the
- * vendor clients are cached on globalThis, so the client (and its VendorError class) may come from another
- * bundle than this module. The shape decides.
- */
-export function isVendorError(error: unknown): error is VendorError {
-  if (error instanceof VendorError) return true;
-  if (!error || typeof error !== 'object') return false;
-  const e = error as Record<string, unknown>;
-  return typeof e.vendor === 'string' && typeof e.kind === 'string' && typeof e.retryable === 'boolean' && typeof e.status === 'number';
-}
-
 /** A reason staff can act on, with no personal data and no vendor body. */
 export function windowFailureReason(error: unknown): string {
-  if (isVendorError(error)) {
+  if (error instanceof VendorError) {
     if (error.kind === 'timeout') return 'Netcore did not answer in time';
     if (error.kind === 'network') return 'Netcore could not be reached';
     if (error.kind === 'invalid_request') return 'refused before sending: outside the seven-day rule';
@@ -261,14 +249,14 @@ export async function runLookupWindow(
     rows = answer.activities.map((e) => toActivityRow(window.channel, e));
   } catch (error) {
     const reason = windowFailureReason(error);
-    if (!isVendorError(error)) log('error', 'privacy.window_unexpected', { error: error instanceof Error ? error : String(error) });
+    if (!(error instanceof VendorError)) log('error', 'privacy.window_unexpected', { error: error instanceof Error ? error : String(error) });
     const [failed] = await db
       .update(privacyLookupWindows)
       .set({ state: 'failed', failureReason: reason, activityCount: null, countsByType: null, updatedAt: new Date() })
       .where(eq(privacyLookupWindows.id, window.id))
       .returning();
     await recordAudit(db, { ...auditBase, outcome: 'failure', detail: { ...auditBase.detail, reason } });
-    if (!isVendorError(error)) throw error;
+    if (!(error instanceof VendorError)) throw error;
     return { window: toWindowInfo(failed), rows: [] };
   }
   const countsByType = countByType(rows);
@@ -359,7 +347,7 @@ export async function fetchSubjectProfile(
       action: 'privacy.profile.lookup',
       target: caseTarget(kase.reference),
       outcome: 'failure',
-      detail: { vendor: 'footprints', reason: isVendorError(error) ? `${error.kind} ${error.status}` : 'unexpected error' },
+      detail: { vendor: 'footprints', reason: error instanceof VendorError ? `${error.kind} ${error.status}` : 'unexpected error' },
     });
     throw error;
   }
