@@ -12,7 +12,9 @@ test("a vendor refusal comes back with the vendor's reason; the data stays; savi
   await expect(captureResult(page)).toHaveAttribute('role', 'alert');
   await expect(captureResult(page)).toContainText('Footprints refused this lead: sandbox fault: HTTP 422');
   await expect(page.getByLabel('First name', { exact: true })).toHaveValue('Roxana');
-  await expect(page.getByTestId('my-submission').filter({ hasText: 'Roxana L.' }).first()).toHaveAttribute('data-state', 'failed');
+  const failed = page.getByTestId('my-submission').filter({ hasText: 'Roxana L.' }).first();
+  await expect(failed).toHaveAttribute('data-state', 'failed');
+  await expect(failed).toContainText('Reason: sandbox fault: HTTP 422');
 
   await page.getByRole('button', { name: 'Save lead' }).click();
   await expect(captureResult(page)).toContainText('Sent — Footprints lead');

@@ -81,6 +81,11 @@ test('a lead waiting in the queue survives a restart and then arrives exactly on
 
   // Her session lives in the database: the same tablet sees her list after the restart, the lead still in it.
   await gotoHydrated(page, '/capture');
+  // Footprints is down (and the new sandbox knows no earlier token): the catalogues are missing, said plainly,
+  // and the form still takes input.
+  await expect(page.getByTestId('catalogue-warning')).toContainText('Could not load store locations');
+  await page.getByLabel('First name', { exact: true }).fill('Typing works');
+  await expect(page.getByLabel('First name', { exact: true })).toHaveValue('Typing works');
   const row = page.getByTestId('my-submission').filter({ hasText: 'Stefan M.' });
   await expect(row).toHaveCount(1);
   if (deliveredEarly === 0) await expect(row).toHaveAttribute('data-state', 'waiting');
