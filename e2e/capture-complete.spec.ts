@@ -4,10 +4,10 @@
  * Netcore contact (e-mail consent given), one Netcore activity upload, and the loyalty SURVEY_RESPONSE for
  * the NPS on the lead.
  */
-import { expect, gotoHydrated, signInAs, test } from './fixtures';
+import { expect, gotoHydrated, signInAs, storageStateFor, test } from './fixtures';
 import { captureResult, clearFaults, clearRequests, footprintsLeadsByEmail, sandboxRequests, uniqueEmail } from './capture-support';
 
-test('a complete capture reaches Footprints with every entered field, and its follow-ups arrive', async ({ page, request }) => {
+test('a complete capture reaches Footprints with every entered field, and its follow-ups arrive', async ({ page, request, browser }) => {
   await clearFaults(request);
   await signInAs(page, 'hostess');
   await gotoHydrated(page, '/capture');
@@ -122,4 +122,13 @@ test('a complete capture reaches Footprints with every entered field, and its fo
   expect((await sandboxRequests(request, 'netcore-activity')).filter((r) => r.method === 'POST').length).toBe(1);
   expect((await sandboxRequests(request, 'netcore-api')).filter((r) => r.method === 'POST').length).toBe(1);
   expect((await footprintsLeadsByEmail(request, email)).length).toBe(1);
+
+  // The capture is in the audit trail, with the lead id and without the customer's personal data.
+  const admin = await browser.newPage({ storageState: storageStateFor('admin') });
+  await gotoHydrated(admin, '/admin/audit?action=capture.submit');
+  const entry = admin.getByTestId('audit-table').locator('tbody tr').filter({ hasText: leadId });
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText('success');
+  await expect(entry).not.toContainText(email);
+  await admin.close();
 });

@@ -207,8 +207,9 @@ export function createLoyaltySimulator(opts: { now?: () => Date } = {}): Loyalty
       return fail(404, 'Not Found', 'NOT_FOUND');
     },
     reset() {
+      // Back to the seed; tokens already issued stay valid (a connected client is not disconnected by a
+      // trainer's reset, as with the Footprints simulator).
       activities = [];
-      tokens = new Map();
       tokenLifetime = DEFAULT_TOKEN_LIFETIME;
     },
     loyaltyActivities: () => structuredClone(activities),
