@@ -115,7 +115,7 @@ test('health reports the database and every vendor', async ({ request }) => {
   expect(res.status()).toBe(200);
   const body = await res.json();
   expect(body.status).toBe('ok');
-  expect(body.database.ok).toBe(true);
+  expect(body.database).toMatchObject({ ok: true, engine: 'pglite' });
   for (const v of ['footprints', 'netcoreApi', 'netcoreActivity', 'loyalty']) expect(body.vendors[v].ok, v).toBe(true);
   expect(JSON.stringify(body)).not.toContain('http');
 });

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { getConfig } from '@/lib/config';
-import { dbEngine, getDb, pingDb } from '@/lib/db';
+import { getDbHandle, pingDb } from '@/lib/db';
 
 type Check = { ok: boolean; latencyMs: number; detail?: string };
 
@@ -37,9 +37,10 @@ export async function checkHealth(): Promise<HealthReport> {
   const [database, footprints, netcoreApi, netcoreActivity, loyalty] = await Promise.all([
     (async (): Promise<HealthReport['database']> => {
       try {
-        const db = await getDb();
-        const ping = await pingDb(db);
-        return { ok: ping.ok, latencyMs: ping.latencyMs, engine: dbEngine(db), detail: ping.ok ? undefined : 'query failed' };
+        // The process-wide handle knows its engine in every bundle (a per-module lookup would not).
+        const handle = await getDbHandle();
+        const ping = await pingDb(handle.db);
+        return { ok: ping.ok, latencyMs: ping.latencyMs, engine: handle.engine, detail: ping.ok ? undefined : 'query failed' };
       } catch {
         return { ok: false, latencyMs: 0, detail: 'cannot open' };
       }
