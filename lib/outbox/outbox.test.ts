@@ -104,7 +104,7 @@ describe.each(testEngines)('outbox on %s', (engine) => {
       return { ok: calls };
     });
     const t0 = new Date();
-    const { job } = await enqueue(t.db, { kind, idempotencyKey: 'retry-1', payload: {} });
+    const { job } = await enqueue(t.db, { kind, idempotencyKey: 'retry-1', payload: {}, runAt: t0 });
     const opts = { random: () => 1 }; // the ceiling: 2 s, then 4 s
 
     const afterFirst = await deliverNow(t.db, job.id, { ...opts, now: () => t0 });
@@ -174,7 +174,7 @@ describe.each(testEngines)('outbox on %s', (engine) => {
       return 'delivered';
     });
     const t0 = new Date();
-    const { job } = await enqueue(t.db, { kind, idempotencyKey: 'max-1', payload: {}, maxAttempts: 3 });
+    const { job } = await enqueue(t.db, { kind, idempotencyKey: 'max-1', payload: {}, maxAttempts: 3, runAt: t0 });
     const outcomes: string[] = [];
     for (let i = 0; i < 3; i++) {
       const r = await runDueJobs(t.db, { workerId: 'w', limit: 5, kinds: [kind], now: at(t0, i * 3_600_000) });
@@ -204,7 +204,7 @@ describe.each(testEngines)('outbox on %s', (engine) => {
       return calls;
     });
     const t0 = new Date();
-    await enqueue(t.db, { kind, idempotencyKey: 'lease-1', payload: {} });
+    await enqueue(t.db, { kind, idempotencyKey: 'lease-1', payload: {}, runAt: t0 });
     const [claimedByA] = await claimJobs(t.db, { workerId: 'A', limit: 1, kinds: [kind], now: () => t0 });
     expect(claimedByA).toMatchObject({ status: 'running', lockedBy: 'A', attempts: 1 });
     // A "crashes". Within the lease nobody else takes it.
