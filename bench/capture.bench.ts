@@ -18,19 +18,11 @@ import { outboxJobs } from '@/lib/db/schema';
 import { setLogSink } from '@/lib/log';
 import { createActivityUploader, registerMarketingHandlers } from '@/lib/marketing';
 import { startOutboxWorker, type OutboxWorkerHandle } from '@/lib/outbox';
-import {
-  SANDBOX_FOOTPRINTS_KEY,
-  SANDBOX_FOOTPRINTS_SECRET,
-  SANDBOX_LOYALTY_BUSINESS_UNIT,
-  SANDBOX_LOYALTY_CLIENT_ID,
-  SANDBOX_LOYALTY_CLIENT_SECRET,
-  SANDBOX_NETCORE_API_KEY,
-} from '@/lib/sandbox/demo-staff';
 import type { FootprintsSimulator } from '@/lib/sandbox/footprints';
 import { startSandboxServer, type RunningSandbox } from '@/lib/sandbox/node-server';
-import { createFootprintsClient, type FootprintsClient } from '@/lib/vendors/footprints';
-import { createLoyaltyClient } from '@/lib/vendors/loyalty';
-import { createNetcoreClient, type NetcoreClientOptions } from '@/lib/vendors/netcore';
+import type { FootprintsClient } from '@/lib/vendors/footprints';
+import { createVendorClients, vendorClientOptions } from '@/lib/vendors/clients';
+import { loadConfig } from '@/lib/config';
 import { CONSENT_WORDING_VERSION } from '@/lib/capture/consent-wording';
 import { registerCaptureHandlers } from '@/lib/capture/delivery';
 import { findPossibleDuplicates } from '@/lib/capture/duplicates';
@@ -55,29 +47,12 @@ beforeAll(async () => {
   restoreSink = setLogSink(() => undefined);
   running = await startSandboxServer();
   handle = await createDb({ memory: true });
-  footprints = createFootprintsClient({
-    baseUrl: `${running.origin}/sandbox/footprints`,
-    apiKey: SANDBOX_FOOTPRINTS_KEY,
-    apiSecret: SANDBOX_FOOTPRINTS_SECRET,
-    timeoutMs: 10_000,
-  });
-  const netcoreOptions: NetcoreClientOptions = {
-    apiBaseUrl: `${running.origin}/sandbox/netcore-api/apiv2`,
-    activityBaseUrl: `${running.origin}/sandbox/netcore-activity`,
-    apiKey: SANDBOX_NETCORE_API_KEY,
-    assetId: 'sandbox-asset',
-    listId: '1',
-    timeoutMs: 10_000,
-  };
-  const loyalty = createLoyaltyClient({
-    baseUrl: `${running.origin}/sandbox/loyalty`,
-    tokenUrl: `${running.origin}/sandbox/loyalty/oauth/token`,
-    clientId: SANDBOX_LOYALTY_CLIENT_ID,
-    clientSecret: SANDBOX_LOYALTY_CLIENT_SECRET,
-    businessUnit: SANDBOX_LOYALTY_BUSINESS_UNIT,
-    timeoutMs: 10_000,
-  });
-  const netcore = createNetcoreClient(netcoreOptions);
+  // The settings the console itself uses in sandbox mode, pointed at this test's simulators.
+  const config = loadConfig({ SANDBOX: '1', SANDBOX_ORIGIN: running.origin, VENDOR_TIMEOUT_MS: '10000' });
+  const netcoreOptions = vendorClientOptions(config).netcore;
+  const clients = createVendorClients(config);
+  footprints = clients.footprints;
+  const { netcore, loyalty } = clients;
   registerCaptureHandlers({ footprints: () => footprints, netcore: () => netcore, tokens: createTokenSource(() => footprints, () => 'bench-secret-bench-secret-bench-secret') });
   registerMarketingHandlers({ activityUploader: () => createActivityUploader(netcoreOptions), loyalty: () => loyalty });
   worker = startOutboxWorker({ getDb: async () => handle.db });

@@ -9,21 +9,14 @@ import { createActivityUploader, registerMarketingHandlers } from '@/lib/marketi
 import { LOYALTY_ACTIVITY_JOB } from '@/lib/marketing/loyalty-activities';
 import { NETCORE_ACTIVITY_GATHER_MS, NETCORE_ACTIVITY_JOB } from '@/lib/marketing/netcore-activities';
 import { getJob, listJobsByCorrelation, runDueJobs } from '@/lib/outbox';
-import {
-  SANDBOX_FOOTPRINTS_KEY,
-  SANDBOX_FOOTPRINTS_SECRET,
-  SANDBOX_LOYALTY_BUSINESS_UNIT,
-  SANDBOX_LOYALTY_CLIENT_ID,
-  SANDBOX_LOYALTY_CLIENT_SECRET,
-  SANDBOX_NETCORE_API_KEY,
-} from '@/lib/sandbox/demo-staff';
 import type { FootprintsSimulator } from '@/lib/sandbox/footprints';
 import type { LoyaltySimulator } from '@/lib/sandbox/loyalty';
 import type { NetcoreActivitySimulator, NetcoreApiSimulator } from '@/lib/sandbox/netcore';
 import { startSandboxServer, type RunningSandbox } from '@/lib/sandbox/node-server';
-import { createFootprintsClient, type FootprintsClient } from '@/lib/vendors/footprints';
-import { createLoyaltyClient } from '@/lib/vendors/loyalty';
+import type { FootprintsClient } from '@/lib/vendors/footprints';
 import { createNetcoreClient, type NetcoreClientOptions } from '@/lib/vendors/netcore';
+import { createVendorClients, vendorClientOptions } from '@/lib/vendors/clients';
+import { loadConfig } from '@/lib/config';
 import { CATALOGUE_LABELS, clearCatalogueCache, loadCaptureCatalogues } from './catalogues';
 import { getConsentProofByLeadId } from './consent';
 import { CONSENT_WORDING_VERSION } from './consent-wording';
@@ -48,29 +41,12 @@ const loyaltySim = () => running.sandbox.simulators.loyalty as LoyaltySimulator;
 beforeAll(async () => {
   restoreSink = setLogSink(() => undefined);
   running = await startSandboxServer();
-  footprints = createFootprintsClient({
-    baseUrl: `${running.origin}/sandbox/footprints`,
-    apiKey: SANDBOX_FOOTPRINTS_KEY,
-    apiSecret: SANDBOX_FOOTPRINTS_SECRET,
-    timeoutMs: 5000,
-  });
-  const netcoreOptions: NetcoreClientOptions = {
-    apiBaseUrl: `${running.origin}/sandbox/netcore-api/apiv2`,
-    activityBaseUrl: `${running.origin}/sandbox/netcore-activity`,
-    apiKey: SANDBOX_NETCORE_API_KEY,
-    assetId: 'sandbox-asset',
-    listId: '1',
-    timeoutMs: 5000,
-  };
-  const netcore = createNetcoreClient(netcoreOptions);
-  const loyalty = createLoyaltyClient({
-    baseUrl: `${running.origin}/sandbox/loyalty`,
-    tokenUrl: `${running.origin}/sandbox/loyalty/oauth/token`,
-    clientId: SANDBOX_LOYALTY_CLIENT_ID,
-    clientSecret: SANDBOX_LOYALTY_CLIENT_SECRET,
-    businessUnit: SANDBOX_LOYALTY_BUSINESS_UNIT,
-    timeoutMs: 5000,
-  });
+  // The settings the console itself uses in sandbox mode, pointed at this test's simulators.
+  const config = loadConfig({ SANDBOX: '1', SANDBOX_ORIGIN: running.origin, VENDOR_TIMEOUT_MS: '5000' });
+  const netcoreOptions = vendorClientOptions(config).netcore;
+  const clients = createVendorClients(config);
+  footprints = clients.footprints;
+  const { netcore, loyalty } = clients;
   registerCaptureHandlers({ footprints: () => footprints, netcore: () => netcore, tokens: createTokenSource(() => footprints, () => AUTH_SECRET) });
   registerMarketingHandlers({ activityUploader: () => createActivityUploader(netcoreOptions), loyalty: () => loyalty });
 });
