@@ -8,6 +8,7 @@ import { getDb } from '@/lib/db';
 import { log } from '@/lib/log';
 import { startOutboxWorker, type OutboxWorkerHandle } from '@/lib/outbox';
 import { seedSandboxRoles } from '@/lib/admin/roles';
+import { assertSandboxDatabaseAllowed } from '@/lib/auth/sandbox-guard';
 import { registerOutboxHandlers } from '@/lib/outbox-handlers';
 import { startLeadSync } from '@/lib/leads/server';
 
@@ -17,6 +18,7 @@ export function startServerBackground(): Promise<void> {
   globalForStart.__storedeskStarted ??= (async () => {
     const config = getConfig();
     const db = await getDb();
+    await assertSandboxDatabaseAllowed(db, config);
     if (config.sandbox) await seedSandboxRoles(db);
     registerOutboxHandlers();
     if (config.outboxWorker) globalForStart.__storedeskWorker = startOutboxWorker({ getDb });

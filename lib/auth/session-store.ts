@@ -1,8 +1,8 @@
 /**
  * Server-side staff sessions. The browser's next-auth cookie carries only a random session id; the
  * Footprints access token lives here, encrypted at rest with a key derived from AUTH_SECRET, so it never
- * reaches the browser, even encrypted. A session ends at sign-out, at the shift-length limit, and — on
- * hostess tablets — after inactivity.
+ * reaches the browser, even encrypted. A session ends at sign-out, at the shift-length limit, and after
+ * inactivity (its own limit for hostess tablets and for desk staff).
  */
 import 'server-only';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
@@ -84,6 +84,8 @@ export async function createSession(
 export interface SessionLimits {
   maxAgeMs: number;
   hostessIdleMs: number;
+  /** Idle limit of desk staff sessions (manager, support, admin); hostess tablets use hostessIdleMs. */
+  staffIdleMs: number;
   now?: Date;
 }
 
@@ -103,7 +105,7 @@ export async function touchSession(
   if (row.endedAt) return { ended: (row.endReason as SessionEndReason | null) ?? 'signed_out' };
   let reason: SessionEndReason | null = null;
   if (now.getTime() - row.createdAt.getTime() > limits.maxAgeMs) reason = 'shift_limit';
-  else if (row.kind === 'hostess' && now.getTime() - row.lastSeenAt.getTime() > limits.hostessIdleMs) reason = 'idle';
+  else if (now.getTime() - row.lastSeenAt.getTime() > (row.kind === 'hostess' ? limits.hostessIdleMs : limits.staffIdleMs)) reason = 'idle';
   else if (row.tokenExpiresAt && row.tokenExpiresAt.getTime() <= now.getTime()) reason = 'shift_limit';
   if (reason) {
     await endSession(db, id, reason, now);
