@@ -21,7 +21,7 @@ import { listCampaigns } from '@/lib/loyalty/list-campaigns';
 import { listCodes } from '@/lib/loyalty/list-codes';
 import { redeemCode } from '@/lib/loyalty/redeem-code';
 import { resendCheckin } from '@/lib/loyalty/resend-checkin';
-import { wakeOutboxWorker } from '@/lib/server-start';
+import { wakeOutboxWorker } from '@/lib/outbox';
 
 /** The active campaigns, for the picker (hostess, manager). */
 export const listActiveCampaignsAction = defineAction({
