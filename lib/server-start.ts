@@ -27,3 +27,21 @@ export function startServerBackground(): Promise<void> {
   })();
   return globalForStart.__storedeskStarted;
 }
+
+/**
+ * The start hook's entry: a console that is not configured (no credentials and no SANDBOX=1, an http
+ * public URL, …) or sandbox mode aimed at an unmarked PostgreSQL database does not start at all — it
+ * prints what is wrong and exits, rather than serving errors.
+ */
+export async function startServerOrExit(): Promise<void> {
+  try {
+    await startServerBackground();
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'ConfigError' || name === 'SandboxDatabaseError') {
+      process.stderr.write(`\n${(error as Error).message}\n\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -108,7 +108,14 @@ async function openPostgres(url: string, migrationsFolder: string, opts: CreateD
     throw new Error(`pgSchema "${pgSchema}" must be lower-case letters, digits and underscores`);
   }
   const statementTimeoutMs = Math.round(opts.statementTimeoutMs ?? 15_000);
-  const serverOptions = [`-c statement_timeout=${statementTimeoutMs}`, `-c idle_in_transaction_session_timeout=${statementTimeoutMs * 2}`];
+  // Options already in the URL (e.g. ?options=-c search_path=…) are kept; ours come after them.
+  let urlOptions: string | null = null;
+  try {
+    urlOptions = new URL(url).searchParams.get('options');
+  } catch {
+    /* a key=value connection string: no URL options */
+  }
+  const serverOptions = [...(urlOptions ? [urlOptions] : []), `-c statement_timeout=${statementTimeoutMs}`, `-c idle_in_transaction_session_timeout=${statementTimeoutMs * 2}`];
   if (pgSchema) serverOptions.push(`-c search_path=${pgSchema}`);
   const pool = new Pool({
     connectionString: url,

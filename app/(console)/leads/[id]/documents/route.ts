@@ -26,6 +26,8 @@ export const POST = defineRoute<{ id: string }>({
   name: 'leads.uploadDocuments',
   permission: 'leads.edit',
   maxBodyBytes: MAX_UPLOAD_BYTES,
+  // Up to 51 MB: outside proxy.ts, which would buffer the body (and cut it at 10 MB).
+  largeBody: true,
   handler: async (_request, { session, db, actor, params, body }) => {
     let form: FormData;
     try {
