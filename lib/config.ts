@@ -43,7 +43,7 @@ const EnvSchema = z.object({
   SANDBOX: z.enum(['0', '1', 'true', 'false', '']).optional(),
   NEXTAUTH_URL: optionalUrl,
   ALLOW_INSECURE_HTTP: z.enum(['0', '1', '']).optional(),
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
   SANDBOX_ORIGIN: optionalUrl,
   PORT: optionalString,
   FOOTPRINTS_BASE_URL: optionalUrl,
