@@ -351,6 +351,8 @@ describe.each(testEngines)('outbox on %s', (engine) => {
     const firstPollDone = new Promise<void>((r) => (firstBatch = r));
     let secondBatch!: () => void;
     const secondPollDone = new Promise<void>((r) => (secondBatch = r));
+    let thirdBatch!: () => void;
+    const thirdPollDone = new Promise<void>((r) => (thirdBatch = r));
     await enqueue(t.db, { kind, idempotencyKey: 'wake-0', payload: { id: 'w0' } });
     const worker = startOutboxWorker({
       workerId: 'sleepy',
@@ -359,7 +361,7 @@ describe.each(testEngines)('outbox on %s', (engine) => {
         polls += 1;
         return t.db;
       },
-      onBatch: () => (delivered.length === 1 ? firstBatch() : secondBatch()),
+      onBatch: () => [firstBatch, secondBatch, thirdBatch][delivered.length - 1]?.(),
     });
     try {
       await firstPollDone;
@@ -373,8 +375,8 @@ describe.each(testEngines)('outbox on %s', (engine) => {
       // Use cases hold no handle: wakeOutboxWorker() reaches the process's one worker.
       await enqueue(t.db, { kind, idempotencyKey: 'wake-2', payload: { id: 'w2' } });
       wakeOutboxWorker();
-      await until(() => delivered.length === 2, 5_000);
-      expect(delivered).toEqual(['w1', 'w2']);
+      await thirdPollDone;
+      expect(delivered).toEqual(['w0', 'w1', 'w2']);
       expect(polls).toBe(3);
     } finally {
       await worker.stop();
