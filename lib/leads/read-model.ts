@@ -4,7 +4,7 @@
  * typed alone: a change reaches the vendor first.
  */
 import 'server-only';
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/lib/db';
 import { parseFootprintsDate } from '@/lib/vendors/footprints/dates';
@@ -83,7 +83,8 @@ const KEEP_WHEN_NULL = new Set(['contract_number', 'contract_value', 'contract_d
 function upsertSet(): Record<string, SQL> {
   const set: Record<string, SQL> = {};
   for (const [key, column] of Object.entries(getTableColumns(leadRecords))) {
-    if (key === 'id') continue;
+    // The id is the key; the origin stays what it was (a captured lead stays the console's).
+    if (key === 'id' || key === 'origin') continue;
     const name = column.name;
     set[key] = KEEP_WHEN_NULL.has(name)
       ? sql.raw(`coalesce(excluded."${name}", "lead_records"."${name}")`)
@@ -139,11 +140,22 @@ export async function upsertVendorLeads(db: Db, leads: readonly Lead[], timeZone
   return result;
 }
 
-/** Removes rows of the synced range the vendor no longer lists (it is the source of truth). */
+/**
+ * Removes rows of the synced range the vendor no longer lists (it is the source of truth) — except the leads
+ * the console captured: the list leaves out every lead without location, category, offer and consultant,
+ * so its silence about them says nothing.
+ */
 export async function removeUnlisted(db: Db, range: { start: Date; end: Date }, syncStartedAt: Date): Promise<number> {
   const gone = await db
     .delete(leadRecords)
-    .where(and(gte(leadRecords.vendorCreatedAt, range.start), lt(leadRecords.vendorCreatedAt, range.end), lt(leadRecords.syncedAt, syncStartedAt)))
+    .where(
+      and(
+        gte(leadRecords.vendorCreatedAt, range.start),
+        lt(leadRecords.vendorCreatedAt, range.end),
+        lt(leadRecords.syncedAt, syncStartedAt),
+        ne(leadRecords.origin, 'capture'),
+      ),
+    )
     .returning({ id: leadRecords.id });
   return gone.length;
 }
@@ -249,6 +261,17 @@ export interface LeadSummary {
   channelId: string | null;
   createdAt: string;
   hasContract: boolean;
+  /** What Footprints' list needs and this lead lacks (it lists only complete leads); empty when complete. */
+  missing: MissingPart[];
+}
+
+/** Footprints lists only leads with all four (Get Leads, footprints-api.txt). */
+export const LIST_REQUIRES = ['location', 'category', 'offer', 'consultant'] as const;
+export type MissingPart = (typeof LIST_REQUIRES)[number];
+
+export function missingParts(r: { locationId: string | null; offerCategoryId: string | null; offerId: string | null; consultantId: string | null }): MissingPart[] {
+  const have: Record<MissingPart, string | null> = { location: r.locationId, category: r.offerCategoryId, offer: r.offerId, consultant: r.consultantId };
+  return LIST_REQUIRES.filter((p) => !have[p]);
 }
 
 export interface PipelineColumn {
@@ -282,6 +305,9 @@ const summaryColumns = {
   channelId: leadRecords.channelId,
   createdAt: leadRecords.vendorCreatedAt,
   contractNumber: leadRecords.contractNumber,
+  offerCategoryId: leadRecords.offerCategoryId,
+  offerId: leadRecords.offerId,
+  consultantId: leadRecords.consultantId,
 };
 
 type SummaryRow = {
@@ -299,6 +325,9 @@ type SummaryRow = {
   channelId: string | null;
   createdAt: Date;
   contractNumber: string | null;
+  offerCategoryId: string | null;
+  offerId: string | null;
+  consultantId: string | null;
 };
 
 export function toSummary(r: SummaryRow): LeadSummary {
@@ -316,6 +345,7 @@ export function toSummary(r: SummaryRow): LeadSummary {
     channelId: r.channelId,
     createdAt: new Date(r.createdAt).toISOString(),
     hasContract: Boolean(r.contractNumber),
+    missing: missingParts(r),
   };
 }
 

@@ -7,6 +7,7 @@ import { queryPipeline } from '@/lib/leads/read-model';
 import { getSyncStatus, leadDepsFor, refreshLeads } from '@/lib/leads/server';
 import { LEAD_STATUSES, LOST_REASONS } from '@/lib/leads/status-rules';
 import { addAction, bulkMoveLeads, editAction, moveLead, recordNps } from '@/lib/leads/use-cases';
+import { completeLead } from '@/lib/leads/complete-lead';
 import { getConfig } from '@/lib/config';
 
 const leadId = z.string().trim().min(1).max(64);
@@ -105,4 +106,14 @@ export const recordNpsAction = defineAction({
     await recordNps(db, leadDepsFor(session), actor, input);
     return { ok: true };
   },
+});
+
+const catalogueId = z.string().trim().max(64).optional();
+
+/** Adds what Footprints' list needs (store, offer category, offer, consultant) to a captured lead. */
+export const completeLeadAction = defineAction({
+  name: 'leads.complete',
+  permission: 'leads.edit',
+  schema: z.object({ leadId, locationId: catalogueId, offerCategoryId: catalogueId, offerId: catalogueId, consultantId: catalogueId }),
+  handler: async (input, { db, session, actor }) => ({ lead: await completeLead(db, leadDepsFor(session), actor, input) }),
 });
