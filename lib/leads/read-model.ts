@@ -391,19 +391,60 @@ function orderFor(filters: PipelineFilters): SQL[] {
   const nullsLast = (col: SQL | typeof leadRecords.offerPrice) =>
     filters.dir === 'asc' ? sql`${col} asc nulls last` : sql`${col} desc nulls last`;
   switch (filters.sort) {
-    case 'name':
-      return [dir(sql`lower(coalesce(${leadRecords.lastName}, ''))`), dir(sql`lower(coalesce(${leadRecords.firstName}, ''))`), asc(leadRecords.id)];
     case 'status':
       return [dir(STATUS_ORDER), desc(leadRecords.vendorCreatedAt), asc(leadRecords.id)];
     case 'value':
       return [nullsLast(leadRecords.offerPrice), asc(leadRecords.id)];
     case 'offer':
       return [nullsLast(sql`lower(${leadRecords.offerName})`), asc(leadRecords.id)];
-    case 'consultant':
-      return [nullsLast(sql`lower(${leadRecords.consultantName})`), asc(leadRecords.id)];
     default:
       return [dir(leadRecords.vendorCreatedAt), asc(leadRecords.id)];
   }
+}
+
+/**
+ * People's names sort the Romanian way (Ă after A, Ș after S, Ț after T), which the database's collation
+ * does not promise (PGlite has no ICU): the console sorts them with Intl.Collator('ro').
+ */
+export const nameCollator = new Intl.Collator('ro');
+
+/** Compares two names (missing ones last whichever the direction): last name, then first name. */
+export function compareNames(
+  a: { lastName: string | null; firstName: string | null },
+  b: { lastName: string | null; firstName: string | null },
+  dir: 'asc' | 'desc',
+): number {
+  const key = (p: { lastName: string | null; firstName: string | null }) => [p.lastName?.trim() ?? '', p.firstName?.trim() ?? ''];
+  const [al, af] = key(a);
+  const [bl, bf] = key(b);
+  const aEmpty = !al && !af;
+  const bEmpty = !bl && !bf;
+  if (aEmpty !== bEmpty) return aEmpty ? 1 : -1;
+  const sign = dir === 'asc' ? 1 : -1;
+  // A lead with a first name only sorts by it.
+  return sign * (nameCollator.compare(al || af, bl || bf) || nameCollator.compare(af, bf));
+}
+
+const COLLATED_SORTS = new Set(['name', 'consultant']);
+
+/** One page of ids sorted by a person's name with the Romanian collation. */
+async function collatedPageIds(db: Db, where: SQL, filters: PipelineFilters, page: number): Promise<string[]> {
+  const keys = await db
+    .select({ id: leadRecords.id, firstName: leadRecords.firstName, lastName: leadRecords.lastName, consultantName: leadRecords.consultantName })
+    .from(leadRecords)
+    .where(where);
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  if (filters.sort === 'consultant') {
+    keys.sort((a, b) => compareNames({ lastName: a.consultantName, firstName: null }, { lastName: b.consultantName, firstName: null }, filters.dir) || byId(a, b));
+  } else {
+    keys.sort((a, b) => compareNames(a, b, filters.dir) || byId(a, b));
+  }
+  return keys.slice((page - 1) * TABLE_PAGE_SIZE, page * TABLE_PAGE_SIZE).map((k) => k.id);
+}
+
+/** The last page there is for `total` rows (1 when there are none). */
+export function lastPage(total: number): number {
+  return Math.max(1, Math.ceil(total / TABLE_PAGE_SIZE));
 }
 
 /** Board (counts, offer value totals, the newest cards per column) and one sorted page of the table. */
@@ -435,15 +476,25 @@ export async function queryPipeline(
       .as('ranked');
     cards = (await db.select().from(ranked).where(lte(ranked.rn, BOARD_CARDS_PER_COLUMN))) as unknown as SummaryRow[];
   }
+  // A page past the last (an old link, a crafted URL, leads gone since) shows the last page, and says so.
+  const total = totals.reduce((n, t) => n + Number(t.count), 0);
+  const page = Math.min(filters.page, lastPage(total));
   let rows: SummaryRow[] = [];
   if (wantTable) {
-    rows = await db
-      .select(summaryColumns)
-      .from(leadRecords)
-      .where(where)
-      .orderBy(...orderFor(filters))
-      .limit(TABLE_PAGE_SIZE)
-      .offset((filters.page - 1) * TABLE_PAGE_SIZE);
+    if (COLLATED_SORTS.has(filters.sort)) {
+      const ids = await collatedPageIds(db, where, filters, page);
+      const found = ids.length ? await db.select(summaryColumns).from(leadRecords).where(inArray(leadRecords.id, ids)) : [];
+      const at = new Map(ids.map((id, i) => [id, i]));
+      rows = found.sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
+    } else {
+      rows = await db
+        .select(summaryColumns)
+        .from(leadRecords)
+        .where(where)
+        .orderBy(...orderFor(filters))
+        .limit(TABLE_PAGE_SIZE)
+        .offset((page - 1) * TABLE_PAGE_SIZE);
+    }
   }
 
   const byStatus = new Map(totals.map((t) => [t.status, t]));
@@ -460,7 +511,7 @@ export async function queryPipeline(
     columns,
     rows: rows.map(toSummary),
     total: columns.reduce((n, c) => n + c.count, 0),
-    page: filters.page,
+    page,
     pageSize: TABLE_PAGE_SIZE,
   };
 }

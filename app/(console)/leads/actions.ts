@@ -8,6 +8,7 @@ import { getSyncStatus, leadDepsFor, refreshLeads } from '@/lib/leads/server';
 import { LEAD_STATUSES, LOST_REASONS } from '@/lib/leads/status-rules';
 import { addAction, bulkMoveLeads, editAction, moveLead, recordNps } from '@/lib/leads/use-cases';
 import { completeLead } from '@/lib/leads/complete-lead';
+import { ActionFormSchema } from '@/lib/leads/inputs';
 import { getConfig } from '@/lib/config';
 
 const leadId = z.string().trim().min(1).max(64);
@@ -68,16 +69,6 @@ export const bulkMoveLeadsAction = defineAction({
   permission: 'leads.updateStatus',
   schema: z.object({ leadIds: z.array(leadId).min(1).max(100), to: z.enum(LEAD_STATUSES), lost: lostInput }),
   handler: async (input, { db, session, actor }) => bulkMoveLeads(db, leadDepsFor(session), actor, { leadIds: input.leadIds, to: input.to, lost: lostOf(input.lost) }),
-});
-
-const ActionFormSchema = z.object({
-  leadId,
-  typeId: z.string().trim().min(1, 'Choose the type of action').max(64),
-  detail: z.string().trim().min(1, 'Describe the action').max(2000),
-  date: z
-    .string()
-    .regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, 'A date and time')
-    .optional(),
 });
 
 export const addLeadActionAction = defineAction({
