@@ -1,6 +1,7 @@
 /** Issue 11, point 2: sandbox mode never seeds or honours demo roles in a real database. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getAssignedRole, seedSandboxRoles } from '@/lib/admin/roles';
+import { seedSandboxRoles } from '@/lib/admin/seed-sandbox-roles';
+import { getAssignedRole } from './staff-directory';
 import { createDb, type DbHandle } from '@/lib/db';
 import { assertSandboxDatabaseAllowed, SANDBOX_MARK_KEY, SandboxDatabaseError } from './sandbox-guard';
 import { consoleSettings } from './schema';

@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { defineRoute } from '@/lib/auth/route';
 import { ValidationError } from '@/lib/errors';
 import { DOCUMENT_KINDS, MAX_FILES_PER_UPLOAD, MAX_PDF_BYTES } from '@/lib/leads/pdf';
-import { leadDepsFor } from '@/lib/leads/server';
-import { uploadDocuments } from '@/lib/leads/use-cases';
+import { leadsDeps } from '@/lib/leads/deps';
+import { uploadDocuments } from '@/lib/leads/upload-documents';
 
 export const dynamic = 'force-dynamic';
 
@@ -41,7 +41,7 @@ export const POST = defineRoute<{ id: string }>({
       leadActionId: typeof form.get('leadActionId') === 'string' && form.get('leadActionId') ? form.get('leadActionId') : undefined,
     });
     const files = form.getAll('files').filter((f): f is File => typeof f !== 'string');
-    return uploadDocuments(db, leadDepsFor(session), actor, {
+    return uploadDocuments(db, leadsDeps(session), actor, {
       leadId: params.id,
       documentType: fields.documentType,
       leadActionId: fields.leadActionId,
