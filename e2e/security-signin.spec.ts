@@ -20,8 +20,11 @@ test('a PIN sweep is stopped with the wait shown, Footprints sees at most 4 gues
   for (let i = 0; i < 8 && !/Wait/.test(message); i++) {
     const pin = String(1000 + i * 7).padStart(4, '0');
     await page.locator('#pin').fill(pin);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    message = (await page.getByTestId('login-error').textContent({ timeout: 15_000 })) ?? '';
+    // Read the answer to this attempt, not the message still shown from the previous one.
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/api/auth/callback/pin')), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByTestId('login-error')).toBeVisible();
+    message = (await page.getByTestId('login-error').textContent()) ?? '';
   }
   expect(message).toMatch(/Too many wrong attempts from this device\. Wait \d+ seconds?, then try again/);
 
