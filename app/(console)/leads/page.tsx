@@ -3,7 +3,7 @@ import { Pipeline } from '@/components/leads/pipeline';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
-import { filtersFromParams, viewFromParams } from '@/lib/leads/filters';
+import { filtersFromParams } from '@/lib/leads/filters';
 import { getFilterOptions, queryPipeline } from '@/lib/leads/read-model';
 import { ensureLeadsSynced, getSyncStatus } from '@/lib/leads/server';
 
@@ -17,7 +17,6 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const timeZone = getConfig().storeTimezone;
   const filters = filtersFromParams(params, new Date(), timeZone);
-  const view = viewFromParams(params);
   const db = await getDb();
   // The first visit ever fills the read model (later ones read it; a periodic sync keeps it fresh).
   const loadError = await ensureLeadsSynced(db, session);
@@ -32,7 +31,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           Leads from Footprints. Drag a card to another column, use its menu, or select rows in the table to move several at once.
         </p>
       </div>
-      <Pipeline initialFilters={filters} initialView={view} initialData={{ ...pipeline, sync }} options={options} timeZone={timeZone} loadError={loadError} />
+      <Pipeline initialFilters={filters} initialData={{ ...pipeline, sync }} options={options} timeZone={timeZone} loadError={loadError} />
     </section>
   );
 }
