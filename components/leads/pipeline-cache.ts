@@ -1,5 +1,5 @@
 import type { LeadSummary, PipelineResult } from '@/lib/leads/read-model';
-import type { SyncStatus } from '@/lib/leads/server';
+import type { SyncStatus } from '@/lib/leads/queries';
 import type { LeadStatus } from '@/lib/leads/status-rules';
 
 export type PipelineData = PipelineResult & { sync: SyncStatus };
