@@ -4,9 +4,9 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatStoreTime } from '@/lib/format';
-import type { PipelineFilters, PipelineSort } from '@/lib/leads/filters';
+import { TABLE_PAGE_SIZE, type PipelineFilters, type PipelineSort } from '@/lib/leads/filters';
 import type { FilterOptions, LeadSummary } from '@/lib/leads/read-model';
-import { lastPageOf } from '@/lib/leads/paging';
+import { lastPageOf } from '@/lib/paging';
 import { STATUS_LABELS } from '@/lib/leads/status-rules';
 import { formatValue } from './client-helpers';
 import { IncompleteNote } from './incomplete-note';
@@ -45,7 +45,7 @@ export interface LeadsTableProps {
 
 /** One sorted page of leads, rows selectable for a bulk move. */
 export function LeadsTable({ rows, total, page, filters, timeZone, options, selected, onSelect, onSort, onPage, bulk }: LeadsTableProps) {
-  const pages = lastPageOf(total);
+  const pages = lastPageOf(total, TABLE_PAGE_SIZE);
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const nameOf = (list: { id: string; name: string }[], id: string | null) => (id ? (list.find((o) => o.id === id)?.name ?? id) : '—');
   const toggle = (id: string) => {

@@ -9,7 +9,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/lib/db';
 import { parseFootprintsDate } from '@/lib/vendors/footprints/dates';
 import { LEAD_STATUSES, type Lead, type LeadStatus } from '@/lib/vendors/footprints/schemas';
-import { clampPage } from './paging';
+import { clampPage } from '@/lib/paging';
 import { addDays, BOARD_CARDS_PER_COLUMN, TABLE_PAGE_SIZE, type PipelineFilters } from './filters';
 import {
   leadCatalogue,
@@ -474,7 +474,7 @@ export async function queryPipeline(
   }
   // A page past the last (an old link, a crafted URL, leads gone since) shows the last page, and says so.
   const total = totals.reduce((n, t) => n + Number(t.count), 0);
-  const page = clampPage(filters.page, total);
+  const page = clampPage(filters.page, total, TABLE_PAGE_SIZE);
   let rows: SummaryRow[] = [];
   if (wantTable) {
     if (COLLATED_SORTS.has(filters.sort)) {
