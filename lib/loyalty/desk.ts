@@ -20,14 +20,20 @@ import { withCodeClaim } from './claims';
 import { consumeLookup } from './rate-limit';
 import {
   BLOCK_REASON_LABELS,
-  STATUS_LABELS,
+  CODE_STATE_LABELS,
   allowedActions,
+  campaignPhaseOf,
   claimKeyOf,
+  codeStateOf,
   isExpired,
   netcoreRedeemedKeyOf,
+  CSV_BOM,
   toCsv,
   whyNotChangeable,
+  type CsvValue,
   type BlockReason,
+  type CampaignPhase,
+  type CodeState,
   type CodeStatus,
 } from './rules';
 import { loyaltyCodeChanges, type LoyaltyChangeTarget, type LoyaltyCodeChangeRow } from './schema';
@@ -64,33 +70,81 @@ export interface CampaignView {
   expireCodesDate: string | null;
   codesExpired: boolean;
   prizeTypes: string[];
+  /** active, recently ended (still checkable, never redeemable), past or not started (see campaignPhaseOf). */
+  phase: CampaignPhase;
 }
 
 // Campaign → location name, for the audit's store and the Netcore activity (filled by every listing).
-const globalForStores = globalThis as unknown as { __storedeskLoyaltyStores?: Map<string, string | null> };
+const globalForStores = globalThis as unknown as {
+  __storedeskLoyaltyStores?: Map<string, string | null>;
+  __storedeskLoyaltyCampaignEnds?: Map<string, { endDate: Date | null; at: number }>;
+};
 const storeCache: Map<string, string | null> = (globalForStores.__storedeskLoyaltyStores ??= new Map());
+// Campaign → its end, for the check and the refusal to redeem in an ended campaign (Footprints' check
+// answer does not say). Kept a minute: an end date edited in Footprints is seen within that.
+const endCache: Map<string, { endDate: Date | null; at: number }> = (globalForStores.__storedeskLoyaltyCampaignEnds ??= new Map());
+const END_CACHE_MS = 60_000;
 
 function campaignView(c: Campaign, deps: DeskDeps): CampaignView {
   const expire = parseFootprintsDate(c.expireCodesDate, deps.timeZone);
+  const start = parseFootprintsDate(c.startDate, deps.timeZone);
+  const end = parseFootprintsDate(c.endDate, deps.timeZone);
   // The full records ("all campaigns") carry only a locationId: keep the name a summary listing gave.
   const location = c.location?.name || storeCache.get(c.internalId) || null;
   if (location) storeCache.set(c.internalId, location);
+  endCache.set(c.internalId, { endDate: end, at: Date.now() });
   return {
     internalId: c.internalId,
     name: c.name,
     location,
-    startDate: toIso(c.startDate, deps.timeZone),
-    endDate: toIso(c.endDate, deps.timeZone),
+    startDate: start?.toISOString() ?? null,
+    endDate: end?.toISOString() ?? null,
     expireCodesDate: expire?.toISOString() ?? null,
     codesExpired: isExpired(expire, deps.now()),
     prizeTypes: (c.loyaltySettings?.loyaltyPrizeTypes ?? []).map((p) => p.name),
+    phase: campaignPhaseOf({ startDate: start, endDate: end, expireCodesDate: expire }, deps.now()),
   };
 }
 
-/** The active campaigns (everyone at the desk) or every campaign (managers browsing). */
+/**
+ * The campaigns of the desk: the active ones and those ended recently enough to still check a code in
+ * (marked `recently_ended`; everyone at the desk), or every campaign (managers browsing).
+ */
 export async function listCampaigns(deps: DeskDeps, accessToken: string, scope: 'active' | 'all'): Promise<CampaignView[]> {
-  const list = scope === 'all' ? await deps.footprints.getLoyaltyCampaigns(accessToken) : await deps.footprints.getActiveLoyaltyCampaigns(accessToken);
-  return list.map((c) => campaignView(c, deps)).sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''));
+  if (scope === 'all') {
+    const list = await deps.footprints.getLoyaltyCampaigns(accessToken);
+    return list.map((c) => campaignView(c, deps)).sort(newestFirst);
+  }
+  const [active, all] = await Promise.all([
+    deps.footprints.getActiveLoyaltyCampaigns(accessToken),
+    // The ended ones come from the full list; without it the desk still works with the active ones.
+    deps.footprints.getLoyaltyCampaigns(accessToken).catch((error: unknown) => {
+      log('warn', 'loyalty.campaigns_all_failed', { error: error instanceof Error ? error : String(error) });
+      return [] as Campaign[];
+    }),
+  ]);
+  const current = active.map((c) => campaignView(c, deps));
+  const known = new Set(current.map((c) => c.internalId));
+  const ended = all
+    .filter((c) => !known.has(c.internalId))
+    .map((c) => campaignView(c, deps))
+    .filter((c) => c.phase === 'recently_ended')
+    .sort((a, b) => (b.endDate ?? '').localeCompare(a.endDate ?? ''));
+  return [...current.sort(newestFirst), ...ended];
+}
+
+const newestFirst = (a: CampaignView, b: CampaignView) => (b.startDate ?? '').localeCompare(a.startDate ?? '');
+
+/** When the campaign ended, if it has; null while it runs or when Footprints does not say. */
+async function campaignEndedAt(deps: DeskDeps, accessToken: string, campaignInternalId: string): Promise<Date | null> {
+  let known = endCache.get(campaignInternalId);
+  if (!known || Date.now() - known.at > END_CACHE_MS) {
+    const all = await deps.footprints.getLoyaltyCampaigns(accessToken);
+    for (const c of all) campaignView(c, deps);
+    known = endCache.get(campaignInternalId);
+  }
+  const end = known?.endDate ?? null;
+  return end && end.getTime() < deps.now().getTime() ? end : null;
 }
 
 /**
@@ -114,9 +168,13 @@ export interface CodeView {
   code: string;
   prize: string | null;
   status: CodeStatus;
+  /** What the code really is (an associated code past its expiry or campaign end is not redeemable). */
+  state: CodeState;
   statusLabel: string;
   expiresAt: string | null;
   expired: boolean;
+  /** The campaign's end when it has ended (checks still answer; redeem and block are refused). */
+  campaignEndedAt: string | null;
   lastUpdate: string | null;
   canRedeem: boolean;
   canBlock: boolean;
@@ -129,28 +187,35 @@ export type CheckResult = { found: true; code: CodeView } | { found: false; mess
 export const NOT_FOUND_MESSAGE =
   'No code was found for this customer in this campaign. Check the e-mail and phone with the customer, or choose another campaign.';
 
-function codeView(campaignInternalId: string, answer: CodeCheckResponse, deps: DeskDeps): CodeView {
+function codeView(campaignInternalId: string, answer: CodeCheckResponse, deps: DeskDeps, campaignEnded: Date | null): CodeView {
   const expires = parseFootprintsDate(answer.expire_code_date, deps.timeZone);
   const lastUpdate = parseFootprintsDate(answer.last_update, deps.timeZone);
   const expired = isExpired(expires, deps.now());
   const status = answer.prize_status;
+  const state = codeStateOf(status, expired, campaignEnded !== null);
   const lastUpdateText = lastUpdate ? formatForStaff(lastUpdate, deps.timeZone) : null;
   return {
     campaignInternalId,
     code: answer.code.toUpperCase(),
     prize: answer.prize?.name || null,
     status,
-    statusLabel: STATUS_LABELS[status],
+    state,
+    statusLabel: CODE_STATE_LABELS[state],
     expiresAt: expires?.toISOString() ?? null,
     expired,
+    campaignEndedAt: campaignEnded?.toISOString() ?? null,
     lastUpdate: lastUpdate?.toISOString() ?? null,
-    ...allowedActions(status, expired),
-    notice: whyNotChangeable(status, expired, lastUpdateText),
+    ...allowedActions(status, expired, campaignEnded !== null),
+    notice: whyNotChangeable(status, expired, lastUpdateText, campaignEnded ? formatDayForStaff(campaignEnded, deps.timeZone) : null),
   };
 }
 
 function formatForStaff(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+function formatDayForStaff(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', year: 'numeric' }).format(date);
 }
 
 export async function checkCode(
@@ -166,7 +231,8 @@ export async function checkCode(
     campaignInternalId: input.campaignInternalId,
   });
   if (!answer) return { found: false, message: NOT_FOUND_MESSAGE };
-  return { found: true, code: codeView(input.campaignInternalId, answer, deps) };
+  const ended = await campaignEndedAt(deps, caller.accessToken, input.campaignInternalId);
+  return { found: true, code: codeView(input.campaignInternalId, answer, deps, ended) };
 }
 
 // ---- redeem / block -------------------------------------------------------------------------------------
@@ -230,7 +296,9 @@ export async function changeCode(db: Db, deps: DeskDeps, caller: DeskCaller, inp
       if (current.code.toUpperCase() !== code) {
         throw new ConflictError(`This customer's code in this campaign is ${current.code.toUpperCase()}, not ${code}. Check the code again.`);
       }
-      refuseUnlessOpen(codeView(campaignInternalId, current, deps));
+      // Footprints would still change a code of an ended campaign until its codes expire; the desk does not.
+      const ended = await campaignEndedAt(deps, caller.accessToken, campaignInternalId);
+      refuseUnlessOpen(codeView(campaignInternalId, current, deps, ended));
 
       // The client's own read-back (verify) is replaced by ours: one read that also gives the new last_update.
       let after: CodeCheckResponse | null;
@@ -246,7 +314,7 @@ export async function changeCode(db: Db, deps: DeskDeps, caller: DeskCaller, inp
         const same = reread !== null && reread.code.toUpperCase() === code;
         if (same && reread.prize_status === target && error.retryable) after = reread;
         else if (same && (error.status === 409 || error.status === 410)) {
-          refuseUnlessOpen(codeView(campaignInternalId, reread, deps));
+          refuseUnlessOpen(codeView(campaignInternalId, reread, deps, null));
           throw error;
         } else throw error;
       }
@@ -298,15 +366,17 @@ export async function changeCode(db: Db, deps: DeskDeps, caller: DeskCaller, inp
   if (!replayed) await audit('success', { result: `${target} (confirmed by Footprints)`, reasonLabel: input.reason ? BLOCK_REASON_LABELS[input.reason] : undefined });
 
   const view: CodeView = confirmed
-    ? codeView(campaignInternalId, confirmed, deps)
+    ? codeView(campaignInternalId, confirmed, deps, null)
     : {
         campaignInternalId,
         code,
         prize: null,
         status: row.confirmedStatus as CodeStatus,
-        statusLabel: STATUS_LABELS[row.confirmedStatus as CodeStatus],
+        state: row.confirmedStatus as CodeStatus,
+        statusLabel: CODE_STATE_LABELS[row.confirmedStatus as CodeStatus],
         expiresAt: null,
         expired: false,
+        campaignEndedAt: null,
         lastUpdate: toIso(row.vendorLastUpdate, deps.timeZone),
         canRedeem: false,
         canBlock: false,
@@ -379,6 +449,7 @@ export interface HistoryRow {
   campaignName: string | null;
   campaignInternalId: string | null;
   status: CodeStatus;
+  state: CodeState;
   statusLabel: string;
   prize: string | null;
   location: string | null;
@@ -390,17 +461,22 @@ export async function getPrizeHistory(db: Db, deps: DeskDeps, caller: DeskCaller
   await consumeLookup(db, caller.actor.id, 'history', { now: deps.now() });
   const entries = await deps.footprints.getPrizeHistory(caller.accessToken, { userEmail: input.email, userPhone: input.phone });
   return sortNewestFirst(
-    entries.map((e) => ({
-      code: e.code,
-      campaignName: e.campaign?.name ?? null,
-      campaignInternalId: e.campaign?.internalId ?? null,
-      status: e.status,
-      statusLabel: STATUS_LABELS[e.status],
-      prize: e.prize?.name ?? null,
-      location: e.location?.name ?? null,
-      expiresAt: toIso(e.expire_code_date, deps.timeZone),
-      lastUpdate: toIso(e.last_update, deps.timeZone),
-    })),
+    entries.map((e) => {
+      const expiresAt = parseFootprintsDate(e.expire_code_date, deps.timeZone);
+      const state = codeStateOf(e.status, isExpired(expiresAt, deps.now()));
+      return {
+        code: e.code,
+        campaignName: e.campaign?.name ?? null,
+        campaignInternalId: e.campaign?.internalId ?? null,
+        status: e.status,
+        state,
+        statusLabel: CODE_STATE_LABELS[state],
+        prize: e.prize?.name ?? null,
+        location: e.location?.name ?? null,
+        expiresAt: expiresAt?.toISOString() ?? null,
+        lastUpdate: toIso(e.last_update, deps.timeZone),
+      };
+    }),
   );
 }
 
@@ -420,10 +496,24 @@ export interface CodeListRow {
   campaignName: string | null;
   campaignInternalId: string | null;
   status: CodeStatus;
+  state: CodeState;
   statusLabel: string;
   prize: string | null;
   customerName: string | null;
   hostess: string | null;
+}
+
+type CodeListEntry = Awaited<ReturnType<FootprintsClient['listCodes']>>['codes'][number];
+
+/**
+ * A code's real state from a list entry (its campaign's code expiry and end): the list, the CSV and the
+ * desk all say "Expired" / "Campaign ended" rather than "Ready to redeem" for a code that cannot be used.
+ */
+function listedStateOf(c: CodeListEntry, deps: DeskDeps): CodeState {
+  const now = deps.now();
+  const expire = parseFootprintsDate(c.campaign?.expireCodesDate, deps.timeZone);
+  const end = parseFootprintsDate(c.campaign?.endDate, deps.timeZone);
+  return codeStateOf(c.status, isExpired(expire, now), end !== null && end.getTime() < now.getTime());
 }
 
 export interface CodeListResult {
@@ -437,16 +527,20 @@ export async function listCodes(deps: DeskDeps, accessToken: string, filter: { c
   return {
     page: page.page,
     totalResults: page.totalResults,
-    rows: page.codes.map((c) => ({
-      code: c.code,
-      campaignName: c.campaign?.name ?? null,
-      campaignInternalId: c.campaign?.internalId ?? null,
-      status: c.status,
-      statusLabel: STATUS_LABELS[c.status],
-      prize: c.prize?.name ?? null,
-      customerName: [c.client?.userFirstName, c.client?.userLastName].filter(Boolean).join(' ') || null,
-      hostess: c.hostess?.name ?? null,
-    })),
+    rows: page.codes.map((c) => {
+      const state = listedStateOf(c, deps);
+      return {
+        code: c.code,
+        campaignName: c.campaign?.name ?? null,
+        campaignInternalId: c.campaign?.internalId ?? null,
+        status: c.status,
+        state,
+        statusLabel: CODE_STATE_LABELS[state],
+        prize: c.prize?.name ?? null,
+        customerName: [c.client?.userFirstName, c.client?.userLastName].filter(Boolean).join(' ') || null,
+        hostess: c.hostess?.name ?? null,
+      };
+    }),
   };
 }
 
@@ -464,10 +558,11 @@ export interface CsvExport {
 
 /**
  * Every code matching the current filter (campaign, search term; all pages) as CSV, with the customers'
- * personal data: managers only (the action's permission), and audited without the content.
+ * personal data: managers only (the action's permission), and audited without the content. UTF-8 with a
+ * BOM, statuses in the list's words, phone numbers kept as text.
  */
 export async function exportCodesCsv(db: Db, deps: DeskDeps, caller: DeskCaller, filter: { campaignInternalId?: string; searchTerm?: string }): Promise<CsvExport> {
-  const rows: (string | number | null)[][] = [];
+  const rows: CsvValue[][] = [];
   let total = 0;
   let page = 1;
   let truncated = false;
@@ -479,13 +574,14 @@ export async function exportCodesCsv(db: Db, deps: DeskDeps, caller: DeskCaller,
         c.code,
         c.campaign?.internalId ?? '',
         c.campaign?.name ?? '',
-        c.status,
+        // The screen's words for the code's real state (an expired code is not "associated").
+        CODE_STATE_LABELS[listedStateOf(c, deps)],
         c.prize?.name ?? '',
         c.prize?.pointsValue ?? '',
         c.client?.userFirstName ?? '',
         c.client?.userLastName ?? '',
         c.client?.userEmail ?? '',
-        c.client?.userPhone ?? '',
+        c.client?.userPhone ? { text: c.client.userPhone } : '',
         c.hostess?.name ?? '',
       ]);
     }
@@ -504,5 +600,5 @@ export async function exportCodesCsv(db: Db, deps: DeskDeps, caller: DeskCaller,
     detail: { searchTerm: filter.searchTerm ?? null, rows: rows.length, totalResults: total, truncated, personalData: true },
   });
   const stamp = deps.now().toISOString().slice(0, 10);
-  return { filename: `loyalty-codes-${filter.campaignInternalId ?? 'all'}-${stamp}.csv`, csv: toCsv(CSV_HEADER, rows), rows: rows.length, truncated };
+  return { filename: `loyalty-codes-${filter.campaignInternalId ?? 'all'}-${stamp}.csv`, csv: CSV_BOM + toCsv(CSV_HEADER, rows), rows: rows.length, truncated };
 }
