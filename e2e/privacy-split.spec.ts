@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { parseCsv } from '../lib/privacy/results';
-import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate, todayIso } from '../lib/privacy/window-rule';
+import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate, todayIso } from '../lib/vendors/netcore/window-rule';
 import { expect, gotoHydrated, resetSandbox, storageStateFor, test } from './fixtures';
 
 const STORE_TZ = 'Europe/Bucharest';

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { listActiveCampaignsAction, listAllCampaignsAction } from '@/app/(console)/loyalty/actions';
-import type { CampaignView } from '@/lib/loyalty/desk';
+import type { CampaignView } from '@/lib/loyalty/views';
 import { formatDay } from './format';
 
 /** Per tablet: the browser's storage, not the account (several hostesses share a tablet). */

@@ -8,8 +8,11 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import type { CheckinView } from '@/lib/loyalty/checkin';
-import type { CampaignView, ChangeResult, CodeView, HistoryRow } from '@/lib/loyalty/desk';
-import { BLOCK_REASONS, BLOCK_REASON_LABELS, CheckCodeSchema, type BlockReason, type CheckCodeForm } from '@/lib/loyalty/rules';
+import type { ChangeResult } from '@/lib/loyalty/change-code';
+import type { HistoryRow } from '@/lib/loyalty/get-prize-history';
+import type { CampaignView, CodeView } from '@/lib/loyalty/views';
+import { CheckCodeSchema, type CheckCodeForm } from '@/lib/loyalty/inputs';
+import { BLOCK_REASONS, BLOCK_REASON_LABELS, type BlockReason } from '@/lib/loyalty/rules';
 import { CampaignPicker } from './campaign-picker';
 import { STATUS_STYLES, formatDay, formatDayTime, newRequestId } from './format';
 

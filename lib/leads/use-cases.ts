@@ -150,6 +150,8 @@ export async function moveLead(db: Db, deps: LeadDeps, actor: AuditActorRef, inp
 
 export interface BulkMoveResult {
   moved: { id: string; name: string }[];
+  /** Already in the status asked for: nothing was sent for them. */
+  already: { id: string; name: string }[];
   refused: { id: string; name: string; message: string }[];
   failed: { id: string; name: string; message: string }[];
 }
@@ -161,14 +163,14 @@ export async function bulkMoveLeads(
   actor: AuditActorRef,
   input: { leadIds: string[]; to: LeadStatus; lost?: Partial<LostDetails> | null },
 ): Promise<BulkMoveResult> {
-  const out: BulkMoveResult = { moved: [], refused: [], failed: [] };
+  const out: BulkMoveResult = { moved: [], already: [], refused: [], failed: [] };
   for (const leadId of [...new Set(input.leadIds)]) {
     const record = await getLeadRecord(db, leadId);
     const name = record ? recordToSummary(record).name : leadId;
     try {
       // A bulk move carries no contract: a lead becomes a customer only from its own dialog.
-      await moveLead(db, deps, actor, { leadId, to: input.to, lost: input.lost, contract: null });
-      out.moved.push({ id: leadId, name });
+      const result = await moveLead(db, deps, actor, { leadId, to: input.to, lost: input.lost, contract: null });
+      (result.noop ? out.already : out.moved).push({ id: leadId, name });
     } catch (error) {
       if (error instanceof ValidationError) out.refused.push({ id: leadId, name, message: error.message });
       else if (error instanceof VendorError) out.failed.push({ id: leadId, name, message: error.retryable ? 'Footprints is not answering right now' : 'Footprints did not accept this change' });

@@ -7,6 +7,8 @@ import { queryPipeline } from '@/lib/leads/read-model';
 import { getSyncStatus, leadDepsFor, refreshLeads } from '@/lib/leads/server';
 import { LEAD_STATUSES, LOST_REASONS } from '@/lib/leads/status-rules';
 import { addAction, bulkMoveLeads, editAction, moveLead, recordNps } from '@/lib/leads/use-cases';
+import { completeLead } from '@/lib/leads/complete-lead';
+import { ActionFormSchema } from '@/lib/leads/inputs';
 import { getConfig } from '@/lib/config';
 
 const leadId = z.string().trim().min(1).max(64);
@@ -69,16 +71,6 @@ export const bulkMoveLeadsAction = defineAction({
   handler: async (input, { db, session, actor }) => bulkMoveLeads(db, leadDepsFor(session), actor, { leadIds: input.leadIds, to: input.to, lost: lostOf(input.lost) }),
 });
 
-const ActionFormSchema = z.object({
-  leadId,
-  typeId: z.string().trim().min(1, 'Choose the type of action').max(64),
-  detail: z.string().trim().min(1, 'Describe the action').max(2000),
-  date: z
-    .string()
-    .regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, 'A date and time')
-    .optional(),
-});
-
 export const addLeadActionAction = defineAction({
   name: 'leads.addAction',
   permission: 'leads.edit',
@@ -105,4 +97,14 @@ export const recordNpsAction = defineAction({
     await recordNps(db, leadDepsFor(session), actor, input);
     return { ok: true };
   },
+});
+
+const catalogueId = z.string().trim().max(64).optional();
+
+/** Adds what Footprints' list needs (store, offer category, offer, consultant) to a captured lead. */
+export const completeLeadAction = defineAction({
+  name: 'leads.complete',
+  permission: 'leads.edit',
+  schema: z.object({ leadId, locationId: catalogueId, offerCategoryId: catalogueId, offerId: catalogueId, consultantId: catalogueId }),
+  handler: async (input, { db, session, actor }) => ({ lead: await completeLead(db, leadDepsFor(session), actor, input) }),
 });
