@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { staffNames } from '@/lib/admin/roles';
 import { AUDIT_OUTCOMES, listAudit, listAuditActions, type AuditOutcome } from '@/lib/audit';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
@@ -45,6 +46,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     }),
     listAuditActions(db),
   ]);
+  // People by name (their ids on hover): the staff a change was made to.
+  const names = await staffNames(db, result.rows.filter((r) => r.targetType === 'staff').map((r) => r.targetId));
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const linkTo = (p: number) => {
     const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
@@ -111,11 +114,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={String(row.id)} className="border-b border-slate-100 align-top">
                 <td className="py-2 pr-3 whitespace-nowrap">{formatStoreTime(row.at, tz)}</td>
                 <td className="py-2 pr-3">
-                  <span className="font-medium">{row.actorName}</span>
+                  <span className="font-medium" title={row.actorId}>
+                    {row.actorName}
+                  </span>
                   <span className="block text-xs text-slate-500">{row.actorRole}</span>
                 </td>
                 <td className="py-2 pr-3 font-mono text-xs">{row.action}</td>
-                <td className="py-2 pr-3 text-xs">{row.targetType}: {row.targetId}</td>
+                <td className="py-2 pr-3 text-xs">
+                  {row.targetType === 'staff' ? (
+                    <span title={row.targetId}>staff: {names.get(row.targetId) ?? row.targetId}</span>
+                  ) : (
+                    `${row.targetType}: ${row.targetId}`
+                  )}
+                </td>
                 <td className="py-2 pr-3">
                   <span className={row.outcome === 'success' ? 'text-green-800' : row.outcome === 'refused' ? 'text-amber-800' : 'text-red-800'}>{row.outcome}</span>
                 </td>
