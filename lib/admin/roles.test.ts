@@ -10,8 +10,8 @@ import { roleAssignments, staffMembers } from '@/lib/db/schema';
 import { ConflictError } from '@/lib/errors';
 import { leadRecords } from '@/lib/leads/schema';
 import { enqueue } from '@/lib/outbox';
-import { listQueue } from './queue';
-import { CONFIRM_OWN_ADMIN_MESSAGE, ConfirmationNeededError, LAST_ADMIN_MESSAGE, assignRole, listStaff } from './roles';
+import { CONFIRM_OWN_ADMIN_MESSAGE, ConfirmationNeededError, LAST_ADMIN_MESSAGE, assignRole } from './assign-role';
+import { listQueue, listStaff } from './queries';
 
 let handle: DbHandle;
 const admin = { id: 'user:admin', name: 'Adina Admin', role: 'admin' };

@@ -15,7 +15,6 @@ import { log } from '@/lib/log';
 import { vendorActionMessage } from '@/lib/staff-words';
 import { VendorError } from '@/lib/vendors/http';
 import { can, type Permission } from './permissions';
-import type { Role } from './roles';
 import { getStaffSession, type StaffSession } from './session';
 
 export interface AuditActor {
@@ -32,11 +31,6 @@ export interface ActionContext {
 
 export function actorOf(session: StaffSession): AuditActor {
   return { id: session.subject, name: session.displayName, role: session.roles.join(',') || 'none' };
-}
-
-/** The highest role for display ("signed in as manager"). */
-export function primaryRole(roles: readonly Role[]): Role | null {
-  return roles.includes('admin') ? 'admin' : (roles[0] ?? null);
 }
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {

@@ -25,7 +25,7 @@ import { getLeadRecord, queryPipeline, removeUnlisted } from './read-model';
 import { leadRecords } from './schema';
 import { recordCapturedLead } from './record-captured-lead';
 import { syncLeads, syncWindow } from './sync';
-import type { LeadDeps } from './use-cases';
+import type { LeadDeps } from './deps';
 
 const ZONE = 'Europe/Bucharest';
 const AUTH_SECRET = 'pipeline-test-secret-pipeline-test-secret';

@@ -13,7 +13,7 @@ import { parseFootprintsDate } from '@/lib/vendors/footprints/dates';
 import { VendorError } from '@/lib/vendors/http';
 import { getLeadRecord, missingParts, recordToSummary, saveCatalogue, type LeadSummary, type MissingPart } from './read-model';
 import { leadRecords } from './schema';
-import type { LeadDeps } from './use-cases';
+import type { LeadDeps } from './deps';
 
 export interface CompletionOption {
   id: string;

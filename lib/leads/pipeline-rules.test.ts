@@ -15,7 +15,9 @@ import { actionDateProblem, ActionFormSchema, ACTION_MAX_DAYS_AHEAD } from './in
 import { compareNames, queryPipeline } from './read-model';
 import { leadRecords } from './schema';
 import { syncLeads, syncWindow } from './sync';
-import { bulkMoveLeads, moveLead, type LeadDeps } from './use-cases';
+import { bulkMoveLeads } from './bulk-move-leads';
+import type { LeadDeps } from './deps';
+import { moveLead } from './move-lead';
 
 const ZONE = 'Europe/Bucharest';
 const person = (lastName: string | null, firstName: string | null = null) => ({ lastName, firstName });

@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
 import { ROLES } from '@/lib/auth/roles';
-import { ConfirmationNeededError, assignRole } from '@/lib/admin/roles';
+import { ConfirmationNeededError, assignRole } from '@/lib/admin/assign-role';
+import { listQueue } from '@/lib/admin/queries';
+import { retryDeadJob } from '@/lib/admin/retry-dead-job';
 import { getConfig } from '@/lib/config';
-import { listQueue, retryDeadQueueJob } from '@/lib/admin/queue';
 
 export const assignRoleAction = defineAction({
   name: 'admin.assignRole',
@@ -37,5 +38,5 @@ export const retryJobAction = defineAction({
   name: 'admin.retryJob',
   permission: 'admin.queue',
   schema: z.object({ jobId: z.string().min(1).max(100) }),
-  handler: async ({ jobId }, { db, actor }) => retryDeadQueueJob(db, actor, jobId),
+  handler: async ({ jobId }, { db, actor }) => retryDeadJob(db, actor, jobId),
 });

@@ -1,14 +1,91 @@
-/** The sync queue as admins see it: jobs, counts by state, and retrying a dead job (audited). */
+/**
+ * The admin pages' reads: the staff directory with their assigned roles, the sync queue (only what the
+ * page shows: payloads, which hold personal data, stay on the server), and the audit trail.
+ */
 import 'server-only';
-import type { AuditActor } from '@/lib/auth/action';
-import { recordAudit } from '@/lib/audit';
-import type { Db } from '@/lib/db';
-import { ValidationError } from '@/lib/errors';
-import { inArray, or } from 'drizzle-orm';
+import { asc, eq, inArray, or } from 'drizzle-orm';
+import { isRole, type Role } from '@/lib/auth/roles';
+import { listAudit, listAuditActions, type AuditQuery } from '@/lib/audit';
+import { getDb, type Db } from '@/lib/db';
+import { roleAssignments, staffMembers } from '@/lib/db/schema';
+import { listJobs, type OutboxStatus } from '@/lib/outbox';
 import { captureSubmissions } from '@/lib/capture/schema';
+import { getConfig } from '@/lib/config';
 import { leadRecords } from '@/lib/leads/schema';
-import { listJobs, retryDeadJob, wakeOutboxWorker, type OutboxStatus } from '@/lib/outbox';
-import { staffNames } from './roles';
+
+export interface StaffRow {
+  subject: string;
+  kind: string;
+  displayName: string;
+  username: string | null;
+  lastSignInAt: Date | null;
+  role: Role | null;
+  /**
+   * A role the person holds whatever is assigned here: admin through the operator's ADMIN_USERNAMES, or
+   * hostess through Footprints (a PIN sign-in's hostess_scope).
+   */
+  inherent: InherentRole | null;
+  assignedBy: string | null;
+  /** The name of who assigned the role ("the sandbox setup" for the demo seed); the id stays in assignedBy. */
+  assignedByName: string | null;
+  assignedAt: Date | null;
+}
+
+export type InherentRole = 'admin_config' | 'hostess_footprints';
+
+export const INHERENT_ROLE_LABELS: Record<InherentRole, string> = {
+  admin_config: 'Admin (set by configuration)',
+  hostess_footprints: 'Hostess (from Footprints)',
+};
+
+/** Who set a role, by name: staff by their display name, the sandbox's demo seed by what it is. */
+const SYSTEM_ASSIGNERS: Record<string, string> = { 'sandbox-seed': 'the sandbox setup' };
+
+export function inherentRoleOf(member: { kind: string; username: string | null }, adminUsernames: readonly string[]): InherentRole | null {
+  if (member.kind === 'hostess') return 'hostess_footprints';
+  if (member.username && adminUsernames.includes(member.username)) return 'admin_config';
+  return null;
+}
+
+/** Display names of staff subjects (ids the audit trail and the queue store), for showing people by name. */
+export async function staffNames(db: Db, subjects: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(subjects)].filter(Boolean);
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ subject: staffMembers.subject, displayName: staffMembers.displayName })
+    .from(staffMembers)
+    .where(inArray(staffMembers.subject, unique));
+  return new Map(rows.map((r) => [r.subject, r.displayName]));
+}
+
+export async function listStaff(db: Db, opts: { adminUsernames: readonly string[] }): Promise<StaffRow[]> {
+  const rows = await db
+    .select({
+      subject: staffMembers.subject,
+      kind: staffMembers.kind,
+      displayName: staffMembers.displayName,
+      username: staffMembers.username,
+      lastSignInAt: staffMembers.lastSignInAt,
+      role: roleAssignments.role,
+      assignedBy: roleAssignments.assignedBy,
+      assignedAt: roleAssignments.assignedAt,
+    })
+    .from(staffMembers)
+    .leftJoin(roleAssignments, eq(roleAssignments.subject, staffMembers.subject))
+    .orderBy(asc(staffMembers.displayName));
+  const names = await staffNames(db, rows.map((r) => r.assignedBy).filter((s): s is string => !!s));
+  return rows.map((r) => ({
+    ...r,
+    role: isRole(r.role) ? r.role : null,
+    inherent: inherentRoleOf(r, opts.adminUsernames),
+    assignedByName: r.assignedBy ? (SYSTEM_ASSIGNERS[r.assignedBy] ?? names.get(r.assignedBy) ?? r.assignedBy) : null,
+  }));
+}
+
+/** The roles page: everyone who has signed in and the role each holds (configuration admins and PIN hostesses named so). */
+export async function listStaffPage(): Promise<StaffRow[]> {
+  return listStaff(await getDb(), { adminUsernames: getConfig().auth.adminUsernames });
+}
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -66,18 +143,13 @@ export async function listQueue(db: Db, input: { status?: OutboxStatus; page: nu
   };
 }
 
-export async function retryDeadQueueJob(db: Db, actor: AuditActor, jobId: string): Promise<{ jobId: string }> {
-  const job = await retryDeadJob(db, jobId);
-  await recordAudit(db, {
-    actor,
-    action: 'admin.retryJob',
-    target: { type: 'outbox_job', id: jobId },
-    outcome: job ? 'success' : 'failure',
-    detail: job ? { kind: job.kind } : { reason: 'not a dead job' },
-  });
-  if (!job) throw new ValidationError('Only a dead job can be retried; this one is not dead (it may have been retried already).');
-  wakeOutboxWorker();
-  return { jobId };
+/** The audit page: one page of entries matching the filter, and every action name for the filter's list. */
+export async function auditPage(query: AuditQuery) {
+  const db = await getDb();
+  const [result, actions] = await Promise.all([listAudit(db, query), listAuditActions(db)]);
+  // People by name (their ids on hover): the staff a change was made to.
+  const staffTargets = await staffNames(db, result.rows.filter((r) => r.targetType === 'staff').map((r) => r.targetId));
+  return { result, actions, staffTargets };
 }
 
 type Correlation = { kind: 'lead'; id: string } | { kind: 'capture'; key: string } | { kind: 'loyalty'; campaign: string; code: string } | null;
