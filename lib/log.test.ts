@@ -1,6 +1,6 @@
 /** Issue 11, point 9: database errors, bounded redaction list. */
-import { describe, expect, it } from 'vitest';
-import { createDb } from '@/lib/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type DbHandle } from '@/lib/db';
 import { staffMembers } from '@/lib/db/schema';
 import { log, MAX_REGISTERED_TOKENS, registerSecret, registeredSecretCount, setLogSink } from './log';
 import { redactText, statementName } from './redact';
@@ -13,10 +13,16 @@ function capture(fn: () => Promise<void> | void): Promise<string[]> {
     .finally(() => setLogSink(prev));
 }
 
+let handle: DbHandle;
+// Migrations take a while on a loaded machine: in the hook (60 s), not the test (30 s).
+beforeAll(async () => {
+  handle = await createDb({ memory: true });
+});
+afterAll(async () => handle?.close());
+
 describe('database errors in log lines', () => {
   it('carry the driver code and the statement name, never the SQL parameters (e-mails, phones)', async () => {
-    const handle = await createDb({ memory: true });
-    try {
+    {
       const email = 'ana.popescu.logtest@example.com';
       const phone = '0722999111';
       let thrown: unknown;
@@ -34,8 +40,6 @@ describe('database errors in log lines', () => {
       const parsed = JSON.parse(lines[0]) as { error: { name: string; code: string; statement: string }; also: string };
       expect(parsed.error).toEqual({ name: 'DatabaseError', code: '23514', statement: 'insert staff_members' });
       expect(parsed.also).toContain('Failed query (insert staff_members)');
-    } finally {
-      await handle.close();
     }
   });
 
