@@ -16,12 +16,14 @@ describe('the permission table', () => {
     expect(can(['hostess'], 'admin.roles')).toBe(false);
     expect(can(['support'], 'leads.updateStatus')).toBe(false);
     expect(can(['manager'], 'privacy.view')).toBe(false);
+    expect([can(['manager'], 'insights.view'), can(['admin'], 'insights.view'), can(['hostess'], 'insights.view'), can(['support'], 'insights.view')]).toEqual([true, true, false, false]);
   });
 
   it('shows navigation only for pages the role may open', () => {
     expect(navFor(['hostess']).map((n) => n.href)).toEqual(['/capture', '/loyalty']);
     expect(navFor(['support']).map((n) => n.href)).toEqual(['/privacy']);
     expect(navFor([])).toEqual([]);
+    expect(navFor(['manager']).map((n) => n.href)).toContain('/insights');
     for (const item of NAV_ITEMS) expect(PERMISSIONS[item.permission]).toBeDefined();
   });
 });
