@@ -24,8 +24,10 @@ import { insightsFiltersFromParams, insightsFiltersToParams, previousPeriod, typ
 import { funnelConversions, queryFunnel } from './funnel';
 import { queryLostReasons } from './lost-reasons';
 import { queryLoyaltyActivity } from './loyalty-activity';
+import { exportCardCsv } from './export-csv';
 import { computeInsights } from './queries';
 import { periodOf } from './sql';
+import { cardTables, tableToCsv, type CardTable } from './tables';
 import { queryStaleLeads, queryTimeInStage } from './time-in-stage';
 
 const ZONE = 'Europe/Bucharest';
@@ -155,6 +157,13 @@ describe('insights filters', () => {
   });
 });
 
+describe('insights CSV', () => {
+  it('quotes commas and quotes, and defuses spreadsheet formulas but not negative numbers', () => {
+    const table: CardTable = { id: 'captures-per-hostess', caption: 'c', columns: [{ key: 'a', label: 'Hostess' }, { key: 'b', label: 'N' }], rows: [['=HYPERLINK("x")', '-3'], ['Pop, Ana', '2']] };
+    expect(tableToCsv(table)).toBe('Hostess,N\r\n"\'=HYPERLINK(""x"")",-3\r\n"Pop, Ana",2\r\n');
+  });
+});
+
 describe.each(testEngines)('insights on %s', (engine) => {
   let t: TestDb;
   const period = periodOf(FILTERS, ZONE);
@@ -277,5 +286,26 @@ describe.each(testEngines)('insights on %s', (engine) => {
     expect([all.captures.total, all.previousCaptures]).toEqual([3, 1]);
     expect([all.nps.score, all.previousNpsScore]).toEqual([20, -100]);
     expect([all.lostReasons.total, all.previousLostTotal]).toEqual([2, 0]);
+  });
+
+  it('exports a card as CSV with the cells of its table view', async () => {
+    const table = cardTables(await computeInsights(t.db, FILTERS, ZONE, NOW))['lost-reasons'];
+    const { fileName, csv } = await exportCardCsv(t.db, 'lost-reasons', FILTERS, ZONE, NOW);
+    expect(fileName).toBe('insights-lost-reasons-2026-03-01-2026-03-10.csv');
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(table.columns.map((c) => c.label).join(','));
+    expect(lines.slice(1)).toEqual(table.rows.map((r) => r.join(',')));
+    expect(lines).toContain('Price too high,1,50.0%,1,0,0,0,0,0');
+    expect(lines).toContain('Went to a competitor,1,50.0%,0,0,1,0,0,0');
+    const funnel = cardTables(await computeInsights(t.db, FILTERS, ZONE, NOW)).funnel;
+    expect(funnel.rows.map((r) => r.slice(0, 3))).toEqual([
+      ['Captured', '7', '—'],
+      ['Prospect', '7', '100.0%'],
+      ['Lead', '4', '57.1%'],
+      ['Sale lead', '2', '50.0%'],
+      ['Opportunity', '1', '50.0%'],
+      ['Customer', '1', '100.0%'],
+      ['Overall (captured → customer)', '1', '14.3%'],
+    ]);
   });
 });
