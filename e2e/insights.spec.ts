@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, gotoHydrated, resetSandbox, signInAs, test } from './fixtures';
+import { expect, resetSandbox, signInAs, test } from './fixtures';
 
 function parseCsv(text: string): string[][] {
   // The export quotes only cells with commas, quotes or line breaks; the lost-reasons cells have none.
@@ -15,10 +15,13 @@ function parseCsv(text: string): string[][] {
 }
 
 test('a manager reads insights, filters by period and store, and exports the lost reasons', async ({ page }) => {
+  test.setTimeout(240_000);
   await resetSandbox(page);
   await signInAs(page, 'manager');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' })).toBeVisible();
-  await gotoHydrated(page, '/insights');
+  // The first visit fills the read model from Footprints: slower than a page load on a busy machine.
+  await page.goto('/insights');
+  await expect(page.locator('html[data-hydrated="true"]')).toBeAttached({ timeout: 60_000 });
   await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
 
   // Charts draw (recharts loads on this page only), each with its table view.
@@ -33,19 +36,20 @@ test('a manager reads insights, filters by period and store, and exports the los
   await expect(page.getByTestId('card-funnel').locator('.recharts-tooltip-wrapper')).toContainText(/Reached in order/);
 
   // A longer period and one store: both end up in the URL and survive a reload.
-  const to = await page.getByLabel('To').inputValue();
+  const form = page.getByRole('form', { name: 'Insights filters' });
+  const to = await form.getByLabel('To', { exact: true }).inputValue();
   const from = new Date(Date.parse(`${to}T00:00:00Z`) - 59 * 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel('From').fill(from);
-  const store = page.getByLabel('Store');
+  await form.getByLabel('From', { exact: true }).fill(from);
+  const store = form.getByLabel('Store', { exact: true });
   const storeId = await store.locator('option').nth(1).getAttribute('value');
   expect(storeId).toBeTruthy();
   await store.selectOption(storeId!);
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await form.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]from=${from}.*&to=${to}.*&location=${encodeURIComponent(storeId!)}`));
   await page.reload();
-  await expect(page.locator('html[data-hydrated="true"]')).toBeAttached();
-  await expect(page.getByLabel('From')).toHaveValue(from);
-  await expect(page.getByLabel('Store')).toHaveValue(storeId!);
+  await expect(page.locator('html[data-hydrated="true"]')).toBeAttached({ timeout: 60_000 });
+  await expect(form.getByLabel('From', { exact: true })).toHaveValue(from);
+  await expect(form.getByLabel('Store', { exact: true })).toHaveValue(storeId!);
   await expect(page.getByText(`Leads captured from ${from} to ${to}`)).toBeVisible();
 
   // The lost-reasons CSV holds exactly the table view's cells.

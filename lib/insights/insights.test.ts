@@ -91,7 +91,7 @@ async function seed(t: TestDb): Promise<void> {
     lead('D', 'prospect', '03-03'),
     lead('E', 'lost', '03-03', { reasonLost: 'competition' }),
     lead('F', 'lead', '03-05', { locationId: 'L2', statusChangedAt: at('03-06') }),
-    lead('H', 'lead', '03-04'),
+    lead('H', 'lead', '03-04', { statusChangedAt: at('03-12') }),
     lead('G', 'customer', '02-20', ana),
   ]);
   await t.db.insert(leadStatusHistory).values(

@@ -61,16 +61,17 @@ export function leadEventsCtes(f: InsightsFilters, p: Period): SQL {
     where lr.vendor_created_at >= ${ts(p.start)} and lr.vendor_created_at < ${ts(p.end)} and ${dimensionWhere(f)}
   ),
   hist as (
-    select h.id, h.lead_id, h.from_status, h.to_status, h.at,
+    select h.id, h.lead_id, h.from_status, h.to_status, h.at, c.created_at,
            row_number() over (partition by h.lead_id order by h.at, h.id) as n
     from lead_status_history h join cohort c on c.id = h.lead_id
   ),
   all_events as (
     select lead_id, to_status as status, at, id as seq from hist
     union all
-    select c.id, coalesce(f.from_status, c.status), least(c.created_at, coalesce(f.at, c.created_at)), 0
-    from cohort c left join hist f on f.lead_id = c.id and f.n = 1
-    where f.lead_id is null or f.from_status is not null
+    select lead_id, from_status, least(created_at, at), 0 from hist where n = 1 and from_status is not null
+    union all
+    select c.id, c.status, c.created_at, 0 from cohort c
+    where not exists (select 1 from lead_status_history h where h.lead_id = c.id)
   ),
   events as (select * from all_events where at < ${ts(p.end)}),
   firsts as (

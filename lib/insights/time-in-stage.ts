@@ -5,7 +5,8 @@
  * (percentile_cont, so both interpolate between stays).
  *
  * Leads to act on: leads matching the filters (whatever their creation date) whose current stay is already
- * longer than the 90th percentile of their status.
+ * longer than the 90th percentile of their status. The current stay starts at the read model's
+ * status_changed_at (set by every move in the console and by the sync), or at capture when it is unknown.
  */
 import 'server-only';
 import { sql } from 'drizzle-orm';
@@ -68,9 +69,7 @@ export async function queryStaleLeads(db: Db, filters: InsightsFilters, stages: 
     sql`with limits(status, p90) as (values ${values}),
   current_stay as (
     select lr.id, lr.first_name, lr.last_name, lr.status,
-      coalesce(
-        (select max(h.at) from lead_status_history h where h.lead_id = lr.id and h.to_status = lr.status),
-        lr.status_changed_at, lr.vendor_created_at) as since
+      coalesce(lr.status_changed_at, lr.vendor_created_at) as since
     from lead_records lr
     where lr.status in (select status from limits) and ${dimensionWhere(filters)}
   ),
