@@ -9,6 +9,7 @@ import type { StaffSession } from '@/lib/auth/session';
 import { getDb, type Db } from '@/lib/db';
 import { log } from '@/lib/log';
 import { listJobsByCorrelation } from '@/lib/outbox';
+import { getCompletionOptions, type CompletionOptions } from './complete-lead';
 import { leadsDeps } from './deps';
 import type { PipelineFilters } from './filters';
 import { getTimeline, type Timeline } from './get-timeline';
@@ -101,5 +102,14 @@ export async function leadPage(session: Pick<StaffSession, 'accessToken'>, leadI
     timeline = null;
   }
   const options = await getFilterOptions(db);
-  return { ...detail, timeline, options };
+  // A captured lead Footprints does not list yet: the catalogues to complete it with (null when they failed).
+  let completion: CompletionOptions | null = null;
+  if (detail.summary.missing.length) {
+    try {
+      completion = await getCompletionOptions(leadsDeps(session));
+    } catch {
+      completion = null;
+    }
+  }
+  return { ...detail, timeline, options, completion };
 }
