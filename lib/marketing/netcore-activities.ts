@@ -18,7 +18,6 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
-import type { Db } from '@/lib/db';
 import { log } from '@/lib/log';
 import { type OutboxBatchItem, type OutboxBatchOutcome } from '@/lib/outbox';
 import {
