@@ -89,7 +89,7 @@ export function Pipeline({ initialFilters, initialData, options, timeZone, loadE
         </div>
         <p className="text-sm text-slate-700" data-testid="sync-status">
           {data?.sync.lastSuccessAt ? `Last synced with Footprints ${formatStoreTime(data.sync.lastSuccessAt, timeZone)}` : 'Not synced with Footprints yet'}
-          {data?.sync.lastError ? ` · last attempt failed: ${data.sync.lastError}` : ''}
+          {data?.sync.lastError ? ` · ${data.sync.lastError}` : ''}
         </p>
         <Button variant="secondary" onClick={refresh} pending={refreshing} pendingLabel="Syncing…">
           Refresh from Footprints

@@ -10,6 +10,7 @@ import { outboxJobs } from '@/lib/db/schema';
 import { loadCaptureCatalogues, type CaptureCatalogues } from './catalogues';
 import { captureDeps, type CaptureSession } from './deps';
 import { parseFootprintsDate, formatFootprintsDate } from '@/lib/vendors/footprints/dates';
+import { captureSyncNote } from '@/lib/staff-words';
 import { captureSubmissions, type CaptureConsentProof, type CaptureSyncState } from './schema';
 
 export interface MySubmission {
@@ -18,8 +19,8 @@ export interface MySubmission {
   capturedAt: string;
   state: CaptureSyncState;
   footprintsLeadId: string | null;
-  /** Why it failed (failed), or the last retryable problem (waiting). */
-  reason: string | null;
+  /** In plain words: what happened and what to do (failed), or that it will be sent by itself (waiting after a failed try). */
+  note: string | null;
 }
 
 /** Midnight today in the zone, as an instant. */
@@ -53,7 +54,8 @@ export async function listMySubmissionsToday(db: Db, subject: string, timeZone: 
       capturedAt: r.capturedAt.toISOString(),
       state,
       footprintsLeadId: r.leadId,
-      reason: state === 'sent' ? null : (r.failureReason ?? r.jobError ?? null),
+      // The vendor's own reason stays with the admin queue (and the row): never shown to the hostess.
+      note: state === 'sent' ? null : captureSyncNote(state, !!(r.failureReason ?? r.jobError)),
     };
   });
 }
