@@ -62,6 +62,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...LIVE, STAFF_IDLE_MINUTES: '45' }).auth.staffIdleMinutes).toBe(45);
   });
 
+  it('reads LOG_LEVEL: debug turns debug lines on, anything else leaves info and above', () => {
+    expect(loadConfig({ SANDBOX: '1', PORT: '3100' }).logLevel).toBe('info');
+    expect(loadConfig({ SANDBOX: '1', PORT: '3100', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(loadConfig({ SANDBOX: '1', PORT: '3100', LOG_LEVEL: 'verbose' }).logLevel).toBe('info');
+  });
+
   it('leaves sandbox mode when credentials are configured, and SANDBOX=1 forces it back', () => {
     const live = loadConfig(LIVE);
     expect(live.sandbox).toBe(false);

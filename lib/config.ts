@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import { registerSecret } from '@/lib/log';
+import { registerSecret, setDebugLogging } from '@/lib/log';
 
 export type NetcoreRegion = 'us' | 'in' | 'eu';
 
@@ -72,6 +72,7 @@ const EnvSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   OUTBOX_WORKER: z.enum(['0', '1']).default('1'),
+  LOG_LEVEL: optionalString,
 });
 
 export interface AppConfig {
@@ -108,6 +109,8 @@ export interface AppConfig {
   trustedProxyHops: number;
   storeTimezone: string;
   outboxWorker: boolean;
+  /** `debug` prints debug lines too (LOG_LEVEL=debug); anything else prints info and above. */
+  logLevel: 'debug' | 'info';
 }
 
 export class ConfigError extends Error {
@@ -202,6 +205,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       ...common,
       storeTimezone: timezone,
       outboxWorker: env.OUTBOX_WORKER === '1',
+      logLevel: env.LOG_LEVEL === 'debug' ? 'debug' : 'info',
     };
   } else {
     const need = (name: keyof typeof env, value: string | undefined) => {
@@ -244,6 +248,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       ...common,
       storeTimezone: timezone,
       outboxWorker: env.OUTBOX_WORKER === '1',
+      logLevel: env.LOG_LEVEL === 'debug' ? 'debug' : 'info',
     };
     if (config.auth.secret && config.auth.secret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
     if (problems.length) problems.push('or set SANDBOX=1 to run on the built-in vendor simulators (demo, training, tests only)');
@@ -271,6 +276,7 @@ export function getConfig(): AppConfig {
   if (!globalForConfig.__storedeskConfig) {
     const config = loadConfig(process.env);
     configSecrets(config).forEach((secret) => registerSecret(secret));
+    setDebugLogging(config.logLevel === 'debug');
     globalForConfig.__storedeskConfig = config;
   }
   return globalForConfig.__storedeskConfig;

@@ -5,7 +5,7 @@
  * support, admin — can sign out without a refused call in the audit trail.)
  */
 import { defineRoute } from '@/lib/auth/route';
-import { countWaitingSubmissions } from '@/lib/capture/my-submissions';
+import { waitingSubmissionsOf } from '@/lib/capture/queries';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,5 +15,5 @@ export const GET = defineRoute({
   name: 'capture.pending',
   permission: null,
   anonymous: () => Response.json({ waiting: 0 }, { headers: noStore }),
-  handler: async (_request, { session, db }) => Response.json({ waiting: await countWaitingSubmissions(db, session.subject) }, { headers: noStore }),
+  handler: async (_request, { session }) => Response.json({ waiting: await waitingSubmissionsOf(session.subject) }, { headers: noStore }),
 });
