@@ -10,7 +10,8 @@ import { setLogSink } from '@/lib/log';
 import { createCase } from '@/lib/privacy/cases';
 import { runLookupWindow, startLookup } from '@/lib/privacy/lookups';
 import { runPool } from '@/lib/privacy/pool';
-import { addDays, formatIsoDate, parseIsoDate, todayIso } from '@/lib/privacy/window-rule';
+import { todayInZone } from '@/lib/dates';
+import { addDays, formatIsoDate, parseIsoDate } from '@/lib/privacy/window-rule';
 import { DEMO_PEOPLE } from '@/lib/sandbox/demo-people';
 import { SANDBOX_NETCORE_API_KEY } from '@/lib/sandbox/demo-staff';
 import { NETCORE_SANDBOX_ACCOUNT_TIMEZONE } from '@/lib/sandbox/netcore';
@@ -50,7 +51,7 @@ describe('privacy desk', () => {
       timeZone: tz,
     });
     const db = handle.db;
-    const today = todayIso(tz);
+    const today = todayInZone(tz);
     const from = formatIsoDate(addDays(parseIsoDate(today)!, -89));
     const person = DEMO_PEOPLE[0];
     const kase = await createCase(db, actor, { subjectEmail: person.email, subjectPhone: person.phone, receivedOn: today, notes: '' });

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { listQueueAction, retryJobAction } from '@/app/(console)/admin/actions';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
+import { formatInstant } from '@/lib/dates';
 
 type Status = 'queued' | 'running' | 'done' | 'dead';
 const TABS: { value: Status | undefined; label: string }[] = [
@@ -15,9 +16,6 @@ const TABS: { value: Status | undefined; label: string }[] = [
   { value: 'done', label: 'Done' },
 ];
 
-function formatTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
-}
 
 export function QueueTable({ timeZone }: { timeZone: string }) {
   const toast = useToast();
@@ -104,13 +102,13 @@ export function QueueTable({ timeZone }: { timeZone: string }) {
                   <tr key={job.id} className="border-b border-slate-100 align-top">
                     <td className="py-2 pr-3">
                       <span className="font-mono text-xs">{job.kind}</span>
-                      <span className="block text-xs text-slate-500">queued {formatTime(job.createdAt, timeZone)}</span>
+                      <span className="block text-xs text-slate-500">queued {formatInstant(job.createdAt, timeZone, 'time')}</span>
                     </td>
                     <td className="py-2 pr-3 font-medium">{job.status}</td>
                     <td className="py-2 pr-3">
                       {job.attempts} / {job.maxAttempts}
                     </td>
-                    <td className="py-2 pr-3">{job.status === 'queued' ? formatTime(job.nextAttemptAt, timeZone) : '—'}</td>
+                    <td className="py-2 pr-3">{job.status === 'queued' ? formatInstant(job.nextAttemptAt, timeZone, 'time') : '—'}</td>
                     <td className="py-2 pr-3 text-xs break-all text-red-800">{job.lastError ?? ''}</td>
                     <td className="py-2">
                       {job.status === 'dead' ? (

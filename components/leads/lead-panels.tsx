@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { addLeadActionAction, editLeadActionAction, moveLeadAction, recordNpsAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, MAX_FILES_PER_UPLOAD, type DocumentKind } from '@/lib/leads/pdf';
 import { LEAD_STATUSES, requirementFor, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-rules';
 import { quickPdfCheck, uploadLeadFiles } from './client-helpers';
@@ -321,7 +321,7 @@ export function ActionTimeline({
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>
                   <p className="font-semibold">
-                    {e.typeName} · <span className="font-normal text-slate-700">{formatStoreTime(e.date, timeZone)}</span>
+                    {e.typeName} · <span className="font-normal text-slate-700">{formatInstant(e.date, timeZone, 'dayTimeSeconds')}</span>
                   </p>
                   <p>{e.detail}</p>
                   {e.attachments.length ? <p className="text-sm text-slate-700">Attached: {e.attachments.join(', ')}</p> : null}

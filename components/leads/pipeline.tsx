@@ -10,7 +10,7 @@ import { filtersToParams, TABLE_PAGE_SIZE, type PipelineFilters, type PipelineSo
 import type { FilterOptions, LeadSummary, PipelineResult } from '@/lib/leads/read-model';
 import type { SyncStatus } from '@/lib/leads/server';
 import { LEAD_STATUSES, requirementFor, STATUS_LABELS, type Contract, type LeadStatus, type LostDetails } from '@/lib/leads/status-rules';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 import { formatValue, uploadLeadFiles } from './client-helpers';
 import { ContractDialog, LostDialog, type SubmitProblem } from './move-dialogs';
 
@@ -206,7 +206,7 @@ export function Pipeline({ initialFilters, initialView, initialData, options, ti
           ))}
         </div>
         <p className="text-sm text-slate-700" data-testid="sync-status">
-          {data?.sync.lastSuccessAt ? `Last synced with Footprints ${formatStoreTime(data.sync.lastSuccessAt, timeZone)}` : 'Not synced with Footprints yet'}
+          {data?.sync.lastSuccessAt ? `Last synced with Footprints ${formatInstant(data.sync.lastSuccessAt, timeZone, 'dayTimeSeconds')}` : 'Not synced with Footprints yet'}
           {data?.sync.lastError ? ` · last attempt failed: ${data.sync.lastError}` : ''}
         </p>
         <Button variant="secondary" onClick={refresh} pending={refreshing} pendingLabel="Syncing…">
@@ -499,7 +499,7 @@ function LeadsTable({
                 <td className="p-2">{r.offerName ?? '—'}</td>
                 <td className="p-2">{r.offerPrice !== null ? formatValue(r.offerPrice) : '—'}</td>
                 <td className="p-2">{r.consultantName ?? '—'}</td>
-                <td className="p-2">{formatStoreTime(r.createdAt, timeZone)}</td>
+                <td className="p-2">{formatInstant(r.createdAt, timeZone, 'dayTimeSeconds')}</td>
                 <td className="p-2">{nameOf('locations', r.locationId)}</td>
                 <td className="p-2">{nameOf('channels', r.channelId)}</td>
               </tr>

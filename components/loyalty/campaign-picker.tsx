@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { listActiveCampaignsAction, listAllCampaignsAction } from '@/app/(console)/loyalty/actions';
 import type { CampaignView } from '@/lib/loyalty/desk';
-import { formatDay } from './format';
+import { formatInstant } from '@/lib/dates';
+
 
 /** Per tablet: the browser's storage, not the account (several hostesses share a tablet). */
 const LAST_CAMPAIGN_KEY = 'storedesk.loyalty.lastCampaign';
@@ -108,10 +109,10 @@ export function CampaignPicker({
                 <span className="text-base font-semibold text-slate-900">{c.name}</span>
                 <span>{c.location ?? 'Location not given'}</span>
                 <span>
-                  Runs {formatDay(c.startDate, timeZone)} – {formatDay(c.endDate, timeZone)}
+                  Runs {formatInstant(c.startDate, timeZone, 'day')} – {formatInstant(c.endDate, timeZone, 'day')}
                 </span>
                 <span className={c.codesExpired ? 'font-semibold text-red-800' : undefined}>
-                  Codes {c.codesExpired ? 'expired' : 'expire'} {formatDay(c.expireCodesDate, timeZone)}
+                  Codes {c.codesExpired ? 'expired' : 'expire'} {formatInstant(c.expireCodesDate, timeZone, 'day')}
                 </span>
                 {c.prizeTypes.length ? <span>Prizes: {c.prizeTypes.join(', ')}</span> : null}
               </span>

@@ -9,6 +9,7 @@ import type { AuditActor } from '@/lib/auth/action';
 import { recordAudit } from '@/lib/audit';
 import { getConfig } from '@/lib/config';
 import type { Db } from '@/lib/db';
+import { formatInstant } from '@/lib/dates';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { enqueueNetcoreActivity } from '@/lib/marketing/netcore-activities';
@@ -134,7 +135,7 @@ function codeView(campaignInternalId: string, answer: CodeCheckResponse, deps: D
   const lastUpdate = parseFootprintsDate(answer.last_update, deps.timeZone);
   const expired = isExpired(expires, deps.now());
   const status = answer.prize_status;
-  const lastUpdateText = lastUpdate ? formatForStaff(lastUpdate, deps.timeZone) : null;
+  const lastUpdateText = lastUpdate ? formatInstant(lastUpdate, deps.timeZone, 'dayTime') : null;
   return {
     campaignInternalId,
     code: answer.code.toUpperCase(),
@@ -149,9 +150,6 @@ function codeView(campaignInternalId: string, answer: CodeCheckResponse, deps: D
   };
 }
 
-function formatForStaff(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
-}
 
 export async function checkCode(
   db: Db,

@@ -20,7 +20,8 @@ import { fetchSubjectProfile, listLookups, recordExport, runLookupWindow, startL
 import { runPool } from './pool';
 import { mergeActivities, type ActivityRow } from './results';
 import { privacyCases, privacyLookupWindows, privacyLookups } from './schema';
-import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate, todayIso } from './window-rule';
+import { todayInZone } from '@/lib/dates';
+import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate } from './window-rule';
 
 const tz = NETCORE_SANDBOX_ACCOUNT_TIMEZONE;
 const support = { id: 'user:support', name: 'Sam Support', role: 'support' };
@@ -31,7 +32,7 @@ let running: RunningSandbox;
 let netcore: NetcoreClient;
 let restoreLog: ReturnType<typeof setLogSink>;
 
-const today = () => todayIso(tz);
+const today = () => todayInZone(tz);
 const daysAgo = (n: number) => formatIsoDate(addDays(parseIsoDate(today())!, -n));
 const apiSim = () => running.sandbox.simulators['netcore-api'] as NetcoreApiSimulator;
 const netcoreRequests = () => running.sandbox.getRequests('netcore-api').length;

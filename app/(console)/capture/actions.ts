@@ -4,14 +4,15 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
 import { captureLead, storeTimezone } from '@/lib/capture/desk';
 import { findPossibleDuplicates } from '@/lib/capture/duplicates';
-import { CaptureFormSchema, DuplicateQuerySchema } from '@/lib/capture/form-schema';
+import { createCaptureFormSchema, DuplicateQuerySchema } from '@/lib/capture/form-schema';
+import { todayInZone } from '@/lib/dates';
 import { listMySubmissionsToday } from '@/lib/capture/my-submissions';
 
 /** Stores the capture (idempotent on the form's key) and delivers it to Footprints at once. */
 export const submitCaptureAction = defineAction({
   name: 'capture.submit',
   permission: 'capture.create',
-  schema: CaptureFormSchema,
+  schema: createCaptureFormSchema(() => todayInZone(storeTimezone())),
   handler: async (values, { session, db, actor }) => captureLead(db, session, actor, values),
 });
 

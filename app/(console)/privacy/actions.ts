@@ -7,11 +7,11 @@ import { createCaseSchema, listCasesSchema, updateCaseSchema } from '@/lib/priva
 import { createCase, listCases, revealCaseSubject, updateCase } from '@/lib/privacy/cases';
 import { lookupRequestSchema } from '@/lib/privacy/lookup-schema';
 import { fetchSubjectProfile, getLookup, recordExport, runLookupWindow, startLookup } from '@/lib/privacy/lookups';
-import { todayIso } from '@/lib/privacy/window-rule';
+import { todayInZone } from '@/lib/dates';
 import { getFootprintsClient, getNetcoreClient } from '@/lib/vendors/clients';
 
 // "Today" is the store's calendar date at the moment of the call (the window rule refuses the future).
-const storeToday = () => todayIso(getConfig().storeTimezone);
+const storeToday = () => todayInZone(getConfig().storeTimezone);
 
 export const createCaseAction = defineAction({
   name: 'privacy.createCase',

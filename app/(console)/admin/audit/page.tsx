@@ -4,7 +4,7 @@ import { AUDIT_OUTCOMES, listAudit, listAuditActions, type AuditOutcome } from '
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 export const dynamic = 'force-dynamic';
@@ -109,7 +109,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody>
             {result.rows.map((row) => (
               <tr key={String(row.id)} className="border-b border-slate-100 align-top">
-                <td className="py-2 pr-3 whitespace-nowrap">{formatStoreTime(row.at, tz)}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">{formatInstant(row.at, tz, 'dayTimeSeconds')}</td>
                 <td className="py-2 pr-3">
                   <span className="font-medium">{row.actorName}</span>
                   <span className="block text-xs text-slate-500">{row.actorRole}</span>

@@ -4,7 +4,7 @@ import { listStaff } from '@/lib/admin/roles';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Roles' };
 export const dynamic = 'force-dynamic';
@@ -28,8 +28,8 @@ export default async function RolesPage() {
             username: s.username,
             kind: s.kind,
             role: s.role,
-            lastSignIn: s.lastSignInAt ? formatStoreTime(s.lastSignInAt, tz) : 'never',
-            assigned: s.assignedBy ? `set by ${s.assignedBy} on ${formatStoreTime(s.assignedAt, tz)}` : '',
+            lastSignIn: s.lastSignInAt ? formatInstant(s.lastSignInAt, tz, 'dayTimeSeconds') : 'never',
+            assigned: s.assignedBy ? `set by ${s.assignedBy} on ${formatInstant(s.assignedAt, tz, 'dayTimeSeconds')}` : '',
           }))}
         />
       </div>

@@ -5,7 +5,7 @@ import { ActionTimeline, DocumentUpload, NpsForm, StatusPanel, type TimelineEntr
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 import { getConsentProofByLeadId } from '@/lib/capture/consent';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '@/lib/leads/pdf';
 import { getFilterOptions } from '@/lib/leads/read-model';
@@ -67,7 +67,7 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
         </Link>
         <h1 className="mt-1 text-2xl font-bold">{summary.name}</h1>
         <p className="mt-1 text-base" data-testid="lead-status">
-          Status: <strong>{STATUS_LABELS[record.status as LeadStatus]}</strong> · created {formatStoreTime(record.vendorCreatedAt, tz)}
+          Status: <strong>{STATUS_LABELS[record.status as LeadStatus]}</strong> · created {formatInstant(record.vendorCreatedAt, tz, 'dayTimeSeconds')}
         </p>
         <div className="mt-3">
           <StatusPanel leadId={record.id} leadName={summary.name} status={record.status as LeadStatus} />
@@ -90,7 +90,7 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
             ['Contract description', record.contractDescription],
             ['Lost reason', record.reasonLost ? (LOST_REASON_LABELS[record.reasonLost as LostReason] ?? record.reasonLost) : null],
             ['Lost comment', record.lostComment],
-            ['Last update in Footprints', record.vendorUpdatedAt ? formatStoreTime(record.vendorUpdatedAt, tz) : null],
+            ['Last update in Footprints', record.vendorUpdatedAt ? formatInstant(record.vendorUpdatedAt, tz, 'dayTimeSeconds') : null],
           ].map(([label, value]) => (
             <div key={label as string}>
               <dt className="text-sm font-medium text-slate-600">{label}</dt>
@@ -116,7 +116,7 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
             <div>
               <dt className="font-medium text-slate-600">Agreed at</dt>
-              <dd>{formatStoreTime(consent.consentedAt, tz)}</dd>
+              <dd>{formatInstant(consent.consentedAt, tz, 'dayTimeSeconds')}</dd>
             </div>
             <div>
               <dt className="font-medium text-slate-600">Wording version</dt>
@@ -153,7 +153,7 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
         <ol className="flex flex-col gap-1" data-testid="status-history">
           {detail.history.map((h) => (
             <li key={h.id}>
-              {formatStoreTime(h.at, tz)}: {h.from ? `${STATUS_LABELS[h.from as LeadStatus] ?? h.from} → ` : ''}
+              {formatInstant(h.at, tz, 'dayTimeSeconds')}: {h.from ? `${STATUS_LABELS[h.from as LeadStatus] ?? h.from} → ` : ''}
               <strong>{STATUS_LABELS[h.to as LeadStatus] ?? h.to}</strong>
               {h.source === 'console' ? ` by ${h.actorName ?? 'staff'}` : ' (seen in Footprints)'}
             </li>
@@ -167,7 +167,7 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
             {detail.documents.map((d) => (
               <li key={d.id}>
                 {DOCUMENT_KIND_LABELS[d.type as DocumentKind] ?? d.type}: <strong>{d.fileName}</strong> ({Math.max(1, Math.round(d.sizeBytes / 1024))} KB) ·{' '}
-                {formatStoreTime(d.uploadedAt, tz)} by {d.actorName}
+                {formatInstant(d.uploadedAt, tz, 'dayTimeSeconds')} by {d.actorName}
               </li>
             ))}
           </ul>
@@ -186,7 +186,7 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
           {detail.nps.length === 0 ? <li className="text-slate-700">No NPS recorded.</li> : null}
           {detail.nps.map((n) => (
             <li key={n.id}>
-              {formatStoreTime(n.at, tz)}: <strong>{n.score}</strong>
+              {formatInstant(n.at, tz, 'dayTimeSeconds')}: <strong>{n.score}</strong>
               {n.comment ? ` · “${n.comment}”` : ''}
               {n.source === 'console' ? ` (by ${n.actorName ?? 'staff'})` : ' (from Footprints)'}
             </li>
@@ -200,7 +200,7 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
           <ul className="flex flex-col gap-1" data-testid="lead-jobs">
             {detail.jobs.map((j) => (
               <li key={j.id}>
-                {j.kind}: <strong>{j.status}</strong> after {j.attempts} attempt{j.attempts === 1 ? '' : 's'} · {formatStoreTime(j.updatedAt, tz)}
+                {j.kind}: <strong>{j.status}</strong> after {j.attempts} attempt{j.attempts === 1 ? '' : 's'} · {formatInstant(j.updatedAt, tz, 'dayTimeSeconds')}
                 {j.lastError ? ` · last error: ${j.lastError}` : ''}
               </li>
             ))}

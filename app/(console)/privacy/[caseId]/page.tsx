@@ -9,12 +9,12 @@ import { can } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 import { CASE_STATUS_LABELS, describeDaysLeft } from '@/lib/privacy/case-rules';
 import { getCaseRow, toMaskedCase } from '@/lib/privacy/cases';
 import { CHANNEL_LABELS } from '@/lib/privacy/lookup-schema';
 import { listLookups } from '@/lib/privacy/lookups';
-import { todayIso } from '@/lib/privacy/window-rule';
+import { todayInZone } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Access request' };
 export const dynamic = 'force-dynamic';
@@ -29,7 +29,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   const row = await getCaseRow(db, caseId);
   if (!row) notFound();
   const tz = getConfig().storeTimezone;
-  const today = todayIso(tz);
+  const today = todayInZone(tz);
   const kase = toMaskedCase(row, today);
   const lookups = await listLookups(db, caseId);
 
@@ -106,7 +106,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
                 const failed = l.windows.filter((w) => w.state === 'failed').length;
                 return (
                   <tr key={l.id} className="border-t border-slate-100">
-                    <td className="px-2 py-1">{formatStoreTime(l.createdAt, tz)}</td>
+                    <td className="px-2 py-1">{formatInstant(l.createdAt, tz, 'dayTimeSeconds')}</td>
                     <td className="px-2 py-1">{l.requestedByName}</td>
                     <td className="px-2 py-1">
                       {l.from} to {l.to}
@@ -116,7 +116,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
                       {answered.length} of {l.windows.length} answered{failed ? `, ${failed} failed` : ''}
                     </td>
                     <td className="px-2 py-1">{answered.reduce((n, w) => n + (w.activityCount ?? 0), 0)}</td>
-                    <td className="px-2 py-1">{l.exportedAt ? formatStoreTime(l.exportedAt, tz) : '—'}</td>
+                    <td className="px-2 py-1">{l.exportedAt ? formatInstant(l.exportedAt, tz, 'dayTimeSeconds') : '—'}</td>
                   </tr>
                 );
               })}
