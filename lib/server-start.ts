@@ -6,12 +6,12 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { log } from '@/lib/log';
-import { startOutboxWorker, type OutboxWorkerHandle } from '@/lib/outbox';
+import { startOutboxWorker } from '@/lib/outbox';
 import { seedSandboxRoles } from '@/lib/admin/roles';
 import { registerOutboxHandlers } from '@/lib/outbox-handlers';
 import { startLeadSync } from '@/lib/leads/server';
 
-const globalForStart = globalThis as unknown as { __storedeskStarted?: Promise<void>; __storedeskWorker?: OutboxWorkerHandle };
+const globalForStart = globalThis as unknown as { __storedeskStarted?: Promise<void> };
 
 export function startServerBackground(): Promise<void> {
   globalForStart.__storedeskStarted ??= (async () => {
@@ -19,14 +19,9 @@ export function startServerBackground(): Promise<void> {
     const db = await getDb();
     if (config.sandbox) await seedSandboxRoles(db);
     registerOutboxHandlers();
-    if (config.outboxWorker) globalForStart.__storedeskWorker = startOutboxWorker({ getDb });
+    if (config.outboxWorker) startOutboxWorker({ getDb });
     startLeadSync(); // periodic read-model sync of leads; logs and retries on failure, never throws
     log('info', 'server.started', { sandbox: config.sandbox, database: config.database.url ? 'postgresql' : 'pglite', worker: config.outboxWorker });
   })();
   return globalForStart.__storedeskStarted;
-}
-
-/** Asks the worker to poll now (after an enqueue or a retry) instead of at its next interval. */
-export function wakeOutboxWorker(): void {
-  globalForStart.__storedeskWorker?.wake();
 }

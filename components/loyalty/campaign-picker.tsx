@@ -3,9 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { listActiveCampaignsAction, listAllCampaignsAction } from '@/app/(console)/loyalty/actions';
-import type { CampaignView } from '@/lib/loyalty/desk';
 import { formatInstant } from '@/lib/dates';
-
+import type { CampaignView } from '@/lib/loyalty/views';
 
 /** Per tablet: the browser's storage, not the account (several hostesses share a tablet). */
 const LAST_CAMPAIGN_KEY = 'storedesk.loyalty.lastCampaign';

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { exportCodesAction, listCodesAction } from '@/app/(console)/loyalty/actions';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import type { CodeListResult } from '@/lib/loyalty/desk';
+import type { CodeListResult } from '@/lib/loyalty/list-codes';
 import { useCampaigns } from './campaign-picker';
 import { STATUS_STYLES } from './format';
 

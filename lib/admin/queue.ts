@@ -4,8 +4,7 @@ import type { AuditActor } from '@/lib/auth/action';
 import { recordAudit } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
-import { listJobs, retryDeadJob, type OutboxStatus } from '@/lib/outbox';
-import { wakeOutboxWorker } from '@/lib/server-start';
+import { listJobs, retryDeadJob, wakeOutboxWorker, type OutboxStatus } from '@/lib/outbox';
 
 export const QUEUE_PAGE_SIZE = 50;
 

@@ -6,7 +6,7 @@ import 'server-only';
 import { recordAudit, type AuditActorRef } from '@/lib/audit';
 import { getConfig } from '@/lib/config';
 import type { Db } from '@/lib/db';
-import { wakeOutboxWorker } from '@/lib/server-start';
+import { wakeOutboxWorker } from '@/lib/outbox';
 import { getFootprintsClient } from '@/lib/vendors/clients';
 import { cachedLocationName, loadCaptureCatalogues, type CaptureCatalogues } from './catalogues';
 import type { CaptureFormValues } from './form-schema';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { BlockCodeSchema, CheckCodeSchema } from './inputs';
 import {
-  BlockCodeSchema,
-  CheckCodeSchema,
   allowedActions,
   checkinActivityIdOf,
   csvCell,

@@ -48,4 +48,4 @@ export {
   type RunOutcome,
   type RunResult,
 } from './jobs';
-export { startOutboxWorker, type OutboxWorkerHandle, type OutboxWorkerOptions } from './worker';
+export { startOutboxWorker, wakeOutboxWorker, type OutboxWorkerHandle, type OutboxWorkerOptions } from './worker';

@@ -22,6 +22,7 @@ import {
   runJob,
   startOutboxWorker,
   unregisterHandler,
+  wakeOutboxWorker,
   type OutboxHandler,
 } from './index';
 import { z } from 'zod';
@@ -355,6 +356,12 @@ describe.each(testEngines)('outbox on %s', (engine) => {
       await until(() => delivered.length === 1, 5_000);
       expect(delivered).toEqual(['w1']);
       expect(polls).toBe(2);
+      // Use cases hold no handle: wakeOutboxWorker() reaches the process's one worker.
+      await enqueue(t.db, { kind, idempotencyKey: 'wake-2', payload: { id: 'w2' } });
+      wakeOutboxWorker();
+      await until(() => delivered.length === 2, 5_000);
+      expect(delivered).toEqual(['w1', 'w2']);
+      expect(polls).toBe(3);
     } finally {
       await worker.stop();
     }

@@ -1,6 +1,6 @@
 /**
- * The sync worker: polls runDueJobs. One per process (Next may load this module twice); it logs every
- * failure, redacted, and never lets one escape to crash the process.
+ * The sync worker: polls runDueJobs. One per process (Next may load this module twice), kept in the one
+ * handle below; it logs every failure, redacted, and never lets one escape to crash the process.
  */
 import 'server-only';
 import type { Db } from '@/lib/db';
@@ -96,4 +96,9 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorkerHandle
   log('info', 'outbox.worker_started', { workerId, intervalMs, batchSize });
   schedule(0);
   return handle;
+}
+
+/** Asks the process's worker (if one runs) to poll now, after an enqueue or a retry, instead of at its next interval. */
+export function wakeOutboxWorker(): void {
+  globalForWorker.__storedeskOutboxWorker?.wake();
 }

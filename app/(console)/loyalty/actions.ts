@@ -1,41 +1,49 @@
 'use server';
 
-import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
+import { blockCode } from '@/lib/loyalty/block-code';
+import { checkCode } from '@/lib/loyalty/check-code';
+import { loyaltyDeps } from '@/lib/loyalty/deps';
+import { exportCodes } from '@/lib/loyalty/export-codes';
+import { getPrizeHistory } from '@/lib/loyalty/get-prize-history';
 import {
-  changeCode,
-  checkCode,
-  defaultDeskDeps,
-  exportCodesCsv,
-  getPrizeHistory,
-  listCampaigns,
-  listCodes,
-  retryCheckin,
-} from '@/lib/loyalty/desk';
-import { BlockCodeSchema, CheckCodeSchema, CodeListFilterSchema, CodeRefSchema, CustomerSchema, RedeemCodeSchema } from '@/lib/loyalty/rules';
-import { wakeOutboxWorker } from '@/lib/server-start';
+  ActiveCampaignsInputSchema,
+  AllCampaignsInputSchema,
+  BlockCodeSchema,
+  CheckCodeSchema,
+  CodeRefSchema,
+  CustomerSchema,
+  ExportCodesInputSchema,
+  ListCodesInputSchema,
+  RedeemCodeSchema,
+} from '@/lib/loyalty/inputs';
+import { listCampaigns } from '@/lib/loyalty/list-campaigns';
+import { listCodes } from '@/lib/loyalty/list-codes';
+import { redeemCode } from '@/lib/loyalty/redeem-code';
+import { resendCheckin } from '@/lib/loyalty/resend-checkin';
+import { wakeOutboxWorker } from '@/lib/outbox';
 
 /** The active campaigns, for the picker (hostess, manager). */
 export const listActiveCampaignsAction = defineAction({
   name: 'loyalty.listActiveCampaigns',
   permission: 'loyalty.check',
-  schema: z.object({ scope: z.literal('active') }),
-  handler: async (_input, { session }) => listCampaigns(defaultDeskDeps(), session.accessToken, 'active'),
+  schema: ActiveCampaignsInputSchema,
+  handler: async (_input, { session }) => listCampaigns(loyaltyDeps(), session.accessToken, 'active'),
 });
 
 /** Every campaign, past ones included (managers browsing). */
 export const listAllCampaignsAction = defineAction({
   name: 'loyalty.listAllCampaigns',
   permission: 'loyalty.listCodes',
-  schema: z.object({ scope: z.literal('all') }),
-  handler: async (_input, { session }) => listCampaigns(defaultDeskDeps(), session.accessToken, 'all'),
+  schema: AllCampaignsInputSchema,
+  handler: async (_input, { session }) => listCampaigns(loyaltyDeps(), session.accessToken, 'all'),
 });
 
 export const checkCodeAction = defineAction({
   name: 'loyalty.check',
   permission: 'loyalty.check',
   schema: CheckCodeSchema,
-  handler: async (input, { session, db, actor }) => checkCode(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, input),
+  handler: async (input, { session, db, actor }) => checkCode(db, loyaltyDeps(), { actor, accessToken: session.accessToken }, input),
 });
 
 export const redeemCodeAction = defineAction({
@@ -43,7 +51,7 @@ export const redeemCodeAction = defineAction({
   permission: 'loyalty.redeem',
   schema: RedeemCodeSchema,
   handler: async (input, { session, db, actor }) => {
-    const result = await changeCode(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, { ...input, target: 'redeemed' });
+    const result = await redeemCode(db, loyaltyDeps(), { actor, accessToken: session.accessToken }, input);
     wakeOutboxWorker();
     return result;
   },
@@ -53,8 +61,7 @@ export const blockCodeAction = defineAction({
   name: 'loyalty.block',
   permission: 'loyalty.block',
   schema: BlockCodeSchema,
-  handler: async (input, { session, db, actor }) =>
-    changeCode(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, { ...input, target: 'blocked' }),
+  handler: async (input, { session, db, actor }) => blockCode(db, loyaltyDeps(), { actor, accessToken: session.accessToken }, input),
 });
 
 /** Sends a redemption's loyalty check-in again when the engine did not answer the first time (never twice). */
@@ -62,28 +69,28 @@ export const resendCheckinAction = defineAction({
   name: 'loyalty.resendCheckin',
   permission: 'loyalty.redeem',
   schema: CodeRefSchema,
-  handler: async (input, { db }) => retryCheckin(db, input),
+  handler: async (input, { db }) => resendCheckin(db, input),
 });
 
 export const prizeHistoryAction = defineAction({
   name: 'loyalty.history',
   permission: 'loyalty.check',
   schema: CustomerSchema,
-  handler: async (input, { session, db, actor }) => getPrizeHistory(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, input),
+  handler: async (input, { session, db, actor }) => getPrizeHistory(db, loyaltyDeps(), { actor, accessToken: session.accessToken }, input),
 });
 
 export const listCodesAction = defineAction({
   name: 'loyalty.listCodes',
   permission: 'loyalty.listCodes',
-  schema: CodeListFilterSchema.extend({ page: z.number().int().min(1).max(100_000) }),
-  handler: async (input, { session }) => listCodes(defaultDeskDeps(), session.accessToken, input),
+  schema: ListCodesInputSchema,
+  handler: async (input, { session }) => listCodes(loyaltyDeps(), session.accessToken, input),
 });
 
 /** CSV of every code matching the filter, with customers' contact data: managers only, audited. */
 export const exportCodesAction = defineAction({
   name: 'loyalty.exportCodes',
   permission: 'loyalty.exportCodes',
-  schema: CodeListFilterSchema.omit({ page: true }).extend({ format: z.literal('csv') }),
+  schema: ExportCodesInputSchema,
   handler: async ({ campaignInternalId, searchTerm }, { session, db, actor }) =>
-    exportCodesCsv(db, defaultDeskDeps(), { actor, accessToken: session.accessToken }, { campaignInternalId, searchTerm }),
+    exportCodes(db, loyaltyDeps(), { actor, accessToken: session.accessToken }, { campaignInternalId, searchTerm }),
 });

@@ -22,21 +22,16 @@ import type { NetcoreActivitySimulator } from '@/lib/sandbox/netcore';
 import { startSandboxServer, type RunningSandbox } from '@/lib/sandbox/node-server';
 import { REDEMPTION_CHECKIN_JOB, registerLoyaltyDeskHandlers } from './checkin';
 import { tryClaim } from './claims';
-import {
-  CSV_HEADER,
-  NETCORE_REDEEMED_ACTIVITY,
-  NOT_FOUND_MESSAGE,
-  changeCode,
-  checkCode,
-  defaultDeskDeps,
-  exportCodesCsv,
-  getPrizeHistory,
-  listCampaigns,
-  listCodes,
-  retryCheckin,
-  type DeskCaller,
-  type DeskDeps,
-} from './desk';
+import { blockCode } from './block-code';
+import { checkCode } from './check-code';
+import { loyaltyDeps, type LoyaltyCaller, type LoyaltyDeps } from './deps';
+import { CSV_HEADER, exportCodes } from './export-codes';
+import { getPrizeHistory } from './get-prize-history';
+import { listCampaigns } from './list-campaigns';
+import { listCodes } from './list-codes';
+import { NETCORE_REDEEMED_ACTIVITY, redeemCode } from './redeem-code';
+import { resendCheckin } from './resend-checkin';
+import { NOT_FOUND_MESSAGE } from './views';
 import { LOOKUP_LIMIT } from './rate-limit';
 import { checkinActivityIdOf, checkinJobKeyOf, netcoreRedeemedKeyOf } from './rules';
 
@@ -48,7 +43,7 @@ const SPRING = FOOTPRINTS_DEMO.campaigns.spring;
 const FLASH = FOOTPRINTS_DEMO.campaigns.flash;
 
 let running: RunningSandbox;
-let deps: DeskDeps;
+let deps: LoyaltyDeps;
 let hostessToken: string;
 let managerToken: string;
 let restoreLog: ReturnType<typeof setLogSink>;
@@ -58,9 +53,9 @@ const netcoreSim = () => running.sandbox.simulators['netcore-activity'] as Netco
 const loyaltySim = () => running.sandbox.simulators.loyalty as LoyaltySimulator;
 const changeRequests = () => running.sandbox.getRequests('footprints').filter((r) => r.path.includes('/api/loyaltyCode/change')).length;
 
-const hostess = (): DeskCaller => ({ actor: { id: 'hostess:ioana', name: 'Ioana Hostess', role: 'hostess' }, accessToken: hostessToken });
-const otherHostess = (): DeskCaller => ({ actor: { id: 'hostess:maria', name: 'Maria Hostess', role: 'hostess' }, accessToken: hostessToken });
-const manager = (): DeskCaller => ({ actor: { id: 'user:manager', name: 'manager', role: 'manager' }, accessToken: managerToken });
+const hostess = (): LoyaltyCaller => ({ actor: { id: 'hostess:ioana', name: 'Ioana Hostess', role: 'hostess' }, accessToken: hostessToken });
+const otherHostess = (): LoyaltyCaller => ({ actor: { id: 'hostess:maria', name: 'Maria Hostess', role: 'hostess' }, accessToken: hostessToken });
+const manager = (): LoyaltyCaller => ({ actor: { id: 'user:manager', name: 'manager', role: 'manager' }, accessToken: managerToken });
 
 const redeemInput = (person = ANA, code = 'SPRANA01', campaignInternalId: string = SPRING) => ({
   campaignInternalId,
@@ -68,7 +63,6 @@ const redeemInput = (person = ANA, code = 'SPRANA01', campaignInternalId: string
   phone: person.phone,
   code,
   requestId: randomUUID(),
-  target: 'redeemed' as const,
 });
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -97,7 +91,7 @@ beforeAll(async () => {
   };
   const config = getConfig();
   const footprints = createFootprintsClient({ ...config.footprints, timeoutMs: 10_000, fetchImpl });
-  deps = { ...defaultDeskDeps(), footprints };
+  deps = { ...loyaltyDeps(), footprints };
   const loyalty = createLoyaltyClient({ ...config.loyalty, timeoutMs: 10_000, fetchImpl });
   const uploader = createActivityUploader({ ...config.netcore, timeoutMs: 10_000, timeZone: config.storeTimezone, fetchImpl });
   hostessToken = (await deps.footprints.tokenWithPin(DEMO_HOSTESSES[0].pin)).accessToken;
@@ -185,7 +179,7 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
 
   describe('redeem', () => {
     it('redeems once, confirmed by Footprints, audited, with one Netcore activity and the points of one APP_CHECKIN', async () => {
-      const result = await changeCode(t.db, deps, hostess(), redeemInput());
+      const result = await redeemCode(t.db, deps, hostess(), redeemInput());
       expect(result.replayed).toBe(false);
       expect(result.code).toMatchObject({ code: 'SPRANA01', status: 'redeemed', canRedeem: false });
       expect(fpSim().findCode('SPRANA01')!.status).toBe('redeemed');
@@ -215,8 +209,8 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
     });
 
     it('refuses a second redeem of the same code with its status, changing nothing and queueing nothing more', async () => {
-      await changeCode(t.db, deps, hostess(), redeemInput());
-      const error = await rejection(changeCode(t.db, deps, otherHostess(), redeemInput()));
+      await redeemCode(t.db, deps, hostess(), redeemInput());
+      const error = await rejection(redeemCode(t.db, deps, otherHostess(), redeemInput()));
       expect(error).toBeInstanceOf(ConflictError);
       expect(error.message).toMatch(/^This code was already used: it was redeemed on .+\. Nothing was changed\.$/);
       expect(changeRequests()).toBe(1);
@@ -230,8 +224,8 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
       // On PostgreSQL the second tablet goes through its own connection pool, like a second console instance.
       const second = engine === 'postgres' ? (await t.openAnother()).db : t.db;
       const outcomes = await Promise.allSettled([
-        changeCode(t.db, deps, hostess(), redeemInput()),
-        changeCode(second, deps, otherHostess(), redeemInput()),
+        redeemCode(t.db, deps, hostess(), redeemInput()),
+        redeemCode(second, deps, otherHostess(), redeemInput()),
       ]);
       const won = outcomes.filter((o) => o.status === 'fulfilled');
       const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -246,8 +240,8 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
 
     it('a retry of the same confirmation gets its answer back without a second change', async () => {
       const input = redeemInput();
-      await changeCode(t.db, deps, hostess(), input);
-      const again = await changeCode(t.db, deps, hostess(), input);
+      await redeemCode(t.db, deps, hostess(), input);
+      const again = await redeemCode(t.db, deps, hostess(), input);
       expect(again.replayed).toBe(true);
       expect(again.code.status).toBe('redeemed');
       expect(again.checkin?.state).toBe('awarded');
@@ -257,10 +251,10 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
     });
 
     it('refuses blocked and expired codes before calling Footprints to change them', async () => {
-      const blocked = await rejection(changeCode(t.db, deps, hostess(), redeemInput(ELENA, 'SPRELE01')));
+      const blocked = await rejection(redeemCode(t.db, deps, hostess(), redeemInput(ELENA, 'SPRELE01')));
       expect(blocked).toBeInstanceOf(ConflictError);
       expect(blocked.message).toMatch(/^This code is blocked/);
-      const expired = await rejection(changeCode(t.db, deps, hostess(), redeemInput(ANA, 'FLSANA01', FLASH)));
+      const expired = await rejection(redeemCode(t.db, deps, hostess(), redeemInput(ANA, 'FLSANA01', FLASH)));
       expect(expired).toBeInstanceOf(ConflictError);
       expect(expired.message).toBe('This code has expired and can no longer be redeemed. Nothing was changed.');
       expect(changeRequests()).toBe(0);
@@ -268,25 +262,25 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
     });
 
     it('refuses a code that is not this customer’s', async () => {
-      const error = await rejection(changeCode(t.db, deps, hostess(), redeemInput(ANA, 'SPRAND01')));
+      const error = await rejection(redeemCode(t.db, deps, hostess(), redeemInput(ANA, 'SPRAND01')));
       expect(error).toBeInstanceOf(ConflictError);
       expect(error.message).toMatch(/code in this campaign is SPRANA01, not SPRAND01/);
       expect(fpSim().findCode('SPRAND01')!.status).toBe('associated');
-      const unknown = await rejection(changeCode(t.db, deps, hostess(), { ...redeemInput(), email: 'nobody@example.com' }));
+      const unknown = await rejection(redeemCode(t.db, deps, hostess(), { ...redeemInput(), email: 'nobody@example.com' }));
       expect(unknown).toBeInstanceOf(ValidationError);
       expect(changeRequests()).toBe(0);
     });
 
     it('keeps the check-in when the loyalty engine is down and sends it once when asked again', async () => {
       running.sandbox.setFaults('loyalty', { outage: true });
-      const result = await changeCode(t.db, deps, hostess(), redeemInput(ANDREI, 'SPRAND01'));
+      const result = await redeemCode(t.db, deps, hostess(), redeemInput(ANDREI, 'SPRAND01'));
       expect(result.code.status).toBe('redeemed');
       expect(result.checkin?.state).toBe('pending');
       expect(loyaltySim().loyaltyActivities()).toHaveLength(0);
       running.sandbox.setFaults('loyalty', { outage: false });
-      const again = await retryCheckin(t.db, { campaignInternalId: SPRING, code: 'SPRAND01' });
+      const again = await resendCheckin(t.db, { campaignInternalId: SPRING, code: 'SPRAND01' });
       expect(again).toMatchObject({ state: 'awarded', points: { total: 15 } });
-      expect(await retryCheckin(t.db, { campaignInternalId: SPRING, code: 'SPRAND01' })).toMatchObject({ state: 'awarded' });
+      expect(await resendCheckin(t.db, { campaignInternalId: SPRING, code: 'SPRAND01' })).toMatchObject({ state: 'awarded' });
       expect(loyaltySim().loyaltyActivities().map((a) => a.activityId)).toEqual([checkinActivityIdOf(SPRING, 'SPRAND01')]);
       expect((await getJobByIdempotencyKey(t.db, checkinJobKeyOf(SPRING, 'SPRAND01')))?.status).toBe('done');
     });
@@ -294,7 +288,7 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
 
   describe('block', () => {
     it('blocks with a reason, confirmed by Footprints and audited with the reason; no Netcore activity', async () => {
-      const result = await changeCode(t.db, deps, hostess(), { ...redeemInput(ANDREI, 'SPRAND01'), target: 'blocked', reason: 'customer_request' });
+      const result = await blockCode(t.db, deps, hostess(), { ...redeemInput(ANDREI, 'SPRAND01'), reason: 'customer_request' });
       expect(result.code.status).toBe('blocked');
       expect(fpSim().findCode('SPRAND01')!.status).toBe('blocked');
       expect(result.netcoreQueued).toBeUndefined();
@@ -303,7 +297,7 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
       expect(audit.rows[0]).toMatchObject({ targetId: 'SPRAND01', outcome: 'success' });
       expect(audit.rows[0].detail).toMatchObject({ reason: 'customer_request', campaignInternalId: SPRING });
       // Then a redemption of it is refused with its new status.
-      const error = await rejection(changeCode(t.db, deps, hostess(), redeemInput(ANDREI, 'SPRAND01')));
+      const error = await rejection(redeemCode(t.db, deps, hostess(), redeemInput(ANDREI, 'SPRAND01')));
       expect(error.message).toMatch(/^This code is blocked/);
     });
   });
@@ -319,7 +313,7 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
 
   describe('history and code list', () => {
     it('shows the customer’s prizes newest first, including a code just redeemed', async () => {
-      await changeCode(t.db, deps, hostess(), redeemInput());
+      await redeemCode(t.db, deps, hostess(), redeemInput());
       const rows = await getPrizeHistory(t.db, deps, hostess(), { email: ANA.email, phone: ANA.phone });
       expect(rows[0]).toMatchObject({ code: 'SPRANA01', status: 'redeemed', campaignInternalId: SPRING });
       const times = rows.map((r) => Date.parse(r.lastUpdate!));
@@ -340,7 +334,7 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
     });
 
     it('exports every code of the current filter as CSV, audited without the content', async () => {
-      const out = await exportCodesCsv(t.db, deps, manager(), { campaignInternalId: SPRING });
+      const out = await exportCodes(t.db, deps, manager(), { campaignInternalId: SPRING });
       const lines = out.csv.trimEnd().split('\r\n');
       expect(lines[0]).toBe(CSV_HEADER.join(','));
       expect(lines).toHaveLength(fpSim().listCodes({ campaignInternalId: SPRING }).length + 1);

@@ -1,0 +1,24 @@
+import 'server-only';
+import type { Db } from '@/lib/db';
+import type { LoyaltyCaller, LoyaltyDeps } from './deps';
+import { consumeLookup } from './rate-limit';
+import { NOT_FOUND_MESSAGE, codeView, type CodeView } from './views';
+
+export type CheckResult = { found: true; code: CodeView } | { found: false; message: string };
+
+/** A customer's code in a campaign and what it allows; rate-limited per member of staff. */
+export async function checkCode(
+  db: Db,
+  deps: LoyaltyDeps,
+  caller: LoyaltyCaller,
+  input: { campaignInternalId: string; email: string; phone: string },
+): Promise<CheckResult> {
+  await consumeLookup(db, caller.actor.id, 'check', { now: deps.now() });
+  const answer = await deps.footprints.checkClientCode(caller.accessToken, {
+    userEmail: input.email,
+    userPhone: input.phone,
+    campaignInternalId: input.campaignInternalId,
+  });
+  if (!answer) return { found: false, message: NOT_FOUND_MESSAGE };
+  return { found: true, code: codeView(input.campaignInternalId, answer, deps) };
+}

@@ -1,0 +1,62 @@
+import 'server-only';
+import { recordAudit } from '@/lib/audit';
+import type { Db } from '@/lib/db';
+import type { LoyaltyCaller, LoyaltyDeps } from './deps';
+import { toCsv } from './rules';
+
+/** Pages fetched at most for one export (the vendor's page size is not documented; the sandbox's is 20). */
+export const MAX_EXPORT_PAGES = 200;
+
+export const CSV_HEADER = ['code', 'campaign_id', 'campaign', 'status', 'prize', 'prize_points', 'first_name', 'last_name', 'email', 'phone', 'allocated_by'] as const;
+
+export interface CsvExport {
+  filename: string;
+  csv: string;
+  rows: number;
+  truncated: boolean;
+}
+
+/**
+ * Every code matching the current filter (campaign, search term; all pages) as CSV, with the customers'
+ * personal data: managers only (the action's permission), and audited without the content.
+ */
+export async function exportCodes(db: Db, deps: LoyaltyDeps, caller: LoyaltyCaller, filter: { campaignInternalId?: string; searchTerm?: string }): Promise<CsvExport> {
+  const rows: (string | number | null)[][] = [];
+  let total = 0;
+  let page = 1;
+  let truncated = false;
+  for (;;) {
+    const answer = await deps.footprints.listCodes(caller.accessToken, { ...filter, page });
+    total = answer.totalResults;
+    for (const c of answer.codes) {
+      rows.push([
+        c.code,
+        c.campaign?.internalId ?? '',
+        c.campaign?.name ?? '',
+        c.status,
+        c.prize?.name ?? '',
+        c.prize?.pointsValue ?? '',
+        c.client?.userFirstName ?? '',
+        c.client?.userLastName ?? '',
+        c.client?.userEmail ?? '',
+        c.client?.userPhone ?? '',
+        c.hostess?.name ?? '',
+      ]);
+    }
+    if (answer.codes.length === 0 || rows.length >= total) break;
+    if (page >= MAX_EXPORT_PAGES) {
+      truncated = true;
+      break;
+    }
+    page += 1;
+  }
+  await recordAudit(db, {
+    actor: caller.actor,
+    action: 'loyalty.exportCodes',
+    target: { type: 'loyalty_campaign', id: filter.campaignInternalId ?? 'all' },
+    outcome: 'success',
+    detail: { searchTerm: filter.searchTerm ?? null, rows: rows.length, totalResults: total, truncated, personalData: true },
+  });
+  const stamp = deps.now().toISOString().slice(0, 10);
+  return { filename: `loyalty-codes-${filter.campaignInternalId ?? 'all'}-${stamp}.csv`, csv: toCsv(CSV_HEADER, rows), rows: rows.length, truncated };
+}
