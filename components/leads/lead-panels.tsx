@@ -1,9 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { addLeadActionAction, editLeadActionAction, moveLeadAction, recordNpsAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
 import { useToast } from '@/components/ui/toast';
 import { formatInstant } from '@/lib/dates';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, MAX_FILES_PER_UPLOAD, type DocumentKind } from '@/lib/leads/pdf';
@@ -23,8 +24,8 @@ export function StatusPanel({ leadId, leadName, status }: { leadId: string; lead
     e.preventDefault();
     if (!to) return;
     const need = requirementFor(to);
-    if (need === 'contract') return setDialog('contract');
-    if (need === 'lostReason') return setDialog('lost');
+    if (need === 'contract') return openDialog('contract');
+    if (need === 'lostReason') return openDialog('lost');
     setPending(true);
     const result = await moveLeadAction({ leadId, to });
     setPending(false);
@@ -34,27 +35,33 @@ export function StatusPanel({ leadId, leadName, status }: { leadId: string; lead
       router.refresh();
     }
   }
+  // After a move the Move button is disabled (nothing chosen): focus goes back to the status choice.
+  const statusRef = useRef<HTMLSelectElement>(null);
+  const moved = useRef(false);
   const done = () => {
+    moved.current = true;
     setDialog(null);
+    setTo('');
     toast('success', `Moved to ${to ? STATUS_LABELS[to] : ''}.`);
     router.refresh();
+  };
+  const focusAfterDialog = () => (moved.current ? statusRef.current : null);
+  const openDialog = (kind: 'contract' | 'lost') => {
+    moved.current = false;
+    setDialog(kind);
   };
 
   return (
     <form onSubmit={move} className="flex flex-wrap items-end gap-2">
-      <div className="flex flex-col gap-1">
-        <label htmlFor="detail-status" className="text-sm font-medium">
-          Move to
-        </label>
-        <select id="detail-status" value={to} onChange={(e) => setTo(e.target.value as LeadStatus | '')} className="min-h-11 rounded-lg border border-slate-300 px-2">
-          <option value="">Choose a status…</option>
-          {LEAD_STATUSES.filter((s) => s !== status).map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Select
+        ref={statusRef}
+        id="detail-status"
+        label="Move to"
+        placeholder="Choose a status…"
+        value={to}
+        onChange={(e) => setTo(e.target.value as LeadStatus | '')}
+        options={LEAD_STATUSES.filter((s) => s !== status).map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+      />
       <Button type="submit" pending={pending} disabled={!to}>
         Move
       </Button>
@@ -62,6 +69,7 @@ export function StatusPanel({ leadId, leadName, status }: { leadId: string; lead
         <ContractDialog
           leadName={leadName}
           onCancel={() => setDialog(null)}
+          returnFocus={focusAfterDialog}
           submit={async (contract, files) => {
             if (files.length) {
               const up = await uploadLeadFiles(leadId, 'contracts', files);
@@ -78,6 +86,7 @@ export function StatusPanel({ leadId, leadName, status }: { leadId: string; lead
         <LostDialog
           leadName={leadName}
           onCancel={() => setDialog(null)}
+          returnFocus={focusAfterDialog}
           submit={async (lost) => {
             const r = await moveLeadAction({ leadId, to: 'lost', lost });
             if (!r.ok) return { message: r.error.message };

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, type DialogProps } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
@@ -21,9 +21,12 @@ export function ContractDialog({
   leadName,
   onCancel,
   submit,
+  returnFocus,
 }: {
   leadName: string;
   onCancel: () => void;
+  /** Where focus goes when the dialog closes (default: the control that opened it). */
+  returnFocus?: DialogProps['returnFocus'];
   /** Uploads the files (when any) and moves the lead; a problem keeps the dialog open. */
   submit: (contract: Contract, files: File[]) => Promise<SubmitProblem | null>;
 }) {
@@ -64,6 +67,7 @@ export function ContractDialog({
       open
       onClose={onCancel}
       dismissible={!pending}
+      returnFocus={returnFocus}
       testId="contract-dialog"
       title={`Move ${leadName} to customer`}
       description="A customer needs the signed contract: its number, value, date and description, and at least one contract PDF (10 MB at most each)."
@@ -105,9 +109,11 @@ export function LostDialog({
   leadName,
   onCancel,
   submit,
+  returnFocus,
 }: {
   leadName: string;
   onCancel: () => void;
+  returnFocus?: DialogProps['returnFocus'];
   submit: (lost: LostDetails) => Promise<SubmitProblem | null>;
 }) {
   const [reason, setReason] = useState('');
@@ -132,7 +138,7 @@ export function LostDialog({
   }
 
   return (
-    <Dialog open onClose={onCancel} dismissible={!pending} testId="lost-dialog" title={`Move ${leadName} to lost`}>
+    <Dialog open onClose={onCancel} dismissible={!pending} returnFocus={returnFocus} testId="lost-dialog" title={`Move ${leadName} to lost`}>
       <form className="mt-4 flex flex-col gap-3" onSubmit={onSubmit} noValidate>
         <Select
           id="lost-reason"

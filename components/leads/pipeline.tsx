@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useCallback, useMemo, useState, type DragEvent, type FormEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { bulkMoveLeadsAction, moveLeadAction, queryPipelineAction, refreshLeadsAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
@@ -58,6 +58,12 @@ export function Pipeline({ initialFilters, initialView, initialData, options, ti
   const [bulkReport, setBulkReport] = useState<string | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [dropTarget, setDropTarget] = useState<LeadStatus | null>(null);
+  // After a move dialog: the moved card (its link, in its new column) when the move happened, else the opener.
+  const movedLeadId = useRef<string | null>(null);
+  const focusAfterMove = (leadId: string) => (opener: HTMLElement | null) =>
+    movedLeadId.current === leadId || !opener || !opener.isConnected
+      ? document.querySelector<HTMLElement>(`[data-lead-id="${CSS.escape(leadId)}"] a`)
+      : opener;
 
   const queryKey = useMemo(() => ['pipeline', filters] as const, [filters]);
   const query = useQuery({
@@ -101,6 +107,7 @@ export function Pipeline({ initialFilters, initialView, initialData, options, ti
 
   function requestMove(lead: LeadSummary, to: LeadStatus) {
     if (lead.status === to) return;
+    movedLeadId.current = null;
     const need = requirementFor(to);
     if (need === 'contract') setPending({ kind: 'contract', lead });
     else if (need === 'lostReason') setPending({ kind: 'lost', leads: [lead] });
@@ -114,6 +121,7 @@ export function Pipeline({ initialFilters, initialView, initialData, options, ti
     }
     const result = await moveLeadAction({ leadId: lead.id, to: 'customer', contract });
     if (!result.ok) return problemOf(result.error);
+    movedLeadId.current = lead.id;
     setPending(null);
     const current = queryClient.getQueryData<PipelineData>(queryKey);
     if (current) queryClient.setQueryData(queryKey, withMoved(current, lead, 'customer'));
@@ -329,7 +337,12 @@ export function Pipeline({ initialFilters, initialView, initialData, options, ti
       ) : null}
 
       {pending?.kind === 'contract' ? (
-        <ContractDialog leadName={pending.lead.name} onCancel={() => setPending(null)} submit={(c, files) => submitContract(pending.lead, c, files)} />
+        <ContractDialog
+          leadName={pending.lead.name}
+          onCancel={() => setPending(null)}
+          returnFocus={focusAfterMove(pending.lead.id)}
+          submit={(c, files) => submitContract(pending.lead, c, files)}
+        />
       ) : null}
       {pending?.kind === 'lost' ? (
         <LostDialog

@@ -24,9 +24,10 @@ export interface DialogProps {
   initialFocus?: RefObject<HTMLElement | null>;
   /**
    * Where focus goes when the dialog closes. By default the element that had focus when it opened (its
-   * opener); pass a ref or a function (read at close time) to send it to the result instead.
+   * opener); pass a ref, or a function called at close time with the opener, to send it to the result
+   * instead (a null answer falls back to the opener).
    */
-  returnFocus?: RefObject<HTMLElement | null> | (() => HTMLElement | null | undefined);
+  returnFocus?: RefObject<HTMLElement | null> | ((opener: HTMLElement | null) => HTMLElement | null | undefined);
   /** False while a request is pending: Escape then does nothing. */
   dismissible?: boolean;
   size?: 'sm' | 'md' | 'lg';
@@ -113,17 +114,13 @@ export function Dialog({
       document.removeEventListener('focusin', onFocusIn);
       stack.splice(stack.indexOf(me), 1);
       const chosen = latest.current.returnFocus;
-      const back = typeof chosen === 'function' ? chosen() : chosen?.current;
-      // After React commits the close (the opener may re-render, or the result may appear).
-      const restore = () => {
-        const el = back ?? (opener && opener.isConnected ? opener : null);
-        if (el && el.isConnected) el.focus();
-      };
-      restore();
+      const live = (el: HTMLElement | null | undefined) => (el && el.isConnected && el !== document.body ? el : null);
+      const target = () => live(typeof chosen === 'function' ? chosen(opener) : chosen?.current) ?? live(opener);
+      target()?.focus();
+      // The result may appear a frame later (a list re-rendering after the change): try once more if focus fell to the page.
       requestAnimationFrame(() => {
-        const again = typeof chosen === 'function' ? chosen() : chosen?.current;
-        const el = again ?? back ?? (opener && opener.isConnected ? opener : null);
-        if (el && el.isConnected && document.activeElement !== el && (document.activeElement === document.body || document.activeElement === null)) el.focus();
+        const el = target();
+        if (el && (document.activeElement === document.body || document.activeElement === null)) el.focus();
       });
     };
   }, [visible]);
