@@ -50,10 +50,9 @@ export function describedProps(ids: ControlIds, p: Pick<ControlProps, 'hint' | '
 }
 
 export function RequiredMark({ required }: { required?: boolean }) {
-  // Outside the accessible name: the name stays "First name"; aria-required says "required".
   return required ? (
-    <span aria-hidden="true" className="text-sm font-bold text-red-700">
-      {' '}*
+    <span aria-hidden="true" className="ml-1 text-sm font-bold text-red-700">
+      *
     </span>
   ) : null;
 }
@@ -95,10 +94,13 @@ export function ControlFrame({
 }) {
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={ids.id} className="text-sm font-medium text-slate-800">
-        {label}
+      {/* The star sits outside the label: the accessible name stays "First name"; aria-required says the rest. */}
+      <div className="flex items-baseline">
+        <label htmlFor={ids.id} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
         <RequiredMark required={required} />
-      </label>
+      </div>
       {children}
       <HintAndError ids={ids} hint={hint} error={error} />
     </div>
