@@ -7,11 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@/lib/db';
 import { setLogSink } from '@/lib/log';
-import { createCase } from '@/lib/privacy/cases';
-import { runLookupWindow, startLookup } from '@/lib/privacy/lookups';
+import { createCase } from '@/lib/privacy/create-case';
+import { runLookupWindow } from '@/lib/privacy/run-lookup-window';
+import { startLookup } from '@/lib/privacy/start-lookup';
 import { runPool } from '@/lib/privacy/pool';
+import { addDays, formatIsoDate, parseIsoDate } from '@/lib/vendors/netcore/window-rule';
 import { todayInZone } from '@/lib/dates';
-import { addDays, formatIsoDate, parseIsoDate } from '@/lib/privacy/window-rule';
 import { DEMO_PEOPLE } from '@/lib/sandbox/demo-people';
 import { SANDBOX_NETCORE_API_KEY } from '@/lib/sandbox/demo-staff';
 import { NETCORE_SANDBOX_ACCOUNT_TIMEZONE } from '@/lib/sandbox/netcore';

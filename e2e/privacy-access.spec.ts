@@ -3,7 +3,7 @@
  * exactly as support's browser sent them, and the window route — are refused, with nothing sent to Netcore.
  */
 import type { Page } from '@playwright/test';
-import { addDays, formatIsoDate, parseIsoDate } from '../lib/privacy/window-rule';
+import { addDays, formatIsoDate, parseIsoDate } from '../lib/vendors/netcore/window-rule';
 import { todayInZone } from '../lib/dates';
 import { expect, gotoHydrated, resetSandbox, storageStateFor, test, type DemoRole } from './fixtures';
 

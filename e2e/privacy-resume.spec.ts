@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { addDays, formatIsoDate, parseIsoDate } from '../lib/privacy/window-rule';
+import { addDays, formatIsoDate, parseIsoDate } from '../lib/vendors/netcore/window-rule';
 import { todayInZone } from '../lib/dates';
 import { expect, gotoHydrated, resetSandbox, signInAs, test } from './fixtures';
 

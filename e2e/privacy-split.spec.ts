@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { parseCsv } from '../lib/privacy/results';
-import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate } from '../lib/privacy/window-rule';
+import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate } from '../lib/vendors/netcore/window-rule';
 import { todayInZone } from '../lib/dates';
 import { expect, gotoHydrated, resetSandbox, storageStateFor, test } from './fixtures';
 

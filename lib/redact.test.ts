@@ -26,6 +26,39 @@ describe('redaction', () => {
   });
 });
 
+describe('redaction, edge by edge', () => {
+  it('leaves text without secrets alone', () => {
+    expect(redactText('Stryker was here: nothing secret, pinned=no tokens')).toBe('Stryker was here: nothing secret, pinned=no tokens');
+    expect(redactText('plain text', [])).toBe('plain text');
+  });
+
+  it('redacts known values of 4 characters and more; ignores shorter, empty and missing ones', () => {
+    expect(redactText('code abcd and abc', ['abcd'])).toBe('code [redacted] and abc');
+    expect(redactText('code abc and ab', ['abc', '', null, undefined])).toBe('code abc and ab');
+    // An empty secret must not split the text into characters.
+    expect(redactText('hello', [''])).toBe('hello');
+    expect(redactText('wxyz', [null, 'wxyz'])).toBe('[redacted]');
+  });
+
+  it('blanks a secret parameter at the start of the text, after a space, a quote, ; or &', () => {
+    expect(redactText('pin=1234 rest')).toBe('pin=[redacted] rest');
+    expect(redactText('a token=abc "password=ghi')).toBe('a token=[redacted] "password=[redacted]');
+    expect(redactText("x;secret=def 'pin=12")).toBe("x;secret=[redacted] 'pin=[redacted]");
+    expect(redactText('x?apikey=k1&api_key=k2&refresh_token=r&client_secret=c&authorization=z#frag')).toBe(
+      'x?apikey=[redacted]&api_key=[redacted]&refresh_token=[redacted]&client_secret=[redacted]&authorization=[redacted]#frag',
+    );
+    // A name that merely ends in a secret word is not a secret parameter.
+    expect(redactText('spin=3&mypin=4')).toBe('spin=3&mypin=4');
+  });
+
+  it('blanks Basic and Bearer credentials of 6+ characters, whatever the spacing, and leaves the scheme', () => {
+    expect(redactText('Authorization: Bearer abcdefghij')).toBe('Authorization: Bearer [redacted]');
+    expect(redactText('Authorization: Basic   Zm9vOmJhcg==')).toBe('Authorization: Basic [redacted]');
+    expect(redactText('Basic abc')).toBe('Basic abc');
+    expect(redactText('{"token": "t-1", "api_key":"k"}')).toBe('{"token":"[redacted]", "api_key":"[redacted]"}');
+  });
+});
+
 describe('VendorError and log lines', () => {
   let lines: string[] = [];
   afterEach(() => {

@@ -17,7 +17,8 @@ function variants(secret: string): string[] {
   } catch {
     /* not in a Node context */
   }
-  return [...out].filter((v) => v.length >= 4);
+  // No length filter needed: redactText skips secrets under 4 characters, and no variant is shorter than its secret.
+  return [...out];
 }
 
 export function redactText(text: string, secrets: readonly (string | undefined | null)[] = []): string {

@@ -7,9 +7,9 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { log } from '@/lib/log';
 import { startOutboxWorker } from '@/lib/outbox';
-import { seedSandboxRoles } from '@/lib/admin/roles';
+import { seedSandboxRoles } from '@/lib/admin/seed-sandbox-roles';
 import { registerOutboxHandlers } from '@/lib/outbox-handlers';
-import { startLeadSync } from '@/lib/leads/server';
+import { startLeadSync } from '@/lib/leads/start-lead-sync';
 
 const globalForStart = globalThis as unknown as { __storedeskStarted?: Promise<void> };
 

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { filtersToParams, TABLE_PAGE_SIZE, type PipelineFilters, type PipelineSort, type PipelineView } from '@/lib/leads/filters';
 import type { FilterOptions, LeadSummary, PipelineResult } from '@/lib/leads/read-model';
-import type { SyncStatus } from '@/lib/leads/server';
+import type { SyncStatus } from '@/lib/leads/queries';
 import { LEAD_STATUSES, requirementFor, STATUS_LABELS, type Contract, type LeadStatus, type LostDetails } from '@/lib/leads/status-rules';
 import { formatInstant } from '@/lib/dates';
 import { formatValue, uploadLeadFiles } from './client-helpers';

@@ -6,7 +6,8 @@ import { useForm } from 'react-hook-form';
 import { updateCaseAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import { CASE_STATUS_LABELS, updateCaseSchema, type UpdateCaseInput } from '@/lib/privacy/case-rules';
+import { CASE_STATUS_LABELS } from '@/lib/privacy/case-rules';
+import { updateCaseSchema, type UpdateCaseInput } from '@/lib/privacy/inputs';
 import { PRIVACY_CASE_STATUSES, type PrivacyCaseStatus } from '@/lib/privacy/constants';
 
 export function CaseEditor({ caseId, status, notes }: { caseId: string; status: PrivacyCaseStatus; notes: string }) {

@@ -11,8 +11,10 @@ import { Field } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { formatInstant } from '@/lib/dates';
 import type { ActionResult } from '@/lib/errors';
-import type { LookupView, WindowRunResult } from '@/lib/privacy/lookups';
-import { CHANNEL_LABELS, lookupFormSchema, periodDays, windowsNeeded, type LookupFormValues } from '@/lib/privacy/lookup-schema';
+import type { LookupView } from '@/lib/privacy/lookup-records';
+import type { WindowRunResult } from '@/lib/privacy/run-lookup-window';
+import { checkActivityWindowIso, lookupFormSchema, type LookupFormValues } from '@/lib/privacy/inputs';
+import { CHANNEL_LABELS, periodDays, windowsNeeded } from '@/lib/privacy/lookup-rules';
 import { runPool } from '@/lib/privacy/pool';
 import {
   activitiesToCsv,
@@ -24,7 +26,6 @@ import {
   type ActivityRow,
   type WindowInfo,
 } from '@/lib/privacy/results';
-import { checkActivityWindowIso } from '@/lib/privacy/window-rule';
 import { MAX_PERIOD_DAYS } from '@/lib/privacy/windows';
 import { caseProfile, forgetLookup, forgetWindowRows, lookupRows, putWindowRows } from './results-store';
 

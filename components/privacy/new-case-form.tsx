@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form';
 import { createCaseAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { createCaseSchema, type CreateCaseData, type CreateCaseInput } from '@/lib/privacy/case-rules';
+import { createCaseSchema, type CreateCaseData, type CreateCaseInput } from '@/lib/privacy/inputs';
 
 export function NewCaseForm({ today }: { today: string }) {
   const router = useRouter();

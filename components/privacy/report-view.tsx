@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { recordExportAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
+import type { LookupView } from '@/lib/privacy/lookup-records';
+import { CHANNEL_LABELS } from '@/lib/privacy/lookup-rules';
 import { formatInstant } from '@/lib/dates';
-import type { LookupView } from '@/lib/privacy/lookups';
-import { CHANNEL_LABELS } from '@/lib/privacy/lookup-schema';
 import { buildExportDocument, mergeActivities, type ExportDocument } from '@/lib/privacy/results';
 import { caseProfile, lookupRows } from './results-store';
 

@@ -35,10 +35,6 @@ export function putCaseProfile(caseId: string, profile: SubjectProfile): void {
   profilesByCase.set(caseId, profile);
 }
 
-export function forgetCaseProfile(caseId: string): void {
-  profilesByCase.delete(caseId);
-}
-
 export function forgetWindowRows(lookupId: string, windowId: string): void {
   rowsByLookup.get(lookupId)?.delete(windowId);
 }

@@ -3,7 +3,8 @@ import { listAudit } from '@/lib/audit';
 import { createDb, type DbHandle } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { enqueue, getJob, registerHandler, runDueJobs, unregisterHandler } from '@/lib/outbox';
-import { listQueue, retryDeadQueueJob } from './queue';
+import { listQueue } from './queries';
+import { retryDeadJob } from './retry-dead-job';
 
 let handle: DbHandle;
 const admin = { id: 'user:admin', name: 'admin', role: 'admin' };
@@ -33,7 +34,7 @@ describe('the sync queue for admins', () => {
     expect(view.rows[0].lastError).toContain('vendor said no');
     expect(JSON.stringify(view)).not.toContain('ana@example.com');
 
-    await retryDeadQueueJob(db, admin, job.id);
+    await retryDeadJob(db, admin, job.id);
     const again = await getJob(db, job.id);
     expect(again?.status).toBe('queued');
     expect(again?.attempts).toBe(0);
@@ -44,7 +45,7 @@ describe('the sync queue for admins', () => {
   it('refuses to retry a job that is not dead, and says why', async () => {
     const { db } = handle;
     const { job } = await enqueue(db, { kind: 'test.waiting', idempotencyKey: 'k-2', payload: {} });
-    await expect(retryDeadQueueJob(db, admin, job.id)).rejects.toBeInstanceOf(ValidationError);
+    await expect(retryDeadJob(db, admin, job.id)).rejects.toBeInstanceOf(ValidationError);
     expect((await getJob(db, job.id))?.status).toBe('queued');
   });
 });

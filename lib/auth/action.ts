@@ -13,7 +13,6 @@ import { ConflictError, PermissionError, RateLimitError, ValidationError, type A
 import { log } from '@/lib/log';
 import { VendorError } from '@/lib/vendors/http';
 import { can, type Permission } from './permissions';
-import type { Role } from './roles';
 import { getStaffSession, type StaffSession } from './session';
 
 export interface AuditActor {
@@ -36,11 +35,6 @@ const VENDOR_LABELS: Record<VendorError['vendor'], string> = {
 
 export function actorOf(session: StaffSession): AuditActor {
   return { id: session.subject, name: session.displayName, role: session.roles.join(',') || 'none' };
-}
-
-/** The highest role for display ("signed in as manager"). */
-export function primaryRole(roles: readonly Role[]): Role | null {
-  return roles.includes('admin') ? 'admin' : (roles[0] ?? null);
 }
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {

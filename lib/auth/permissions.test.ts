@@ -1,12 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { can, NAV_ITEMS, navFor, PERMISSIONS, type Permission } from './permissions';
-import { resolveRoles, ROLES } from './roles';
+import { isRole, resolveRoles, ROLE_LABELS, ROLES } from './roles';
 
 describe('the permission table', () => {
-  it('gives each role exactly the permissions listed for it', () => {
-    for (const [permission, allowed] of Object.entries(PERMISSIONS) as [Permission, readonly string[]][]) {
-      for (const role of ROLES) expect(can([role], permission), `${role} ${permission}`).toBe(allowed.includes(role));
-      expect(can([], permission)).toBe(false);
+  it('gives each role exactly the permissions of the expected matrix (a literal, not the table itself)', () => {
+    // h = hostess, m = manager, s = support, a = admin. A change to the table must change this matrix too.
+    const expected: Record<Permission, string> = {
+      'capture.create': 'hm',
+      'leads.view': 'ma',
+      'leads.updateStatus': 'ma',
+      'leads.edit': 'ma',
+      'leads.sync': 'ma',
+      'loyalty.check': 'hm',
+      'loyalty.redeem': 'hm',
+      'loyalty.block': 'hm',
+      'loyalty.listCodes': 'm',
+      'loyalty.exportCodes': 'm',
+      'privacy.view': 'sa',
+      'privacy.lookup': 'sa',
+      'privacy.manage': 'sa',
+      'privacy.export': 'sa',
+      'privacy.reveal': 'sa',
+      'admin.roles': 'a',
+      'admin.audit': 'a',
+      'admin.queue': 'a',
+    };
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(expected).sort());
+    const letter = { hostess: 'h', manager: 'm', support: 's', admin: 'a' } as const;
+    for (const permission of Object.keys(expected) as Permission[]) {
+      for (const role of ROLES) expect(can([role], permission), `${role} ${permission}`).toBe(expected[permission].includes(letter[role]));
+      expect(can([], permission), `nobody ${permission}`).toBe(false);
+      // Several roles: allowed when any of them is.
+      expect(can(['hostess', 'support'], permission)).toBe(/[hs]/.test(expected[permission]));
     }
   });
 
@@ -21,6 +46,10 @@ describe('the permission table', () => {
   it('shows navigation only for pages the role may open', () => {
     expect(navFor(['hostess']).map((n) => n.href)).toEqual(['/capture', '/loyalty']);
     expect(navFor(['support']).map((n) => n.href)).toEqual(['/privacy']);
+    expect(navFor(['manager']).map((n) => n.href)).toEqual(['/capture', '/loyalty', '/leads']);
+    expect(navFor(['admin']).map((n) => n.href)).toEqual(['/leads', '/privacy', '/admin/roles', '/admin/audit', '/admin/queue']);
+    expect(navFor(['admin']).map((n) => n.label)).toEqual(['Pipeline', 'Privacy desk', 'Roles', 'Audit trail', 'Sync queue']);
+    expect(navFor(['hostess']).map((n) => n.label)).toEqual(['Capture lead', 'Loyalty desk']);
     expect(navFor([])).toEqual([]);
     for (const item of NAV_ITEMS) expect(PERMISSIONS[item.permission]).toBeDefined();
   });
@@ -35,7 +64,20 @@ describe('resolveRoles', () => {
   it('gives no role by default (least privilege)', () => {
     expect(resolveRoles({ scopes: ['app_scope'], assigned: null, username: 'someone', adminUsernames: ['boss'] })).toEqual([]);
   });
-  it('makes ADMIN_USERNAMES admins', () => {
+  it('makes ADMIN_USERNAMES admins, on top of what they were given, and only them', () => {
     expect(resolveRoles({ scopes: ['app_scope'], assigned: null, username: 'boss', adminUsernames: ['boss'] })).toEqual(['admin']);
+    expect(resolveRoles({ scopes: ['hostess_scope'], assigned: 'manager', username: 'boss', adminUsernames: ['x', 'boss'] })).toEqual(['hostess', 'manager', 'admin']);
+    expect(resolveRoles({ scopes: [], assigned: 'support', username: 'bossy', adminUsernames: ['boss'] })).toEqual(['support']);
+    expect(resolveRoles({ scopes: [], assigned: null, username: null, adminUsernames: ['boss'] })).toEqual([]);
+    expect(resolveRoles({ scopes: ['other_scope', 'admin_scope'], assigned: null, adminUsernames: [] })).toEqual([]);
+  });
+});
+
+describe('isRole', () => {
+  it('accepts the four roles only', () => {
+    for (const r of ['hostess', 'manager', 'support', 'admin']) expect(isRole(r)).toBe(true);
+    for (const v of ['Admin', 'root', '', null, undefined, 3, ['admin']]) expect(isRole(v)).toBe(false);
+    expect(ROLES).toEqual(['hostess', 'manager', 'support', 'admin']);
+    expect(ROLE_LABELS).toEqual({ hostess: 'Hostess', manager: 'Manager', support: 'Support', admin: 'Admin' });
   });
 });

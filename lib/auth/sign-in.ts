@@ -11,9 +11,9 @@ import { getDb } from '@/lib/db';
 import { log } from '@/lib/log';
 import { VendorError } from '@/lib/vendors/http';
 import { getFootprintsClient } from '@/lib/vendors/clients';
-import { getAssignedRole, recordStaffSignIn } from '@/lib/admin/roles';
 import { resolveRoles } from './roles';
 import { createSession } from './session-store';
+import { getAssignedRole, recordStaffSignIn } from './staff-directory';
 
 export const PinSchema = z.object({ pin: z.string().regex(/^\d{4,10}$/, 'Enter your PIN: 4 to 10 digits.') });
 export const PasswordSchema = z.object({

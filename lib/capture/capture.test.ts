@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '@/lib/auth/session-store';
+import { createSession, endSession } from '@/lib/auth/session-store';
+import { tokenHash } from '@/lib/sandbox/router';
 import { outboxJobs } from '@/lib/db/schema';
 import { openTestDb, testEngines, type TestDb } from '@/lib/db/testing';
 import { setLogSink } from '@/lib/log';
@@ -27,7 +28,7 @@ import { createCaptureFormSchema, emptyCaptureForm, type CaptureFormValues } fro
 import { countWaitingSubmissions, listMySubmissionsToday } from './my-submissions';
 import { captureSubmissions } from './schema';
 import { submitCapture, type CaptureStaff } from './submit';
-import { createTokenSource } from './tokens';
+import { createTokenSource, type FootprintsTokenSource } from './tokens';
 
 let running: RunningSandbox;
 let footprints: FootprintsClient;
@@ -39,6 +40,8 @@ const contactsSim = () => running.sandbox.simulators['netcore-api'] as NetcoreAp
 const activitySim = () => running.sandbox.simulators['netcore-activity'] as NetcoreActivitySimulator;
 const loyaltySim = () => running.sandbox.simulators.loyalty as LoyaltySimulator;
 
+/** The token source the registered capture handler delivers with (its server token is cached). */
+let handlerTokens: FootprintsTokenSource;
 beforeAll(async () => {
   restoreSink = setLogSink(() => undefined);
   running = await startSandboxServer();
@@ -48,7 +51,8 @@ beforeAll(async () => {
   const clients = createVendorClients(config);
   footprints = clients.footprints;
   const { netcore, loyalty } = clients;
-  registerCaptureHandlers({ footprints: () => footprints, netcore: () => netcore, tokens: createTokenSource(() => footprints, () => AUTH_SECRET) });
+  handlerTokens = createTokenSource(() => footprints, () => AUTH_SECRET);
+  registerCaptureHandlers({ footprints: () => footprints, netcore: () => netcore, tokens: handlerTokens });
   registerMarketingHandlers({ activityUploader: () => createActivityUploader(netcoreOptions), loyalty: () => loyalty });
 });
 afterAll(async () => {
@@ -61,7 +65,9 @@ afterEach(() => {
 });
 
 const staff: CaptureStaff = { subject: 'hostess:5b30cb85e1267446c5784b75', name: 'Ioana Hostess', userAgent: 'TabletBrowser/1.0' };
-const ctx = { storeTimezone: 'Europe/Bucharest', locationName: 'Store One', settleTimeoutMs: 3000 };
+// A twin submission waits for the job's end (the event: it leaves 'running'), not for a guessed time: the
+// bound only stops a hang, and is longer than the test timeout so a slow machine fails loudly, never "waiting".
+const ctx = { storeTimezone: 'Europe/Bucharest', locationName: 'Store One', settleTimeoutMs: 120_000 };
 const later = (ms: number) => () => new Date(Date.now() + ms);
 
 async function catalogueIds() {
@@ -363,7 +369,7 @@ describe.each(testEngines)('lead capture on %s', (engine) => {
 
   it("delivers with the hostess's own token while her session lives, else with the console's", async () => {
     const token = await footprints.tokenWithPin('1234');
-    await createSession(t.db, AUTH_SECRET, {
+    const sessionId = await createSession(t.db, AUTH_SECRET, {
       subject: 'hostess:token-test',
       kind: 'hostess',
       displayName: 'Ioana Hostess',
@@ -376,11 +382,27 @@ describe.each(testEngines)('lead capture on %s', (engine) => {
     const tokens = createTokenSource(() => footprints, () => AUTH_SECRET);
     expect(await tokens.forSubject(t.db, 'hostess:token-test')).toBe(token.accessToken);
     expect(await tokens.forSubject(t.db, 'hostess:nobody')).toBeNull();
-    const values = form();
-    const outcome = await submitCapture(t.db, values, { ...staff, subject: 'hostess:token-test' }, ctx);
-    expect(outcome.state).toBe('sent');
-    const used = running.sandbox.getRequests('footprints').filter((r) => r.path === '/api/lead' && r.method === 'POST');
-    expect(used).toHaveLength(1);
+    // The simulator's log keeps a hash of the token each call carried: which one delivered the lead?
+    const leadPostCredentials = () =>
+      running.sandbox
+        .getRequests('footprints')
+        .filter((r) => r.path === '/api/lead' && r.method === 'POST')
+        .map((r) => r.credential);
+    const hostessHash = tokenHash(token.accessToken);
+    const consoleHash = tokenHash(await handlerTokens.server());
+    expect(hostessHash).not.toBe(consoleHash);
+
+    // Her session lives: her own token.
+    const first = await submitCapture(t.db, form(), { ...staff, subject: 'hostess:token-test' }, ctx);
+    expect(first.state).toBe('sent');
+    expect(leadPostCredentials()).toEqual([hostessHash]);
+
+    // She signed out (the sealed token is blanked): the console's client-credentials token.
+    await endSession(t.db, sessionId, 'signed_out');
+    expect(await tokens.forSubject(t.db, 'hostess:token-test')).toBeNull();
+    const second = await submitCapture(t.db, form(), { ...staff, subject: 'hostess:token-test' }, ctx);
+    expect(second.state).toBe('sent');
+    expect(leadPostCredentials()).toEqual([hostessHash, consoleHash]);
   });
 
   it('catalogues: loaded once per scope within the TTL; one failing catalogue does not hide the others', async () => {

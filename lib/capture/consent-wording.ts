@@ -23,3 +23,8 @@ export const CONSENT_WORDING = {
 } as const;
 
 export const CONSENT_WORDING_VERSION = CONSENT_WORDING.version;
+
+/** Does a form carry the wording version the console shows now? Anything else is refused (reload and read again). */
+export function isCurrentConsentWording(version: unknown): boolean {
+  return version === CONSENT_WORDING_VERSION;
+}

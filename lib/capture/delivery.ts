@@ -15,6 +15,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db';
+import { recordCapturedLead } from '@/lib/leads/record-captured-lead';
 import { log } from '@/lib/log';
 import { enqueueLoyaltyActivity } from '@/lib/marketing/loyalty-activities';
 import { enqueueNetcoreActivity } from '@/lib/marketing/netcore-activities';
@@ -143,6 +144,8 @@ export function createCaptureLeadHandler(vendors: CaptureVendors) {
         .set({ syncState: 'sent', footprintsLeadId: leadId, failureReason: null, sentAt: now, updatedAt: now })
         .where(eq(captureSubmissions.id, p.submissionId));
     }
+    // Into the pipeline from the add-lead answer: Footprints' list leaves out leads without offer or consultant.
+    await recordCapturedLead(db, { footprintsLeadId: leadId, sent: p.addLead, capturedAt: new Date(p.capturedAt) });
     await queueFollowUps(db, p, leadId);
     return { footprintsLeadId: leadId };
   };

@@ -9,7 +9,7 @@ import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { deliverNow, enqueue, getJob, type OutboxJob } from '@/lib/outbox';
-import { CONSENT_WORDING_VERSION } from './consent-wording';
+import { isCurrentConsentWording } from './consent-wording';
 import {
   CAPTURE_LEAD_JOB,
   CAPTURE_MAX_ATTEMPTS,
@@ -90,7 +90,7 @@ async function outcomeOf(db: Db, submissionId: string, job: OutboxJob, duplicate
 }
 
 export async function submitCapture(db: Db, values: CaptureFormValues, staff: CaptureStaff, ctx: CaptureContext): Promise<CaptureOutcome> {
-  if (values.consentWordingVersion !== CONSENT_WORDING_VERSION) {
+  if (!isCurrentConsentWording(values.consentWordingVersion)) {
     throw new ValidationError('The consent text has changed since this form opened. Reload the page and read it to the customer again.', {
       agreeTerms: ['The consent text has changed: reload the page'],
     });

@@ -1,16 +1,14 @@
 /**
  * Which Footprints access token a queued capture is delivered with. Vendor identity is staff identity: the
- * hostess's own token while her session lives (read, sealed, from staff_sessions — the job payload never
- * holds a token). When she has signed out, or Footprints no longer knows her token (it expired, or the
+ * hostess's own token while her session lives (auth's liveVendorTokenFor — the job payload never holds a
+ * token). When she has signed out, or Footprints no longer knows her token (it expired, or the
  * vendor restarted), the console's own client-credentials token delivers it, so a waiting lead is never
  * stranded by a sign-out. A 401 is never retryable, so the fallback is what keeps such a job alive.
  */
 import 'server-only';
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { openToken } from '@/lib/auth/session-store';
+import { liveVendorTokenFor } from '@/lib/auth/vendor-token';
 import { getConfig } from '@/lib/config';
 import type { Db } from '@/lib/db';
-import { staffSessions } from '@/lib/db/schema';
 import { log } from '@/lib/log';
 import { VendorError } from '@/lib/vendors/http';
 import type { FootprintsClient } from '@/lib/vendors/footprints';
@@ -28,20 +26,8 @@ export function createTokenSource(getClient: () => FootprintsClient, authSecret:
   let cached: { token: string; renewAt: number } | null = null;
   let inFlight: Promise<string> | null = null;
   return {
-    async forSubject(db, subject) {
-      const [row] = await db
-        .select({ sealed: staffSessions.sealedToken, expiresAt: staffSessions.tokenExpiresAt })
-        .from(staffSessions)
-        .where(and(eq(staffSessions.subject, subject), isNull(staffSessions.endedAt)))
-        .orderBy(desc(staffSessions.lastSeenAt))
-        .limit(1);
-      if (!row?.sealed) return null;
-      if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return null;
-      try {
-        return openToken(row.sealed, authSecret());
-      } catch {
-        return null;
-      }
+    forSubject(db, subject) {
+      return liveVendorTokenFor(db, subject, authSecret());
     },
     server() {
       if (cached && Date.now() < cached.renewAt) return Promise.resolve(cached.token);

@@ -4,7 +4,7 @@
  * typed alone: a change reaches the vendor first.
  */
 import 'server-only';
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/lib/db';
 import { addDaysIso } from '@/lib/dates';
@@ -84,7 +84,8 @@ const KEEP_WHEN_NULL = new Set(['contract_number', 'contract_value', 'contract_d
 function upsertSet(): Record<string, SQL> {
   const set: Record<string, SQL> = {};
   for (const [key, column] of Object.entries(getTableColumns(leadRecords))) {
-    if (key === 'id') continue;
+    // The id is the key; the origin stays what it was (a captured lead stays the console's).
+    if (key === 'id' || key === 'origin') continue;
     const name = column.name;
     set[key] = KEEP_WHEN_NULL.has(name)
       ? sql.raw(`coalesce(excluded."${name}", "lead_records"."${name}")`)
@@ -140,11 +141,22 @@ export async function upsertVendorLeads(db: Db, leads: readonly Lead[], timeZone
   return result;
 }
 
-/** Removes rows of the synced range the vendor no longer lists (it is the source of truth). */
+/**
+ * Removes rows of the synced range the vendor no longer lists (it is the source of truth) — except the leads
+ * the console captured: the list leaves out every lead without location, category, offer and consultant,
+ * so its silence about them says nothing.
+ */
 export async function removeUnlisted(db: Db, range: { start: Date; end: Date }, syncStartedAt: Date): Promise<number> {
   const gone = await db
     .delete(leadRecords)
-    .where(and(gte(leadRecords.vendorCreatedAt, range.start), lt(leadRecords.vendorCreatedAt, range.end), lt(leadRecords.syncedAt, syncStartedAt)))
+    .where(
+      and(
+        gte(leadRecords.vendorCreatedAt, range.start),
+        lt(leadRecords.vendorCreatedAt, range.end),
+        lt(leadRecords.syncedAt, syncStartedAt),
+        ne(leadRecords.origin, 'capture'),
+      ),
+    )
     .returning({ id: leadRecords.id });
   return gone.length;
 }
@@ -250,6 +262,17 @@ export interface LeadSummary {
   channelId: string | null;
   createdAt: string;
   hasContract: boolean;
+  /** What Footprints' list needs and this lead lacks (it lists only complete leads); empty when complete. */
+  missing: MissingPart[];
+}
+
+/** Footprints lists only leads with all four (Get Leads, footprints-api.txt). */
+export const LIST_REQUIRES = ['location', 'category', 'offer', 'consultant'] as const;
+export type MissingPart = (typeof LIST_REQUIRES)[number];
+
+export function missingParts(r: { locationId: string | null; offerCategoryId: string | null; offerId: string | null; consultantId: string | null }): MissingPart[] {
+  const have: Record<MissingPart, string | null> = { location: r.locationId, category: r.offerCategoryId, offer: r.offerId, consultant: r.consultantId };
+  return LIST_REQUIRES.filter((p) => !have[p]);
 }
 
 export interface PipelineColumn {
@@ -283,6 +306,9 @@ const summaryColumns = {
   channelId: leadRecords.channelId,
   createdAt: leadRecords.vendorCreatedAt,
   contractNumber: leadRecords.contractNumber,
+  offerCategoryId: leadRecords.offerCategoryId,
+  offerId: leadRecords.offerId,
+  consultantId: leadRecords.consultantId,
 };
 
 type SummaryRow = {
@@ -300,6 +326,9 @@ type SummaryRow = {
   channelId: string | null;
   createdAt: Date;
   contractNumber: string | null;
+  offerCategoryId: string | null;
+  offerId: string | null;
+  consultantId: string | null;
 };
 
 export function toSummary(r: SummaryRow): LeadSummary {
@@ -317,6 +346,7 @@ export function toSummary(r: SummaryRow): LeadSummary {
     channelId: r.channelId,
     createdAt: new Date(r.createdAt).toISOString(),
     hasContract: Boolean(r.contractNumber),
+    missing: missingParts(r),
   };
 }
 
@@ -362,19 +392,60 @@ function orderFor(filters: PipelineFilters): SQL[] {
   const nullsLast = (col: SQL | typeof leadRecords.offerPrice) =>
     filters.dir === 'asc' ? sql`${col} asc nulls last` : sql`${col} desc nulls last`;
   switch (filters.sort) {
-    case 'name':
-      return [dir(sql`lower(coalesce(${leadRecords.lastName}, ''))`), dir(sql`lower(coalesce(${leadRecords.firstName}, ''))`), asc(leadRecords.id)];
     case 'status':
       return [dir(STATUS_ORDER), desc(leadRecords.vendorCreatedAt), asc(leadRecords.id)];
     case 'value':
       return [nullsLast(leadRecords.offerPrice), asc(leadRecords.id)];
     case 'offer':
       return [nullsLast(sql`lower(${leadRecords.offerName})`), asc(leadRecords.id)];
-    case 'consultant':
-      return [nullsLast(sql`lower(${leadRecords.consultantName})`), asc(leadRecords.id)];
     default:
       return [dir(leadRecords.vendorCreatedAt), asc(leadRecords.id)];
   }
+}
+
+/**
+ * People's names sort the Romanian way (Ă after A, Ș after S, Ț after T), which the database's collation
+ * does not promise (PGlite has no ICU): the console sorts them with Intl.Collator('ro').
+ */
+export const nameCollator = new Intl.Collator('ro');
+
+/** Compares two names (missing ones last whichever the direction): last name, then first name. */
+export function compareNames(
+  a: { lastName: string | null; firstName: string | null },
+  b: { lastName: string | null; firstName: string | null },
+  dir: 'asc' | 'desc',
+): number {
+  const key = (p: { lastName: string | null; firstName: string | null }) => [p.lastName?.trim() ?? '', p.firstName?.trim() ?? ''];
+  const [al, af] = key(a);
+  const [bl, bf] = key(b);
+  const aEmpty = !al && !af;
+  const bEmpty = !bl && !bf;
+  if (aEmpty !== bEmpty) return aEmpty ? 1 : -1;
+  const sign = dir === 'asc' ? 1 : -1;
+  // A lead with a first name only sorts by it.
+  return sign * (nameCollator.compare(al || af, bl || bf) || nameCollator.compare(af, bf));
+}
+
+const COLLATED_SORTS = new Set(['name', 'consultant']);
+
+/** One page of ids sorted by a person's name with the Romanian collation. */
+async function collatedPageIds(db: Db, where: SQL, filters: PipelineFilters, page: number): Promise<string[]> {
+  const keys = await db
+    .select({ id: leadRecords.id, firstName: leadRecords.firstName, lastName: leadRecords.lastName, consultantName: leadRecords.consultantName })
+    .from(leadRecords)
+    .where(where);
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  if (filters.sort === 'consultant') {
+    keys.sort((a, b) => compareNames({ lastName: a.consultantName, firstName: null }, { lastName: b.consultantName, firstName: null }, filters.dir) || byId(a, b));
+  } else {
+    keys.sort((a, b) => compareNames(a, b, filters.dir) || byId(a, b));
+  }
+  return keys.slice((page - 1) * TABLE_PAGE_SIZE, page * TABLE_PAGE_SIZE).map((k) => k.id);
+}
+
+/** The last page there is for `total` rows (1 when there are none). */
+export function lastPage(total: number): number {
+  return Math.max(1, Math.ceil(total / TABLE_PAGE_SIZE));
 }
 
 /** Board (counts, offer value totals, the newest cards per column) and one sorted page of the table. */
@@ -406,15 +477,25 @@ export async function queryPipeline(
       .as('ranked');
     cards = (await db.select().from(ranked).where(lte(ranked.rn, BOARD_CARDS_PER_COLUMN))) as unknown as SummaryRow[];
   }
+  // A page past the last (an old link, a crafted URL, leads gone since) shows the last page, and says so.
+  const total = totals.reduce((n, t) => n + Number(t.count), 0);
+  const page = Math.min(filters.page, lastPage(total));
   let rows: SummaryRow[] = [];
   if (wantTable) {
-    rows = await db
-      .select(summaryColumns)
-      .from(leadRecords)
-      .where(where)
-      .orderBy(...orderFor(filters))
-      .limit(TABLE_PAGE_SIZE)
-      .offset((filters.page - 1) * TABLE_PAGE_SIZE);
+    if (COLLATED_SORTS.has(filters.sort)) {
+      const ids = await collatedPageIds(db, where, filters, page);
+      const found = ids.length ? await db.select(summaryColumns).from(leadRecords).where(inArray(leadRecords.id, ids)) : [];
+      const at = new Map(ids.map((id, i) => [id, i]));
+      rows = found.sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
+    } else {
+      rows = await db
+        .select(summaryColumns)
+        .from(leadRecords)
+        .where(where)
+        .orderBy(...orderFor(filters))
+        .limit(TABLE_PAGE_SIZE)
+        .offset((page - 1) * TABLE_PAGE_SIZE);
+    }
   }
 
   const byStatus = new Map(totals.map((t) => [t.status, t]));
@@ -431,7 +512,7 @@ export async function queryPipeline(
     columns,
     rows: rows.map(toSummary),
     total: columns.reduce((n, c) => n + c.count, 0),
-    page: filters.page,
+    page,
     pageSize: TABLE_PAGE_SIZE,
   };
 }

@@ -51,6 +51,12 @@ export const leadRecords = pgTable(
     /** The lead as the vendor last listed it (every field, for the detail page). */
     raw: jsonb('raw').$type<Record<string, unknown>>().notNull().default({}),
     syncedAt: ts('synced_at').notNull().defaultNow(),
+    /**
+     * 'vendor' (first seen in Footprints' list) or 'capture' (written from Footprints' answer when the console
+     * added it). Footprints' list omits leads without location, category, offer and consultant, so a lead the
+     * console captured is never removed only because the list does not show it.
+     */
+    origin: text('origin').notNull().default('vendor'),
   },
   (t) => [
     index('lead_records_created_idx').on(t.vendorCreatedAt),

@@ -16,7 +16,15 @@ import { VendorError } from '@/lib/vendors/http';
 import { filtersFromParams } from './filters';
 import { getFilterOptions, getLeadRecord, getSyncState, queryPipeline } from './read-model';
 import { syncLeads, syncWindow } from './sync';
-import { addAction, bulkMoveLeads, editAction, getLeadDetail, getTimeline, moveLead, recordNps, uploadDocuments, type LeadDeps } from './use-cases';
+import { addAction } from './add-action';
+import { bulkMoveLeads } from './bulk-move-leads';
+import type { LeadDeps } from './deps';
+import { editAction } from './edit-action';
+import { getTimeline } from './get-timeline';
+import { moveLead } from './move-lead';
+import { getLeadDetail } from './queries';
+import { recordNps } from './record-nps';
+import { uploadDocuments } from './upload-documents';
 
 const ZONE = 'Europe/Bucharest';
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');

@@ -89,8 +89,9 @@ describe.each(testEngines)('marketing jobs on %s', (engine) => {
   });
 
   it('enqueueNetcoreActivity: one job per activity, idempotent on the key, due at the end of its gathering slot', async () => {
-    const before = Date.now();
-    const a = await enqueueNetcoreActivity(t.db, { idempotencyKey: 'nc-1', activity: leadCaptured(1), subject: 'hostess:1', correlation: 'lead:FP1' });
+    // The clock is injected: 2.5 s into a slot, so the slot's end is known exactly.
+    const now = new Date(Math.floor(Date.now() / NETCORE_ACTIVITY_GATHER_MS) * NETCORE_ACTIVITY_GATHER_MS + 2_500);
+    const a = await enqueueNetcoreActivity(t.db, { idempotencyKey: 'nc-1', activity: leadCaptured(1), subject: 'hostess:1', correlation: 'lead:FP1', now });
     const b = await enqueueNetcoreActivity(t.db, { idempotencyKey: 'nc-1', activity: leadCaptured(2) });
     expect(a.created).toBe(true);
     expect(b).toEqual({ jobId: a.jobId, created: false });
@@ -98,8 +99,7 @@ describe.each(testEngines)('marketing jobs on %s', (engine) => {
     expect(job).toMatchObject({ kind: NETCORE_ACTIVITY_JOB, subject: 'hostess:1', correlation: 'lead:FP1', status: 'queued' });
     expect((job!.payload as { activity: { identity: string } }).activity.identity).toBe('person-1@example.com');
     const dueAt = job!.nextAttemptAt.getTime();
-    expect(dueAt).toBeGreaterThan(before);
-    expect(dueAt).toBeLessThanOrEqual(before + NETCORE_ACTIVITY_GATHER_MS + 1_000);
+    expect(dueAt).toBe(now.getTime() - 2_500 + NETCORE_ACTIVITY_GATHER_MS);
     expect(dueAt % NETCORE_ACTIVITY_GATHER_MS).toBe(0);
     // Activities queued within one slot are due at the same instant.
     expect(gatherSlotEnd(dueAt - 1).getTime()).toBe(dueAt);

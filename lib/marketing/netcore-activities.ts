@@ -89,6 +89,8 @@ export interface EnqueueNetcoreActivityInput {
   subject?: string;
   /** What it belongs to, e.g. `lead:<footprintsLeadId>`. */
   correlation?: string;
+  /** The clock the gathering slot is read from (tests); default now. */
+  now?: Date;
 }
 
 /**
@@ -107,7 +109,7 @@ export async function enqueueNetcoreActivity(db: Db, input: EnqueueNetcoreActivi
     payload,
     subject: input.subject,
     correlation: input.correlation,
-    runAt: gatherSlotEnd(Date.now()),
+    runAt: gatherSlotEnd((input.now ?? new Date()).getTime()),
   });
   return { jobId: job.id, created };
 }

@@ -220,10 +220,19 @@ describe.each(testEngines)('outbox on %s', (engine) => {
   });
 
   it('does not claim kinds without a handler in this process', async () => {
-    const { job } = await enqueue(t.db, { kind: 'test.unhandled', idempotencyKey: 'nohandler-1', payload: {} });
-    const r = await runDueJobs(t.db, { workerId: 'w', limit: 50 });
-    expect(await getJob(t.db, job.id)).toMatchObject({ status: 'queued', attempts: 0 });
-    expect(r.claimed).toBeGreaterThanOrEqual(0);
+    const handled: string[] = [];
+    const kind = useKind(async (p: { id: string }) => {
+      handled.push(p.id);
+    });
+    const t0 = new Date();
+    const { job } = await enqueue(t.db, { kind: 'test.unhandled', idempotencyKey: 'nohandler-1', payload: {}, runAt: t0 });
+    const { job: ok } = await enqueue(t.db, { kind, idempotencyKey: 'nohandler-2', payload: { id: 'h1' }, runAt: t0 });
+    // No kinds given: the worker's default is the kinds registered in this process.
+    const r = await runDueJobs(t.db, { workerId: 'w', limit: 50, now: at(t0, 1) });
+    expect(r).toMatchObject({ claimed: 1, done: 1 });
+    expect(handled).toEqual(['h1']);
+    expect(await getJob(t.db, ok.id)).toMatchObject({ status: 'done', attempts: 1 });
+    expect(await getJob(t.db, job.id)).toMatchObject({ status: 'queued', attempts: 0, lockedBy: null });
   });
 
   it('lists jobs by status and kind with counts, and by correlation', async () => {
@@ -336,6 +345,15 @@ describe.each(testEngines)('outbox on %s', (engine) => {
       delivered.push(p.id);
     });
     let polls = 0;
+    // Waits on events, never on a guessed duration: the first poll is known to be over when it reports
+    // its batch (onBatch runs at the end of the poll, just before the worker schedules its next one).
+    let firstBatch!: () => void;
+    const firstPollDone = new Promise<void>((r) => (firstBatch = r));
+    let secondBatch!: () => void;
+    const secondPollDone = new Promise<void>((r) => (secondBatch = r));
+    let thirdBatch!: () => void;
+    const thirdPollDone = new Promise<void>((r) => (thirdBatch = r));
+    await enqueue(t.db, { kind, idempotencyKey: 'wake-0', payload: { id: 'w0' } });
     const worker = startOutboxWorker({
       workerId: 'sleepy',
       intervalMs: 60_000,
@@ -343,24 +361,22 @@ describe.each(testEngines)('outbox on %s', (engine) => {
         polls += 1;
         return t.db;
       },
+      onBatch: () => [firstBatch, secondBatch, thirdBatch][delivered.length - 1]?.(),
     });
     try {
-      const until = async (cond: () => boolean, ms: number) => {
-        const deadline = Date.now() + ms;
-        while (!cond() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-      };
-      await until(() => polls >= 1, 5_000); // the first, immediate poll finds nothing
-      await new Promise((r) => setTimeout(r, 50));
+      await firstPollDone;
+      expect(delivered).toEqual(['w0']);
       await enqueue(t.db, { kind, idempotencyKey: 'wake-1', payload: { id: 'w1' } });
       worker.wake();
-      await until(() => delivered.length === 1, 5_000);
-      expect(delivered).toEqual(['w1']);
+      // Without wake() the next poll is 60 s away: the test timeout (30 s) would fail this wait.
+      await secondPollDone;
+      expect(delivered).toEqual(['w0', 'w1']);
       expect(polls).toBe(2);
       // Use cases hold no handle: wakeOutboxWorker() reaches the process's one worker.
       await enqueue(t.db, { kind, idempotencyKey: 'wake-2', payload: { id: 'w2' } });
       wakeOutboxWorker();
-      await until(() => delivered.length === 2, 5_000);
-      expect(delivered).toEqual(['w1', 'w2']);
+      await thirdPollDone;
+      expect(delivered).toEqual(['w0', 'w1', 'w2']);
       expect(polls).toBe(3);
     } finally {
       await worker.stop();

@@ -1,12 +1,11 @@
 /**
  * Rules of a GDPR Art. 15 access-request case: the due date (one month after receipt), the days left,
- * masking of the data subject's identifiers in lists, and the case forms' schemas.
+ * masking of the data subject's identifiers in lists. The forms' schemas are in inputs.ts.
  *
- * Pure and browser-safe: the forms (zodResolver) and the actions use the same schemas.
+ * Pure and browser-safe.
  */
-import { z } from 'zod';
-import { PRIVACY_CASE_STATUSES, type PrivacyCaseStatus } from './constants';
-import { daysInMonth, formatIsoDate, parseIsoDate, toDayNumber } from './window-rule';
+import { daysInMonth, formatIsoDate, parseIsoDate, toDayNumber } from '@/lib/vendors/netcore/window-rule';
+import type { PrivacyCaseStatus } from './constants';
 
 export const CASE_STATUS_LABELS: Record<PrivacyCaseStatus, string> = {
   open: 'Open',
@@ -59,58 +58,3 @@ export function maskPhone(phone: string | null): string | null {
   if (phone.length <= 4) return '•'.repeat(phone.length);
   return `${phone.slice(0, 2)}${'•'.repeat(phone.length - 4)}${phone.slice(-2)}`;
 }
-
-const optionalText = (schema: z.ZodString) =>
-  z
-    .string()
-    .trim()
-    .transform((v) => (v === '' ? undefined : v))
-    .pipe(schema.optional());
-
-export const SUBJECT_EMAIL = z.string().max(254).email('Enter a valid e-mail address.');
-/** Digits, optionally a leading +, 6–15 digits (E.164 length); spaces and dashes are dropped. */
-export const SUBJECT_PHONE = z.string().regex(/^\+?\d{6,15}$/, 'Enter a phone number of 6 to 15 digits.');
-
-export function createCaseSchema(today: () => string) {
-  return z
-    .object({
-      subjectEmail: optionalText(SUBJECT_EMAIL),
-      subjectPhone: z
-        .string()
-        .transform((v) => v.replace(/[\s-]/g, ''))
-        .transform((v) => (v === '' ? undefined : v))
-        .pipe(SUBJECT_PHONE.optional()),
-      receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date the request was received.'),
-      notes: z.string().max(4000).default(''),
-    })
-    .superRefine((v, ctx) => {
-      if (!v.subjectEmail && !v.subjectPhone) {
-        ctx.addIssue({ code: 'custom', path: ['subjectEmail'], message: 'Enter the data subject’s e-mail, mobile, or both.' });
-      }
-      const received = parseIsoDate(v.receivedOn);
-      if (!received) {
-        ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: 'Enter a real date.' });
-        return;
-      }
-      const now = parseIsoDate(today());
-      if (now && toDayNumber(received) > toDayNumber(now)) {
-        ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: 'The request cannot have been received in the future.' });
-      }
-    });
-}
-export type CreateCaseInput = z.input<ReturnType<typeof createCaseSchema>>;
-export type CreateCaseData = z.output<ReturnType<typeof createCaseSchema>>;
-
-export const updateCaseSchema = z.object({
-  caseId: z.string().uuid(),
-  status: z.enum(PRIVACY_CASE_STATUSES),
-  notes: z.string().max(4000),
-});
-export type UpdateCaseInput = z.input<typeof updateCaseSchema>;
-
-export const listCasesSchema = z.object({
-  status: z.enum(PRIVACY_CASE_STATUSES).optional(),
-  reference: z.string().trim().max(60).optional(),
-  page: z.number().int().min(1).max(10_000).default(1),
-});
-export type ListCasesInput = z.input<typeof listCasesSchema>;

@@ -14,7 +14,7 @@ import {
   fromDayNumber,
   parseIsoDate,
   toDayNumber,
-} from './window-rule';
+} from '@/lib/vendors/netcore/window-rule';
 
 /** The longest period one split may cover, both ends included. */
 export const MAX_PERIOD_DAYS = 400;

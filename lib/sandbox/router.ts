@@ -2,6 +2,7 @@
  * The sandbox as one object: the four simulators, their fault settings, a log of what they received,
  * and the control endpoint (`/sandbox/_control`) that tests and trainers use to break a vendor on purpose.
  */
+import { createHash } from 'node:crypto';
 import { createFootprintsSimulator } from './footprints';
 import { createLoyaltySimulator } from './loyalty';
 import { createNetcoreSimulators } from './netcore';
@@ -74,7 +75,7 @@ export class Sandbox {
   private async dispatch(vendor: SandboxVendor, req: Request, path: string): Promise<Response> {
     const faults = this.faults[vendor];
     const record = (status: number) => {
-      this.requests.push({ vendor, method: req.method, path, at: new Date().toISOString(), status });
+      this.requests.push({ vendor, method: req.method, path, at: new Date().toISOString(), status, credential: credentialHash(req) });
       if (this.requests.length > MAX_LOG) this.requests.splice(0, this.requests.length - MAX_LOG);
     };
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
@@ -147,6 +148,18 @@ export class Sandbox {
 
 function faultStatus(status: number, _faults: FaultSettings): number {
   return status >= 100 && status <= 599 ? status : 500;
+}
+
+/** A short hash of the request's token (never the token itself): see RecordedRequest.credential. */
+export function credentialHash(req: Request): string | null {
+  const fromQuery = new URL(req.url).searchParams.get('access_token');
+  const fromHeader = req.headers.get('authorization')?.replace(/^(Bearer|Basic)\s+/i, '');
+  const credential = fromQuery || fromHeader;
+  return credential ? tokenHash(credential) : null;
+}
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex').slice(0, 16);
 }
 
 function safeDecode(text: string): string {

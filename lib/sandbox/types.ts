@@ -43,6 +43,11 @@ export interface RecordedRequest {
   at: string;
   /** Answer status. */
   status: number;
+  /**
+   * A short SHA-256 of the credential the request carried (Footprints `access_token` query parameter, else
+   * the Authorization header's token), so tests can tell whose token a call used without the log holding it.
+   */
+  credential: string | null;
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

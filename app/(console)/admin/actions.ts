@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
 import { ROLES } from '@/lib/auth/roles';
-import { assignRole } from '@/lib/admin/roles';
-import { listQueue, retryDeadQueueJob } from '@/lib/admin/queue';
+import { assignRole } from '@/lib/admin/assign-role';
+import { listQueue } from '@/lib/admin/queries';
+import { retryDeadJob } from '@/lib/admin/retry-dead-job';
 
 export const assignRoleAction = defineAction({
   name: 'admin.assignRole',
@@ -30,5 +31,5 @@ export const retryJobAction = defineAction({
   name: 'admin.retryJob',
   permission: 'admin.queue',
   schema: z.object({ jobId: z.string().min(1).max(100) }),
-  handler: async ({ jobId }, { db, actor }) => retryDeadQueueJob(db, actor, jobId),
+  handler: async ({ jobId }, { db, actor }) => retryDeadJob(db, actor, jobId),
 });

@@ -4,9 +4,17 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
 import { PipelineFiltersSchema } from '@/lib/leads/filters';
 import { queryPipeline } from '@/lib/leads/read-model';
-import { getSyncStatus, leadDepsFor, refreshLeads } from '@/lib/leads/server';
+import { leadsDeps } from '@/lib/leads/deps';
+import { getSyncStatus } from '@/lib/leads/queries';
+import { refreshLeads } from '@/lib/leads/refresh-leads';
 import { LEAD_STATUSES, LOST_REASONS } from '@/lib/leads/status-rules';
-import { addAction, bulkMoveLeads, editAction, moveLead, recordNps } from '@/lib/leads/use-cases';
+import { addAction } from '@/lib/leads/add-action';
+import { bulkMoveLeads } from '@/lib/leads/bulk-move-leads';
+import { editAction } from '@/lib/leads/edit-action';
+import { moveLead } from '@/lib/leads/move-lead';
+import { recordNps } from '@/lib/leads/record-nps';
+import { completeLead } from '@/lib/leads/complete-lead';
+import { ActionFormSchema } from '@/lib/leads/inputs';
 import { getConfig } from '@/lib/config';
 
 const leadId = z.string().trim().min(1).max(64);
@@ -57,7 +65,7 @@ export const moveLeadAction = defineAction({
   permission: 'leads.updateStatus',
   schema: z.object({ leadId, to: z.enum(LEAD_STATUSES), contract: contractInput, lost: lostInput }),
   handler: async (input, { db, session, actor }) => {
-    const result = await moveLead(db, leadDepsFor(session), actor, { leadId: input.leadId, to: input.to, contract: input.contract, lost: lostOf(input.lost) });
+    const result = await moveLead(db, leadsDeps(session), actor, { leadId: input.leadId, to: input.to, contract: input.contract, lost: lostOf(input.lost) });
     return { lead: result.lead, from: result.from, noop: result.noop };
   },
 });
@@ -66,31 +74,21 @@ export const bulkMoveLeadsAction = defineAction({
   name: 'leads.bulkUpdateStatus',
   permission: 'leads.updateStatus',
   schema: z.object({ leadIds: z.array(leadId).min(1).max(100), to: z.enum(LEAD_STATUSES), lost: lostInput }),
-  handler: async (input, { db, session, actor }) => bulkMoveLeads(db, leadDepsFor(session), actor, { leadIds: input.leadIds, to: input.to, lost: lostOf(input.lost) }),
-});
-
-const ActionFormSchema = z.object({
-  leadId,
-  typeId: z.string().trim().min(1, 'Choose the type of action').max(64),
-  detail: z.string().trim().min(1, 'Describe the action').max(2000),
-  date: z
-    .string()
-    .regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, 'A date and time')
-    .optional(),
+  handler: async (input, { db, session, actor }) => bulkMoveLeads(db, leadsDeps(session), actor, { leadIds: input.leadIds, to: input.to, lost: lostOf(input.lost) }),
 });
 
 export const addLeadActionAction = defineAction({
   name: 'leads.addAction',
   permission: 'leads.edit',
   schema: ActionFormSchema,
-  handler: async (input, { db, session, actor }) => addAction(db, leadDepsFor(session), actor, input),
+  handler: async (input, { db, session, actor }) => addAction(db, leadsDeps(session), actor, input),
 });
 
 export const editLeadActionAction = defineAction({
   name: 'leads.editAction',
   permission: 'leads.edit',
   schema: ActionFormSchema.extend({ actionId: z.string().trim().min(1).max(64) }),
-  handler: async (input, { db, session, actor }) => editAction(db, leadDepsFor(session), actor, input),
+  handler: async (input, { db, session, actor }) => editAction(db, leadsDeps(session), actor, input),
 });
 
 export const recordNpsAction = defineAction({
@@ -102,7 +100,17 @@ export const recordNpsAction = defineAction({
     comment: z.string().trim().max(1000).optional(),
   }),
   handler: async (input, { db, session, actor }) => {
-    await recordNps(db, leadDepsFor(session), actor, input);
+    await recordNps(db, leadsDeps(session), actor, input);
     return { ok: true };
   },
+});
+
+const catalogueId = z.string().trim().max(64).optional();
+
+/** Adds what Footprints' list needs (store, offer category, offer, consultant) to a captured lead. */
+export const completeLeadAction = defineAction({
+  name: 'leads.complete',
+  permission: 'leads.edit',
+  schema: z.object({ leadId, locationId: catalogueId, offerCategoryId: catalogueId, offerId: catalogueId, consultantId: catalogueId }),
+  handler: async (input, { db, session, actor }) => ({ lead: await completeLead(db, leadsDeps(session), actor, input) }),
 });

@@ -2,10 +2,8 @@ import type { Metadata } from 'next';
 import { Pipeline } from '@/components/leads/pipeline';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { getDb } from '@/lib/db';
 import { filtersFromParams, viewFromParams } from '@/lib/leads/filters';
-import { getFilterOptions, queryPipeline } from '@/lib/leads/read-model';
-import { ensureLeadsSynced, getSyncStatus } from '@/lib/leads/server';
+import { pipelinePage } from '@/lib/leads/queries';
 
 export const metadata: Metadata = { title: 'Pipeline' };
 export const dynamic = 'force-dynamic';
@@ -18,10 +16,8 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const timeZone = getConfig().storeTimezone;
   const filters = filtersFromParams(params, new Date(), timeZone);
   const view = viewFromParams(params);
-  const db = await getDb();
   // The first visit ever fills the read model (later ones read it; a periodic sync keeps it fresh).
-  const loadError = await ensureLeadsSynced(db, session);
-  const [pipeline, sync, options] = await Promise.all([queryPipeline(db, filters, timeZone), getSyncStatus(db), getFilterOptions(db)]);
+  const { pipeline, sync, options, loadError } = await pipelinePage(session, filters, timeZone);
   return (
     <section aria-labelledby="page-title" className="flex flex-col gap-4">
       <div className="rounded-2xl bg-white p-4 shadow-sm">

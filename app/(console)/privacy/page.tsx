@@ -5,11 +5,9 @@ import { RevealSubject } from '@/components/privacy/reveal-subject';
 import { can } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { getDb } from '@/lib/db';
 import { CASE_STATUS_LABELS, describeDaysLeft } from '@/lib/privacy/case-rules';
-import { listCases } from '@/lib/privacy/cases';
+import { listCasesPage, storeToday } from '@/lib/privacy/queries';
 import { PRIVACY_CASE_STATUSES, type PrivacyCaseStatus } from '@/lib/privacy/constants';
-import { todayInZone } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Privacy desk' };
 export const dynamic = 'force-dynamic';
@@ -24,8 +22,8 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
   const status = (PRIVACY_CASE_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as PrivacyCaseStatus) : undefined;
   const reference = one(params.q).slice(0, 60);
   const page = Math.max(1, Number.parseInt(one(params.page) || '1', 10) || 1);
-  const today = todayInZone(getConfig().storeTimezone);
-  const result = await listCases(await getDb(), { status, reference, page }, today);
+  const today = storeToday();
+  const result = await listCasesPage({ status, reference, page });
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const query = (p: number) => `/privacy?${new URLSearchParams({ ...(status ? { status } : {}), ...(reference ? { q: reference } : {}), page: String(p) })}`;
 

@@ -666,6 +666,16 @@ export function createFootprintsSimulatorImpl(opts: FootprintsSimulatorOptions =
     }
     const skuId = reference(body, 'skuId', (s) => state.skus.some((k) => k._id === s), 'sku');
     const channelId = reference(body, 'channelId', (c) => state.channels.some((k) => k._id === c), 'channel');
+    // Not in Update Lead's body table, but its answer carries locationId, offerId and consultantId and Add Lead
+    // takes them: accepted (and checked like Add Lead checks them), so a lead added without them can be completed.
+    const locationId = reference(body, 'locationId', (id) => state.locations.some((l) => l._id === id), 'location');
+    const consultantId = reference(body, 'consultantId', (id) => state.businessUsers.some((u) => u._id === id), 'consultant');
+    const offerId = reference(body, 'offerId', (id) => state.offers.some((o) => o._id === id), 'offer');
+    const offerCategoryId = str(body, 'offerCategoryId');
+    if (offerCategoryId !== undefined && !state.offerCategories.some((c) => c._id === offerCategoryId)) throw invalid('offerCategoryId', 'unknown offer category');
+    const newOffer = state.offers.find((o) => o._id === (offerId ?? lead.offerId));
+    const newCategory = offerCategoryId ?? (offerId ? newOffer?.offerCategoryId : lead.offerCategoryId);
+    if (newOffer && newCategory && newOffer.offerCategoryId !== newCategory) throw invalid('offerId', 'the offer is not in this offer category');
     const contractFields = ['contractNumber', 'contractValue', 'contractDate', 'contractDescription'] as const;
     const contract: Partial<Record<(typeof contractFields)[number], string>> = {};
     for (const f of contractFields) {
@@ -694,6 +704,10 @@ export function createFootprintsSimulatorImpl(opts: FootprintsSimulatorOptions =
     if (skuExternalId !== undefined) lead.skuExternalId = skuExternalId;
     if (channelId) lead.channelId = channelId;
     if (tags) lead.tags = tags;
+    if (locationId) lead.locationId = locationId;
+    if (consultantId) lead.consultantId = consultantId;
+    if (offerId) lead.offerId = offerId;
+    if (offerId || offerCategoryId) lead.offerCategoryId = newCategory;
     if (status) setStatus(lead, status as SimLeadStatus, at);
     if (lead.status === 'customer' && (Object.keys(contract).length || !lead.contract)) {
       lead.contract = { contractId: lead.contract?.contractId ?? mintId(KIND.document), ...lead.contract, ...contract };

@@ -197,6 +197,15 @@ export const UpdateLeadInputSchema = z
     skuExternalId: optText,
     channelId: optText,
     tags: z.array(text).optional(),
+    /**
+     * Decision: Update Lead's body table does not list these, but its answer carries locationId, offerId and
+     * consultantId, Add Lead takes all four, and Get Leads lists only leads that have them — so a lead added
+     * without them can be completed only here. The client sends them by the names Add Lead documents.
+     */
+    offerCategoryId: optText,
+    offerId: optText,
+    consultantId: optText,
+    locationId: optText,
     /** "(only with status customer)": the client sends contract fields only together with status=customer. */
     contract: contractSchema.optional(),
   })
@@ -213,6 +222,10 @@ interface UpdateLeadBase {
   skuExternalId?: string;
   channelId?: string;
   tags?: string[];
+  offerCategoryId?: string;
+  offerId?: string;
+  consultantId?: string;
+  locationId?: string;
 }
 /** Contract fields only travel with status customer (typed, and checked at run time). */
 export type UpdateLeadInput =

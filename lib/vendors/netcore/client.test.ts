@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setLogSink, type LogLevel } from '@/lib/log';
-import { todayDdmmyyyy, addDays, parseDdmmyyyy, formatDdmmyyyy } from '@/lib/privacy/window-rule';
+import { todayDdmmyyyy, addDays, parseDdmmyyyy, formatDdmmyyyy } from './window-rule';
 import { SANDBOX_NETCORE_API_KEY } from '@/lib/sandbox/demo-staff';
 import { NETCORE_SANDBOX_ACCOUNT_TIMEZONE, type NetcoreActivitySimulator, type NetcoreApiSimulator } from '@/lib/sandbox/netcore';
 import { startSandboxServer, type RunningSandbox } from '@/lib/sandbox/node-server';

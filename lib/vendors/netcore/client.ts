@@ -9,8 +9,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { log, registerSecret } from '@/lib/log';
-import { readActivityDate, type ActivityDate } from '@/lib/privacy/activity-date';
-import { checkActivityWindow, todayDdmmyyyy } from '@/lib/privacy/window-rule';
+import { readActivityDate, type ActivityDate } from './activity-date';
+import { checkActivityWindow, todayDdmmyyyy } from './window-rule';
 import { redactUrl } from '@/lib/redact';
 import { VendorError, joinUrl, vendorRequest, type VendorBody } from '@/lib/vendors/http';
 import {

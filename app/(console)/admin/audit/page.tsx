@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AUDIT_OUTCOMES, listAudit, listAuditActions, type AuditOutcome } from '@/lib/audit';
+import { auditPage } from '@/lib/admin/queries';
+import { AUDIT_OUTCOMES, type AuditOutcome } from '@/lib/audit';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { getDb } from '@/lib/db';
 import { formatInstant } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Audit trail' };
@@ -31,10 +31,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     to: one(params.to),
   };
   const page = Math.max(1, Number.parseInt(one(params.page) || '1', 10) || 1);
-  const db = await getDb();
   const tz = getConfig().storeTimezone;
-  const [result, actions] = await Promise.all([
-    listAudit(db, {
+  const { result, actions } = await auditPage({
       text: filters.text || undefined,
       action: filters.action || undefined,
       outcome: (AUDIT_OUTCOMES as readonly string[]).includes(filters.outcome) ? (filters.outcome as AuditOutcome) : undefined,
@@ -42,9 +40,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       to: dayBound(filters.to, true),
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
-    }),
-    listAuditActions(db),
-  ]);
+  });
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const linkTo = (p: number) => {
     const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { RoleEditor } from '@/components/admin/role-editor';
-import { listStaff } from '@/lib/admin/roles';
+import { listStaffPage } from '@/lib/admin/queries';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { getDb } from '@/lib/db';
 import { formatInstant } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Roles' };
@@ -12,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export default async function RolesPage() {
   await requirePagePermission('admin.roles');
   const tz = getConfig().storeTimezone;
-  const staff = await listStaff(await getDb());
+  const staff = await listStaffPage();
   return (
     <section aria-labelledby="page-title" className="rounded-2xl bg-white p-6 shadow-sm">
       <h1 id="page-title" className="text-2xl font-bold">Roles</h1>

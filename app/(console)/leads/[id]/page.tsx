@@ -4,14 +4,10 @@ import { notFound } from 'next/navigation';
 import { ActionTimeline, DocumentUpload, NpsForm, StatusPanel, type TimelineEntryView } from '@/components/leads/lead-panels';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { getDb } from '@/lib/db';
 import { formatInstant } from '@/lib/dates';
-import { getConsentProofByLeadId } from '@/lib/capture/consent';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '@/lib/leads/pdf';
-import { getFilterOptions } from '@/lib/leads/read-model';
-import { ensureLeadsSynced, leadDepsFor } from '@/lib/leads/server';
 import { LOST_REASON_LABELS, STATUS_LABELS, type LeadStatus, type LostReason } from '@/lib/leads/status-rules';
-import { getLeadDetail, getTimeline } from '@/lib/leads/use-cases';
+import { leadPage } from '@/lib/leads/queries';
 
 export const metadata: Metadata = { title: 'Lead' };
 export const dynamic = 'force-dynamic';
@@ -40,21 +36,15 @@ function show(value: unknown): string {
 export default async function LeadDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requirePagePermission('leads.view');
   const { id } = await params;
-  const db = await getDb();
   const tz = getConfig().storeTimezone;
-  await ensureLeadsSynced(db, session);
-  const detail = await getLeadDetail(db, id);
+  const detail = await leadPage(session, id);
   if (!detail) notFound();
-  const { record, summary } = detail;
+  const { record, summary, options, consent } = detail;
 
-  let timeline: { entries: TimelineEntryView[]; types: { id: string; name: string }[] } = { entries: [], types: [] };
-  let timelineError: string | null = null;
-  try {
-    timeline = await getTimeline(leadDepsFor(session), id);
-  } catch {
-    timelineError = 'The action timeline could not be loaded from Footprints right now. Reload the page in a minute.';
-  }
-  const [options, consent] = await Promise.all([getFilterOptions(db), getConsentProofByLeadId(db, id)]);
+  const timeline: { entries: TimelineEntryView[]; types: { id: string; name: string }[] } = detail.timeline ?? { entries: [], types: [] };
+  const timelineError = detail.timeline
+    ? null
+    : 'The action timeline could not be loaded from Footprints right now. Reload the page in a minute.';
   const nameIn = (list: { id: string; name: string }[], value: string | null) => (value ? (list.find((o) => o.id === value)?.name ?? value) : '—');
   const raw = record.raw as Record<string, unknown>;
   const otherFields = Object.entries(raw).filter(([k, v]) => !SHOWN_ELSEWHERE.has(k) && (typeof v !== 'object' || v === null));

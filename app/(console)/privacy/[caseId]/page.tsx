@@ -8,13 +8,10 @@ import { RevealSubject } from '@/components/privacy/reveal-subject';
 import { can } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { getDb } from '@/lib/db';
 import { formatInstant } from '@/lib/dates';
 import { CASE_STATUS_LABELS, describeDaysLeft } from '@/lib/privacy/case-rules';
-import { getCaseRow, toMaskedCase } from '@/lib/privacy/cases';
-import { CHANNEL_LABELS } from '@/lib/privacy/lookup-schema';
-import { listLookups } from '@/lib/privacy/lookups';
-import { todayInZone } from '@/lib/dates';
+import { CHANNEL_LABELS } from '@/lib/privacy/lookup-rules';
+import { getCasePage, storeToday } from '@/lib/privacy/queries';
 
 export const metadata: Metadata = { title: 'Access request' };
 export const dynamic = 'force-dynamic';
@@ -25,13 +22,11 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
   const session = await requirePagePermission('privacy.view');
   const { caseId } = await params;
   if (!UUID.test(caseId)) notFound();
-  const db = await getDb();
-  const row = await getCaseRow(db, caseId);
-  if (!row) notFound();
+  const found = await getCasePage(caseId);
+  if (!found) notFound();
+  const { kase, lookups } = found;
   const tz = getConfig().storeTimezone;
-  const today = todayInZone(tz);
-  const kase = toMaskedCase(row, today);
-  const lookups = await listLookups(db, caseId);
+  const today = storeToday();
 
   return (
     <div className="flex flex-col gap-6">

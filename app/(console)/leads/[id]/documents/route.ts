@@ -14,8 +14,8 @@ import { getStaffSession } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { DOCUMENT_KINDS, MAX_FILES_PER_UPLOAD, MAX_PDF_BYTES } from '@/lib/leads/pdf';
-import { leadDepsFor } from '@/lib/leads/server';
-import { uploadDocuments } from '@/lib/leads/use-cases';
+import { leadsDeps } from '@/lib/leads/deps';
+import { uploadDocuments } from '@/lib/leads/upload-documents';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,7 +50,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       leadActionId: typeof form.get('leadActionId') === 'string' && form.get('leadActionId') ? form.get('leadActionId') : undefined,
     });
     const files = form.getAll('files').filter((f): f is File => typeof f !== 'string');
-    const result = await uploadDocuments(db, leadDepsFor(session), actor, {
+    const result = await uploadDocuments(db, leadsDeps(session), actor, {
       leadId: id,
       documentType: fields.documentType,
       leadActionId: fields.leadActionId,

@@ -2,9 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ReportView } from '@/components/privacy/report-view';
 import { requirePagePermission } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { getCaseRow } from '@/lib/privacy/cases';
-import { listLookups } from '@/lib/privacy/lookups';
+import { getReportPage } from '@/lib/privacy/queries';
 
 export const metadata: Metadata = { title: 'Access request report' };
 export const dynamic = 'force-dynamic';
@@ -19,9 +17,7 @@ export default async function ReportPage({ params }: { params: Promise<{ caseId:
   await requirePagePermission('privacy.export');
   const { caseId } = await params;
   if (!UUID.test(caseId)) notFound();
-  const db = await getDb();
-  const row = await getCaseRow(db, caseId);
-  if (!row) notFound();
-  const [latest] = await listLookups(db, caseId);
-  return <ReportView caseId={caseId} reference={row.reference} lookup={latest ?? null} />;
+  const report = await getReportPage(caseId);
+  if (!report) notFound();
+  return <ReportView caseId={caseId} reference={report.reference} lookup={report.lookup} />;
 }

@@ -14,14 +14,21 @@ import { formatNetcoreActivityDate, localDateKey } from '@/lib/sandbox/netcore/s
 import { startSandboxServer, type RunningSandbox } from '@/lib/sandbox/node-server';
 import { createFootprintsClient } from '@/lib/vendors/footprints';
 import { createNetcoreClient, type NetcoreClient } from '@/lib/vendors/netcore';
-import { createCase, listCases, revealCaseSubject, updateCase } from './cases';
-import { lookupRequestSchema } from './lookup-schema';
-import { fetchSubjectProfile, listLookups, recordExport, runLookupWindow, startLookup } from './lookups';
+import { listCases } from './case-records';
+import { createCase } from './create-case';
+import { fetchSubjectProfile } from './fetch-subject-profile';
+import { lookupRequestSchema } from './inputs';
+import { listLookups } from './lookup-records';
+import { recordExport } from './record-export';
+import { revealCaseSubject } from './reveal-case-subject';
+import { runLookupWindow } from './run-lookup-window';
+import { startLookup } from './start-lookup';
+import { updateCase } from './update-case';
 import { runPool } from './pool';
 import { mergeActivities, type ActivityRow } from './results';
 import { privacyCases, privacyLookupWindows, privacyLookups } from './schema';
+import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate } from '@/lib/vendors/netcore/window-rule';
 import { todayInZone } from '@/lib/dates';
-import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate } from './window-rule';
 
 const tz = NETCORE_SANDBOX_ACCOUNT_TIMEZONE;
 const support = { id: 'user:support', name: 'Sam Support', role: 'support' };
@@ -300,7 +307,7 @@ describe.each(testEngines)('privacy desk on %s', (engine) => {
 
 describe('window failure reasons', () => {
   it('say what went wrong in words staff can act on, without the vendor body', async () => {
-    const { windowFailureReason } = await import('./lookups');
+    const { windowFailureReason } = await import('./run-lookup-window');
     const { VendorError } = await import('@/lib/vendors/http');
     const http500 = new VendorError({ vendor: 'netcore', operation: 'getUserChannelActivity', status: 500, kind: 'http', retryable: true, message: '{"secret":"body"}' });
     expect(windowFailureReason(http500)).toBe('Netcore answered HTTP 500; try again');

@@ -1,15 +1,13 @@
 /**
- * Use cases of the privacy desk's cases: create, list (masked), read, update, reveal (audited).
- * Every event is audited against the case reference; the audit detail never holds the subject's
- * e-mail or phone.
+ * A privacy case as the desk reads it: masked (no full e-mail or phone before "Reveal"), with the days left;
+ * the audit target of every event on it. Shared by the case use cases; no use case of its own.
  */
 import 'server-only';
 import { randomInt } from 'node:crypto';
 import { and, asc, count, eq, ilike, type SQL } from 'drizzle-orm';
-import { recordAudit, type AuditActorRef } from '@/lib/audit';
 import type { Db } from '@/lib/db';
-import { ConflictError, ValidationError } from '@/lib/errors';
-import { daysLeft, dueDateFor, maskEmail, maskPhone, type CreateCaseData } from './case-rules';
+import { ValidationError } from '@/lib/errors';
+import { daysLeft, maskEmail, maskPhone } from './case-rules';
 import { privacyCases, type PrivacyCaseRow, type PrivacyCaseStatus } from './schema';
 
 export const CASE_PAGE_SIZE = 25;
@@ -61,39 +59,6 @@ export function toMaskedCase(row: PrivacyCaseRow, today: string): MaskedCase {
   };
 }
 
-export async function createCase(db: Db, actor: AuditActorRef, data: CreateCaseData): Promise<{ id: string; reference: string }> {
-  const dueOn = dueDateFor(data.receivedOn);
-  if (!dueOn) throw new ValidationError('Enter a real date.', { receivedOn: ['Enter a real date.'] });
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const reference = newCaseReference(data.receivedOn);
-    const rows = await db
-      .insert(privacyCases)
-      .values({
-        reference,
-        subjectEmail: data.subjectEmail?.toLowerCase() ?? null,
-        subjectPhone: data.subjectPhone ?? null,
-        receivedOn: data.receivedOn,
-        dueOn,
-        notes: data.notes ?? '',
-        createdBy: actor.id,
-        createdByName: actor.name,
-      })
-      .onConflictDoNothing({ target: privacyCases.reference })
-      .returning({ id: privacyCases.id, reference: privacyCases.reference });
-    if (rows[0]) {
-      await recordAudit(db, {
-        actor,
-        action: 'privacy.case.create',
-        target: caseTarget(reference),
-        outcome: 'success',
-        detail: { receivedOn: data.receivedOn, dueOn, hasEmail: Boolean(data.subjectEmail), hasPhone: Boolean(data.subjectPhone) },
-      });
-      return rows[0];
-    }
-  }
-  throw new ConflictError('Could not give the case a unique reference; try again.');
-}
-
 export interface CaseListPage {
   rows: MaskedCase[];
   total: number;
@@ -138,42 +103,4 @@ export async function requireCaseRow(db: Db, caseId: string): Promise<PrivacyCas
   const row = await getCaseRow(db, caseId);
   if (!row) throw new ValidationError('That case does not exist.', { caseId: ['That case does not exist.'] });
   return row;
-}
-
-export async function updateCase(
-  db: Db,
-  actor: AuditActorRef,
-  input: { caseId: string; status: PrivacyCaseStatus; notes: string },
-): Promise<{ status: PrivacyCaseStatus; notes: string }> {
-  const before = await requireCaseRow(db, input.caseId);
-  await db
-    .update(privacyCases)
-    .set({ status: input.status, notes: input.notes, updatedAt: new Date() })
-    .where(eq(privacyCases.id, input.caseId));
-  await recordAudit(db, {
-    actor,
-    action: 'privacy.case.update',
-    target: caseTarget(before.reference),
-    outcome: 'success',
-    // The notes may hold anything; the trail records that they changed, not what they say.
-    detail: { statusFrom: before.status, statusTo: input.status, notesChanged: before.notes !== input.notes },
-  });
-  return { status: input.status, notes: input.notes };
-}
-
-/** The subject's identifiers in full, for one member of staff, once: audited. */
-export async function revealCaseSubject(
-  db: Db,
-  actor: AuditActorRef,
-  caseId: string,
-): Promise<{ reference: string; email: string | null; phone: string | null }> {
-  const row = await requireCaseRow(db, caseId);
-  await recordAudit(db, {
-    actor,
-    action: 'privacy.reveal',
-    target: caseTarget(row.reference),
-    outcome: 'success',
-    detail: { fields: [row.subjectEmail ? 'email' : null, row.subjectPhone ? 'phone' : null].filter(Boolean) },
-  });
-  return { reference: row.reference, email: row.subjectEmail, phone: row.subjectPhone };
 }

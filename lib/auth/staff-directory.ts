@@ -1,0 +1,26 @@
+/**
+ * What sign-in reads and writes about a member of staff: the role an admin assigned (roles are resolved
+ * once, when a session starts) and the directory row admins see. Auth owns these lookups; lib/admin only
+ * writes assignments (lib/admin/assign-role.ts).
+ */
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/lib/db';
+import { roleAssignments, staffMembers } from '@/lib/db/schema';
+import { isRole, type Role } from './roles';
+
+export async function getAssignedRole(db: Db, subject: string): Promise<Role | null> {
+  const [row] = await db.select().from(roleAssignments).where(eq(roleAssignments.subject, subject)).limit(1);
+  return row && isRole(row.role) ? row.role : null;
+}
+
+export async function recordStaffSignIn(
+  db: Db,
+  member: { subject: string; kind: 'hostess' | 'staff'; displayName: string; username: string | null },
+): Promise<void> {
+  const now = new Date();
+  await db
+    .insert(staffMembers)
+    .values({ ...member, lastSignInAt: now })
+    .onConflictDoUpdate({ target: staffMembers.subject, set: { displayName: member.displayName, lastSignInAt: now } });
+}

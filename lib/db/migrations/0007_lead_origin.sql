@@ -1,0 +1,1 @@
+ALTER TABLE "lead_records" ADD COLUMN "origin" text DEFAULT 'vendor' NOT NULL;

@@ -1,0 +1,22 @@
+/**
+ * What the pipeline's use cases need from the process, built in one place (the same shape in every
+ * feature: lib/<feature>/deps.ts). Calls are made with the member of staff's own Footprints token, so the
+ * deps are built per caller. Tests build their own LeadDeps pointing at the sandbox.
+ */
+import 'server-only';
+import type { StaffSession } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { getFootprintsClient } from '@/lib/vendors/clients';
+import type { FootprintsClient } from '@/lib/vendors/footprints';
+
+export interface LeadDeps {
+  client: FootprintsClient;
+  /** The member of staff's Footprints token: calls are made on their behalf. */
+  accessToken: string;
+  timeZone: string;
+  now?: () => Date;
+}
+
+export function leadsDeps(session: Pick<StaffSession, 'accessToken'>): LeadDeps {
+  return { client: getFootprintsClient(), accessToken: session.accessToken, timeZone: getConfig().storeTimezone };
+}

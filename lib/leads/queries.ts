@@ -1,0 +1,106 @@
+/**
+ * The pipeline pages' reads. Pages call these and never the database: the pipeline (filtered, with the
+ * sync status and the filters' options) and one lead (its record, history, documents, NPS, queued jobs,
+ * the Footprints timeline and the capture's consent proof). The first visit ever fills the read model.
+ */
+import 'server-only';
+import { asc, desc, eq } from 'drizzle-orm';
+import type { StaffSession } from '@/lib/auth/session';
+import { getConsentProofByLeadId } from '@/lib/capture/consent';
+import { getDb, type Db } from '@/lib/db';
+import { log } from '@/lib/log';
+import { listJobsByCorrelation } from '@/lib/outbox';
+import { leadsDeps } from './deps';
+import type { PipelineFilters } from './filters';
+import { getTimeline, type Timeline } from './get-timeline';
+import { getFilterOptions, getLeadRecord, getSyncState, queryPipeline, recordToSummary, type LeadSummary } from './read-model';
+import { leadDocuments, leadNpsEntries, leadStatusHistory, type LeadRecord } from './schema';
+import { ensureInitialSync } from './sync';
+
+/** For pages: fills the read model on first use with the staff member's token (later syncs are periodic). */
+export async function ensureLeadsSynced(db: Db, session: Pick<StaffSession, 'accessToken'>): Promise<string | null> {
+  try {
+    await ensureInitialSync(db, leadsDeps(session));
+    return null;
+  } catch (error) {
+    log('warn', 'leads.initial_sync_failed', { error: error instanceof Error ? error.message : String(error) });
+    return 'The pipeline could not be loaded from Footprints yet. It will try again; you can also refresh.';
+  }
+}
+
+export interface SyncStatus {
+  lastSuccessAt: string | null;
+  lastStartedAt: string | null;
+  lastError: string | null;
+  leadCount: number | null;
+}
+
+export async function getSyncStatus(db: Db): Promise<SyncStatus> {
+  const s = await getSyncState(db);
+  return {
+    lastSuccessAt: s?.lastSuccessAt?.toISOString() ?? null,
+    lastStartedAt: s?.lastStartedAt?.toISOString() ?? null,
+    lastError: s?.lastError && (!s.lastSuccessAt || (s.lastFinishedAt && s.lastFinishedAt > s.lastSuccessAt)) ? s.lastError : null,
+    leadCount: s?.leadCount ?? null,
+  };
+}
+
+export interface LeadDetail {
+  record: LeadRecord;
+  summary: LeadSummary;
+  history: { id: number; from: string | null; to: string; at: string; source: string; actorName: string | null }[];
+  documents: { id: string; type: string; fileName: string; sizeBytes: number; uploadedAt: string; actorName: string; leadActionId: string | null }[];
+  nps: { id: number; score: number; comment: string | null; at: string; source: string; actorName: string | null }[];
+  jobs: { id: string; kind: string; status: string; attempts: number; lastError: string | null; updatedAt: string }[];
+}
+
+export async function getLeadDetail(db: Db, leadId: string): Promise<LeadDetail | null> {
+  const record = await getLeadRecord(db, leadId);
+  if (!record) return null;
+  const [history, documents, nps, jobs] = await Promise.all([
+    db.select().from(leadStatusHistory).where(eq(leadStatusHistory.leadId, leadId)).orderBy(desc(leadStatusHistory.at), desc(leadStatusHistory.id)),
+    db.select().from(leadDocuments).where(eq(leadDocuments.leadId, leadId)).orderBy(desc(leadDocuments.uploadedAt)),
+    db.select().from(leadNpsEntries).where(eq(leadNpsEntries.leadId, leadId)).orderBy(asc(leadNpsEntries.at), asc(leadNpsEntries.id)),
+    listJobsByCorrelation(db, `lead:${leadId}`),
+  ]);
+  return {
+    record,
+    summary: recordToSummary(record),
+    history: history.map((h) => ({ id: h.id, from: h.fromStatus, to: h.toStatus, at: h.at.toISOString(), source: h.source, actorName: h.actorName })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      type: d.documentType,
+      fileName: d.fileName,
+      sizeBytes: d.sizeBytes,
+      uploadedAt: d.uploadedAt.toISOString(),
+      actorName: d.actorName,
+      leadActionId: d.leadActionId,
+    })),
+    nps: nps.map((n) => ({ id: n.id, score: n.score, comment: n.comment, at: n.at.toISOString(), source: n.source, actorName: n.actorName })),
+    jobs: jobs.map((j) => ({ id: j.id, kind: j.kind, status: j.status, attempts: j.attempts, lastError: j.lastError, updatedAt: j.updatedAt.toISOString() })),
+  };
+}
+
+/** The pipeline page: the filtered pipeline, the sync status and the filters' options. */
+export async function pipelinePage(session: Pick<StaffSession, 'accessToken'>, filters: PipelineFilters, timeZone: string) {
+  const db = await getDb();
+  const loadError = await ensureLeadsSynced(db, session);
+  const [pipeline, sync, options] = await Promise.all([queryPipeline(db, filters, timeZone), getSyncStatus(db), getFilterOptions(db)]);
+  return { pipeline, sync, options, loadError };
+}
+
+/** The lead page: null when the lead is not in the pipeline. The Footprints timeline may fail alone. */
+export async function leadPage(session: Pick<StaffSession, 'accessToken'>, leadId: string) {
+  const db = await getDb();
+  await ensureLeadsSynced(db, session);
+  const detail = await getLeadDetail(db, leadId);
+  if (!detail) return null;
+  let timeline: Timeline | null = null;
+  try {
+    timeline = await getTimeline(leadsDeps(session), leadId);
+  } catch {
+    timeline = null;
+  }
+  const [options, consent] = await Promise.all([getFilterOptions(db), getConsentProofByLeadId(db, leadId)]);
+  return { ...detail, timeline, options, consent };
+}

@@ -1,0 +1,27 @@
+/** The periodic read-model sync the server starts once (lib/server-start.ts). */
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db';
+import { log } from '@/lib/log';
+import { getFootprintsClient } from '@/lib/vendors/clients';
+import { startPeriodicLeadSync, type PeriodicSyncHandle } from './sync';
+
+/** Every five minutes by default; LEADS_SYNC_INTERVAL_MS is not a documented setting, so it is not read here. */
+export const PERIODIC_SYNC_INTERVAL_MS = 5 * 60_000;
+
+const globalForLeadSync = globalThis as unknown as { __storedeskLeadSyncTimer?: PeriodicSyncHandle };
+
+/** Starts the periodic lead sync once per process. Never throws: a failure is logged and retried at the next tick. */
+export function startLeadSync(): void {
+  try {
+    if (globalForLeadSync.__storedeskLeadSyncTimer) return;
+    globalForLeadSync.__storedeskLeadSyncTimer = startPeriodicLeadSync({
+      getDb,
+      getClient: getFootprintsClient,
+      timeZone: getConfig().storeTimezone,
+      intervalMs: PERIODIC_SYNC_INTERVAL_MS,
+    });
+  } catch (error) {
+    log('warn', 'leads.periodic_sync_not_started', { error: error instanceof Error ? error.message : String(error) });
+  }
+}

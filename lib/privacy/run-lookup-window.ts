@@ -1,0 +1,133 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { recordAudit, type AuditActorRef } from '@/lib/audit';
+import type { Db } from '@/lib/db';
+import { ValidationError } from '@/lib/errors';
+import { log } from '@/lib/log';
+import { VendorError } from '@/lib/vendors/http';
+import type { ChannelActivityEntry } from '@/lib/vendors/netcore';
+import { isoToDdmmyyyy } from '@/lib/vendors/netcore/window-rule';
+import { caseTarget } from './case-records';
+import type { PrivacyDeps } from './deps';
+import { toWindowInfo } from './lookup-records';
+import { countByType, type ActivityRow, type WindowInfo } from './results';
+import { privacyCases, privacyLookupWindows, privacyLookups, type PrivacyChannel } from './schema';
+
+function toActivityRow(channel: PrivacyChannel, e: ChannelActivityEntry): ActivityRow {
+  return {
+    channel,
+    activity: e.activity,
+    messageId: e.messageId,
+    messageName: e.messageName,
+    rawDate: e.activityDate.raw,
+    at: e.activityDate.instant,
+    ip: e.ip ?? null,
+    device: e.device ?? null,
+    os: e.os ?? null,
+    browser: e.browser ?? null,
+    link: e.link ?? null,
+  };
+}
+
+/** A reason staff can act on, with no personal data and no vendor body. */
+export function windowFailureReason(error: unknown): string {
+  if (error instanceof VendorError) {
+    if (error.kind === 'timeout') return 'Netcore did not answer in time';
+    if (error.kind === 'network') return 'Netcore could not be reached';
+    if (error.kind === 'invalid_request') return 'refused before sending: outside the seven-day rule';
+    if (error.kind === 'invalid_response') return 'Netcore sent an answer that could not be read';
+    if (error.status === 200) return `Netcore refused the request${error.vendorCode ? ` (code ${error.vendorCode})` : ''}`;
+    return `Netcore answered HTTP ${error.status}${error.retryable ? '; try again' : ''}`;
+  }
+  return 'unexpected error';
+}
+
+export interface WindowRunResult {
+  window: WindowInfo;
+  /** The window's activities; never stored on the server. Empty unless answered. */
+  rows: ActivityRow[];
+}
+
+/**
+ * Asks Netcore for one window and records the outcome on the window. A vendor failure is an outcome
+ * (state "failed" with a reason), not an exception: the browser shows it and offers a retry.
+ */
+export async function runLookupWindow(
+  db: Db,
+  deps: Pick<PrivacyDeps, 'netcore'>,
+  actor: AuditActorRef,
+  input: { lookupId: string; windowId: string },
+): Promise<WindowRunResult> {
+  // One statement finds the window (of this lookup), marks it pending and reads the case it belongs to.
+  const askedAt = new Date();
+  const [window] = await db
+    .update(privacyLookupWindows)
+    .set({
+      state: 'pending',
+      attempts: sql`${privacyLookupWindows.attempts} + 1`,
+      askedAt,
+      askedBy: actor.id,
+      failureReason: null,
+      updatedAt: askedAt,
+    })
+    .from(privacyLookups)
+    .innerJoin(privacyCases, eq(privacyCases.id, privacyLookups.caseId))
+    .where(
+      and(
+        eq(privacyLookupWindows.id, input.windowId),
+        eq(privacyLookupWindows.lookupId, input.lookupId),
+        eq(privacyLookups.id, privacyLookupWindows.lookupId),
+      ),
+    )
+    .returning({
+      id: privacyLookupWindows.id,
+      channel: privacyLookupWindows.channel,
+      windowFrom: privacyLookupWindows.windowFrom,
+      windowTo: privacyLookupWindows.windowTo,
+      reference: privacyCases.reference,
+      subjectEmail: privacyCases.subjectEmail,
+      subjectPhone: privacyCases.subjectPhone,
+    });
+  if (!window) throw new ValidationError('That window is not part of this lookup.', { windowId: ['Unknown window.'] });
+  const kase = { reference: window.reference };
+  // Netcore's primary key is the contact's EMAIL; a case known only by its mobile asks by the mobile
+  // (the sandbox, like Netcore, finds a contact by either). The table's check guarantees one of them.
+  const primaryKey = window.subjectEmail ?? window.subjectPhone ?? '';
+
+  const auditBase = {
+    actor,
+    action: 'privacy.lookup.window',
+    target: caseTarget(kase.reference),
+    detail: { lookupId: input.lookupId, channel: window.channel, from: window.windowFrom, to: window.windowTo } as Record<string, unknown>,
+  };
+  let rows: ActivityRow[];
+  try {
+    const answer = await deps.netcore.getUserChannelActivity({
+      primaryKey,
+      channel: window.channel,
+      fromDate: isoToDdmmyyyy(window.windowFrom) ?? '',
+      toDate: isoToDdmmyyyy(window.windowTo) ?? '',
+    });
+    rows = answer.activities.map((e) => toActivityRow(window.channel, e));
+  } catch (error) {
+    const reason = windowFailureReason(error);
+    if (!(error instanceof VendorError)) log('error', 'privacy.window_unexpected', { error: error instanceof Error ? error : String(error) });
+    const [failed] = await db
+      .update(privacyLookupWindows)
+      .set({ state: 'failed', failureReason: reason, activityCount: null, countsByType: null, updatedAt: new Date() })
+      .where(eq(privacyLookupWindows.id, window.id))
+      .returning();
+    await recordAudit(db, { ...auditBase, outcome: 'failure', detail: { ...auditBase.detail, reason } });
+    if (!(error instanceof VendorError)) throw error;
+    return { window: toWindowInfo(failed), rows: [] };
+  }
+  const countsByType = countByType(rows);
+  const answeredAt = new Date();
+  const [answered] = await db
+    .update(privacyLookupWindows)
+    .set({ state: 'answered', activityCount: rows.length, countsByType, failureReason: null, answeredAt, updatedAt: answeredAt })
+    .where(eq(privacyLookupWindows.id, window.id))
+    .returning();
+  await recordAudit(db, { ...auditBase, outcome: 'success', detail: { ...auditBase.detail, count: rows.length } });
+  return { window: toWindowInfo(answered), rows };
+}

@@ -1,0 +1,96 @@
+// `npm run test:mutation [-- module …]`: StrykerJS over the rules whose mistakes cost the most, one module
+// at a time (each with only the tests that guard it), then the mutation score per module. Exits non-zero
+// when a module scores under MIN_SCORE. Slow on a small machine: not part of npm test.
+// MUTATION_CONCURRENCY (default 2) sets Stryker's test-runner processes.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+
+const MIN_SCORE = 80;
+
+/** module → the files Stryker mutates and the test files that must kill the mutants. */
+const MODULES = {
+  'window-rule': {
+    mutate: ['lib/privacy/window-rule.ts', 'lib/privacy/windows.ts'],
+    tests: ['lib/privacy/window-rule.test.ts', 'lib/privacy/windows.test.ts'],
+  },
+  'lead-status-rules': {
+    mutate: ['lib/leads/status-rules.ts'],
+    tests: ['lib/leads/rules.test.ts'],
+  },
+  'loyalty-rules': {
+    mutate: ['lib/loyalty/rules.ts', 'lib/loyalty/claims.ts'],
+    tests: ['lib/loyalty/rules.test.ts', 'lib/loyalty/claims.test.ts'],
+  },
+  'outbox-state-machine': {
+    mutate: ['lib/outbox/jobs.ts', 'lib/outbox/backoff.ts'],
+    tests: ['lib/outbox/outbox.test.ts', 'lib/outbox/batch.test.ts', 'lib/outbox/backoff.test.ts'],
+  },
+  permissions: {
+    mutate: ['lib/auth/permissions.ts', 'lib/auth/roles.ts'],
+    tests: ['lib/auth/permissions.test.ts'],
+  },
+  redaction: {
+    mutate: ['lib/redact.ts'],
+    tests: ['lib/redact.test.ts'],
+  },
+  'consent-wording': {
+    mutate: ['lib/capture/consent-wording.ts'],
+    tests: ['lib/capture/consent-wording.test.ts'],
+  },
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted) {
+  if (!MODULES[name]) {
+    console.error(`unknown module ${name}; one of: ${Object.keys(MODULES).join(', ')}`);
+    process.exit(2);
+  }
+}
+const names = wanted.length ? wanted : Object.keys(MODULES);
+const results = [];
+
+for (const name of names) {
+  const { mutate, tests } = MODULES[name];
+  for (const f of [...mutate, ...tests]) {
+    if (!existsSync(f)) {
+      console.error(`mutation: ${name}: ${f} does not exist (moved? re-point scripts/mutation.mjs)`);
+      process.exit(2);
+    }
+  }
+  const report = `reports/mutation/${name}.json`;
+  console.log(`\n=== mutation: ${name} (${mutate.join(', ')}) ===`);
+  const run = spawnSync(
+    process.execPath,
+    ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', '--mutate', mutate.join(',')],
+    { stdio: 'inherit', env: { ...process.env, MUTATION_TESTS: tests.join(','), MUTATION_REPORT: report, NEXT_TELEMETRY_DISABLED: '1' } },
+  );
+  if (run.status !== 0 || !existsSync(report)) {
+    results.push({ name, score: NaN, killed: 0, survived: 0, total: 0, error: `stryker exited ${run.status}` });
+    continue;
+  }
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  let detected = 0;
+  let undetected = 0;
+  const survivors = [];
+  for (const [file, { mutants }] of Object.entries(json.files)) {
+    for (const m of mutants) {
+      if (m.status === 'Killed' || m.status === 'Timeout') detected++;
+      else if (m.status === 'Survived' || m.status === 'NoCoverage') {
+        undetected++;
+        survivors.push(`${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} → ${JSON.stringify(m.replacement ?? '').slice(0, 80)} (${m.status})`);
+      }
+    }
+  }
+  const total = detected + undetected;
+  results.push({ name, score: total ? (100 * detected) / total : 100, killed: detected, survived: undetected, total, survivors });
+}
+
+console.log('\nmutation score per module (killed + timeout) / (killed + timeout + survived + no coverage):');
+let failed = false;
+for (const r of results) {
+  const ok = r.score >= MIN_SCORE;
+  if (!ok) failed = true;
+  console.log(`  ${r.name.padEnd(22)} ${Number.isNaN(r.score) ? 'error' : r.score.toFixed(1).padStart(5) + ' %'}  ${r.killed}/${r.total}${r.error ? `  ${r.error}` : ''}${ok ? '' : '  < ' + MIN_SCORE + ' %'}`);
+  for (const s of r.survivors ?? []) console.log(`      survivor ${s}`);
+}
+process.exit(failed ? 1 : 0);

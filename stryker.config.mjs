@@ -1,0 +1,19 @@
+// StrykerJS over the rules whose mistakes cost the most (see scripts/mutation.mjs, which runs it once per
+// module with --mutate and that module's tests). Not part of npm test: it is slow.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.mutation.config.mts', related: false },
+  coverageAnalysis: 'perTest',
+  checkers: [],
+  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
+  timeoutMS: 20_000,
+  reporters: ['clear-text', 'json'],
+  jsonReporter: { fileName: process.env.MUTATION_REPORT ?? 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  ignorePatterns: ['.next', '.next-*', '.data', 'test-results', 'playwright-report', 'bench-results', 'reports', '.stryker-tmp'],
+  thresholds: { high: 90, low: 80, break: null },
+};
