@@ -89,7 +89,7 @@ export function Pipeline({ initialFilters, initialData, options, timeZone, loadE
         </div>
         <p className="text-sm text-slate-700" data-testid="sync-status">
           {data?.sync.lastSuccessAt ? `Last synced with Footprints ${formatInstant(data.sync.lastSuccessAt, timeZone, 'dayTimeSeconds')}` : 'Not synced with Footprints yet'}
-          {data?.sync.lastError ? ` · last attempt failed: ${data.sync.lastError}` : ''}
+          {data?.sync.lastError ? ` · ${data.sync.lastError}` : ''}
         </p>
         <Button variant="secondary" onClick={refresh} pending={refreshing} pendingLabel="Syncing…">
           Refresh from Footprints
@@ -134,12 +134,7 @@ export function Pipeline({ initialFilters, initialData, options, timeZone, loadE
       ) : null}
 
       {pending?.kind === 'contract' ? (
-        <ContractDialog
-          leadName={pending.lead.name}
-          onCancel={moves.cancel}
-          returnFocus={(opener) => focusAfterMove(pending.lead.id, opener)}
-          submit={(c, files) => moves.submitContract(pending.lead, c, files)}
-        />
+        <ContractDialog leadName={pending.lead.name} onCancel={moves.cancel} submit={(c, files) => moves.submitContract(pending.lead, c, files)} />
       ) : null}
       {pending?.kind === 'lost' ? (
         <LostDialog
@@ -150,13 +145,4 @@ export function Pipeline({ initialFilters, initialData, options, timeZone, loadE
       ) : null}
     </div>
   );
-}
-
-/**
- * After a move dialog: its opener while it is still on the page (Cancel, Escape), else the lead's card in
- * its new column (a move re-renders the card there; a drag has no focused opener).
- */
-function focusAfterMove(leadId: string, opener: HTMLElement | null): HTMLElement | null {
-  if (opener && opener.isConnected && opener !== document.body) return opener;
-  return document.querySelector<HTMLElement>(`[data-lead-id="${CSS.escape(leadId)}"] a`);
 }

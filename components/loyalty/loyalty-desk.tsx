@@ -192,7 +192,7 @@ function CodeCard({ code, timeZone, onRedeem, onBlock }: { code: CodeView; timeZ
         </dd>
         <dt className="font-semibold text-slate-700">Status</dt>
         <dd>
-          <span data-testid="code-status" className={`inline-block rounded-full border px-3 py-0.5 font-semibold ${STATUS_STYLES[code.status]}`}>
+          <span data-testid="code-status" className={`inline-block rounded-full border px-3 py-0.5 font-semibold ${STATUS_STYLES[code.state]}`}>
             {code.statusLabel}
           </span>
         </dd>
@@ -201,6 +201,12 @@ function CodeCard({ code, timeZone, onRedeem, onBlock }: { code: CodeView; timeZ
           {formatInstant(code.expiresAt, timeZone, 'day')}
           {code.expired ? ' (expired)' : ''}
         </dd>
+        {code.campaignEndedAt ? (
+          <>
+            <dt className="font-semibold text-slate-700">Campaign ended</dt>
+            <dd className="font-semibold text-amber-950">{formatInstant(code.campaignEndedAt, timeZone, 'day')}</dd>
+          </>
+        ) : null}
         <dt className="font-semibold text-slate-700">Last update</dt>
         <dd>{formatInstant(code.lastUpdate, timeZone, 'dayTime')}</dd>
       </dl>

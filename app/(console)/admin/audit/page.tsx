@@ -47,10 +47,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       limit: PAGE_SIZE,
       offset: (p - 1) * PAGE_SIZE,
     });
-  let { result, actions } = await query(asked);
+  // staffTargets: people by name (their ids on hover), the staff a change was made to.
+  let { result, actions, staffTargets: names } = await query(asked);
   // A page past the last (an old link, entries filtered away) shows the last page.
   const page = clampPage(asked, result.total, PAGE_SIZE);
-  if (page !== asked) ({ result, actions } = await query(page));
+  if (page !== asked) ({ result, actions, staffTargets: names } = await query(page));
   const pages = lastPageOf(result.total, PAGE_SIZE);
   const linkTo = (p: number) => {
     const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
@@ -119,11 +120,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={String(row.id)} className="border-b border-slate-100 align-top">
                 <td className="py-2 pr-3 whitespace-nowrap">{formatInstant(row.at, tz, 'dayTimeSeconds')}</td>
                 <td className="py-2 pr-3">
-                  <span className="font-medium">{row.actorName}</span>
+                  <span className="font-medium" title={row.actorId}>
+                    {row.actorName}
+                  </span>
                   <span className="block text-xs text-slate-500">{row.actorRole}</span>
                 </td>
                 <td className="py-2 pr-3 font-mono text-xs">{row.action}</td>
-                <td className="py-2 pr-3 text-xs">{row.targetType}: {row.targetId}</td>
+                <td className="py-2 pr-3 text-xs">
+                  {row.targetType === 'staff' ? (
+                    <span title={row.targetId}>staff: {names.get(row.targetId) ?? row.targetId}</span>
+                  ) : (
+                    `${row.targetType}: ${row.targetId}`
+                  )}
+                </td>
                 <td className="py-2 pr-3">
                   <span className={row.outcome === 'success' ? 'text-green-800' : row.outcome === 'refused' ? 'text-amber-800' : 'text-red-800'}>{row.outcome}</span>
                 </td>
