@@ -19,7 +19,7 @@ import {
 } from './delivery';
 import { isTimeZone } from '@/lib/dates';
 import { displayNameOf, normalizeEmail, normalizePhone, toAddLeadInput } from './fields';
-import type { CaptureFormValues } from './form-schema';
+import type { CaptureFormValues } from './inputs';
 import { captureSubmissions, type CaptureConsentProof, type CaptureSubmission } from './schema';
 
 export interface CaptureStaff {

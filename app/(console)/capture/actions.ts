@@ -2,18 +2,19 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
-import { captureLead, storeTimezone } from '@/lib/capture/desk';
-import { findPossibleDuplicates } from '@/lib/capture/duplicates';
-import { createCaptureFormSchema, DuplicateQuerySchema } from '@/lib/capture/form-schema';
+import { captureLead } from '@/lib/capture/capture-lead';
+import { captureDeps } from '@/lib/capture/deps';
+import { findPossibleDuplicates } from '@/lib/capture/find-possible-duplicates';
+import { createCaptureFormSchema, DuplicateQuerySchema } from '@/lib/capture/inputs';
+import { listMySubmissionsToday } from '@/lib/capture/queries';
 import { todayInZone } from '@/lib/dates';
-import { listMySubmissionsToday } from '@/lib/capture/my-submissions';
 
 /** Stores the capture (idempotent on the form's key) and delivers it to Footprints at once. */
 export const submitCaptureAction = defineAction({
   name: 'capture.submit',
   permission: 'capture.create',
-  schema: createCaptureFormSchema(() => todayInZone(storeTimezone())),
-  handler: async (values, { session, db, actor }) => captureLead(db, session, actor, values),
+  schema: createCaptureFormSchema(() => todayInZone(captureDeps().timeZone)),
+  handler: async (values, { session, db, actor }) => captureLead(db, captureDeps(), session, actor, values),
 });
 
 /** People captured in the last 90 days with the same e-mail or phone (masked). */
@@ -29,5 +30,5 @@ export const mySubmissionsTodayAction = defineAction({
   name: 'capture.mySubmissionsToday',
   permission: 'capture.create',
   schema: z.object({}),
-  handler: async (_input, { session, db }) => listMySubmissionsToday(db, session.subject, storeTimezone()),
+  handler: async (_input, { session, db }) => listMySubmissionsToday(db, session.subject, captureDeps().timeZone),
 });
