@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { expect, gotoHydrated, signInAs, test } from './fixtures';
-import { captureResult, fillRequired, footprintsLeadsByEmail, sandboxRequests, setFaults, uniqueEmail } from './capture-support';
+import { captureResult, fillRequired, footprintsLeadsByEmail, sandboxRequests, setFaults, uniqueEmail, openCaptureSections } from './capture-support';
 
 const PORT = 3250;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -62,6 +62,7 @@ test('a lead waiting in the queue survives a restart and then arrives exactly on
   await setFaults(request, { vendor: 'footprints', outage: true }, ORIGIN);
   const email = uniqueEmail('restart');
   await fillRequired(page, { first: 'Stefan', last: 'Matei', email });
+  await openCaptureSections(page, ['Store and offer']);
   await page.getByLabel('Location', { exact: true }).selectOption({ index: 1 });
   await page.getByLabel('Offer category', { exact: true }).selectOption({ label: 'Garden & outdoor' });
   await page.getByLabel('Offer', { exact: true }).selectOption({ label: 'Pressure washer' });
