@@ -4,6 +4,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
+import { isTimeZone } from '@/lib/dates';
 import { registerSecret, setDebugLogging } from '@/lib/log';
 
 export type NetcoreRegion = 'us' | 'in' | 'eu';
@@ -120,14 +121,6 @@ export class ConfigError extends Error {
   }
 }
 
-function isValidTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Pure: builds the config from an environment record. Throws ConfigError listing every problem. */
 export function loadConfig(source: Record<string, string | undefined>): AppConfig {
@@ -145,7 +138,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
   const port = env.PORT ?? '3000';
   const sandboxOrigin = (env.SANDBOX_ORIGIN ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
   const timezone = env.STORE_TIMEZONE ?? 'Europe/Bucharest';
-  if (!isValidTimezone(timezone)) problems.push(`STORE_TIMEZONE: "${timezone}" is not an IANA time zone`);
+  if (!isTimeZone(timezone)) problems.push(`STORE_TIMEZONE: "${timezone}" is not an IANA time zone`);
 
   const database = {
     url: env.DATABASE_URL,

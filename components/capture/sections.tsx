@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { CaptureFormValues } from '@/lib/capture/form-schema';
+import type { CaptureFormValues } from '@/lib/capture/inputs';
 
 /**
  * The capture form's optional parts: collapsed by default so that the required fields and the consent are

@@ -6,7 +6,8 @@ import { recordExportAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
 import type { LookupView } from '@/lib/privacy/lookup-records';
 import { CHANNEL_LABELS } from '@/lib/privacy/lookup-rules';
-import { buildExportDocument, formatInZone, mergeActivities, type ExportDocument } from '@/lib/privacy/results';
+import { formatInstant } from '@/lib/dates';
+import { buildExportDocument, mergeActivities, type ExportDocument } from '@/lib/privacy/results';
 import { caseProfile, lookupRows } from './results-store';
 
 // The console's chrome stays off paper; each channel starts a new page.
@@ -110,7 +111,7 @@ export function ReportView({ caseId, reference, lookup }: { caseId: string; refe
           <dt className="font-medium">Request received</dt>
           <dd>{doc.receivedOn}</dd>
           <dt className="font-medium">Produced</dt>
-          <dd data-testid="report-produced">{formatInZone(doc.producedAt, doc.timeZone)} ({doc.timeZone})</dd>
+          <dd data-testid="report-produced">{formatInstant(doc.producedAt, doc.timeZone, 'isoMinute', '')} ({doc.timeZone})</dd>
           <dt className="font-medium">Data subject</dt>
           <dd>{[doc.subject.email, doc.subject.phone].filter(Boolean).join(', ')}</dd>
           <dt className="font-medium">Period</dt>
@@ -137,7 +138,7 @@ export function ReportView({ caseId, reference, lookup }: { caseId: string; refe
                 .join(' · ') || 'No activity in the answered windows.'}
             </p>
             <p className="text-xs text-slate-700">
-              Case {doc.reference} · produced {formatInZone(doc.producedAt, doc.timeZone)}
+              Case {doc.reference} · produced {formatInstant(doc.producedAt, doc.timeZone, 'isoMinute', '')}
             </p>
             <table className="mt-2 w-full text-left text-xs">
               <thead>
