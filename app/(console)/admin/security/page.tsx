@@ -3,7 +3,7 @@ import { LockoutList, type LockoutRow } from '@/components/admin/lockout-list';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getSecurityOverview } from '@/lib/auth/security-overview';
 import { getConfig } from '@/lib/config';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Security' };
 export const dynamic = 'force-dynamic';
@@ -27,7 +27,7 @@ export default async function SecurityPage() {
     key: l.key,
     label: labelOf(l.key),
     failures: l.failures,
-    until: formatStoreTime(l.blockedUntil, tz),
+    until: formatInstant(l.blockedUntil, tz),
     locked: l.lockedAt !== null,
   }));
   return (
@@ -66,10 +66,10 @@ export default async function SecurityPage() {
             {overview.vendors.map((v) => (
               <tr key={v.vendor} className="border-b border-slate-100" data-testid={`vendor-${v.vendor}`}>
                 <th scope="row" className="py-2 font-medium">{VENDOR_LABELS[v.vendor]}</th>
-                <td className="py-2">{v.lastSuccessAt ? formatStoreTime(v.lastSuccessAt, tz) : 'none yet'}</td>
+                <td className="py-2">{v.lastSuccessAt ? formatInstant(v.lastSuccessAt, tz) : 'none yet'}</td>
                 <td className="py-2">
                   {v.lastFailureAt && v.lastFailure
-                    ? `${formatStoreTime(v.lastFailureAt, tz)} (${v.lastFailure.operation}: ${v.lastFailure.status ? `HTTP ${v.lastFailure.status}` : v.lastFailure.kind})`
+                    ? `${formatInstant(v.lastFailureAt, tz)} (${v.lastFailure.operation}: ${v.lastFailure.status ? `HTTP ${v.lastFailure.status}` : v.lastFailure.kind})`
                     : 'none'}
                 </td>
                 <td className="py-2">
