@@ -14,6 +14,8 @@ function isHttps(request: NextRequest): boolean {
 export function proxy(request: NextRequest): NextResponse {
   const https = isHttps(request);
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  // NODE_ENV is inlined by Next at build time (the proxy runs before config is loaded); it is no setting.
+  // eslint-disable-next-line no-restricted-properties
   const csp = contentSecurityPolicy(nonce, { https, dev: process.env.NODE_ENV === 'development' });
 
   const requestHeaders = new Headers(request.headers);

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { blockCodeAction, checkCodeAction, prizeHistoryAction, redeemCodeAction, resendCheckinAction } from '@/app/(console)/loyalty/actions';
 import { Button } from '@/components/ui/button';
