@@ -18,6 +18,9 @@ test('tapping "Switch hostess" ends the session at once', async ({ browser }) =>
   await signInHostess(page);
   const before = await context.cookies();
   expect(before.some((c) => c.name.endsWith('storedesk.session'))).toBe(true);
+  // While the session lives, next-auth's session endpoint names her (so the check below can fail).
+  const live = await (await page.request.get('/api/auth/session')).json();
+  expect(live?.user?.name).toBeTruthy();
 
   await page.getByRole('button', { name: 'Switch hostess' }).click();
   await expect(page).toHaveURL(/\/login\?switch=1/);
@@ -28,6 +31,9 @@ test('tapping "Switch hostess" ends the session at once', async ({ browser }) =>
   await replay.addCookies(before);
   const res = await (await replay.newPage()).goto('/capture');
   expect(new URL(res!.url()).pathname).toBe('/login');
+  // …and the session endpoint no longer names the previous hostess.
+  const ended = await (await replay.request.get('/api/auth/session')).json();
+  expect(ended).toEqual({});
   await replay.close();
   await context.close();
 });

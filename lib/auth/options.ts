@@ -6,7 +6,7 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { authCookies } from './cookies';
 import { safeNextPath } from './home';
-import { endSession } from './session-store';
+import { endSession, sessionIsLive } from './session-store';
 import { signInStaff, type SignInResult } from './sign-in';
 import { clientAddress, type SignInClient } from './throttle';
 import { DEVICE_COOKIE, SECURE_DEVICE_COOKIE } from '@/lib/http/security-headers';
@@ -85,8 +85,19 @@ export function getAuthOptions(): NextAuthOptions {
         return path ? `${baseUrl}${path}` : baseUrl;
       },
       // The cookie carries the server-side session id and nothing else of value.
+      // A cookie whose server-side session has ended (signed out, switched, idle, shift over) names
+      // nobody: throwing here makes next-auth answer /api/auth/session with {} and clear the cookie.
       async jwt({ token, user }) {
         if (user) return { sid: user.id, name: user.name };
+        const config = getConfig();
+        const live =
+          typeof token.sid === 'string' &&
+          (await sessionIsLive(await getDb(), token.sid, {
+            maxAgeMs: config.auth.sessionMaxHours * 3_600_000,
+            hostessIdleMs: config.auth.hostessIdleMinutes * 60_000,
+            staffIdleMs: config.auth.staffIdleMinutes * 60_000,
+          }));
+        if (!live) throw new Error('session ended');
         return token;
       },
       // What /api/auth/session returns to the browser: a display name, never a token or the session id.

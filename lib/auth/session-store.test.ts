@@ -1,7 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@/lib/db';
 import { staffSessions } from '@/lib/db/schema';
-import { createSession, endSession, openToken, sealToken, touchSession } from './session-store';
+import { createSession, endSession, openToken, sealToken, sessionIsLive, touchSession } from './session-store';
 
 const SECRET = 's'.repeat(40);
 const LIMITS = { maxAgeMs: 10 * 3_600_000, hostessIdleMs: 15 * 60_000, staffIdleMs: 30 * 60_000 };
@@ -75,5 +76,19 @@ describe('staff sessions', () => {
 
   it('does not know a made-up id', async () => {
     expect(await touchSession(handle.db, SECRET, 'nope', LIMITS)).toEqual({ ended: 'unknown' });
+  });
+
+  it('tells whether a session is live without marking it seen (what /api/auth/session names)', async () => {
+    const hostess = await newSession('hostess');
+    expect(await sessionIsLive(handle.db, hostess, LIMITS)).toBe(true);
+    const [before] = await handle.db.select().from(staffSessions).where(eq(staffSessions.id, hostess));
+    // Polling 14 minutes later neither extends the idle clock nor ends the session.
+    expect(await sessionIsLive(handle.db, hostess, { ...LIMITS, now: new Date(Date.now() + 14 * 60_000) })).toBe(true);
+    const [after] = await handle.db.select().from(staffSessions).where(eq(staffSessions.id, hostess));
+    expect(after.lastSeenAt.getTime()).toBe(before.lastSeenAt.getTime());
+    expect(await sessionIsLive(handle.db, hostess, { ...LIMITS, now: new Date(Date.now() + 16 * 60_000) })).toBe(false);
+    await endSession(handle.db, hostess, 'replaced');
+    expect(await sessionIsLive(handle.db, hostess, LIMITS)).toBe(false);
+    expect(await sessionIsLive(handle.db, 'no-such-session', LIMITS)).toBe(false);
   });
 });
