@@ -50,6 +50,7 @@ function findLeaks(where: string, text: string): string[] {
 }
 
 let server: ChildProcess;
+let serverOutput = '';
 let sandbox: RunningSandbox;
 
 test.describe.configure({ mode: 'serial' });
@@ -60,9 +61,21 @@ test.beforeAll(async () => {
   sandbox = await startSandboxServer(undefined, SANDBOX_PORT);
   rmSync(`.data/scan-${SCAN_PORT}`, { recursive: true, force: true });
   server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(SCAN_PORT), '-H', '127.0.0.1'], {
-    env: { ...process.env, ...env, PORT: String(SCAN_PORT), DATA_DIR: `.data/scan-${SCAN_PORT}`, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' },
+    // Outside sandbox mode the console wants its public URL; this loopback one is plain http on purpose.
+    env: {
+      ...process.env,
+      ...env,
+      NEXTAUTH_URL: ORIGIN,
+      ALLOW_INSECURE_HTTP: '1',
+      PORT: String(SCAN_PORT),
+      DATA_DIR: `.data/scan-${SCAN_PORT}`,
+      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     stdio: 'pipe',
   });
+  server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
   for (let i = 0; i < 120; i++) {
     try {
       const res = await fetch(`${ORIGIN}/login`);
@@ -72,7 +85,7 @@ test.beforeAll(async () => {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error('the non-sandbox console did not start');
+  throw new Error(`the non-sandbox console did not start: ${serverOutput.slice(-2000)}`);
 });
 
 test.afterAll(async () => {
