@@ -10,17 +10,6 @@ import { formatInstant } from '@/lib/dates';
 import { buildExportDocument, mergeActivities, type ExportDocument } from '@/lib/privacy/results';
 import { caseProfile, lookupRows } from './results-store';
 
-// The console's chrome stays off paper; each channel starts a new page.
-const PRINT_CSS = `
-@media print {
-  header, nav, [data-testid="sandbox-banner"], .no-print { display: none !important; }
-  main { max-width: none !important; padding: 0 !important; }
-  .report-channel { break-after: page; }
-  .report-channel:last-of-type { break-after: auto; }
-  body { background: white !important; }
-}
-.report-channel { break-after: page; }
-`;
 
 export function ReportView({ caseId, reference, lookup }: { caseId: string; reference: string; lookup: LookupView | null }) {
   const [doc, setDoc] = useState<ExportDocument | null>(null);
@@ -96,7 +85,6 @@ export function ReportView({ caseId, reference, lookup }: { caseId: string; refe
 
   return (
     <article className="bg-white p-6 text-slate-900" data-testid="privacy-report">
-      <style>{PRINT_CSS}</style>
       <div className="no-print mb-4 flex gap-3">
         <Button type="button" onClick={() => window.print()}>
           Print
