@@ -43,19 +43,21 @@ test('SANDBOX=1 on a PostgreSQL database that is not marked as a sandbox one is 
   const url = process.env.TEST_DATABASE_URL;
   test.skip(!url, 'needs TEST_DATABASE_URL (bash .ci/run sets it)');
   test.setTimeout(120_000);
-  // A fresh, unmarked database in its own schema of the test database.
-  const schema = `e2e_startup_${PORT}_${Date.now().toString(36)}`;
-  const withSchema = `${url}${url!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  // A fresh, unmarked database of its own (a schema of the test database is not enough: drizzle keeps its
+  // record of applied migrations in one schema per database, shared with every other test).
+  const name = `e2e_startup_${PORT}_${Date.now().toString(36)}`;
   const pg = await import('pg');
   const client = new pg.default.Client({ connectionString: url });
   await client.connect();
-  await client.query(`CREATE SCHEMA "${schema}"`);
+  await client.query(`CREATE DATABASE "${name}"`);
+  const fresh = new URL(url!);
+  fresh.pathname = `/${name}`;
   try {
-    const { code, output } = await startConsole({ SANDBOX: '1', DATABASE_URL: withSchema });
+    const { code, output } = await startConsole({ SANDBOX: '1', DATABASE_URL: fresh.toString() });
     expect(code).not.toBe(0);
     expect(output).toContain('not marked as a sandbox database');
   } finally {
-    await client.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.end();
   }
 });
