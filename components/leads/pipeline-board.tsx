@@ -32,7 +32,8 @@ function CardMove({ lead, onMove }: { lead: LeadSummary; onMove: (to: LeadStatus
   return (
     <form onSubmit={submit} className="mt-1 flex items-end gap-1">
       <Select
-        label={<span className="sr-only">Move {lead.name} to</span>}
+        labelHidden
+        label={`Move ${lead.name} to`}
         id={`move-${lead.id}`}
         value={to}
         placeholder="Move to…"
