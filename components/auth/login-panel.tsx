@@ -1,6 +1,6 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
+import { signInWith } from './auth-client';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -59,9 +59,9 @@ export function LoginPanel({ switching, next }: { switching: boolean; next: stri
     setError(null);
     try {
       // (Switch hostess already ended the previous session when it was tapped.)
-      const result = await signIn(mode, { ...credentials, redirect: false });
-      if (!result || result.error) {
-        setError(messageFor(result?.error ?? undefined, mode));
+      const result = await signInWith(mode, credentials);
+      if (result.error) {
+        setError(messageFor(result.error, mode));
         if (mode === 'pin') setPin('');
         return;
       }

@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
@@ -13,7 +12,9 @@ import { Textarea } from '@/components/ui/textarea';
 import type { CaptureCatalogues, CatalogueName } from '@/lib/capture/catalogues';
 import { CONSENT_WORDING, MARKETING_CHANNELS } from '@/lib/capture/consent-wording';
 import type { PossibleDuplicate } from '@/lib/capture/find-possible-duplicates';
-import { createCaptureFormSchema, emptyCaptureForm, type CaptureFormValues } from '@/lib/capture/inputs';
+import { lazyResolver, loadZodResolver } from '@/components/forms/lazy-resolver';
+import { emptyCaptureForm } from '@/lib/capture/form-defaults';
+import type { CaptureFormValues } from '@/lib/capture/inputs';
 import { formatInstant, todayInZone } from '@/lib/dates';
 import { LOCATION_KEY, deviceId, newUuid, readStored, writeStored } from './ids';
 import { useLeaveGuard } from './leave-guard';
@@ -60,9 +61,17 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
   const resultRef = useRef<HTMLDivElement>(null);
   const dialogTitleRef = useRef<HTMLHeadingElement>(null);
 
-  const schema = useMemo(() => createCaptureFormSchema(() => todayInZone(timeZone)), [timeZone]);
+  // zod and the schema arrive with the first validation, not with the page.
+  const resolver = useMemo(
+    () =>
+      lazyResolver<CaptureFormValues>(async () => {
+        const [zodResolver, { createCaptureFormSchema }] = await Promise.all([loadZodResolver(), import('@/lib/capture/inputs')]);
+        return zodResolver(createCaptureFormSchema(() => todayInZone(timeZone)));
+      }),
+    [timeZone],
+  );
   const form = useForm<CaptureFormValues>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: emptyCaptureForm(newUuid(), CONSENT_WORDING.version),
     mode: 'onTouched',
   });

@@ -1,13 +1,21 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { addLeadActionAction, editLeadActionAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
-import { actionFormErrors, type ActionFormInput } from '@/lib/leads/inputs';
+import type { ActionFormInput } from '@/lib/leads/inputs';
+
+type FormErrorsOf = (input: ActionFormInput) => Record<string, string[]>;
+
+/** The form's zod check, loaded with the first submit rather than with the page (issue 10, point 6). */
+async function loadActionFormErrors(): Promise<FormErrorsOf> {
+  const [, inputs] = await Promise.all([import('@/components/forms/zod-resolver'), import('@/lib/leads/inputs')]);
+  return inputs.actionFormErrors;
+}
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '@/lib/leads/pdf';
 import { quickPdfCheck, uploadLeadFiles } from './client-helpers';
 
@@ -49,6 +57,7 @@ export function ActionForm({
   const [errors, setErrors] = useState<Partial<Record<FieldKey, string>>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const check = useRef<FormErrorsOf | null>(null);
   const prefix = entry ? `edit-${entry.id}` : 'new-action';
   const input = (v = values): ActionFormInput => ({ leadId, typeId: v.typeId, detail: v.detail, date: v.date || undefined });
 
@@ -59,8 +68,8 @@ export function ActionForm({
     const next = { ...values, [key]: value };
     setValues(next);
     // Only errors already shown are re-checked: typing does not raise new ones.
-    if (errors[key]) {
-      const still = firstErrors(actionFormErrors(input(next)))[key];
+    if (errors[key] && check.current) {
+      const still = firstErrors(check.current(input(next)))[key];
       setErrors((e) => ({ ...e, [key]: still }));
       if (!still && Object.values({ ...errors, [key]: undefined }).every((m) => !m)) setMessage(null);
     }
@@ -70,7 +79,8 @@ export function ActionForm({
     e.preventDefault();
     if (pending) return;
     setMessage(null);
-    const local = firstErrors(actionFormErrors(input()));
+    check.current ??= await loadActionFormErrors();
+    const local = firstErrors(check.current(input()));
     setErrors(local);
     if (Object.keys(local).length) return setMessage('Some fields need attention.');
     if (files.length) {

@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { blockCodeAction, checkCodeAction, prizeHistoryAction, redeemCodeAction, resendCheckinAction } from '@/app/(console)/loyalty/actions';
@@ -14,7 +13,8 @@ import type { CheckinView } from '@/lib/loyalty/checkin';
 import type { ChangeResult } from '@/lib/loyalty/change-code';
 import type { HistoryRow } from '@/lib/loyalty/get-prize-history';
 import type { CampaignView, CodeView } from '@/lib/loyalty/views';
-import { CheckCodeSchema, type CheckCodeForm } from '@/lib/loyalty/inputs';
+import { lazyResolver, loadZodResolver } from '@/components/forms/lazy-resolver';
+import type { CheckCodeForm } from '@/lib/loyalty/inputs';
 import { BLOCK_REASONS, BLOCK_REASON_LABELS, type BlockReason } from '@/lib/loyalty/rules';
 import { CampaignPicker } from './campaign-picker';
 import { formatInstant } from '@/lib/dates';
@@ -22,6 +22,12 @@ import { STATUS_STYLES, newRequestId } from './format';
 
 type Customer = { email: string; phone: string };
 type Notice = { tone: 'info' | 'error'; text: string };
+
+// zod and the schema arrive with the first validation, not with the page.
+const checkCodeResolver = lazyResolver<CheckCodeForm>(async () => {
+  const [zodResolver, { CheckCodeSchema }] = await Promise.all([loadZodResolver(), import('@/lib/loyalty/inputs')]);
+  return zodResolver(CheckCodeSchema);
+});
 
 export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canBrowseAll: boolean }) {
   const toast = useToast();
@@ -41,7 +47,7 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
   };
 
   const form = useForm<CheckCodeForm>({
-    resolver: zodResolver(CheckCodeSchema),
+    resolver: checkCodeResolver,
     defaultValues: { campaignInternalId: '', email: '', phone: '' },
   });
   const { register, handleSubmit, setValue, formState } = form;

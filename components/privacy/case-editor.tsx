@@ -1,19 +1,24 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { updateCaseAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { CASE_STATUS_LABELS } from '@/lib/privacy/case-rules';
-import { updateCaseSchema, type UpdateCaseInput } from '@/lib/privacy/inputs';
+import { lazyResolver, loadZodResolver } from '@/components/forms/lazy-resolver';
+import type { UpdateCaseInput } from '@/lib/privacy/inputs';
+
+const updateCaseResolver = lazyResolver<UpdateCaseInput>(async () => {
+  const [zodResolver, { updateCaseSchema }] = await Promise.all([loadZodResolver(), import('@/lib/privacy/inputs')]);
+  return zodResolver(updateCaseSchema);
+});
 import { PRIVACY_CASE_STATUSES, type PrivacyCaseStatus } from '@/lib/privacy/constants';
 
 export function CaseEditor({ caseId, status, notes }: { caseId: string; status: PrivacyCaseStatus; notes: string }) {
   const toast = useToast();
   const router = useRouter();
-  const form = useForm<UpdateCaseInput>({ resolver: zodResolver(updateCaseSchema), defaultValues: { caseId, status, notes } });
+  const form = useForm<UpdateCaseInput>({ resolver: updateCaseResolver, defaultValues: { caseId, status, notes } });
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await updateCaseAction(values);
     if (!result.ok) {

@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -13,7 +12,9 @@ import { formatInstant } from '@/lib/dates';
 import type { ActionResult } from '@/lib/errors';
 import type { LookupView } from '@/lib/privacy/lookup-records';
 import type { WindowRunResult } from '@/lib/privacy/run-lookup-window';
-import { checkActivityWindowIso, lookupFormSchema, type LookupFormValues } from '@/lib/privacy/inputs';
+import { lazyResolver, loadZodResolver } from '@/components/forms/lazy-resolver';
+import { checkActivityWindowIso } from '@/lib/privacy/lookup-rules';
+import type { LookupFormValues } from '@/lib/privacy/inputs';
 import { CHANNEL_LABELS, periodDays, windowsNeeded } from '@/lib/privacy/lookup-rules';
 import { runPool } from '@/lib/privacy/pool';
 import {
@@ -89,10 +90,17 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
   const [formError, setFormError] = useState<string | null>(null);
   const inFlight = useRef(new Set<string>());
   const todayRef = useRef(today);
-  const schema = useMemo(() => lookupFormSchema(() => todayRef.current), []);
+  const resolver = useMemo(
+    () =>
+      lazyResolver<LookupFormValues>(async () => {
+        const [zodResolver, { lookupFormSchema }] = await Promise.all([loadZodResolver(), import('@/lib/privacy/inputs')]);
+        return zodResolver(lookupFormSchema(() => todayRef.current));
+      }),
+    [],
+  );
 
   const form = useForm<LookupFormValues>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: { channel: 'email', from: '', to: today },
     mode: 'onSubmit',
   });

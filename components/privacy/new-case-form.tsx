@@ -1,20 +1,27 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { createCaseAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { createCaseSchema, type CreateCaseData, type CreateCaseInput } from '@/lib/privacy/inputs';
+import { lazyResolver, loadZodResolver } from '@/components/forms/lazy-resolver';
+import type { CreateCaseData, CreateCaseInput } from '@/lib/privacy/inputs';
 
 export function NewCaseForm({ today }: { today: string }) {
   const router = useRouter();
-  const schema = useMemo(() => createCaseSchema(() => today), [today]);
+  const resolver = useMemo(
+    () =>
+      lazyResolver<CreateCaseInput, unknown, CreateCaseData>(async () => {
+        const [zodResolver, { createCaseSchema }] = await Promise.all([loadZodResolver(), import('@/lib/privacy/inputs')]);
+        return zodResolver(createCaseSchema(() => today));
+      }),
+    [today],
+  );
   const [error, setError] = useState<string | null>(null);
   const form = useForm<CreateCaseInput, unknown, CreateCaseData>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: { subjectEmail: '', subjectPhone: '', receivedOn: today, notes: '' },
   });
   const errors = form.formState.errors;

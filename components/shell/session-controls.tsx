@@ -1,6 +1,6 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
+import { signOutSession } from '@/components/auth/auth-client';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
@@ -22,7 +22,7 @@ async function waitingCaptures(): Promise<number> {
  */
 async function endSessionAndLeave(to: string): Promise<void> {
   try {
-    await signOut({ redirect: false });
+    await signOutSession();
   } finally {
     window.location.assign(to);
   }

@@ -114,47 +114,7 @@ export type CaptureFormInput = z.input<CaptureFormSchema>;
 export type CaptureFormValues = z.output<CaptureFormSchema>;
 
 /** An empty form for the next customer (a fresh idempotency key). */
-export function emptyCaptureForm(idempotencyKey: string, consentWordingVersion: string, locationId = ''): CaptureFormValues {
-  return {
-    idempotencyKey,
-    firstName: '',
-    lastName: '',
-    email: '',
-    phone: '',
-    sex: '',
-    birthday: '',
-    city: '',
-    county: '',
-    country: '',
-    address: '',
-    familyDetails: '',
-    children: '',
-    industry: '',
-    companyName: '',
-    companyAddress: '',
-    job: '',
-    jobDescription: '',
-    income: '',
-    nps: '',
-    comments: '',
-    tags: '',
-    locationId,
-    offerCategoryId: '',
-    offerId: '',
-    offlineCampaignId: '',
-    channelId: '',
-    consultantId: '',
-    agreeTerms: false,
-    agreePrivacy: false,
-    isAdult: false,
-    agreedTargetedMessages: false,
-    marketing: { sms: false, email: false, notification: false, dm: false, socialMedia: false },
-    consentWordingVersion,
-    createdAt: '',
-    timezone: '',
-    deviceId: '',
-  };
-}
+export { emptyCaptureForm } from './form-defaults';
 
 /** For the duplicates check (before saving): only the two keys, validated the same way. */
 export const DuplicateQuerySchema = z

@@ -3,6 +3,9 @@
  * Pure and browser-safe.
  */
 import { MAX_WINDOW_DAYS, parseIsoDate, toDayNumber } from '@/lib/vendors/netcore/window-rule';
+
+/** The seven-day rule, for the lookup form (zod-free: the form's first load carries no zod). */
+export { checkActivityWindowIso } from '@/lib/vendors/netcore/window-rule';
 import type { PrivacyChannel } from './constants';
 
 export const CHANNEL_CHOICES = ['email', 'sms', 'both'] as const;
