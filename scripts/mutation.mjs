@@ -15,7 +15,7 @@ const MODULES = {
   },
   'lead-status-rules': {
     mutate: ['lib/leads/status-rules.ts'],
-    tests: ['lib/leads/rules.test.ts'],
+    tests: ['lib/leads/rules.test.ts', 'lib/leads/status-rules.test.ts'],
   },
   'loyalty-rules': {
     mutate: ['lib/loyalty/rules.ts', 'lib/loyalty/claims.ts'],
