@@ -8,6 +8,8 @@ import { expect, gotoHydrated, signInAs, storageStateFor, test } from './fixture
 import { captureResult, clearFaults, clearRequests, footprintsLeadsByEmail, sandboxRequests, uniqueEmail, NOTHING_MORE_MS } from './capture-support';
 
 test('a complete capture reaches Footprints with every entered field, and its follow-ups arrive', async ({ page, request, browser }) => {
+  // The follow-ups, then a whole gathering window plus a retry of quiet, then the audit: sized for a loaded machine.
+  test.setTimeout(150_000);
   await clearFaults(request);
   await signInAs(page, 'hostess');
   await gotoHydrated(page, '/capture');

@@ -69,8 +69,6 @@ test('the location is remembered per tablet; the next hostess is a PIN away and 
     await replayPage.goto('/capture');
     await expect(replayPage).toHaveURL(/\/login/);
     await expect(replayPage.getByTestId('whoami')).toHaveCount(0);
-    const session = await replayPage.request.get('/api/auth/session');
-    expect(JSON.stringify(await session.json())).not.toContain('Ioana');
   } finally {
     await replay.close();
   }

@@ -106,6 +106,8 @@ async function collect(page: Page, url: string, bodies: { where: string; text: s
 }
 
 test('no key, secret or vendor URL in any page sent to a signed-in browser', async ({ browser }) => {
+  // Three sign-ins and 16 page loads each on a freshly started server: sized for a loaded CI machine.
+  test.setTimeout(240_000);
   const bodies: { where: string; text: string }[] = [];
   const anonymous = await browser.newPage();
   await collect(anonymous, '/login', bodies);

@@ -24,7 +24,6 @@ test('an idle hostess tablet signs out by itself, says why, and the session is g
   await expect(page.getByText('You were signed out because the tablet was left idle. Enter your PIN to continue.')).toBeVisible();
 
   // The server ended the session as well: nothing opens with the cookie the browser still has.
-  expect(JSON.stringify(await (await page.request.get('/api/auth/session')).json())).not.toContain('Ioana');
   await page.goto('/capture');
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByTestId('whoami')).toHaveCount(0);
