@@ -7,9 +7,17 @@ export const metadata: Metadata = {
   title: { default: 'Storedesk', template: '%s · Storedesk' },
   description: 'Staff console',
   robots: { index: false, follow: false },
+  // public/ (scripts/make-icons.mjs); the manifest link comes from app/manifest.ts.
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '16x16 32x32 48x48' },
+      { url: '/icon-192.png', type: 'image/png', sizes: '192x192' },
+    ],
+    apple: [{ url: '/apple-touch-icon.png', sizes: '180x180' }],
+  },
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1d4ed8' };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

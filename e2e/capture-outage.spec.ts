@@ -27,6 +27,10 @@ test('outage: saved, waiting, sign-out warns; after the outage it arrives exactl
   const mine = page.getByTestId('my-submission').filter({ hasText: 'Carmen I.' });
   await expect(mine).toHaveAttribute('data-state', 'waiting');
   await expect(mine).toContainText('Waiting to sync');
+  // Plain words, never the vendor's ("Last try: Service Unavailable (sandbox outage)").
+  await expect(mine).toContainText('Footprints is not answering right now; it will be sent automatically.');
+  await expect(page.getByTestId('my-submissions')).not.toContainText('Service Unavailable');
+  await expect(page.getByTestId('my-submissions')).not.toContainText('sandbox');
 
   // Sign-out warns that something of hers is still waiting; she stays.
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -8,6 +8,7 @@ const ANA = FOOTPRINTS_DEMO.demoLeadIds[0]; // lead
 test('menu move to lost asks the reason and records it through the lost-lead endpoint', async ({ page }) => {
   await freshPipeline(page, 'q=ana.popescu');
   await page.getByLabel('Move Ana Popescu to').selectOption('lost');
+  await page.getByRole('button', { name: 'Move Ana Popescu', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /to lost/ });
   await dialog.getByRole('button', { name: 'Move to lost' }).click();
   await expect(dialog.getByTestId('dialog-error')).toContainText('Choose one of the reasons');

@@ -11,7 +11,7 @@ test('a vendor refusal rolls the card back', async ({ page }) => {
   const fault = await page.request.post('/sandbox/_control/faults', { data: { vendor: 'footprints', failStatus: 400, failCount: 1, match: ANA } });
   expect(fault.ok()).toBeTruthy();
   await page.locator(`[data-lead-id="${ANA}"]`).dragTo(page.getByTestId('column-sale_lead'));
-  await expect(page.getByTestId('toast').filter({ hasText: 'Footprints refused this' })).toContainText('Ana Popescu stays in Lead.');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Footprints did not accept this change' })).toContainText('Ana Popescu stays in Lead.');
   await expect(page.getByTestId('column-lead').locator(`[data-lead-id="${ANA}"]`)).toBeVisible();
   await expect(page.getByTestId('column-sale_lead').locator(`[data-lead-id="${ANA}"]`)).toHaveCount(0);
   expect((await vendorLead(page.request, ANA)).status).toBe('lead');

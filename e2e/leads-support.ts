@@ -24,3 +24,23 @@ export async function freshPipeline(page: Page, query: string): Promise<void> {
   await page.getByRole('button', { name: 'Refresh from Footprints' }).click();
   await expect(page.getByRole('status').filter({ hasText: /Synced \d+ leads/ })).toBeVisible({ timeout: 30_000 });
 }
+
+/** Adds a complete lead (so that Footprints lists it) straight at the Footprints sandbox; returns its id. */
+export async function addVendorLead(request: APIRequestContext, person: { first: string; last: string; email: string }): Promise<string> {
+  const { FOOTPRINTS_DEMO } = await import('../lib/sandbox/footprints');
+  const basic = Buffer.from(`${SANDBOX_FOOTPRINTS_KEY}:${SANDBOX_FOOTPRINTS_SECRET}`).toString('base64');
+  const tokenRes = await request.post('/sandbox/footprints/api/token', { headers: { authorization: `Basic ${basic}` }, form: { grant_type: 'client_credentials' } });
+  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  const res = await request.post(`/sandbox/footprints/api/lead?access_token=${access_token}`, {
+    form: {
+      userFirstName: person.first,
+      userLastName: person.last,
+      userEmail: person.email,
+      locationId: FOOTPRINTS_DEMO.locationIds[0],
+      offerId: FOOTPRINTS_DEMO.offerIds[0],
+      consultantId: FOOTPRINTS_DEMO.consultantIds[0],
+    },
+  });
+  expect(res.ok(), await res.text()).toBeTruthy();
+  return ((await res.json()) as { _id: string })._id;
+}

@@ -39,15 +39,49 @@ test.describe('manager', () => {
     await page.getByLabel('Code contains').fill('');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(summary).toHaveText(`Codes 1–20 of ${total}`);
-    const downloadPromise = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
+    // The count comes before the download.
+    await expect(page.getByTestId('export-count')).toHaveText(`${total} codes of Spring Rewards will be downloaded, with the customers’ names, e-mails and phones.`);
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: `Download ${total} codes` }).click();
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toMatch(new RegExp(`^loyalty-codes-${CAMPAIGNS.spring}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-    const csv = await readFile((await download.path())!, 'utf8');
-    const lines = csv.trimEnd().split('\r\n');
+    const raw = await readFile((await download.path())!);
+    // UTF-8 with a BOM.
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = raw.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('code,campaign_id,campaign,status,prize,prize_points,first_name,last_name,email,phone,allocated_by');
     expect(lines).toHaveLength(total + 1);
-    expect(lines.find((l) => l.startsWith('SPRANA01,'))).toContain('ana.popescu@example.com');
+    const ana = lines.find((l) => l.startsWith('SPRANA01,'))!;
+    expect(ana).toContain('ana.popescu@example.com');
+    // The phone stays text (leading 0) and the status is the screen's word.
+    expect(ana).toContain(',"=""0722000001""",');
+    expect(ana).toMatch(/^SPRANA01,sdspring01a,Spring Rewards,Ready to redeem,/);
+  });
+
+  test('export applies a campaign chosen without Search: only what the screen then shows is downloaded', async ({ page }) => {
+    await resetSandbox(page);
+    await signInAs(page, 'manager');
+    await gotoHydrated(page, '/loyalty/codes');
+    const summary = page.getByTestId('codes-summary');
+    await expect(summary).toHaveText(/^Codes 1–20 of \d+$/);
+    await page.getByLabel('Campaign').selectOption(CAMPAIGNS.flash);
+    // No Search: Export applies the pending filter first and names the count.
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await expect(page.getByTestId('export-count')).toHaveText(/^\d+ codes of Flash Weekend will be downloaded/);
+    const total = Number((await page.getByTestId('export-count').textContent())!.match(/^(\d+)/)![1]);
+    await expect(summary).toHaveText(new RegExp(`of ${total}$`));
+    await expect(page.getByTestId('codes-table').locator('tbody tr').first()).toContainText('Flash Weekend');
+    // Flash's codes have expired: the screen and the file say so, not "Ready to redeem".
+    await expect(page.getByTestId('codes-table')).not.toContainText('Ready to redeem');
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: `Download ${total} codes` }).click();
+    const download = await downloadPromise;
+    const lines = (await readFile((await download.path())!, 'utf8')).slice(1).trimEnd().split('\r\n').slice(1);
+    expect(lines).toHaveLength(total);
+    expect(lines.every((l) => l.includes(`,${CAMPAIGNS.flash},Flash Weekend,`))).toBe(true);
+    expect(lines.some((l) => l.includes(',Expired,'))).toBe(true);
+    expect(lines.some((l) => l.includes('Ready to redeem'))).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** Demo data from lib/sandbox (FOOTPRINTS_DEMO, DEMO_PEOPLE), repeated here: e2e does not import lib. */
-export const CAMPAIGNS = { spring: 'sdspring01a', family: 'sdfamily02b', flash: 'sdflash03d' } as const;
+export const CAMPAIGNS = { spring: 'sdspring01a', family: 'sdfamily02b', flash: 'sdflash03d', autumn: 'sdautumn04e', winter: 'sdwinter00c' } as const;
 export const PEOPLE = {
   ana: { email: 'ana.popescu@example.com', phone: '0722000001' },
   mihai: { email: 'mihai.ionescu@example.com', phone: '0722000002' },

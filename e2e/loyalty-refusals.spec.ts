@@ -25,6 +25,8 @@ test('a blocked code and an expired code offer no redeem button, each with its o
   await checkCode(page, PEOPLE.ana);
   await expect(page.getByTestId('code-value')).toHaveText('FLSANA01');
   await expect(page.getByTestId('code-card')).toContainText('(expired)');
+  // The label follows the real state: an expired code is never "Ready to redeem".
+  await expect(page.getByTestId('code-status')).toHaveText('Expired');
   await expect(page.getByTestId('code-notice')).toHaveText('This code has expired and can no longer be redeemed.');
   await expect(page.getByTestId('code-card').getByRole('button')).toHaveCount(0);
 
@@ -33,6 +35,22 @@ test('a blocked code and an expired code offer no redeem button, each with its o
   await expect(page.getByTestId('code-status')).toHaveText('Redeemed');
   await expect(page.getByTestId('code-notice')).toHaveText(/^This code was already used: it was redeemed on /);
   await expect(page.getByTestId('code-card').getByRole('button')).toHaveCount(0);
+});
+
+test('a recently ended campaign can be picked to check a code, marked ended; the code cannot be redeemed', async ({ page, request }) => {
+  const autumn = page.getByTestId(`campaign-${CAMPAIGNS.autumn}`);
+  await expect(autumn).toContainText('Autumn Vouchers');
+  await expect(autumn).toContainText('Ended');
+  await expect(autumn).toContainText('check codes only, no redeeming');
+  // Long past campaigns are not offered.
+  await expect(page.getByTestId(`campaign-${CAMPAIGNS.winter}`)).toHaveCount(0);
+  await pickCampaign(page, CAMPAIGNS.autumn);
+  await checkCode(page, PEOPLE.mihai);
+  await expect(page.getByTestId('code-value')).toHaveText('AUTMIH01');
+  await expect(page.getByTestId('code-status')).toHaveText('Campaign ended');
+  await expect(page.getByTestId('code-notice')).toHaveText(/^This campaign ended on .+: its codes can no longer be redeemed\.$/);
+  await expect(page.getByTestId('code-card').getByRole('button')).toHaveCount(0);
+  expect(await sandboxCodeStatus(request, PEOPLE.mihai, CAMPAIGNS.autumn)).toBe('associated');
 });
 
 test('a redeem call for a code blocked meanwhile is refused and changes nothing', async ({ page, browser }) => {

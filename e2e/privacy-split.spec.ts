@@ -77,7 +77,7 @@ test.describe('privacy desk: split lookup', () => {
     await expect(page.getByTestId('progress-text')).toHaveText('4 of 5 windows answered, 1 failed');
     await expect(page.getByRole('progressbar', { name: 'Windows answered' })).toHaveAttribute('aria-valuenow', '4');
     const coverage = page.getByTestId('coverage-statement');
-    await expect(coverage).toContainText(`Windows failed: 1 — e-mail ${broken.from} to ${broken.to} (Netcore answered HTTP 500; try again)`);
+    await expect(coverage).toContainText(`Windows failed: 1 — e-mail ${broken.from} to ${broken.to} (Netcore is not answering right now; retry this window in a minute.)`);
     await expect(coverage).toContainText('Windows answered: 4 of 5');
     await expect(page.getByTestId('window').filter({ hasText: `e-mail ${broken.from} to ${broken.to}` })).toHaveAttribute('data-state', 'failed');
     expect(await netcoreRequestCount(page)).toBe(5);

@@ -104,7 +104,21 @@ export function QueueTable({ timeZone }: { timeZone: string }) {
                   <tr key={job.id} className="border-b border-slate-100 align-top">
                     <td className="py-2 pr-3">
                       <span className="font-mono text-xs">{job.kind}</span>
-                      <span className="block text-xs text-slate-500">queued {formatTime(job.createdAt, timeZone)}</span>
+                      {job.forLabel ? (
+                        <span className="block font-medium" data-testid="job-for" title={job.correlation ?? undefined}>
+                          {job.forHref ? (
+                            <a href={job.forHref} className="text-blue-800 underline">
+                              {job.forLabel}
+                            </a>
+                          ) : (
+                            job.forLabel
+                          )}
+                        </span>
+                      ) : null}
+                      <span className="block text-xs text-slate-600">
+                        queued {formatTime(job.createdAt, timeZone)}
+                        {job.requestedBy ? <span title={job.subject ?? undefined}> by {job.requestedBy}</span> : null}
+                      </span>
                     </td>
                     <td className="py-2 pr-3 font-medium">{job.status}</td>
                     <td className="py-2 pr-3">

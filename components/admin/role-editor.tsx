@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { assignRoleAction } from '@/app/(console)/admin/actions';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
@@ -13,31 +13,52 @@ export interface RoleEditorRow {
   username: string | null;
   kind: string;
   role: Role | null;
+  /** "Admin (set by configuration)", "Hostess (from Footprints)": held whatever is assigned here. */
+  inherent: string | null;
   lastSignIn: string;
   assigned: string;
+  assignedById: string | null;
 }
 
-export function RoleEditor({ rows }: { rows: RoleEditorRow[] }) {
+/** `me`: the signed-in admin's subject (removing one's own admin role is confirmed first). */
+export function RoleEditor({ rows, me }: { rows: RoleEditorRow[]; me: string }) {
   const router = useRouter();
   const toast = useToast();
   const [draft, setDraft] = useState<Record<string, Role | ''>>(() => Object.fromEntries(rows.map((r) => [r.subject, r.role ?? ''])));
   const [pending, setPending] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<{ row: RoleEditorRow; message: string } | null>(null);
 
-  async function save(row: RoleEditorRow) {
+  async function save(row: RoleEditorRow, confirmOwnAdminRemoval = false) {
     const value = draft[row.subject] ?? '';
     setPending(row.subject);
-    const result = await assignRoleAction({ subject: row.subject, role: value === '' ? null : value });
+    const result = await assignRoleAction({ subject: row.subject, role: value === '' ? null : value, confirmOwnAdminRemoval });
     setPending(null);
-    if (result.ok) {
-      toast('success', `${row.displayName}: ${value ? ROLE_LABELS[value] : 'no role'}. It takes effect at their next sign-in.`);
-      router.refresh();
-    } else {
+    if (!result.ok) {
       toast('error', result.error.message);
+      return;
     }
+    if (!result.data.saved) {
+      setConfirming({ row, message: result.data.confirm ?? '' });
+      return;
+    }
+    setConfirming(null);
+    toast('success', `${row.displayName}: ${value ? ROLE_LABELS[value] : row.inherent ? `only ${row.inherent}` : 'no role'}. It takes effect at their next sign-in.`);
+    router.refresh();
   }
 
   return (
     <div className="overflow-x-auto">
+      {confirming ? (
+        <ConfirmOwnRemoval
+          message={confirming.message}
+          pending={pending === confirming.row.subject}
+          onConfirm={() => void save(confirming.row, true)}
+          onCancel={() => {
+            setDraft((d) => ({ ...d, [confirming.row.subject]: confirming.row.role ?? '' }));
+            setConfirming(null);
+          }}
+        />
+      ) : null}
       <table className="w-full min-w-[640px] text-left text-base">
         <caption className="sr-only">Staff and their console roles</caption>
         <thead className="border-b border-slate-300 text-sm text-slate-600">
@@ -55,12 +76,21 @@ export function RoleEditor({ rows }: { rows: RoleEditorRow[] }) {
             const changed = (draft[row.subject] ?? '') !== (row.role ?? '');
             return (
               <tr key={row.subject} className="border-b border-slate-200" data-testid={`staff-row-${row.username ?? row.subject}`}>
-                <td className="py-2 pr-3 font-medium">{row.displayName}</td>
+                <td className="py-2 pr-3 font-medium">
+                  {/* The id on hover, for support questions; the name is what people recognise. */}
+                  <span title={row.subject}>{row.displayName}</span>
+                  {row.subject === me ? <span className="ml-1 text-sm font-normal text-slate-600">(you)</span> : null}
+                </td>
                 <td className="py-2 pr-3 text-sm text-slate-700">{row.kind === 'hostess' ? 'PIN (hostess)' : `username ${row.username ?? ''}`}</td>
                 <td className="py-2 pr-3 text-sm text-slate-700">{row.lastSignIn}</td>
                 <td className="py-2 pr-3">
+                  {row.inherent ? (
+                    <p className="mb-1 text-sm font-semibold text-slate-800" data-testid="inherent-role">
+                      {row.inherent}
+                    </p>
+                  ) : null}
                   <label htmlFor={selectId} className="sr-only">
-                    Role of {row.displayName}
+                    {row.inherent ? `Role of ${row.displayName} given in the console` : `Role of ${row.displayName}`}
                   </label>
                   <select
                     id={selectId}
@@ -68,14 +98,16 @@ export function RoleEditor({ rows }: { rows: RoleEditorRow[] }) {
                     onChange={(e) => setDraft((d) => ({ ...d, [row.subject]: e.target.value as Role | '' }))}
                     className="min-h-11 rounded-lg border border-slate-300 bg-white px-2"
                   >
-                    <option value="">No role</option>
+                    <option value="">{row.inherent ? 'Nothing more' : 'No role'}</option>
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
                         {ROLE_LABELS[r]}
                       </option>
                     ))}
                   </select>
-                  <p className="mt-1 text-xs text-slate-500">{row.assigned}</p>
+                  <p className="mt-1 text-xs text-slate-600" title={row.assignedById ?? undefined}>
+                    {row.assigned}
+                  </p>
                 </td>
                 <td className="py-2">
                   <Button variant="secondary" disabled={!changed} pending={pending === row.subject} pendingLabel="Saving…" onClick={() => save(row)} aria-label={`Save role of ${row.displayName}`}>
@@ -88,5 +120,38 @@ export function RoleEditor({ rows }: { rows: RoleEditorRow[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Asks before an admin removes their own admin role (the server refuses it unconfirmed too). */
+function ConfirmOwnRemoval({ message, pending, onConfirm, onCancel }: { message: string; pending: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
+  return (
+    <section
+      role="alertdialog"
+      aria-labelledby="own-admin-title"
+      aria-describedby="own-admin-text"
+      data-testid="confirm-own-admin"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}
+      className="mb-4 rounded-xl border-2 border-amber-500 bg-amber-50 p-4"
+    >
+      <h2 id="own-admin-title" ref={title} tabIndex={-1} className="text-lg font-bold outline-none">
+        Remove your own admin role?
+      </h2>
+      <p id="own-admin-text" className="mt-1">
+        {message}
+      </p>
+      <div className="mt-3 flex flex-wrap gap-3">
+        <Button type="button" variant="danger" pending={pending} pendingLabel="Saving…" onClick={onConfirm}>
+          Remove my admin role
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          Keep it
+        </Button>
+      </div>
+    </section>
   );
 }

@@ -32,7 +32,7 @@ const CATALOGUE_NAMES: Record<CatalogueName, string> = {
 type Result =
   | { kind: 'sent'; leadId: string }
   | { kind: 'waiting' }
-  | { kind: 'rejected'; reason: string }
+  | { kind: 'rejected'; message: string }
   | { kind: 'error'; message: string }
   | { kind: 'cleared' };
 
@@ -145,7 +145,7 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
       if (outcome.state === 'rejected') {
         // That submission is closed (refused); a corrected form is a new one.
         setValue('idempotencyKey', newUuid());
-        setResult({ kind: 'rejected', reason: outcome.reason });
+        setResult({ kind: 'rejected', message: outcome.message });
         return;
       }
       setResult(outcome.state === 'sent' ? { kind: 'sent', leadId: outcome.footprintsLeadId } : { kind: 'waiting' });
@@ -214,7 +214,7 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
           ) : null}
           {result?.kind === 'rejected' ? (
             <p role="alert" data-testid="capture-result" className="rounded-lg bg-red-100 p-3 font-semibold text-red-900">
-              Footprints refused this lead: {result.reason}. Correct the details and save again.
+              {result.message}
             </p>
           ) : null}
           {result?.kind === 'error' ? (

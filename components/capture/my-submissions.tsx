@@ -49,8 +49,10 @@ export function MySubmissionsPanel({ timeZone }: { timeZone: string }) {
                 {formatStoreTime(s.capturedAt, timeZone)}
                 {s.footprintsLeadId ? ` · lead ${s.footprintsLeadId}` : ''}
               </span>
-              {s.state !== 'sent' && s.reason ? (
-                <span className="text-sm text-slate-800">{s.state === 'failed' ? `Reason: ${s.reason}` : `Last try: ${s.reason}`}</span>
+              {s.note ? (
+                <span className="text-sm text-slate-800" data-testid="my-submission-note">
+                  {s.note}
+                </span>
               ) : null}
             </li>
           ))}

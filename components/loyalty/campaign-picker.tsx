@@ -85,12 +85,14 @@ export function CampaignPicker({
         {campaigns.map((c) => {
           const id = `campaign-${c.internalId}`;
           const checked = value === c.internalId;
+          const ended = c.phase === 'recently_ended' || c.phase === 'past';
           return (
             <label
               key={c.internalId}
               htmlFor={id}
               data-testid={`campaign-${c.internalId}`}
-              className={`flex min-h-11 cursor-pointer gap-3 rounded-lg border p-3 ${checked ? 'border-blue-700 bg-blue-50 ring-2 ring-blue-700' : 'border-slate-300 bg-white'}`}
+              data-phase={c.phase}
+              className={`flex min-h-11 cursor-pointer gap-3 rounded-lg border p-3 ${checked ? 'border-blue-700 bg-blue-50 ring-2 ring-blue-700' : ended ? 'border-dashed border-slate-400 bg-slate-50' : 'border-slate-300 bg-white'}`}
             >
               <input
                 id={id}
@@ -105,7 +107,13 @@ export function CampaignPicker({
                 className="mt-1 size-5"
               />
               <span className="flex flex-col gap-1 text-sm text-slate-800">
-                <span className="text-base font-semibold text-slate-900">{c.name}</span>
+                <span className="text-base font-semibold text-slate-900">
+                  {c.name}
+                  {ended ? (
+                    <span className="ml-2 inline-block rounded-full border border-amber-400 bg-amber-100 px-2 text-sm font-semibold text-amber-950">Ended</span>
+                  ) : null}
+                </span>
+                {ended ? <span className="font-medium text-amber-950">Ended {formatDay(c.endDate, timeZone)}: check codes only, no redeeming.</span> : null}
                 <span>{c.location ?? 'Location not given'}</span>
                 <span>
                   Runs {formatDay(c.startDate, timeZone)} – {formatDay(c.endDate, timeZone)}

@@ -23,6 +23,8 @@ export function CodeList({ canExport }: { canExport: boolean }) {
   // The vendor does not document its page size: the largest page seen stands for it.
   const [pageSize, setPageSize] = useState(0);
   const [exporting, setExporting] = useState(false);
+  // Export asks first, naming how many codes of which filter: what the screen shows, never more.
+  const [exportAsked, setExportAsked] = useState(false);
 
   const query = useQuery({
     queryKey: ['loyalty-codes', filter, page],
@@ -35,14 +37,28 @@ export function CodeList({ canExport }: { canExport: boolean }) {
     placeholderData: keepPreviousData,
   });
 
-  function search(e: FormEvent) {
-    e.preventDefault();
+  const pendingFilter = draft.campaignInternalId !== filter.campaignInternalId || draft.searchTerm.trim() !== filter.searchTerm.trim();
+
+  function applyDraft() {
     setFilter(draft);
     setPage(1);
     setPageSize(0);
   }
 
+  function search(e: FormEvent) {
+    e.preventDefault();
+    setExportAsked(false);
+    applyDraft();
+  }
+
+  /** A filter chosen but not searched yet is applied first, so the export is always what the screen shows. */
+  function askExport() {
+    if (pendingFilter) applyDraft();
+    setExportAsked(true);
+  }
+
   async function exportCsv() {
+    setExportAsked(false);
     setExporting(true);
     const result = await exportCodesAction({ campaignInternalId: filter.campaignInternalId || undefined, searchTerm: filter.searchTerm || undefined, format: 'csv' });
     setExporting(false);
@@ -102,12 +118,23 @@ export function CodeList({ canExport }: { canExport: boolean }) {
         </div>
         <Button type="submit">Search</Button>
         {canExport ? (
-          <Button type="button" variant="secondary" pending={exporting} pendingLabel="Exporting…" onClick={() => void exportCsv()}>
+          <Button type="button" variant="secondary" pending={exporting} pendingLabel="Exporting…" onClick={askExport}>
             Export CSV
           </Button>
         ) : null}
       </form>
       {canExport ? <p className="text-sm text-slate-700">The export holds customers’ names, e-mails and phones; it is recorded in the audit trail.</p> : null}
+
+      {exportAsked ? (
+        <ExportConfirm
+          loading={!query.data || query.isPlaceholderData || query.isFetching}
+          total={query.data?.totalResults ?? 0}
+          campaignName={(campaigns.data ?? []).find((c) => c.internalId === filter.campaignInternalId)?.name ?? null}
+          searchTerm={filter.searchTerm.trim()}
+          onConfirm={() => void exportCsv()}
+          onCancel={() => setExportAsked(false)}
+        />
+      ) : null}
 
       {query.isError ? (
         <p role="alert" className="text-base font-medium text-red-700">
@@ -140,7 +167,7 @@ export function CodeList({ canExport }: { canExport: boolean }) {
                     <td className="py-2 pr-3 font-mono font-semibold">{r.code}</td>
                     <td className="py-2 pr-3">{r.campaignName ?? '—'}</td>
                     <td className="py-2 pr-3">
-                      <span className={`inline-block rounded-full border px-2 text-sm font-semibold ${STATUS_STYLES[r.status]}`}>{r.statusLabel}</span>
+                      <span className={`inline-block rounded-full border px-2 text-sm font-semibold ${STATUS_STYLES[r.state]}`}>{r.statusLabel}</span>
                     </td>
                     <td className="py-2 pr-3">{r.prize ?? '—'}</td>
                     <td className="py-2 pr-3">{r.customerName ?? '—'}</td>
@@ -162,5 +189,42 @@ export function CodeList({ canExport }: { canExport: boolean }) {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** Says what the download will hold (the screen's filter, its row count) before anything is downloaded. */
+function ExportConfirm({
+  loading,
+  total,
+  campaignName,
+  searchTerm,
+  onConfirm,
+  onCancel,
+}: {
+  loading: boolean;
+  total: number;
+  campaignName: string | null;
+  searchTerm: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const what = [campaignName ? `of ${campaignName}` : 'of all campaigns', searchTerm ? `with “${searchTerm}” in the code` : null].filter(Boolean).join(' ');
+  return (
+    <section aria-labelledby="export-title" data-testid="export-confirm" className="rounded-xl border-2 border-blue-600 bg-blue-50 p-4">
+      <h2 id="export-title" className="text-lg font-bold">
+        Export codes as CSV
+      </h2>
+      <p className="mt-1 text-base" role="status" data-testid="export-count">
+        {loading ? 'Counting the codes…' : total === 0 ? `No codes ${what}: nothing to export.` : `${total} ${total === 1 ? 'code' : 'codes'} ${what} will be downloaded, with the customers’ names, e-mails and phones.`}
+      </p>
+      <div className="mt-3 flex flex-wrap gap-3">
+        <Button type="button" disabled={loading || total === 0} onClick={onConfirm}>
+          {loading ? 'Download' : `Download ${total} ${total === 1 ? 'code' : 'codes'}`}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </section>
   );
 }

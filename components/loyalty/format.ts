@@ -1,3 +1,5 @@
+import type { CodeState } from '@/lib/loyalty/rules';
+
 /** Dates on the loyalty desk, in the store's zone. Pure (browser). */
 export function formatDay(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '—';
@@ -19,8 +21,11 @@ export function newRequestId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
-export const STATUS_STYLES: Record<'associated' | 'redeemed' | 'blocked', string> = {
+/** Green only for a code that can really be redeemed (see codeStateOf). */
+export const STATUS_STYLES: Record<CodeState, string> = {
   associated: 'bg-green-100 text-green-900 border-green-300',
   redeemed: 'bg-slate-100 text-slate-900 border-slate-300',
   blocked: 'bg-red-100 text-red-900 border-red-300',
+  expired: 'bg-amber-100 text-amber-950 border-amber-400',
+  campaign_ended: 'bg-amber-100 text-amber-950 border-amber-400',
 };

@@ -177,7 +177,7 @@ function CodeCard({ code, timeZone, onRedeem, onBlock }: { code: CodeView; timeZ
         </dd>
         <dt className="font-semibold text-slate-700">Status</dt>
         <dd>
-          <span data-testid="code-status" className={`inline-block rounded-full border px-3 py-0.5 font-semibold ${STATUS_STYLES[code.status]}`}>
+          <span data-testid="code-status" className={`inline-block rounded-full border px-3 py-0.5 font-semibold ${STATUS_STYLES[code.state]}`}>
             {code.statusLabel}
           </span>
         </dd>
@@ -186,6 +186,12 @@ function CodeCard({ code, timeZone, onRedeem, onBlock }: { code: CodeView; timeZ
           {formatDay(code.expiresAt, timeZone)}
           {code.expired ? ' (expired)' : ''}
         </dd>
+        {code.campaignEndedAt ? (
+          <>
+            <dt className="font-semibold text-slate-700">Campaign ended</dt>
+            <dd className="font-semibold text-amber-950">{formatDay(code.campaignEndedAt, timeZone)}</dd>
+          </>
+        ) : null}
         <dt className="font-semibold text-slate-700">Last update</dt>
         <dd>{formatDayTime(code.lastUpdate, timeZone)}</dd>
       </dl>

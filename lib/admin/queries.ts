@@ -3,12 +3,15 @@
  * page shows: payloads, which hold personal data, stay on the server), and the audit trail.
  */
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray, or } from 'drizzle-orm';
 import { isRole, type Role } from '@/lib/auth/roles';
 import { listAudit, listAuditActions, type AuditQuery } from '@/lib/audit';
 import { getDb, type Db } from '@/lib/db';
 import { roleAssignments, staffMembers } from '@/lib/db/schema';
 import { listJobs, type OutboxStatus } from '@/lib/outbox';
+import { captureSubmissions } from '@/lib/capture/schema';
+import { getConfig } from '@/lib/config';
+import { leadRecords } from '@/lib/leads/schema';
 
 export interface StaffRow {
   subject: string;
@@ -17,11 +20,45 @@ export interface StaffRow {
   username: string | null;
   lastSignInAt: Date | null;
   role: Role | null;
+  /**
+   * A role the person holds whatever is assigned here: admin through the operator's ADMIN_USERNAMES, or
+   * hostess through Footprints (a PIN sign-in's hostess_scope).
+   */
+  inherent: InherentRole | null;
   assignedBy: string | null;
+  /** The name of who assigned the role ("the sandbox setup" for the demo seed); the id stays in assignedBy. */
+  assignedByName: string | null;
   assignedAt: Date | null;
 }
 
-export async function listStaff(db: Db): Promise<StaffRow[]> {
+export type InherentRole = 'admin_config' | 'hostess_footprints';
+
+export const INHERENT_ROLE_LABELS: Record<InherentRole, string> = {
+  admin_config: 'Admin (set by configuration)',
+  hostess_footprints: 'Hostess (from Footprints)',
+};
+
+/** Who set a role, by name: staff by their display name, the sandbox's demo seed by what it is. */
+const SYSTEM_ASSIGNERS: Record<string, string> = { 'sandbox-seed': 'the sandbox setup' };
+
+export function inherentRoleOf(member: { kind: string; username: string | null }, adminUsernames: readonly string[]): InherentRole | null {
+  if (member.kind === 'hostess') return 'hostess_footprints';
+  if (member.username && adminUsernames.includes(member.username)) return 'admin_config';
+  return null;
+}
+
+/** Display names of staff subjects (ids the audit trail and the queue store), for showing people by name. */
+export async function staffNames(db: Db, subjects: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(subjects)].filter(Boolean);
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ subject: staffMembers.subject, displayName: staffMembers.displayName })
+    .from(staffMembers)
+    .where(inArray(staffMembers.subject, unique));
+  return new Map(rows.map((r) => [r.subject, r.displayName]));
+}
+
+export async function listStaff(db: Db, opts: { adminUsernames: readonly string[] }): Promise<StaffRow[]> {
   const rows = await db
     .select({
       subject: staffMembers.subject,
@@ -36,12 +73,18 @@ export async function listStaff(db: Db): Promise<StaffRow[]> {
     .from(staffMembers)
     .leftJoin(roleAssignments, eq(roleAssignments.subject, staffMembers.subject))
     .orderBy(asc(staffMembers.displayName));
-  return rows.map((r) => ({ ...r, role: isRole(r.role) ? r.role : null }));
+  const names = await staffNames(db, rows.map((r) => r.assignedBy).filter((s): s is string => !!s));
+  return rows.map((r) => ({
+    ...r,
+    role: isRole(r.role) ? r.role : null,
+    inherent: inherentRoleOf(r, opts.adminUsernames),
+    assignedByName: r.assignedBy ? (SYSTEM_ASSIGNERS[r.assignedBy] ?? names.get(r.assignedBy) ?? r.assignedBy) : null,
+  }));
 }
 
-/** The roles page: everyone who has signed in and the role each holds. */
+/** The roles page: everyone who has signed in and the role each holds (configuration admins and PIN hostesses named so). */
 export async function listStaffPage(): Promise<StaffRow[]> {
-  return listStaff(await getDb());
+  return listStaff(await getDb(), { adminUsernames: getConfig().auth.adminUsernames });
 }
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -56,6 +99,12 @@ export interface QueueRow {
   lastError: string | null;
   correlation: string | null;
   subject: string | null;
+  /** Which lead, capture or code the job is for, in words ("Lead Ana Popescu", "Capture of Ana P."). */
+  forLabel: string | null;
+  /** The lead's page, when the job is for a lead the pipeline knows. */
+  forHref: string | null;
+  /** Who started it, by name (the subject is the id). */
+  requestedBy: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -71,8 +120,10 @@ export interface QueueView {
 /** Only what the page shows: payloads (personal data) stay on the server. */
 export async function listQueue(db: Db, input: { status?: OutboxStatus; page: number }): Promise<QueueView> {
   const result = await listJobs(db, { status: input.status, limit: QUEUE_PAGE_SIZE, offset: (input.page - 1) * QUEUE_PAGE_SIZE });
+  const describe = await jobTargets(db, result.rows);
   return {
     rows: result.rows.map((j) => ({
+      ...describe(j),
       id: j.id,
       kind: j.kind,
       status: j.status,
@@ -96,5 +147,65 @@ export async function listQueue(db: Db, input: { status?: OutboxStatus; page: nu
 export async function auditPage(query: AuditQuery) {
   const db = await getDb();
   const [result, actions] = await Promise.all([listAudit(db, query), listAuditActions(db)]);
-  return { result, actions };
+  // People by name (their ids on hover): the staff a change was made to.
+  const staffTargets = await staffNames(db, result.rows.filter((r) => r.targetType === 'staff').map((r) => r.targetId));
+  return { result, actions, staffTargets };
+}
+
+type Correlation = { kind: 'lead'; id: string } | { kind: 'capture'; key: string } | { kind: 'loyalty'; campaign: string; code: string } | null;
+
+/** The correlations jobs are queued with (lib/capture/delivery.ts, lib/loyalty): lead:…, capture:…, loyalty:…:…. */
+export function parseCorrelation(correlation: string | null): Correlation {
+  if (!correlation) return null;
+  const [kind, ...rest] = correlation.split(':');
+  if (kind === 'lead' && rest[0]) return { kind: 'lead', id: rest.join(':') };
+  if (kind === 'capture' && rest[0]) return { kind: 'capture', key: rest.join(':') };
+  if (kind === 'loyalty' && rest.length === 2) return { kind: 'loyalty', campaign: rest[0], code: rest[1] };
+  return null;
+}
+
+const fullName = (first: string | null, last: string | null) => [first, last].filter(Boolean).join(' ') || null;
+
+/**
+ * What each job is for, in words an admin recognises: the lead's name (from the pipeline, or the capture
+ * that made it), the capture's short name, the loyalty code; and who started it, by name.
+ */
+async function jobTargets(db: Db, jobs: readonly { correlation: string | null; subject: string | null }[]) {
+  const parsed = jobs.map((j) => parseCorrelation(j.correlation));
+  const leadIds = parsed.flatMap((c) => (c?.kind === 'lead' ? [c.id] : []));
+  const captureKeys = parsed.flatMap((c) => (c?.kind === 'capture' ? [c.key] : []));
+  const [leads, captures, people] = await Promise.all([
+    leadIds.length
+      ? db.select({ id: leadRecords.id, firstName: leadRecords.firstName, lastName: leadRecords.lastName }).from(leadRecords).where(inArray(leadRecords.id, leadIds))
+      : [],
+    captureKeys.length || leadIds.length
+      ? db
+          .select({ key: captureSubmissions.idempotencyKey, name: captureSubmissions.displayName, leadId: captureSubmissions.footprintsLeadId })
+          .from(captureSubmissions)
+          .where(
+            or(
+              captureKeys.length ? inArray(captureSubmissions.idempotencyKey, captureKeys) : undefined,
+              leadIds.length ? inArray(captureSubmissions.footprintsLeadId, leadIds) : undefined,
+            ),
+          )
+      : [],
+    staffNames(db, jobs.map((j) => j.subject ?? '').filter(Boolean)),
+  ]);
+  const leadName = new Map(leads.map((l) => [l.id, fullName(l.firstName, l.lastName)]));
+  const captureByKey = new Map(captures.map((c) => [c.key, c]));
+  const captureByLead = new Map(captures.filter((c) => c.leadId).map((c) => [c.leadId as string, c.name]));
+  return (job: { correlation: string | null; subject: string | null }) => {
+    const c = parseCorrelation(job.correlation);
+    const requestedBy = job.subject ? (people.get(job.subject) ?? null) : null;
+    if (c?.kind === 'lead') {
+      const name = leadName.get(c.id) ?? captureByLead.get(c.id) ?? null;
+      return { forLabel: name ? `Lead ${name}` : `Lead ${c.id}`, forHref: leadName.has(c.id) ? `/leads/${encodeURIComponent(c.id)}` : null, requestedBy };
+    }
+    if (c?.kind === 'capture') {
+      const capture = captureByKey.get(c.key);
+      return { forLabel: capture ? `Capture of ${capture.name}` : 'A lead capture', forHref: capture?.leadId ? `/leads/${encodeURIComponent(capture.leadId)}` : null, requestedBy };
+    }
+    if (c?.kind === 'loyalty') return { forLabel: `Loyalty code ${c.code}`, forHref: null, requestedBy };
+    return { forLabel: null, forHref: null, requestedBy };
+  };
 }

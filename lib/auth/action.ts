@@ -11,6 +11,8 @@ import { recordAudit } from '@/lib/audit';
 import { getDb, type Db } from '@/lib/db';
 import { ConflictError, PermissionError, RateLimitError, ValidationError, type ActionResult } from '@/lib/errors';
 import { log } from '@/lib/log';
+// Installs the plain-words zod error map for every action's validation.
+import { vendorActionMessage } from '@/lib/staff-words';
 import { VendorError } from '@/lib/vendors/http';
 import { can, type Permission } from './permissions';
 import { getStaffSession, type StaffSession } from './session';
@@ -26,12 +28,6 @@ export interface ActionContext {
   db: Db;
   actor: AuditActor;
 }
-
-const VENDOR_LABELS: Record<VendorError['vendor'], string> = {
-  footprints: 'Footprints',
-  netcore: 'Netcore',
-  loyalty: 'The loyalty engine',
-};
 
 export function actorOf(session: StaffSession): AuditActor {
   return { id: session.subject, name: session.displayName, role: session.roles.join(',') || 'none' };
@@ -58,14 +54,9 @@ export function toActionError(error: unknown, operation: string): ActionResult<n
   if (error instanceof ConflictError) return { ok: false, error: { code: 'conflict', message: error.message } };
   if (error instanceof RateLimitError) return { ok: false, error: { code: 'rate_limited', message: error.message } };
   if (error instanceof VendorError) {
-    const who = VENDOR_LABELS[error.vendor];
+    // The vendor's detail goes to the log only; staff read what happened and what to do.
     log('warn', 'action.vendor_error', { operation, error: error.toJSON() });
-    return {
-      ok: false,
-      error: error.retryable
-        ? { code: 'vendor', retryable: true, message: `${who} is not answering right now. Nothing was changed; try again in a minute.` }
-        : { code: 'vendor', retryable: false, message: `${who} refused this: ${error.reason}` },
-    };
+    return { ok: false, error: { code: 'vendor', retryable: error.retryable, message: vendorActionMessage(error) } };
   }
   const ref = randomBytes(4).toString('hex');
   log('error', 'action.unexpected_error', { operation, ref, error: error instanceof Error ? error : String(error) });

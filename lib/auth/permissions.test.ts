@@ -11,6 +11,7 @@ describe('the permission table', () => {
       'leads.updateStatus': 'ma',
       'leads.edit': 'ma',
       'leads.sync': 'ma',
+      'insights.view': 'ma',
       'loyalty.check': 'hm',
       'loyalty.redeem': 'hm',
       'loyalty.block': 'hm',
@@ -41,14 +42,15 @@ describe('the permission table', () => {
     expect(can(['hostess'], 'admin.roles')).toBe(false);
     expect(can(['support'], 'leads.updateStatus')).toBe(false);
     expect(can(['manager'], 'privacy.view')).toBe(false);
+    expect([can(['manager'], 'insights.view'), can(['admin'], 'insights.view'), can(['hostess'], 'insights.view'), can(['support'], 'insights.view')]).toEqual([true, true, false, false]);
   });
 
   it('shows navigation only for pages the role may open', () => {
     expect(navFor(['hostess']).map((n) => n.href)).toEqual(['/capture', '/loyalty']);
     expect(navFor(['support']).map((n) => n.href)).toEqual(['/privacy']);
-    expect(navFor(['manager']).map((n) => n.href)).toEqual(['/capture', '/loyalty', '/leads']);
-    expect(navFor(['admin']).map((n) => n.href)).toEqual(['/leads', '/privacy', '/admin/roles', '/admin/audit', '/admin/queue']);
-    expect(navFor(['admin']).map((n) => n.label)).toEqual(['Pipeline', 'Privacy desk', 'Roles', 'Audit trail', 'Sync queue']);
+    expect(navFor(['manager']).map((n) => n.href)).toEqual(['/capture', '/loyalty', '/leads', '/insights']);
+    expect(navFor(['admin']).map((n) => n.href)).toEqual(['/leads', '/insights', '/privacy', '/admin/roles', '/admin/audit', '/admin/queue']);
+    expect(navFor(['admin']).map((n) => n.label)).toEqual(['Pipeline', 'Insights', 'Privacy desk', 'Roles', 'Audit trail', 'Sync queue']);
     expect(navFor(['hostess']).map((n) => n.label)).toEqual(['Capture lead', 'Loyalty desk']);
     expect(navFor([])).toEqual([]);
     for (const item of NAV_ITEMS) expect(PERMISSIONS[item.permission]).toBeDefined();

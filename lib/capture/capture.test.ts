@@ -250,15 +250,17 @@ describe.each(testEngines)('lead capture on %s', (engine) => {
     expect(await submitCapture(t.db, values, staff, ctx)).toMatchObject({ state: 'sent', footprintsLeadId: leads[0]._id });
   });
 
-  it('a submission Footprints refuses comes back with the vendor reason, and shows as failed', async () => {
+  it('a submission Footprints refuses comes back in plain words (the vendor reason stays for admins), and shows as failed', async () => {
     const values = form();
     running.sandbox.setFaults('footprints', { failStatus: 422, failCount: 1, match: '/api/lead' });
     const outcome = await submitCapture(t.db, values, staff, ctx);
     expect(outcome.state).toBe('rejected');
     if (outcome.state !== 'rejected') return;
-    expect(outcome.reason).toContain('sandbox fault: HTTP 422');
+    expect(outcome.message).toMatch(/^Footprints did not accept this lead\. Check the name, e-mail, phone and birthday/);
+    expect(outcome.message).not.toMatch(/sandbox|HTTP|422/);
     const mine = (await listMySubmissionsToday(t.db, staff.subject, 'Europe/Bucharest')).find((s) => s.id === outcome.submissionId);
-    expect(mine).toMatchObject({ state: 'failed', reason: expect.stringContaining('422') });
+    expect(mine).toMatchObject({ state: 'failed', note: expect.stringMatching(/^Not accepted by Footprints: capture it again/) });
+    expect(JSON.stringify(mine)).not.toMatch(/sandbox|HTTP|422/);
     expect(fpSim().listLeads({ email: values.email })).toHaveLength(0);
     // A refused submission never became a person at Footprints: it is nobody's possible duplicate.
     expect(await findPossibleDuplicates(t.db, { email: values.email, phone: '' })).toEqual([]);

@@ -4,6 +4,7 @@ import { and, count, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { outboxJobs } from '@/lib/db/schema';
 import { parseFootprintsDate, formatFootprintsDate } from '@/lib/vendors/footprints/dates';
+import { captureSyncNote } from '@/lib/staff-words';
 import { captureSubmissions, type CaptureSyncState } from './schema';
 
 export interface MySubmission {
@@ -12,8 +13,8 @@ export interface MySubmission {
   capturedAt: string;
   state: CaptureSyncState;
   footprintsLeadId: string | null;
-  /** Why it failed (failed), or the last retryable problem (waiting). */
-  reason: string | null;
+  /** In plain words: what happened and what to do (failed), or that it will be sent by itself (waiting after a failed try). */
+  note: string | null;
 }
 
 /** Midnight today in the zone, as an instant. */
@@ -47,7 +48,8 @@ export async function listMySubmissionsToday(db: Db, subject: string, timeZone: 
       capturedAt: r.capturedAt.toISOString(),
       state,
       footprintsLeadId: r.leadId,
-      reason: state === 'sent' ? null : (r.failureReason ?? r.jobError ?? null),
+      // The vendor's own reason stays with the admin queue (and the row): never shown to the hostess.
+      note: state === 'sent' ? null : captureSyncNote(state, !!(r.failureReason ?? r.jobError)),
     };
   });
 }

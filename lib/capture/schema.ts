@@ -63,6 +63,8 @@ export const captureSubmissions = pgTable(
     index('capture_submissions_email_idx').on(t.emailNormalized, t.createdAt),
     index('capture_submissions_phone_idx').on(t.phoneNormalized, t.createdAt),
     index('capture_submissions_lead_idx').on(t.footprintsLeadId),
+    /** Insights: captures of a period. */
+    index('capture_submissions_captured_idx').on(t.capturedAt),
     check('capture_submissions_sync_state_check', sql`${t.syncState} IN ('waiting', 'sent', 'failed')`),
   ],
 );

@@ -4,6 +4,7 @@
  * when Footprints failed retryably (the worker retries with backoff), or the vendor's reason when it refused.
  */
 import 'server-only';
+import { CAPTURE_REFUSED_MESSAGE } from '@/lib/staff-words';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
@@ -42,7 +43,7 @@ export interface CaptureContext {
 export type CaptureOutcome =
   | { state: 'sent'; footprintsLeadId: string; submissionId: string; duplicateRequest: boolean }
   | { state: 'waiting'; submissionId: string; duplicateRequest: boolean }
-  | { state: 'rejected'; reason: string; submissionId: string; duplicateRequest: boolean };
+  | { state: 'rejected'; message: string; submissionId: string; duplicateRequest: boolean };
 
 /** The capture's instant: the form's createdAt when it is sane (not in the future, not older than a day). */
 function captureInstant(values: CaptureFormValues, now: Date): Date {
@@ -83,7 +84,8 @@ async function outcomeOf(db: Db, submissionId: string, job: OutboxJob, duplicate
   const [row] = await db.select().from(captureSubmissions).where(eq(captureSubmissions.id, submissionId)).limit(1);
   if (row?.footprintsLeadId) return { state: 'sent', footprintsLeadId: row.footprintsLeadId, submissionId, duplicateRequest };
   if (job.status === 'dead') {
-    return { state: 'rejected', reason: row?.failureReason ?? job.lastError ?? 'Footprints refused the lead', submissionId, duplicateRequest };
+    // The vendor's reason stays in the row and the admin queue; the hostess reads what to do.
+    return { state: 'rejected', message: CAPTURE_REFUSED_MESSAGE, submissionId, duplicateRequest };
   }
   return { state: 'waiting', submissionId, duplicateRequest };
 }

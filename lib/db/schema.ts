@@ -83,6 +83,8 @@ export const auditEvents = pgTable(
     index('audit_events_actor_idx').on(t.actorId, t.at),
     index('audit_events_target_idx').on(t.targetType, t.targetId),
     index('audit_events_action_idx').on(t.action),
+    /** Insights: loyalty redeems and blocks of a period. */
+    index('audit_events_action_at_idx').on(t.action, t.at),
     check('audit_events_outcome_check', sql`${t.outcome} IN (${oneOf(AUDIT_OUTCOMES)})`),
   ],
 );

@@ -34,7 +34,7 @@ export async function bulkMoveLeads(
       (result.noop ? out.already : out.moved).push({ id: leadId, name });
     } catch (error) {
       if (error instanceof ValidationError) out.refused.push({ id: leadId, name, message: error.message });
-      else if (error instanceof VendorError) out.failed.push({ id: leadId, name, message: error.retryable ? 'Footprints is not answering right now' : `Footprints refused: ${error.reason}` });
+      else if (error instanceof VendorError) out.failed.push({ id: leadId, name, message: error.retryable ? 'Footprints is not answering right now' : 'Footprints did not accept this change' });
       else throw error;
     }
   }

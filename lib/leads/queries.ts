@@ -10,6 +10,7 @@ import { getConsentProofByLeadId } from '@/lib/capture/consent';
 import { getDb, type Db } from '@/lib/db';
 import { log } from '@/lib/log';
 import { listJobsByCorrelation } from '@/lib/outbox';
+import { getCompletionOptions, type CompletionOptions } from './complete-lead';
 import { leadsDeps } from './deps';
 import type { PipelineFilters } from './filters';
 import { getTimeline, type Timeline } from './get-timeline';
@@ -102,5 +103,14 @@ export async function leadPage(session: Pick<StaffSession, 'accessToken'>, leadI
     timeline = null;
   }
   const [options, consent] = await Promise.all([getFilterOptions(db), getConsentProofByLeadId(db, leadId)]);
-  return { ...detail, timeline, options, consent };
+  // A captured lead Footprints does not list yet: the catalogues to complete it with (null when they failed).
+  let completion: CompletionOptions | null = null;
+  if (detail.summary.missing.length) {
+    try {
+      completion = await getCompletionOptions(leadsDeps(session));
+    } catch {
+      completion = null;
+    }
+  }
+  return { ...detail, timeline, options, consent, completion };
 }

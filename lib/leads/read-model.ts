@@ -9,6 +9,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/lib/db';
 import { parseFootprintsDate } from '@/lib/vendors/footprints/dates';
 import { LEAD_STATUSES, type Lead, type LeadStatus } from '@/lib/vendors/footprints/schemas';
+import { clampPage } from '@/lib/paging';
 import { addDays, BOARD_CARDS_PER_COLUMN, TABLE_PAGE_SIZE, type PipelineFilters } from './filters';
 import {
   leadCatalogue,
@@ -442,11 +443,6 @@ async function collatedPageIds(db: Db, where: SQL, filters: PipelineFilters, pag
   return keys.slice((page - 1) * TABLE_PAGE_SIZE, page * TABLE_PAGE_SIZE).map((k) => k.id);
 }
 
-/** The last page there is for `total` rows (1 when there are none). */
-export function lastPage(total: number): number {
-  return Math.max(1, Math.ceil(total / TABLE_PAGE_SIZE));
-}
-
 /** Board (counts, offer value totals, the newest cards per column) and one sorted page of the table. */
 export async function queryPipeline(
   db: Db,
@@ -478,7 +474,7 @@ export async function queryPipeline(
   }
   // A page past the last (an old link, a crafted URL, leads gone since) shows the last page, and says so.
   const total = totals.reduce((n, t) => n + Number(t.count), 0);
-  const page = Math.min(filters.page, lastPage(total));
+  const page = clampPage(filters.page, total, TABLE_PAGE_SIZE);
   let rows: SummaryRow[] = [];
   if (wantTable) {
     if (COLLATED_SORTS.has(filters.sort)) {

@@ -82,7 +82,11 @@ export const leadStatusHistory = pgTable(
     actorId: text('actor_id'),
     actorName: text('actor_name'),
   },
-  (t) => [index('lead_status_history_lead_idx').on(t.leadId, t.at)],
+  (t) => [
+    index('lead_status_history_lead_idx').on(t.leadId, t.at),
+    /** Insights: a lead's moves to a status (time in stage, lost from). */
+    index('lead_status_history_to_idx').on(t.leadId, t.toStatus, t.at),
+  ],
 );
 
 /** Documents uploaded to Footprints through the console (the vendor has no call that lists them). */
@@ -116,7 +120,7 @@ export const leadNpsEntries = pgTable(
     actorId: text('actor_id'),
     actorName: text('actor_name'),
   },
-  (t) => [index('lead_nps_entries_lead_idx').on(t.leadId, t.at)],
+  (t) => [index('lead_nps_entries_lead_idx').on(t.leadId, t.at), index('lead_nps_entries_at_idx').on(t.at)],
 );
 
 /** Names of catalogue ids the lead list carries without a name (locations, channels). */

@@ -4,6 +4,7 @@
  * waits for the running one); the periodic sync never throws (it logs and tries again at the next tick).
  */
 import 'server-only';
+import { leadSyncFailureMessage } from '@/lib/staff-words';
 import type { Db } from '@/lib/db';
 import { log } from '@/lib/log';
 import type { FootprintsClient } from '@/lib/vendors/footprints';
@@ -89,7 +90,8 @@ async function runSync(db: Db, deps: SyncDeps, range: { from: string; to: string
     log('info', 'leads.sync_done', { trigger, ...result });
     return result;
   } catch (error) {
-    const message = error instanceof VendorError ? `${error.vendor} ${error.operation}: ${error.reason}` : 'the sync stopped unexpectedly';
+    // Staff read the sync status: plain words there; the vendor's detail goes to the log with the error thrown.
+    const message = leadSyncFailureMessage(error instanceof VendorError ? error : null);
     await writeSyncState(db, { lastFinishedAt: now(), lastError: message.slice(0, 300) }).catch(() => undefined);
     throw error;
   }

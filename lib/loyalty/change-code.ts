@@ -13,8 +13,8 @@ import { VendorError } from '@/lib/vendors/http';
 import type { CheckinView } from './checkin';
 import { withCodeClaim } from './claims';
 import type { LoyaltyCaller, LoyaltyDeps } from './deps';
-import { storeOf } from './list-campaigns';
-import { BLOCK_REASON_LABELS, STATUS_LABELS, claimKeyOf, type BlockReason, type CodeStatus } from './rules';
+import { campaignEndedAt, storeOf } from './list-campaigns';
+import { BLOCK_REASON_LABELS, CODE_STATE_LABELS, claimKeyOf, type BlockReason, type CodeStatus } from './rules';
 import { loyaltyCodeChanges, type LoyaltyChangeTarget, type LoyaltyCodeChangeRow } from './schema';
 import { NOT_FOUND_MESSAGE, codeView, refuseUnlessOpen, toIso, type CodeView } from './views';
 
@@ -85,7 +85,9 @@ export async function changeCode(db: Db, deps: LoyaltyDeps, caller: LoyaltyCalle
       if (current.code.toUpperCase() !== code) {
         throw new ConflictError(`This customer's code in this campaign is ${current.code.toUpperCase()}, not ${code}. Check the code again.`);
       }
-      refuseUnlessOpen(codeView(campaignInternalId, current, deps));
+      // Footprints would still change a code of an ended campaign until its codes expire; the desk does not.
+      const ended = await campaignEndedAt(deps, caller.accessToken, campaignInternalId);
+      refuseUnlessOpen(codeView(campaignInternalId, current, deps, ended));
 
       // The client's own read-back (verify) is replaced by ours: one read that also gives the new last_update.
       let after: CodeCheckResponse | null;
@@ -159,9 +161,11 @@ export async function changeCode(db: Db, deps: LoyaltyDeps, caller: LoyaltyCalle
         code,
         prize: null,
         status: row.confirmedStatus as CodeStatus,
-        statusLabel: STATUS_LABELS[row.confirmedStatus as CodeStatus],
+        state: row.confirmedStatus as CodeStatus,
+        statusLabel: CODE_STATE_LABELS[row.confirmedStatus as CodeStatus],
         expiresAt: null,
         expired: false,
+        campaignEndedAt: null,
         lastUpdate: toIso(row.vendorLastUpdate, deps.timeZone),
         canRedeem: false,
         canBlock: false,

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import type { LoyaltyCaller, LoyaltyDeps } from './deps';
+import { campaignEndedAt } from './list-campaigns';
 import { consumeLookup } from './rate-limit';
 import { NOT_FOUND_MESSAGE, codeView, type CodeView } from './views';
 
@@ -20,5 +21,6 @@ export async function checkCode(
     campaignInternalId: input.campaignInternalId,
   });
   if (!answer) return { found: false, message: NOT_FOUND_MESSAGE };
-  return { found: true, code: codeView(input.campaignInternalId, answer, deps) };
+  const ended = await campaignEndedAt(deps, caller.accessToken, input.campaignInternalId);
+  return { found: true, code: codeView(input.campaignInternalId, answer, deps, ended) };
 }

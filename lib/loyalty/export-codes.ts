@@ -2,7 +2,8 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import type { LoyaltyCaller, LoyaltyDeps } from './deps';
-import { toCsv } from './rules';
+import { CODE_STATE_LABELS, CSV_BOM, toCsv, type CsvValue } from './rules';
+import { listedStateOf } from './views';
 
 /** Pages fetched at most for one export (the vendor's page size is not documented; the sandbox's is 20). */
 export const MAX_EXPORT_PAGES = 200;
@@ -18,10 +19,11 @@ export interface CsvExport {
 
 /**
  * Every code matching the current filter (campaign, search term; all pages) as CSV, with the customers'
- * personal data: managers only (the action's permission), and audited without the content.
+ * personal data: managers only (the action's permission), and audited without the content. UTF-8 with a
+ * BOM, statuses in the list's words, phone numbers kept as text.
  */
 export async function exportCodes(db: Db, deps: LoyaltyDeps, caller: LoyaltyCaller, filter: { campaignInternalId?: string; searchTerm?: string }): Promise<CsvExport> {
-  const rows: (string | number | null)[][] = [];
+  const rows: CsvValue[][] = [];
   let total = 0;
   let page = 1;
   let truncated = false;
@@ -33,13 +35,14 @@ export async function exportCodes(db: Db, deps: LoyaltyDeps, caller: LoyaltyCall
         c.code,
         c.campaign?.internalId ?? '',
         c.campaign?.name ?? '',
-        c.status,
+        // The screen's words for the code's real state (an expired code is not "associated").
+        CODE_STATE_LABELS[listedStateOf(c, deps)],
         c.prize?.name ?? '',
         c.prize?.pointsValue ?? '',
         c.client?.userFirstName ?? '',
         c.client?.userLastName ?? '',
         c.client?.userEmail ?? '',
-        c.client?.userPhone ?? '',
+        c.client?.userPhone ? { text: c.client.userPhone } : '',
         c.hostess?.name ?? '',
       ]);
     }
@@ -58,5 +61,5 @@ export async function exportCodes(db: Db, deps: LoyaltyDeps, caller: LoyaltyCall
     detail: { searchTerm: filter.searchTerm ?? null, rows: rows.length, totalResults: total, truncated, personalData: true },
   });
   const stamp = deps.now().toISOString().slice(0, 10);
-  return { filename: `loyalty-codes-${filter.campaignInternalId ?? 'all'}-${stamp}.csv`, csv: toCsv(CSV_HEADER, rows), rows: rows.length, truncated };
+  return { filename: `loyalty-codes-${filter.campaignInternalId ?? 'all'}-${stamp}.csv`, csv: CSV_BOM + toCsv(CSV_HEADER, rows), rows: rows.length, truncated };
 }

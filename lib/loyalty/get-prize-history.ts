@@ -2,7 +2,8 @@ import 'server-only';
 import type { Db } from '@/lib/db';
 import type { LoyaltyCaller, LoyaltyDeps } from './deps';
 import { consumeLookup } from './rate-limit';
-import { STATUS_LABELS, type CodeStatus } from './rules';
+import { parseFootprintsDate } from '@/lib/vendors/footprints';
+import { CODE_STATE_LABELS, codeStateOf, isExpired, type CodeState, type CodeStatus } from './rules';
 import { toIso } from './views';
 
 export interface HistoryRow {
@@ -10,6 +11,7 @@ export interface HistoryRow {
   campaignName: string | null;
   campaignInternalId: string | null;
   status: CodeStatus;
+  state: CodeState;
   statusLabel: string;
   prize: string | null;
   location: string | null;
@@ -21,17 +23,23 @@ export async function getPrizeHistory(db: Db, deps: LoyaltyDeps, caller: Loyalty
   await consumeLookup(db, caller.actor.id, 'history', { now: deps.now() });
   const entries = await deps.footprints.getPrizeHistory(caller.accessToken, { userEmail: input.email, userPhone: input.phone });
   return sortNewestFirst(
-    entries.map((e) => ({
-      code: e.code,
-      campaignName: e.campaign?.name ?? null,
-      campaignInternalId: e.campaign?.internalId ?? null,
-      status: e.status,
-      statusLabel: STATUS_LABELS[e.status],
-      prize: e.prize?.name ?? null,
-      location: e.location?.name ?? null,
-      expiresAt: toIso(e.expire_code_date, deps.timeZone),
-      lastUpdate: toIso(e.last_update, deps.timeZone),
-    })),
+    entries.map((e) => {
+      const expiresAt = parseFootprintsDate(e.expire_code_date, deps.timeZone);
+      // The label follows the real state: an expired code is not "Ready to redeem".
+      const state = codeStateOf(e.status, isExpired(expiresAt, deps.now()));
+      return {
+        code: e.code,
+        campaignName: e.campaign?.name ?? null,
+        campaignInternalId: e.campaign?.internalId ?? null,
+        status: e.status,
+        state,
+        statusLabel: CODE_STATE_LABELS[state],
+        prize: e.prize?.name ?? null,
+        location: e.location?.name ?? null,
+        expiresAt: expiresAt?.toISOString() ?? null,
+        lastUpdate: toIso(e.last_update, deps.timeZone),
+      };
+    }),
   );
 }
 

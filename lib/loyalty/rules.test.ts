@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { BlockCodeSchema, CheckCodeSchema } from './inputs';
 import {
   allowedActions,
+  campaignPhaseOf,
   checkinActivityIdOf,
+  codeStateOf,
+  CODE_STATE_LABELS,
   csvCell,
   isExpired,
   netcoreRedeemedKeyOf,
@@ -25,6 +28,31 @@ describe('which actions a code allows', () => {
     expect(whyNotChangeable('blocked', false, null)).toBe('This code is blocked and cannot be used.');
     expect(whyNotChangeable('associated', true, null)).toBe('This code has expired and can no longer be redeemed.');
     expect(whyNotChangeable('associated', false, null)).toBeNull();
+  });
+
+  it('the label follows the real state: an expired or ended-campaign code is never "Ready to redeem"', () => {
+    expect(codeStateOf('associated', false)).toBe('associated');
+    expect(codeStateOf('associated', true)).toBe('expired');
+    expect(codeStateOf('associated', false, true)).toBe('campaign_ended');
+    expect(codeStateOf('associated', true, true)).toBe('expired');
+    expect(codeStateOf('redeemed', true, true)).toBe('redeemed');
+    expect(codeStateOf('blocked', true)).toBe('blocked');
+    expect(CODE_STATE_LABELS[codeStateOf('associated', true)]).toBe('Expired');
+    expect(CODE_STATE_LABELS[codeStateOf('associated', false, true)]).toBe('Campaign ended');
+    expect(allowedActions('associated', false, true)).toEqual({ canRedeem: false, canBlock: false });
+    expect(whyNotChangeable('associated', false, null, '12 Oct 2026')).toBe('This campaign ended on 12 Oct 2026: its codes can no longer be redeemed.');
+  });
+
+  it('a campaign stays checkable after its end while its codes last, or 90 days', () => {
+    const now = new Date('2026-06-01T12:00:00Z');
+    const day = (n: number) => new Date(now.getTime() + n * 86_400_000);
+    expect(campaignPhaseOf({ startDate: day(-10), endDate: day(10), expireCodesDate: day(20) }, now)).toBe('active');
+    expect(campaignPhaseOf({ startDate: day(5), endDate: day(10), expireCodesDate: day(20) }, now)).toBe('not_started');
+    expect(campaignPhaseOf({ startDate: day(-60), endDate: day(-1), expireCodesDate: day(-30) }, now)).toBe('recently_ended');
+    expect(campaignPhaseOf({ startDate: day(-160), endDate: day(-89), expireCodesDate: null }, now)).toBe('recently_ended');
+    expect(campaignPhaseOf({ startDate: day(-160), endDate: day(-91), expireCodesDate: day(-80) }, now)).toBe('past');
+    expect(campaignPhaseOf({ startDate: day(-400), endDate: day(-200), expireCodesDate: day(3) }, now)).toBe('recently_ended');
+    expect(campaignPhaseOf({ startDate: null, endDate: null, expireCodesDate: null }, now)).toBe('active');
   });
 
   it('expiry: a past date is expired; a missing one is left to Footprints', () => {
@@ -64,6 +92,12 @@ describe('keys that make a redemption happen once', () => {
 });
 
 describe('CSV', () => {
+  it('keeps phone numbers as text: a leading 0 or + survives a spreadsheet; anything else is a plain cell', () => {
+    expect(csvCell({ text: '0722000001' })).toBe('"=""0722000001"""');
+    expect(csvCell({ text: '+40 722 000 001' })).toBe('"=""+40 722 000 001"""');
+    expect(csvCell({ text: '=HYPERLINK("x")' })).toBe(`"'=HYPERLINK(""x"")"`);
+  });
+
   it('quotes what needs quoting and defuses spreadsheet formulas', () => {
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell('a,b')).toBe('"a,b"');

@@ -11,6 +11,44 @@ export const STATUS_LABELS: Record<CodeStatus, string> = {
   blocked: 'Blocked',
 };
 
+/**
+ * What a code really is for the hostess: Footprints' status, except that an associated code past its
+ * expiry, or in a campaign that has ended, can no longer be redeemed and is never shown "Ready to redeem".
+ */
+export const CODE_STATES = ['associated', 'redeemed', 'blocked', 'expired', 'campaign_ended'] as const;
+export type CodeState = (typeof CODE_STATES)[number];
+export const CODE_STATE_LABELS: Record<CodeState, string> = {
+  ...STATUS_LABELS,
+  expired: 'Expired',
+  campaign_ended: 'Campaign ended',
+};
+
+export function codeStateOf(status: CodeStatus, expired: boolean, campaignEnded = false): CodeState {
+  if (status !== 'associated') return status;
+  if (expired) return 'expired';
+  if (campaignEnded) return 'campaign_ended';
+  return 'associated';
+}
+
+/** How long after its end a campaign stays on the desk for checks when its codes expire sooner (or never). */
+export const ENDED_CAMPAIGN_CHECK_DAYS = 90;
+
+export type CampaignPhase = 'active' | 'recently_ended' | 'past' | 'not_started';
+
+/**
+ * Where a campaign stands for the desk. A campaign that has ended stays checkable ("recently ended": customers
+ * bring last month's voucher) while its codes have not expired, or for 90 days after its end, whichever is
+ * later; after that it is past. A missing end date is left to Footprints (its active list decides).
+ */
+export function campaignPhaseOf(c: { startDate: Date | null; endDate: Date | null; expireCodesDate: Date | null }, now: Date): CampaignPhase {
+  const t = now.getTime();
+  if (c.startDate && c.startDate.getTime() > t) return 'not_started';
+  if (!c.endDate || c.endDate.getTime() >= t) return 'active';
+  const graceEnd = c.endDate.getTime() + ENDED_CAMPAIGN_CHECK_DAYS * 86_400_000;
+  const until = Math.max(graceEnd, c.expireCodesDate?.getTime() ?? 0);
+  return t <= until ? 'recently_ended' : 'past';
+}
+
 export const BLOCK_REASONS = ['suspected_abuse', 'customer_request', 'staff_error', 'other'] as const;
 export type BlockReason = (typeof BLOCK_REASONS)[number];
 export const BLOCK_REASON_LABELS: Record<BlockReason, string> = {
@@ -30,17 +68,21 @@ export interface CodeActions {
   canBlock: boolean;
 }
 
-/** Redeem and block exist only for an associated code that has not expired. */
-export function allowedActions(status: CodeStatus, expired: boolean): CodeActions {
-  const open = status === 'associated' && !expired;
+/** Redeem and block exist only for an associated code that has not expired, in a campaign that has not ended. */
+export function allowedActions(status: CodeStatus, expired: boolean, campaignEnded = false): CodeActions {
+  const open = codeStateOf(status, expired, campaignEnded) === 'associated';
   return { canRedeem: open, canBlock: open };
 }
 
-/** Why a code cannot be changed, in words the hostess can read to the customer; null when it can. */
-export function whyNotChangeable(status: CodeStatus, expired: boolean, lastUpdate: string | null): string | null {
+/**
+ * Why a code cannot be changed, in words the hostess can read to the customer; null when it can.
+ * `campaignEndedOn`: the campaign's end day as shown to staff when it has ended, else null.
+ */
+export function whyNotChangeable(status: CodeStatus, expired: boolean, lastUpdate: string | null, campaignEndedOn: string | null = null): string | null {
   if (status === 'redeemed') return `This code was already used: it was redeemed${lastUpdate ? ` on ${lastUpdate}` : ''}.`;
   if (status === 'blocked') return `This code is blocked${lastUpdate ? ` (since ${lastUpdate})` : ''} and cannot be used.`;
   if (expired) return 'This code has expired and can no longer be redeemed.';
+  if (campaignEndedOn !== null) return `This campaign ended${campaignEndedOn ? ` on ${campaignEndedOn}` : ''}: its codes can no longer be redeemed.`;
   return null;
 }
 
@@ -58,16 +100,33 @@ export const loyaltyCorrelationOf = (customerEmail: string) => customerEmail.tri
 
 // ---- CSV ------------------------------------------------------------------------------------------------
 
+/** Written first so that spreadsheets (Excel above all) read the file as UTF-8: Ș, Ț and Ă stay themselves. */
+export const CSV_BOM = '\uFEFF';
+
+/** A value a spreadsheet must keep as text: phone numbers (a leading 0 or + is part of the number). */
+export interface CsvText {
+  text: string;
+}
+export type CsvValue = string | number | null | undefined | CsvText;
+
+const PHONE_LIKE = /^\+?[\d\s().-]+$/;
+
 /**
  * One CSV cell: quoted when needed, and a leading = + - @ (or tab / CR) prefixed with ' so that a
- * spreadsheet never runs a vendor-supplied value as a formula.
+ * spreadsheet never runs a vendor-supplied value as a formula. A phone-like text cell is written as the
+ * text formula ="0722000001" (the only form Excel keeps as text on opening); the pattern admits digits,
+ * spaces, + ( ) . - only, so nothing else can become a formula this way.
  */
-export function csvCell(value: string | number | null | undefined): string {
+export function csvCell(value: CsvValue): string {
+  if (value !== null && typeof value === 'object') {
+    if (PHONE_LIKE.test(value.text)) return `"=""${value.text}"""`;
+    return csvCell(value.text);
+  }
   let text = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -41,6 +41,7 @@ const ELENA = DEMO_PEOPLE[2];
 const ANDREI = DEMO_PEOPLE[3];
 const SPRING = FOOTPRINTS_DEMO.campaigns.spring;
 const FLASH = FOOTPRINTS_DEMO.campaigns.flash;
+const AUTUMN = FOOTPRINTS_DEMO.campaigns.autumn;
 
 let running: RunningSandbox;
 let deps: LoyaltyDeps;
@@ -132,6 +133,47 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
       const all = await listCampaigns(deps, managerToken, 'all');
       expect(all.map((c) => c.internalId)).toContain(FOOTPRINTS_DEMO.campaigns.winter);
     });
+
+    it('offers recently ended campaigns for checking, after the active ones and marked ended; long past ones not', async () => {
+      const desk = await listCampaigns(deps, hostessToken, 'active');
+      const autumn = desk.find((c) => c.internalId === AUTUMN);
+      expect(autumn).toMatchObject({ name: 'Autumn Vouchers', phase: 'recently_ended', codesExpired: false });
+      expect(desk.filter((c) => c.internalId !== AUTUMN).every((c) => c.phase === 'active')).toBe(true);
+      expect(desk.at(-1)!.internalId).toBe(AUTUMN);
+      // Winter ended 100 days ago and its codes expired 40 days ago: past.
+      expect(desk.map((c) => c.internalId)).not.toContain(FOOTPRINTS_DEMO.campaigns.winter);
+      // 80 days on, Autumn's codes (expired 65 days ago) are past too: 95 days after its end.
+      const later = { ...deps, now: () => new Date(Date.now() + 80 * 86_400_000) };
+      expect((await listCampaigns(later, hostessToken, 'active')).map((c) => c.internalId)).not.toContain(AUTUMN);
+    });
+  });
+
+  describe('ended campaigns', () => {
+    it('a code of an ended campaign answers "Campaign ended" and cannot be redeemed or blocked', async () => {
+      const r = await checkCode(t.db, deps, hostess(), { campaignInternalId: AUTUMN, email: MIHAI.email, phone: MIHAI.phone });
+      if (!r.found) throw new Error('expected the seeded code');
+      expect(r.code).toMatchObject({ code: 'AUTMIH01', status: 'associated', state: 'campaign_ended', statusLabel: 'Campaign ended', expired: false, canRedeem: false, canBlock: false });
+      expect(r.code.campaignEndedAt).not.toBeNull();
+      expect(r.code.notice).toMatch(/^This campaign ended on \d{2} \w{3} \d{4}: its codes can no longer be redeemed\.$/);
+      const error = await rejection(redeemCode(t.db, deps, hostess(), redeemInput(MIHAI, 'AUTMIH01', AUTUMN)));
+      expect(error).toBeInstanceOf(ConflictError);
+      expect(error.message).toMatch(/^This campaign ended on .+ Nothing was changed\.$/);
+      const block = await rejection(blockCode(t.db, deps, hostess(), { ...redeemInput(MIHAI, 'AUTMIH01', AUTUMN), reason: 'staff_error' }));
+      expect(block).toBeInstanceOf(ConflictError);
+      expect(changeRequests()).toBe(0);
+      expect(fpSim().findCode('AUTMIH01')!.status).toBe('associated');
+      const refused = await listAudit(t.db, { action: 'loyalty.redeem', outcome: 'refused', limit: 10, offset: 0 });
+      expect(refused.rows.map((row) => row.targetId)).toEqual(['AUTMIH01']);
+    });
+
+    it('once its codes have expired too, the check answers "Expired"', async () => {
+      // 20 days on: Autumn ended 35 days ago, its codes expired 5 days ago.
+      const later = { ...deps, now: () => new Date(Date.now() + 20 * 86_400_000) };
+      const r = await checkCode(t.db, later, hostess(), { campaignInternalId: AUTUMN, email: MIHAI.email, phone: MIHAI.phone });
+      if (!r.found) throw new Error('expected the seeded code');
+      expect(r.code).toMatchObject({ state: 'expired', statusLabel: 'Expired', expired: true, canRedeem: false });
+      expect(r.code.notice).toBe('This code has expired and can no longer be redeemed.');
+    });
   });
 
   describe('code check', () => {
@@ -156,6 +198,10 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
       expect(used.code).toMatchObject({ code: 'SPRMIH01', status: 'redeemed', canRedeem: false });
       expect(used.code.notice).toMatch(/^This code was already used: it was redeemed on /);
       expect(expired.code).toMatchObject({ code: 'FLSANA01', status: 'associated', expired: true, canRedeem: false, canBlock: false });
+      // The label follows the real state: never "Ready to redeem" for an expired code.
+      expect(expired.code).toMatchObject({ state: 'expired', statusLabel: 'Expired' });
+      expect(used.code.statusLabel).toBe('Redeemed');
+      expect(blocked.code.statusLabel).toBe('Blocked');
       expect(expired.code.notice).toBe('This code has expired and can no longer be redeemed.');
     });
 
@@ -319,6 +365,7 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
       const times = rows.map((r) => Date.parse(r.lastUpdate!));
       expect(times).toEqual([...times].sort((a, b) => b - a));
       expect(rows.map((r) => r.code)).toEqual(expect.arrayContaining(['SPRANA01', 'WINANA01', 'FLSANA01']));
+      expect(rows.find((r) => r.code === 'FLSANA01')).toMatchObject({ status: 'associated', state: 'expired', statusLabel: 'Expired' });
     });
 
     it('lists a campaign’s codes with the hostess who allocated each, and pages', async () => {
@@ -335,8 +382,16 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
 
     it('exports every code of the current filter as CSV, audited without the content', async () => {
       const out = await exportCodes(t.db, deps, manager(), { campaignInternalId: SPRING });
-      const lines = out.csv.trimEnd().split('\r\n');
+      // UTF-8 with a BOM, so that a spreadsheet reads Ș and Ț as themselves.
+      expect(out.csv.startsWith('\uFEFF')).toBe(true);
+      const lines = out.csv.slice(1).trimEnd().split('\r\n');
       expect(lines[0]).toBe(CSV_HEADER.join(','));
+      // The phone as text (the leading 0 stays) and the status in the list's words.
+      expect(lines.find((l) => l.startsWith('SPRANA01,'))).toContain(`,"=""${ANA.phone}""",`);
+      expect(lines.find((l) => l.startsWith('SPRANA01,'))).toMatch(/^SPRANA01,sdspring01a,Spring Rewards,Ready to redeem,/);
+      expect(lines.find((l) => l.startsWith('SPRMIH01,'))).toMatch(/,Redeemed,/);
+      const listed = (await listCodes(deps, managerToken, { campaignInternalId: SPRING, page: 1 })).rows;
+      for (const row of listed) expect(lines.find((l) => l.startsWith(`${row.code},`))!.split(',')[3]).toBe(row.statusLabel);
       expect(lines).toHaveLength(fpSim().listCodes({ campaignInternalId: SPRING }).length + 1);
       expect(out.rows).toBe(lines.length - 1);
       expect(lines.find((l) => l.startsWith('SPRANA01,'))).toContain(ANA.email);

@@ -4,9 +4,9 @@
  */
 import 'server-only';
 import { ConflictError } from '@/lib/errors';
-import { parseFootprintsDate, type Campaign, type CodeCheckResponse } from '@/lib/vendors/footprints';
+import { parseFootprintsDate, type Campaign, type CodeCheckResponse, type FootprintsClient } from '@/lib/vendors/footprints';
 import type { LoyaltyDeps } from './deps';
-import { STATUS_LABELS, allowedActions, isExpired, whyNotChangeable, type CodeStatus } from './rules';
+import { CODE_STATE_LABELS, allowedActions, campaignPhaseOf, codeStateOf, isExpired, whyNotChangeable, type CampaignPhase, type CodeState, type CodeStatus } from './rules';
 
 export const toIso = (value: string | null | undefined, timeZone: string): string | null => parseFootprintsDate(value, timeZone)?.toISOString() ?? null;
 
@@ -19,26 +19,39 @@ export interface CampaignView {
   expireCodesDate: string | null;
   codesExpired: boolean;
   prizeTypes: string[];
+  /** active, recently ended (still checkable, never redeemable), past or not started (see campaignPhaseOf). */
+  phase: CampaignPhase;
 }
 
 // Campaign → location name, for the audit's store and the Netcore activity (filled by every listing).
-const globalForStores = globalThis as unknown as { __storedeskLoyaltyStores?: Map<string, string | null> };
+const globalForStores = globalThis as unknown as {
+  __storedeskLoyaltyStores?: Map<string, string | null>;
+  __storedeskLoyaltyCampaignEnds?: Map<string, { endDate: Date | null; at: number }>;
+};
 export const storeCache: Map<string, string | null> = (globalForStores.__storedeskLoyaltyStores ??= new Map());
+// Campaign → its end, for the check and the refusal to change a code of an ended campaign (Footprints'
+// check answer does not say). Kept a minute: an end date edited in Footprints is seen within that.
+export const endCache: Map<string, { endDate: Date | null; at: number }> = (globalForStores.__storedeskLoyaltyCampaignEnds ??= new Map());
+export const END_CACHE_MS = 60_000;
 
 export function campaignView(c: Campaign, deps: LoyaltyDeps): CampaignView {
   const expire = parseFootprintsDate(c.expireCodesDate, deps.timeZone);
+  const start = parseFootprintsDate(c.startDate, deps.timeZone);
+  const end = parseFootprintsDate(c.endDate, deps.timeZone);
   // The full records ("all campaigns") carry only a locationId: keep the name a summary listing gave.
   const location = c.location?.name || storeCache.get(c.internalId) || null;
   if (location) storeCache.set(c.internalId, location);
+  endCache.set(c.internalId, { endDate: end, at: Date.now() });
   return {
     internalId: c.internalId,
     name: c.name,
     location,
-    startDate: toIso(c.startDate, deps.timeZone),
-    endDate: toIso(c.endDate, deps.timeZone),
+    startDate: start?.toISOString() ?? null,
+    endDate: end?.toISOString() ?? null,
     expireCodesDate: expire?.toISOString() ?? null,
     codesExpired: isExpired(expire, deps.now()),
     prizeTypes: (c.loyaltySettings?.loyaltyPrizeTypes ?? []).map((p) => p.name),
+    phase: campaignPhaseOf({ startDate: start, endDate: end, expireCodesDate: expire }, deps.now()),
   };
 }
 
@@ -47,41 +60,66 @@ export interface CodeView {
   code: string;
   prize: string | null;
   status: CodeStatus;
+  /** What the code really is (an associated code past its expiry or its campaign's end is not redeemable). */
+  state: CodeState;
   statusLabel: string;
   expiresAt: string | null;
   expired: boolean;
+  /** The campaign's end when it has ended (checks still answer; redeem and block are refused). */
+  campaignEndedAt: string | null;
   lastUpdate: string | null;
   canRedeem: boolean;
   canBlock: boolean;
-  /** Why it cannot be redeemed (already used, blocked, expired); null when it can. */
+  /** Why it cannot be redeemed (already used, blocked, expired, campaign ended); null when it can. */
   notice: string | null;
 }
 
 export const NOT_FOUND_MESSAGE =
   'No code was found for this customer in this campaign. Check the e-mail and phone with the customer, or choose another campaign.';
 
-export function codeView(campaignInternalId: string, answer: CodeCheckResponse, deps: LoyaltyDeps): CodeView {
+/** `campaignEnded`: when the code's campaign ended, if it has (see campaignEndedAt in list-campaigns.ts). */
+export function codeView(campaignInternalId: string, answer: CodeCheckResponse, deps: LoyaltyDeps, campaignEnded: Date | null = null): CodeView {
   const expires = parseFootprintsDate(answer.expire_code_date, deps.timeZone);
   const lastUpdate = parseFootprintsDate(answer.last_update, deps.timeZone);
   const expired = isExpired(expires, deps.now());
   const status = answer.prize_status;
+  const state = codeStateOf(status, expired, campaignEnded !== null);
   const lastUpdateText = lastUpdate ? formatForStaff(lastUpdate, deps.timeZone) : null;
   return {
     campaignInternalId,
     code: answer.code.toUpperCase(),
     prize: answer.prize?.name || null,
     status,
-    statusLabel: STATUS_LABELS[status],
+    state,
+    statusLabel: CODE_STATE_LABELS[state],
     expiresAt: expires?.toISOString() ?? null,
     expired,
+    campaignEndedAt: campaignEnded?.toISOString() ?? null,
     lastUpdate: lastUpdate?.toISOString() ?? null,
-    ...allowedActions(status, expired),
-    notice: whyNotChangeable(status, expired, lastUpdateText),
+    ...allowedActions(status, expired, campaignEnded !== null),
+    notice: whyNotChangeable(status, expired, lastUpdateText, campaignEnded ? formatDayForStaff(campaignEnded, deps.timeZone) : null),
   };
+}
+
+type CodeListEntry = Awaited<ReturnType<FootprintsClient['listCodes']>>['codes'][number];
+
+/**
+ * A listed code's real state (its campaign's code expiry and end): the list, the CSV and the desk all say
+ * "Expired" / "Campaign ended" rather than "Ready to redeem" for a code that cannot be used.
+ */
+export function listedStateOf(c: CodeListEntry, deps: LoyaltyDeps): CodeState {
+  const now = deps.now();
+  const expire = parseFootprintsDate(c.campaign?.expireCodesDate, deps.timeZone);
+  const end = parseFootprintsDate(c.campaign?.endDate, deps.timeZone);
+  return codeStateOf(c.status, isExpired(expire, now), end !== null && end.getTime() < now.getTime());
 }
 
 function formatForStaff(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+function formatDayForStaff(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', year: 'numeric' }).format(date);
 }
 
 export function refuseUnlessOpen(view: CodeView): void {

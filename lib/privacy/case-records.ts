@@ -5,6 +5,7 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
 import { and, asc, count, eq, ilike, type SQL } from 'drizzle-orm';
+import { clampPage } from '@/lib/paging';
 import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { daysLeft, maskEmail, maskPhone } from './case-rules';
@@ -80,17 +81,16 @@ export async function listCases(
   const ref = query.reference?.trim();
   if (ref) conditions.push(ilike(privacyCases.reference, `%${escapeLike(ref)}%`));
   const where = conditions.length ? and(...conditions) : undefined;
-  const page = Math.max(1, query.page ?? 1);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select()
-      .from(privacyCases)
-      .where(where)
-      .orderBy(asc(privacyCases.dueOn), asc(privacyCases.reference))
-      .limit(CASE_PAGE_SIZE)
-      .offset((page - 1) * CASE_PAGE_SIZE),
-    db.select({ total: count() }).from(privacyCases).where(where),
-  ]);
+  const [{ total }] = await db.select({ total: count() }).from(privacyCases).where(where);
+  // A page past the last (an old link, cases closed since) shows the last page.
+  const page = clampPage(query.page ?? 1, Number(total), CASE_PAGE_SIZE);
+  const rows = await db
+    .select()
+    .from(privacyCases)
+    .where(where)
+    .orderBy(asc(privacyCases.dueOn), asc(privacyCases.reference))
+    .limit(CASE_PAGE_SIZE)
+    .offset((page - 1) * CASE_PAGE_SIZE);
   return { rows: rows.map((r) => toMaskedCase(r, today)), total: Number(total), page, pageSize: CASE_PAGE_SIZE };
 }
 

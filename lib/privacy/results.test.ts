@@ -72,7 +72,7 @@ describe('countActivities', () => {
 describe('coverageOf', () => {
   const windows = [
     win({ id: 'a', seq: 0, from: '2024-05-01', to: '2024-05-07' }),
-    win({ id: 'b', seq: 1, from: '2024-05-08', to: '2024-05-14', state: 'failed', failureReason: 'Netcore answered HTTP 500; try again' }),
+    win({ id: 'b', seq: 1, from: '2024-05-08', to: '2024-05-14', state: 'failed', failureReason: 'Netcore is not answering right now; retry this window in a minute.' }),
     win({ id: 'c', seq: 2, from: '2024-05-15', to: '2024-05-15', state: 'never_asked' }),
     win({ id: 'd', seq: 0, channel: 'sms', state: 'pending' }),
   ];
@@ -84,7 +84,7 @@ describe('coverageOf', () => {
     expect(c.complete).toBe(false);
     expect(c.statement).toBe(
       'Windows answered: 1 of 4 — e-mail 2024-05-01 to 2024-05-07. ' +
-        'Windows failed: 1 — e-mail 2024-05-08 to 2024-05-14 (Netcore answered HTTP 500; try again). ' +
+        'Windows failed: 1 — e-mail 2024-05-08 to 2024-05-14 (Netcore is not answering right now; retry this window in a minute.). ' +
         'Windows never asked: 2 — e-mail 2024-05-15; SMS 2024-05-01 to 2024-05-07.',
     );
   });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { privacyWindowFailureMessage } from '@/lib/staff-words';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit, type AuditActorRef } from '@/lib/audit';
 import type { Db } from '@/lib/db';
@@ -32,14 +33,10 @@ function toActivityRow(channel: PrivacyChannel, e: ChannelActivityEntry): Activi
 /** A reason staff can act on, with no personal data and no vendor body. */
 export function windowFailureReason(error: unknown): string {
   if (error instanceof VendorError) {
-    if (error.kind === 'timeout') return 'Netcore did not answer in time';
-    if (error.kind === 'network') return 'Netcore could not be reached';
-    if (error.kind === 'invalid_request') return 'refused before sending: outside the seven-day rule';
-    if (error.kind === 'invalid_response') return 'Netcore sent an answer that could not be read';
-    if (error.status === 200) return `Netcore refused the request${error.vendorCode ? ` (code ${error.vendorCode})` : ''}`;
-    return `Netcore answered HTTP ${error.status}${error.retryable ? '; try again' : ''}`;
+    log('warn', 'privacy.window_failed', { error: error.toJSON() });
+    return privacyWindowFailureMessage(error);
   }
-  return 'unexpected error';
+  return 'The look-up stopped unexpectedly; retry this window, and if it happens again ask an admin.';
 }
 
 export interface WindowRunResult {

@@ -3,17 +3,24 @@
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
 import { ROLES } from '@/lib/auth/roles';
-import { assignRole } from '@/lib/admin/assign-role';
+import { ConfirmationNeededError, assignRole } from '@/lib/admin/assign-role';
 import { listQueue } from '@/lib/admin/queries';
 import { retryDeadJob } from '@/lib/admin/retry-dead-job';
+import { getConfig } from '@/lib/config';
 
 export const assignRoleAction = defineAction({
   name: 'admin.assignRole',
   permission: 'admin.roles',
-  schema: z.object({ subject: z.string().min(1).max(200), role: z.enum(ROLES).nullable() }),
-  handler: async ({ subject, role }, { db, actor }) => {
-    await assignRole(db, actor, subject, role);
-    return { subject, role };
+  schema: z.object({ subject: z.string().min(1).max(200), role: z.enum(ROLES).nullable(), confirmOwnAdminRemoval: z.boolean().optional() }),
+  handler: async ({ subject, role, confirmOwnAdminRemoval }, { db, actor }) => {
+    try {
+      await assignRole(db, actor, subject, role, { adminUsernames: getConfig().auth.adminUsernames, confirmOwnAdminRemoval });
+    } catch (error) {
+      // Not a failure: the page asks the admin and sends the change again, confirmed.
+      if (error instanceof ConfirmationNeededError || (error instanceof Error && 'needsConfirmation' in error)) return { subject, role, saved: false as const, confirm: error.message };
+      throw error;
+    }
+    return { subject, role, saved: true as const, confirm: null };
   },
 });
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Pipeline } from '@/components/leads/pipeline';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { filtersFromParams, viewFromParams } from '@/lib/leads/filters';
+import { filtersFromParams } from '@/lib/leads/filters';
 import { pipelinePage } from '@/lib/leads/queries';
 
 export const metadata: Metadata = { title: 'Pipeline' };
@@ -15,7 +15,6 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const timeZone = getConfig().storeTimezone;
   const filters = filtersFromParams(params, new Date(), timeZone);
-  const view = viewFromParams(params);
   // The first visit ever fills the read model (later ones read it; a periodic sync keeps it fresh).
   const { pipeline, sync, options, loadError } = await pipelinePage(session, filters, timeZone);
   return (
@@ -28,7 +27,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           Leads from Footprints. Drag a card to another column, use its menu, or select rows in the table to move several at once.
         </p>
       </div>
-      <Pipeline initialFilters={filters} initialView={view} initialData={{ ...pipeline, sync }} options={options} timeZone={timeZone} loadError={loadError} />
+      <Pipeline initialFilters={filters} initialData={{ ...pipeline, sync }} options={options} timeZone={timeZone} loadError={loadError} />
     </section>
   );
 }

@@ -130,6 +130,21 @@ describe('loyalty actions', () => {
     expect(changeRequests()).toBe(0);
   });
 
+  it('refuses to redeem or block a code of a campaign that has ended, even when called directly (Footprints would still change it)', async () => {
+    current.session = hostessSession('ioana');
+    const MIHAI = DEMO_PEOPLE[1];
+    const AUTUMN = FOOTPRINTS_DEMO.campaigns.autumn;
+    const check = await actions.checkCodeAction({ campaignInternalId: AUTUMN, email: MIHAI.email, phone: MIHAI.phone });
+    expect(check).toMatchObject({ ok: true, data: { found: true, code: { code: 'AUTMIH01', state: 'campaign_ended', statusLabel: 'Campaign ended', canRedeem: false, canBlock: false } } });
+    const redeemed = await actions.redeemCodeAction(redeem(MIHAI, 'AUTMIH01', AUTUMN));
+    expect(redeemed).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!redeemed.ok) expect(redeemed.error.message).toMatch(/^This campaign ended on .+: its codes can no longer be redeemed\. Nothing was changed\.$/);
+    const blocked = await actions.blockCodeAction({ ...redeem(MIHAI, 'AUTMIH01', AUTUMN), reason: 'staff_error' });
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(changeRequests()).toBe(0);
+    expect(fpSim().findCode('AUTMIH01')!.status).toBe('associated');
+  });
+
   it('block requires a reason, and a note for “other”', async () => {
     current.session = hostessSession('ioana');
     // As a crafted call would send it: no reason at all.

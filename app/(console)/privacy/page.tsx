@@ -21,9 +21,11 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
   const statusParam = one(params.status);
   const status = (PRIVACY_CASE_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as PrivacyCaseStatus) : undefined;
   const reference = one(params.q).slice(0, 60);
-  const page = Math.max(1, Number.parseInt(one(params.page) || '1', 10) || 1);
+  const asked = Math.max(1, Number.parseInt(one(params.page) || '1', 10) || 1);
   const today = storeToday();
-  const result = await listCasesPage({ status, reference, page });
+  const result = await listCasesPage({ status, reference, page: asked });
+  // The list clamps a page past the last: show the page it is.
+  const page = result.page;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const query = (p: number) => `/privacy?${new URLSearchParams({ ...(status ? { status } : {}), ...(reference ? { q: reference } : {}), page: String(p) })}`;
 

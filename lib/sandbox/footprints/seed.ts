@@ -123,6 +123,8 @@ export const FOOTPRINTS_DEMO = {
     winter: 'sdwinter00c',
     /** Still active (ends in 5 days) but its codes expired yesterday, like the docs' "Demo Campaign 4". */
     flash: 'sdflash03d',
+    /** Ended 15 days ago, codes valid 15 days more: off the active list, still checkable at the desk. */
+    autumn: 'sdautumn04e',
   },
   customVariables: ['preferredStore', 'visitReason', 'loyaltyCardNumber'],
   templates: ['irqm1350re7pw', 'sd-contract-copy', 'sd-offer-copy'],
@@ -146,7 +148,8 @@ export const FOOTPRINTS_DEMO = {
     [4, 'spring', 'associated', 'SPRIOA01'],
     [5, 'family', 'blocked', 'FAMRAD01'],
     [5, 'spring', 'associated', 'SPRRAD01'],
-  ] as const satisfies readonly (readonly [number, 'spring' | 'family' | 'winter' | 'flash', SimCodeStatus, string])[],
+    [1, 'autumn', 'associated', 'AUTMIH01'],
+  ] as const satisfies readonly (readonly [number, 'spring' | 'family' | 'winter' | 'flash' | 'autumn', SimCodeStatus, string])[],
 } as const;
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -426,6 +429,8 @@ export function buildSeed(now: Date, leadCount: number): SimState {
     { key: 'family', name: 'Loyal Family', start: -10, end: 20, expire: 45, location: 1, type: 'standard' },
     { key: 'winter', name: 'Winter Gifts', start: -200, end: -100, expire: -40, location: 0, type: 'standard' },
     { key: 'flash', name: 'Flash Weekend', start: -20, end: 5, expire: -1, location: 2, type: 'instant' },
+    // Last, so that the generated codes of the campaigns above stay what they were.
+    { key: 'autumn', name: 'Autumn Vouchers', start: -75, end: -15, expire: 15, location: 1, type: 'standard' },
   ];
   let prizeSeq = 0;
   const campaignsByKey = new Map<string, SimCampaign>();

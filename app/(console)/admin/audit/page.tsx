@@ -4,7 +4,9 @@ import { auditPage } from '@/lib/admin/queries';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '@/lib/audit';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
+import { dayRangeErrors } from '@/lib/date-range';
 import { formatStoreTime } from '@/lib/format';
+import { clampPage, lastPageOf } from '@/lib/paging';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 export const dynamic = 'force-dynamic';
@@ -30,18 +32,27 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     from: one(params.from),
     to: one(params.to),
   };
-  const page = Math.max(1, Number.parseInt(one(params.page) || '1', 10) || 1);
+  const asked = Math.max(1, Number.parseInt(one(params.page) || '1', 10) || 1);
   const tz = getConfig().storeTimezone;
-  const { result, actions } = await auditPage({
+  // A wrong range is said beside its field and not applied (an empty day is no bound here).
+  const dateErrors = dayRangeErrors(filters, { required: false });
+  const rangeOk = Object.keys(dateErrors).length === 0;
+  const query = (p: number) =>
+    auditPage({
       text: filters.text || undefined,
       action: filters.action || undefined,
       outcome: (AUDIT_OUTCOMES as readonly string[]).includes(filters.outcome) ? (filters.outcome as AuditOutcome) : undefined,
-      from: dayBound(filters.from, false),
-      to: dayBound(filters.to, true),
+      from: rangeOk ? dayBound(filters.from, false) : undefined,
+      to: rangeOk ? dayBound(filters.to, true) : undefined,
       limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
-  });
-  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+      offset: (p - 1) * PAGE_SIZE,
+    });
+  // staffTargets: people by name (their ids on hover), the staff a change was made to.
+  let { result, actions, staffTargets: names } = await query(asked);
+  // A page past the last (an old link, entries filtered away) shows the last page.
+  const page = clampPage(asked, result.total, PAGE_SIZE);
+  if (page !== asked) ({ result, actions, staffTargets: names } = await query(page));
+  const pages = lastPageOf(result.total, PAGE_SIZE);
   const linkTo = (p: number) => {
     const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
     qs.set('page', String(p));
@@ -77,11 +88,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="from" className="text-sm font-medium">From (UTC day)</label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} className="min-h-11 rounded-lg border border-slate-300 px-2" />
+          <input id="from" name="from" type="date" defaultValue={filters.from} aria-invalid={dateErrors.from ? true : undefined} aria-describedby={dateErrors.from ? 'from-error' : undefined} className="min-h-11 rounded-lg border border-slate-300 px-2" />
+          {dateErrors.from ? <p id="from-error" className="text-sm font-medium text-red-700">{dateErrors.from} (not applied)</p> : null}
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="to" className="text-sm font-medium">To (UTC day)</label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} className="min-h-11 rounded-lg border border-slate-300 px-2" />
+          <input id="to" name="to" type="date" defaultValue={filters.to} aria-invalid={dateErrors.to ? true : undefined} aria-describedby={dateErrors.to ? 'to-error' : undefined} className="min-h-11 rounded-lg border border-slate-300 px-2" />
+          {dateErrors.to ? <p id="to-error" className="text-sm font-medium text-red-700">{dateErrors.to} (not applied)</p> : null}
         </div>
         <div className="flex items-end gap-2 lg:col-span-6">
           <button type="submit" className="min-h-11 rounded-lg bg-blue-700 px-4 font-semibold text-white">Filter</button>
@@ -107,11 +120,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={String(row.id)} className="border-b border-slate-100 align-top">
                 <td className="py-2 pr-3 whitespace-nowrap">{formatStoreTime(row.at, tz)}</td>
                 <td className="py-2 pr-3">
-                  <span className="font-medium">{row.actorName}</span>
+                  <span className="font-medium" title={row.actorId}>
+                    {row.actorName}
+                  </span>
                   <span className="block text-xs text-slate-500">{row.actorRole}</span>
                 </td>
                 <td className="py-2 pr-3 font-mono text-xs">{row.action}</td>
-                <td className="py-2 pr-3 text-xs">{row.targetType}: {row.targetId}</td>
+                <td className="py-2 pr-3 text-xs">
+                  {row.targetType === 'staff' ? (
+                    <span title={row.targetId}>staff: {names.get(row.targetId) ?? row.targetId}</span>
+                  ) : (
+                    `${row.targetType}: ${row.targetId}`
+                  )}
+                </td>
                 <td className="py-2 pr-3">
                   <span className={row.outcome === 'success' ? 'text-green-800' : row.outcome === 'refused' ? 'text-amber-800' : 'text-red-800'}>{row.outcome}</span>
                 </td>

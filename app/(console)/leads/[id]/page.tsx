@@ -1,12 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ActionTimeline, DocumentUpload, NpsForm, StatusPanel, type TimelineEntryView } from '@/components/leads/lead-panels';
+import { CompleteLeadForm } from '@/components/leads/lead-completion';
+import { DocumentUpload } from '@/components/leads/lead-documents';
+import { NpsForm } from '@/components/leads/lead-nps';
+import { StatusPanel } from '@/components/leads/lead-status-panel';
+import { ActionTimeline, type TimelineEntryView } from '@/components/leads/lead-timeline';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { formatStoreTime } from '@/lib/format';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '@/lib/leads/pdf';
-import { LOST_REASON_LABELS, STATUS_LABELS, type LeadStatus, type LostReason } from '@/lib/leads/status-rules';
+import { LEAD_STATUSES, LOST_REASON_LABELS, STATUS_LABELS, type LeadStatus, type LostReason } from '@/lib/leads/status-rules';
 import { leadPage } from '@/lib/leads/queries';
 
 export const metadata: Metadata = { title: 'Lead' };
@@ -33,9 +37,11 @@ function show(value: unknown): string {
   return String(value);
 }
 
-export default async function LeadDetailPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function LeadDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requirePagePermission('leads.view');
   const { id } = await params;
+  const { move } = await searchParams;
+  const openWith = typeof move === 'string' && (LEAD_STATUSES as readonly string[]).includes(move) ? (move as LeadStatus) : null;
   const tz = getConfig().storeTimezone;
   const detail = await leadPage(session, id);
   if (!detail) notFound();
@@ -45,6 +51,8 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
   const timelineError = detail.timeline
     ? null
     : 'The action timeline could not be loaded from Footprints right now. Reload the page in a minute.';
+  const { completion } = detail;
+  const completionError = summary.missing.length && !completion ? 'The stores, offers and consultants could not be loaded from Footprints right now. Reload the page in a minute.' : null;
   const nameIn = (list: { id: string; name: string }[], value: string | null) => (value ? (list.find((o) => o.id === value)?.name ?? value) : '—');
   const raw = record.raw as Record<string, unknown>;
   const otherFields = Object.entries(raw).filter(([k, v]) => !SHOWN_ELSEWHERE.has(k) && (typeof v !== 'object' || v === null));
@@ -55,12 +63,26 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
         <Link href="/leads" className="text-sm text-blue-800 hover:underline">
           ← Pipeline
         </Link>
-        <h1 className="mt-1 text-2xl font-bold">{summary.name}</h1>
+        {/* A long name wraps inside the heading (never past it). */}
+        <h1 className="mt-1 text-2xl font-bold [overflow-wrap:anywhere]" data-testid="lead-name">
+          {summary.name}
+        </h1>
         <p className="mt-1 text-base" data-testid="lead-status">
           Status: <strong>{STATUS_LABELS[record.status as LeadStatus]}</strong> · created {formatStoreTime(record.vendorCreatedAt, tz)}
         </p>
+        {summary.missing.length ? (
+          <div className="mt-3">
+            <CompleteLeadForm
+              leadId={record.id}
+              missing={summary.missing}
+              current={{ locationId: record.locationId, offerCategoryId: record.offerCategoryId, offerId: record.offerId, consultantId: record.consultantId }}
+              options={completion}
+              optionsError={completionError}
+            />
+          </div>
+        ) : null}
         <div className="mt-3">
-          <StatusPanel leadId={record.id} leadName={summary.name} status={record.status as LeadStatus} />
+          <StatusPanel leadId={record.id} leadName={summary.name} status={record.status as LeadStatus} openWith={openWith} />
         </div>
       </div>
 
@@ -145,7 +167,7 @@ export default async function LeadDetailPage({ params }: { params: Promise<{ id:
             <li key={h.id}>
               {formatStoreTime(h.at, tz)}: {h.from ? `${STATUS_LABELS[h.from as LeadStatus] ?? h.from} → ` : ''}
               <strong>{STATUS_LABELS[h.to as LeadStatus] ?? h.to}</strong>
-              {h.source === 'console' ? ` by ${h.actorName ?? 'staff'}` : ' (seen in Footprints)'}
+              {h.source === 'console' ? ` by ${h.actorName ?? 'staff'}` : h.source === 'capture' ? ' (captured in the store)' : ' (seen in Footprints)'}
             </li>
           ))}
         </ol>

@@ -1,0 +1,150 @@
+/**
+ * Insights benchmark (issue 15): server time of every insights query together (what one page view runs,
+ * previous period included) and of the store-filtered view, p50/p95, at 5,000 and 50,000 leads generated
+ * directly in the database (history, NPS, captures and loyalty audit rows alongside), on PGlite and — with
+ * TEST_DATABASE_URL — on PostgreSQL; the issue's bound is p95 < 300 ms at 50,000.
+ * Also the first-load JavaScript of /insights, /capture and /loyalty from the production build (gzip), and
+ * whether any chunk of the hostess pages carries recharts. Reported, never asserted.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { describe, it } from 'vitest';
+import { openTestDb, testEngines, type TestDb } from '@/lib/db/testing';
+import { computeInsights } from '@/lib/insights/queries';
+import { defaultRange } from '@/lib/leads/filters';
+import { LOST_REASONS } from '@/lib/vendors/footprints/schemas';
+import { percentile, reportBench, type BenchRow } from './report';
+
+const ZONE = 'Europe/Bucharest';
+const RUNS = 20;
+
+/** n leads over the last year, each with its status history; NPS for a third, a capture for a fifth, loyalty audit rows. */
+async function generate(t: TestDb, n: number): Promise<void> {
+  const reasons = sql.raw(`array[${LOST_REASONS.map((r) => `'${r}'`).join(', ')}]`);
+  const steps = sql.raw(`array['prospect', 'lead', 'sale_lead', 'opportunity', 'customer']`);
+  await t.db.execute(sql`
+    insert into lead_records (id, status, first_name, last_name, location_id, offer_category_id, offer_category_name, offer_id, offer_name,
+      consultant_id, consultant_name, channel_id, contract_value, reason_lost, vendor_created_at)
+    select 'b' || g, (array['prospect', 'lead', 'sale_lead', 'opportunity', 'customer', 'lost'])[1 + g % 6], 'First' || g, 'Last' || g,
+      'loc' || (g % 12), 'cat' || (g % 4), 'Category ' || (g % 4), 'off' || (g % 20), 'Offer ' || (g % 20),
+      'con' || (g % 40), 'Consultant ' || (g % 40), 'ch' || (g % 5),
+      case when g % 6 = 4 then (1000 + g % 500)::text end,
+      case when g % 6 = 5 then (${reasons})[1 + g % 9] end,
+      now() - make_interval(days => g % 365, hours => g % 24)
+    from generate_series(1, ${n}) g`);
+  // The way up: prospect, then one step every 1–7 days up to the current status (lost leads: up to a step, then lost).
+  await t.db.execute(sql`
+    insert into lead_status_history (lead_id, from_status, to_status, at, source)
+    select l.id, case when k = 0 then null else (${steps})[k] end, (${steps})[k + 1],
+      l.vendor_created_at + make_interval(days => k * (1 + l.n % 7)), 'sync'
+    from (select id, vendor_created_at, substring(id from 2)::int as n,
+            case when status = 'lost' then substring(id from 2)::int % 4 else array_position(${steps}, status) - 1 end as top
+          from lead_records) l,
+      lateral generate_series(0, l.top) k`);
+  await t.db.execute(sql`
+    insert into lead_status_history (lead_id, from_status, to_status, at, source)
+    select id, (${steps})[1 + substring(id from 2)::int % 4], 'lost',
+      vendor_created_at + make_interval(days => (1 + substring(id from 2)::int % 4) * 4), 'sync'
+    from lead_records where status = 'lost'`);
+  await t.db.execute(sql`
+    insert into lead_nps_entries (lead_id, score, at, source)
+    select id, substring(id from 2)::int % 11, vendor_created_at + interval '2 days', 'console' from lead_records where substring(id from 2)::int % 3 = 0`);
+  await t.db.execute(sql`
+    insert into capture_submissions (idempotency_key, hostess_subject, hostess_name, display_name, payload, consent, consent_wording_version, location_id, captured_at)
+    select 'k' || g, 'hostess:' || (g % 30), 'Hostess ' || (g % 30), 'X Y.', '{}'::jsonb,
+      jsonb_build_object('agreements', jsonb_build_object('marketing', jsonb_build_object('sms', g % 2 = 0, 'email', g % 3 = 0, 'notification', false, 'dm', false, 'socialMedia', g % 7 = 0))),
+      'v1', 'loc' || (g % 12), now() - make_interval(days => g % 365, hours => g % 24)
+    from generate_series(1, ${Math.round(n / 5)}) g`);
+  await t.db.execute(sql`
+    insert into audit_events (at, actor_id, actor_name, actor_role, action, target_type, target_id, outcome, detail, store)
+    select now() - make_interval(days => g % 365), 'hostess:' || (g % 30), 'Hostess', 'hostess',
+      case when g % 5 = 0 then 'loyalty.block' else 'loyalty.redeem' end, 'loyalty_code', 'CODE' || g, 'success',
+      jsonb_build_object('campaignInternalId', 'camp' || (g % 6)), 'loc' || (g % 12)
+    from generate_series(1, ${Math.round(n / 10)}) g`);
+  await t.db.execute(sql`analyze`);
+}
+
+async function time(t: TestDb, filters: Parameters<typeof computeInsights>[1]): Promise<number[]> {
+  for (let i = 0; i < 3; i++) await computeInsights(t.db, filters, ZONE, new Date()); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await computeInsights(t.db, filters, ZONE, new Date());
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** Gzip bytes of the client chunks a first load of a page fetches (its client reference manifest + the framework). */
+function pageJs(route: string): { gzip: number; raw: number; files: number; recharts: boolean } | null {
+  const dist = path.resolve(process.cwd(), process.env.NEXT_DIST_DIR || '.next');
+  const manifest = path.join(dist, 'server', 'app', '(console)', route, 'page_client-reference-manifest.js');
+  if (!existsSync(manifest)) return null;
+  const chunks = new Set<string>();
+  const text = readFileSync(manifest, 'utf8');
+  for (const m of text.matchAll(/"(?:\/_next\/)?(static\/chunks\/[^"]+\.js)"/g)) chunks.add(m[1]);
+  const bm = JSON.parse(readFileSync(path.join(dist, 'build-manifest.json'), 'utf8')) as { rootMainFiles?: string[] };
+  for (const f of bm.rootMainFiles ?? []) if (f.endsWith('.js')) chunks.add(f);
+  let raw = 0;
+  let gzip = 0;
+  let recharts = false;
+  for (const c of chunks) {
+    const file = path.join(dist, c);
+    if (!existsSync(file) || !statSync(file).isFile()) continue;
+    const buf = readFileSync(file);
+    raw += buf.length;
+    gzip += gzipSync(buf, { level: 9 }).length;
+    // recharts' own class names: present in any chunk that bundles it.
+    if (buf.includes('recharts-cartesian-grid') || buf.includes('recharts-surface')) recharts = true;
+  }
+  return { gzip, raw, files: chunks.size, recharts };
+}
+
+describe('insights', () => {
+  it.each(testEngines)('queries at 5,000 and 50,000 leads on %s', async (engine) => {
+    const rows: BenchRow[] = [];
+    for (const n of [5_000, 50_000]) {
+      const t = await openTestDb(engine);
+      try {
+        const t0 = performance.now();
+        await generate(t, n);
+        const seeded = performance.now() - t0;
+        const range = defaultRange(new Date(), ZONE);
+        const quarter = { from: defaultRange(new Date(Date.now() - 60 * 86_400_000), ZONE).from, to: range.to };
+        for (const [label, filters] of [
+          ['last 30 days, all stores', range],
+          ['last 90 days, one store', { ...quarter, location: 'loc3' }],
+        ] as const) {
+          const times = await time(t, filters);
+          const p95 = percentile(times, 95);
+          rows.push({ metric: `${n} leads, ${label}: all cards, p50`, value: percentile(times, 50), unit: 'ms' });
+          rows.push({
+            metric: `${n} leads, ${label}: all cards, p95`,
+            value: p95,
+            unit: 'ms',
+            ...(n === 50_000 ? { target: '< 300 ms', meets: p95 < 300 } : {}),
+            note: `${RUNS} runs, previous period included; data generated in ${(seeded / 1000).toFixed(1)} s`,
+          });
+        }
+      } finally {
+        await t.dispose();
+      }
+    }
+    reportBench(`insights-${engine}`, rows);
+  });
+
+  it('first-load JavaScript of /insights, /capture and /loyalty', () => {
+    const rows: BenchRow[] = [];
+    for (const route of ['insights', 'capture', 'loyalty']) {
+      const js = pageJs(route);
+      rows.push(
+        js
+          ? { metric: `/${route} first-load JavaScript (gzip)`, value: js.gzip / 1024, unit: 'KiB', note: `${(js.raw / 1024).toFixed(0)} KiB raw, ${js.files} chunks, recharts ${js.recharts ? 'IN' : 'not in'} the first load` }
+          : { metric: `/${route} first-load JavaScript (gzip)`, value: Number.NaN, unit: 'KiB', note: 'no production build found: run npm run build first' },
+      );
+    }
+    reportBench('insights-page-js', rows);
+  });
+});

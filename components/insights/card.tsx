@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import type { InsightsFilters } from '@/lib/insights/filters';
+import type { CardTable } from '@/lib/insights/tables';
+import { CsvButton } from './csv-button';
+import { DataTable } from './data-table';
+
+/** One card of the insights page: a title, what it counts, then its charts and tables. */
+export function InsightsCard({ id, title, description, children }: { id: string; title: string; description: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="flex flex-col gap-3 rounded-2xl bg-white p-4 shadow-sm" data-testid={`card-${id}`}>
+      <div>
+        <h2 id={`${id}-title`} className="text-xl font-bold">
+          {title}
+        </h2>
+        <p className="text-sm text-slate-700">{description}</p>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** A table view with its CSV download (the CSV holds the same cells). */
+export function TableWithCsv({ table, filters }: { table: CardTable; filters: InsightsFilters }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex justify-end">
+        <CsvButton card={table.id} filters={filters} label={table.caption} />
+      </div>
+      <DataTable table={table} />
+    </div>
+  );
+}

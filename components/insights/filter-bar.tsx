@@ -1,0 +1,63 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { DIMENSION_KEYS, insightsFiltersToParams, InsightsFiltersSchema, type DimensionKey, type InsightsFilters } from '@/lib/insights/filters';
+
+export interface FilterChoice {
+  id: string;
+  name: string;
+}
+
+const LABELS: Record<DimensionKey, string> = { location: 'Store', category: 'Offer category', offer: 'Offer', consultant: 'Consultant', channel: 'Channel' };
+
+/** The period and the pipeline's dimensions; applying them puts them in the URL (a view can be shared). */
+export function InsightsFilterBar({ filters, options }: { filters: InsightsFilters; options: Record<DimensionKey, FilterChoice[]> }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const candidate = Object.fromEntries([
+      ['from', String(data.get('from') ?? '')],
+      ['to', String(data.get('to') ?? '')],
+      ...DIMENSION_KEYS.map((k) => [k, String(data.get(k) ?? '') || undefined]),
+    ]);
+    const parsed = InsightsFiltersSchema.safeParse(candidate);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'from'), i.message])));
+      return;
+    }
+    setErrors({});
+    startTransition(() => router.push(`/insights?${insightsFiltersToParams(parsed.data).toString()}`));
+  }
+
+  return (
+    <form onSubmit={apply} method="get" action="/insights" aria-label="Insights filters" className="flex flex-wrap items-end gap-3 rounded-2xl bg-white p-4 shadow-sm">
+      <Field label="From" name="from" type="date" defaultValue={filters.from} error={errors.from} required />
+      <Field label="To" name="to" type="date" defaultValue={filters.to} error={errors.to} required />
+      {DIMENSION_KEYS.map((key) => (
+        <div key={key} className="flex flex-col gap-1">
+          <label htmlFor={`filter-${key}`} className="text-sm font-medium text-slate-800">
+            {LABELS[key]}
+          </label>
+          <select id={`filter-${key}`} name={key} defaultValue={filters[key] ?? ''} className="min-h-11 max-w-56 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base">
+            <option value="">All</option>
+            {options[key].map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      <Button type="submit" pending={pending} pendingLabel="Loading…">
+        Apply
+      </Button>
+    </form>
+  );
+}

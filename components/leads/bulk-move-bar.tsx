@@ -1,0 +1,53 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-rules';
+import { bulkReportText, type BulkReport } from './use-lead-moves';
+
+/** Move the selected rows at once; the report says what moved, what was there already, and what was refused. */
+export function BulkMoveBar({ count, onMove, report }: { count: number; onMove: (to: LeadStatus) => void; report: BulkReport | null }) {
+  const [to, setTo] = useState<LeadStatus | ''>('');
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-end gap-2" role="group" aria-label="Bulk action">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="bulk-status" className="text-sm font-medium">
+            Move {count} selected to
+          </label>
+          <select id="bulk-status" value={to} onChange={(e) => setTo(e.target.value as LeadStatus | '')} className="min-h-11 rounded-lg border border-slate-300 px-2">
+            <option value="">Choose a status…</option>
+            {LEAD_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button onClick={() => to && onMove(to)} disabled={!to || count === 0}>
+          Move selected
+        </Button>
+      </div>
+      {report ? (
+        <div data-testid="bulk-report" className="text-sm text-slate-800">
+          <p>{bulkReportText(report)}</p>
+          {report.to === 'customer' && report.refused.length ? (
+            // A customer needs its own contract and PDF: each refused lead's page has the move with its dialog.
+            <p>
+              Open each lead to add its contract:{' '}
+              {report.refused.map((r, i) => (
+                <span key={r.id}>
+                  {i > 0 ? ', ' : ''}
+                  <Link href={`/leads/${r.id}?move=customer`} className="font-medium text-blue-800 underline">
+                    {r.name}
+                  </Link>
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

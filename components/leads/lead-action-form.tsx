@@ -1,0 +1,179 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { addLeadActionAction, editLeadActionAction } from '@/app/(console)/leads/actions';
+import { Button } from '@/components/ui/button';
+import { useToast } from '@/components/ui/toast';
+import { actionFormErrors, type ActionFormInput } from '@/lib/leads/inputs';
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '@/lib/leads/pdf';
+import { quickPdfCheck, uploadLeadFiles } from './client-helpers';
+
+export interface TimelineEntryView {
+  id: string;
+  typeId: string;
+  typeName: string;
+  detail: string;
+  date: string | null;
+  localDate: string;
+  attachments: string[];
+}
+
+type FieldKey = 'typeId' | 'detail' | 'date';
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p id={id} className="text-sm font-medium text-red-700">
+      {message}
+    </p>
+  ) : null;
+}
+
+/**
+ * Add or edit one action of the timeline (Footprints lead actions), with an optional PDF. Errors are said
+ * beside their fields and go as soon as they no longer apply (the field is fixed, or the action is saved).
+ */
+export function ActionForm({
+  leadId,
+  types,
+  entry,
+  onDone,
+  onCancel,
+}: {
+  leadId: string;
+  types: { id: string; name: string }[];
+  entry?: TimelineEntryView;
+  onDone: () => void;
+  onCancel?: () => void;
+}) {
+  const toast = useToast();
+  const [values, setValues] = useState({ typeId: entry?.typeId ?? '', detail: entry?.detail ?? '', date: entry?.localDate.replace(' ', 'T') ?? '' });
+  const [files, setFiles] = useState<File[]>([]);
+  const [docType, setDocType] = useState<DocumentKind>('offers');
+  const [errors, setErrors] = useState<Partial<Record<FieldKey, string>>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const prefix = entry ? `edit-${entry.id}` : 'new-action';
+  const input = (v = values): ActionFormInput => ({ leadId, typeId: v.typeId, detail: v.detail, date: v.date || undefined });
+
+  const firstErrors = (all: Record<string, string[]>) =>
+    Object.fromEntries((['typeId', 'detail', 'date'] as const).filter((k) => all[k]?.length).map((k) => [k, all[k][0]])) as Partial<Record<FieldKey, string>>;
+
+  const change = (key: FieldKey) => (value: string) => {
+    const next = { ...values, [key]: value };
+    setValues(next);
+    // Only errors already shown are re-checked: typing does not raise new ones.
+    if (errors[key]) {
+      const still = firstErrors(actionFormErrors(input(next)))[key];
+      setErrors((e) => ({ ...e, [key]: still }));
+      if (!still && Object.values({ ...errors, [key]: undefined }).every((m) => !m)) setMessage(null);
+    }
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (pending) return;
+    setMessage(null);
+    const local = firstErrors(actionFormErrors(input()));
+    setErrors(local);
+    if (Object.keys(local).length) return setMessage('Some fields need attention.');
+    if (files.length) {
+      const problems = await quickPdfCheck(files);
+      if (problems.length) return setMessage(problems.join(' '));
+    }
+    setPending(true);
+    const r = entry ? await editLeadActionAction({ ...input(), actionId: entry.id }) : await addLeadActionAction(input());
+    if (!r.ok) {
+      setPending(false);
+      setErrors(firstErrors(r.error.fieldErrors ?? {}));
+      return setMessage(r.error.message);
+    }
+    setErrors({});
+    if (files.length) {
+      const up = await uploadLeadFiles(leadId, docType, files, r.data.id);
+      if (!up.ok) {
+        setPending(false);
+        toast('error', `The action was saved, but the document was not: ${up.error.message}`);
+        onDone();
+        return;
+      }
+    }
+    setPending(false);
+    toast('success', entry ? 'Action updated.' : 'Action added to the timeline.');
+    if (!entry) {
+      setValues((v) => ({ ...v, detail: '', date: '' }));
+      setFiles([]);
+    }
+    onDone();
+  }
+
+  const described = (key: FieldKey) => ({
+    'aria-invalid': errors[key] ? (true as const) : undefined,
+    'aria-describedby': errors[key] ? `${prefix}-${key}-error` : undefined,
+  });
+
+  return (
+    <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-2 rounded-lg border border-slate-200 p-3 md:grid-cols-2" aria-label={entry ? 'Edit action' : 'Add an action'}>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${prefix}-type`} className="text-sm font-medium">
+          Type
+        </label>
+        <select id={`${prefix}-type`} value={values.typeId} onChange={(e) => change('typeId')(e.target.value)} {...described('typeId')} className="min-h-11 rounded-lg border border-slate-300 px-2">
+          <option value="">Choose a type…</option>
+          {types.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id={`${prefix}-typeId-error`} message={errors.typeId} />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${prefix}-date`} className="text-sm font-medium">
+          When (empty: now)
+        </label>
+        <input id={`${prefix}-date`} type="datetime-local" value={values.date} onChange={(e) => change('date')(e.target.value)} {...described('date')} className="min-h-11 rounded-lg border border-slate-300 px-2" />
+        <FieldError id={`${prefix}-date-error`} message={errors.date} />
+      </div>
+      <div className="flex flex-col gap-1 md:col-span-2">
+        <label htmlFor={`${prefix}-detail`} className="text-sm font-medium">
+          What happened
+        </label>
+        <textarea id={`${prefix}-detail`} value={values.detail} onChange={(e) => change('detail')(e.target.value)} {...described('detail')} className="min-h-16 rounded-lg border border-slate-300 px-3 py-2" />
+        <FieldError id={`${prefix}-detail-error`} message={errors.detail} />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${prefix}-file`} className="text-sm font-medium">
+          Attach a document (optional PDF)
+        </label>
+        <input id={`${prefix}-file`} type="file" accept="application/pdf,.pdf" onChange={(e) => setFiles(Array.from(e.target.files ?? []).slice(0, 1))} className="min-h-11" />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${prefix}-doctype`} className="text-sm font-medium">
+          Document type
+        </label>
+        <select id={`${prefix}-doctype`} value={docType} onChange={(e) => setDocType(e.target.value as DocumentKind)} className="min-h-11 rounded-lg border border-slate-300 px-2">
+          {DOCUMENT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {DOCUMENT_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {message ? (
+        <p role="alert" data-testid="action-form-error" className="rounded-lg bg-red-50 p-3 text-red-800 md:col-span-2">
+          {message}
+        </p>
+      ) : null}
+      <div className="flex gap-2 md:col-span-2">
+        <Button type="submit" pending={pending} pendingLabel="Saving…">
+          {entry ? 'Save action' : 'Add action'}
+        </Button>
+        {onCancel ? (
+          <Button type="button" variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

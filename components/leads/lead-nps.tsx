@@ -1,0 +1,62 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { recordNpsAction } from '@/app/(console)/leads/actions';
+import { Button } from '@/components/ui/button';
+import { useToast } from '@/components/ui/toast';
+
+/** Record an NPS score: each one is kept as a dated event. */
+export function NpsForm({ leadId }: { leadId: string }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [score, setScore] = useState('');
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    const n = Number(score);
+    if (!Number.isInteger(n) || n < 1 || n > 10) return setError('Choose a score from 1 to 10.');
+    setPending(true);
+    const r = await recordNpsAction({ leadId, score: n, comment: comment.trim() || undefined });
+    setPending(false);
+    if (!r.ok) return setError(r.error.message);
+    toast('success', 'NPS recorded.');
+    setScore('');
+    setComment('');
+    router.refresh();
+  }
+  return (
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label="Record an NPS score">
+      <div className="flex flex-col gap-1">
+        <label htmlFor="nps-score" className="text-sm font-medium">
+          Score (1–10)
+        </label>
+        <select id="nps-score" value={score} onChange={(e) => setScore(e.target.value)} className="min-h-11 rounded-lg border border-slate-300 px-2">
+          <option value="">—</option>
+          {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-1 flex-col gap-1">
+        <label htmlFor="nps-comment" className="text-sm font-medium">
+          Comment (optional)
+        </label>
+        <input id="nps-comment" value={comment} onChange={(e) => setComment(e.target.value)} className="min-h-11 rounded-lg border border-slate-300 px-2" />
+      </div>
+      <Button type="submit" pending={pending}>
+        Record NPS
+      </Button>
+      {error ? (
+        <p role="alert" className="w-full rounded-lg bg-red-50 p-3 text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

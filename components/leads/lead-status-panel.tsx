@@ -1,0 +1,105 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { moveLeadAction } from '@/app/(console)/leads/actions';
+import { Button } from '@/components/ui/button';
+import { useToast } from '@/components/ui/toast';
+import { LEAD_STATUSES, requirementFor, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-rules';
+import { uploadLeadFiles } from './client-helpers';
+import { ContractDialog, LostDialog } from './move-dialogs';
+
+/**
+ * The detail page's status control: the same rule and dialogs as the board. The dialogs are rendered beside
+ * the form, never inside it (a form inside a form submits the outer one).
+ */
+export function StatusPanel({ leadId, leadName, status, openWith }: { leadId: string; leadName: string; status: LeadStatus; openWith?: LeadStatus | null }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [to, setTo] = useState<LeadStatus | ''>(openWith && openWith !== status ? openWith : '');
+  // Arriving from the bulk report's "open each lead to add its contract": the contract dialog is open.
+  const [dialog, setDialog] = useState<'contract' | 'lost' | null>(openWith && openWith !== status ? dialogFor(openWith) : null);
+  const [pending, setPending] = useState(false);
+
+  function said(noop: boolean, target: LeadStatus) {
+    if (noop) toast('info', `${leadName} is already in ${STATUS_LABELS[target]}.`);
+    else toast('success', `Moved to ${STATUS_LABELS[target]}.`);
+  }
+
+  async function move(e: FormEvent) {
+    e.preventDefault();
+    if (!to) return;
+    if (to === status) return toast('info', `${leadName} is already in ${STATUS_LABELS[to]}.`);
+    const need = dialogFor(to);
+    if (need) return setDialog(need);
+    setPending(true);
+    const result = await moveLeadAction({ leadId, to });
+    setPending(false);
+    if (!result.ok) return toast('error', result.error.message);
+    said(result.data.noop, to);
+    setTo('');
+    router.refresh();
+  }
+  const done = (noop: boolean, target: LeadStatus) => {
+    setDialog(null);
+    said(noop, target);
+    setTo('');
+    router.refresh();
+  };
+
+  return (
+    <>
+      <form onSubmit={move} className="flex flex-wrap items-end gap-2" aria-label="Move the lead">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="detail-status" className="text-sm font-medium">
+            Move to
+          </label>
+          <select id="detail-status" value={to} onChange={(e) => setTo(e.target.value as LeadStatus | '')} className="min-h-11 rounded-lg border border-slate-300 px-2">
+            <option value="">Choose a status…</option>
+            {LEAD_STATUSES.filter((s) => s !== status).map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button type="submit" pending={pending} disabled={!to}>
+          Move
+        </Button>
+      </form>
+      {dialog === 'contract' ? (
+        <ContractDialog
+          leadName={leadName}
+          onCancel={() => setDialog(null)}
+          submit={async (contract, files) => {
+            if (files.length) {
+              const up = await uploadLeadFiles(leadId, 'contracts', files);
+              if (!up.ok) return { message: up.error.message, fieldErrors: up.error.fieldErrors };
+            }
+            const r = await moveLeadAction({ leadId, to: 'customer', contract });
+            if (!r.ok) return { message: r.error.message, fieldErrors: r.error.fieldErrors };
+            done(r.data.noop, 'customer');
+            return null;
+          }}
+        />
+      ) : null}
+      {dialog === 'lost' ? (
+        <LostDialog
+          leadName={leadName}
+          onCancel={() => setDialog(null)}
+          submit={async (lost) => {
+            const r = await moveLeadAction({ leadId, to: 'lost', lost });
+            if (!r.ok) return { message: r.error.message };
+            done(r.data.noop, 'lost');
+            return null;
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function dialogFor(to: LeadStatus): 'contract' | 'lost' | null {
+  const need = requirementFor(to);
+  return need === 'contract' ? 'contract' : need === 'lostReason' ? 'lost' : null;
+}

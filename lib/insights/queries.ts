@@ -1,0 +1,84 @@
+/**
+ * The insights page's reads: every card's figures for the period and the filters, and the headline figures of
+ * the previous period of the same length. Each figure is one SQL aggregate (see the files beside this one).
+ */
+import 'server-only';
+import type { StaffSession } from '@/lib/auth/session';
+import { getDb, type Db } from '@/lib/db';
+import { ensureLeadsSynced } from '@/lib/leads/queries';
+import { getFilterOptions, type FilterOptions } from '@/lib/leads/read-model';
+import { queryBreakdowns, type Breakdowns } from './breakdowns';
+import { queryCaptureActivity, queryNps, type CaptureActivity, type NpsSummary } from './capture-activity';
+import { previousPeriod, type InsightsFilters } from './filters';
+import { queryFunnel, type FunnelCounts } from './funnel';
+import { queryLostReasons, type LostReasons } from './lost-reasons';
+import { queryLoyaltyActivity, type LoyaltyActivity } from './loyalty-activity';
+import { periodOf } from './sql';
+import { queryStaleLeads, queryTimeInStage, type StageTime, type StaleLead } from './time-in-stage';
+
+export interface Insights {
+  period: { from: string; to: string };
+  previousPeriod: { from: string; to: string };
+  funnel: FunnelCounts;
+  previousFunnel: FunnelCounts;
+  lostReasons: LostReasons;
+  previousLostTotal: number;
+  timeInStage: StageTime[];
+  staleLeads: { total: number; leads: StaleLead[] };
+  breakdowns: Breakdowns;
+  captures: CaptureActivity;
+  previousCaptures: number;
+  nps: NpsSummary;
+  previousNpsScore: number | null;
+  loyalty: LoyaltyActivity;
+  previousLoyalty: { redemptions: number; blocks: number };
+}
+
+/** Every card of the page. Sequential on purpose: one PGlite connection serialises anyway. */
+export async function computeInsights(db: Db, filters: InsightsFilters, timeZone: string, now: Date): Promise<Insights> {
+  const period = periodOf(filters, timeZone);
+  const before = periodOf(previousPeriod(filters), timeZone);
+  const funnel = await queryFunnel(db, filters, period);
+  const previousFunnel = await queryFunnel(db, filters, before);
+  const lostReasons = await queryLostReasons(db, filters, period);
+  const previousLost = await queryLostReasons(db, filters, before);
+  const timeInStage = await queryTimeInStage(db, filters, period);
+  const staleLeads = await queryStaleLeads(db, filters, timeInStage, now);
+  const breakdowns = await queryBreakdowns(db, filters, period);
+  const captures = await queryCaptureActivity(db, filters, period, timeZone);
+  const previousCaptures = await queryCaptureActivity(db, filters, before, timeZone);
+  const nps = await queryNps(db, filters, period);
+  const previousNps = await queryNps(db, filters, before);
+  const loyalty = await queryLoyaltyActivity(db, filters, period, timeZone);
+  const previousLoyalty = await queryLoyaltyActivity(db, filters, before, timeZone);
+  return {
+    period: { from: period.from, to: period.to },
+    previousPeriod: { from: before.from, to: before.to },
+    funnel,
+    previousFunnel,
+    lostReasons,
+    previousLostTotal: previousLost.total,
+    timeInStage,
+    staleLeads,
+    breakdowns,
+    captures,
+    previousCaptures: previousCaptures.total,
+    nps,
+    previousNpsScore: previousNps.score,
+    loyalty,
+    previousLoyalty: { redemptions: previousLoyalty.redemptions, blocks: previousLoyalty.blocks },
+  };
+}
+
+/** The insights page: the figures and the filters' options (the read model is filled on first use). */
+export async function insightsPage(
+  session: Pick<StaffSession, 'accessToken'>,
+  filters: InsightsFilters,
+  timeZone: string,
+): Promise<{ insights: Insights; options: FilterOptions; loadError: string | null }> {
+  const db = await getDb();
+  const loadError = await ensureLeadsSynced(db, session);
+  const insights = await computeInsights(db, filters, timeZone, new Date());
+  const options = await getFilterOptions(db);
+  return { insights, options, loadError };
+}

@@ -1,0 +1,92 @@
+/**
+ * What every insights query shares: the period as instants, the lead filter (the pipeline's dimensions) and
+ * the status events a lead went through, rebuilt from the status history. Raw SQL on purpose: the figures are
+ * aggregates and window functions computed by the database, never by JavaScript over all rows.
+ */
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/lib/db';
+import { dayRange } from '@/lib/leads/read-model';
+import type { InsightsFilters } from './filters';
+
+/** The pipeline's statuses a lead passes through on its way to customer, in order. */
+export const FUNNEL_STEPS = ['prospect', 'lead', 'sale_lead', 'opportunity', 'customer'] as const;
+export type FunnelStep = (typeof FUNNEL_STEPS)[number];
+/** Statuses a lead can still leave: time in stage is measured for these. */
+export const OPEN_STATUSES = ['prospect', 'lead', 'sale_lead', 'opportunity'] as const;
+
+export interface Period {
+  from: string;
+  to: string;
+  /** [start, end) in the store's zone. */
+  start: Date;
+  end: Date;
+}
+
+export function periodOf(range: { from: string; to: string }, timeZone: string): Period {
+  const { start, end } = dayRange(range.from, range.to, timeZone);
+  return { from: range.from, to: range.to, start, end };
+}
+
+export const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
+
+/** The dimension filters on lead_records aliased `lr` (no period). */
+export function dimensionWhere(f: InsightsFilters): SQL {
+  const conds: SQL[] = [sql`true`];
+  if (f.location) conds.push(sql`lr.location_id = ${f.location}`);
+  if (f.category) conds.push(sql`lr.offer_category_id = ${f.category}`);
+  if (f.offer) conds.push(sql`lr.offer_id = ${f.offer}`);
+  if (f.consultant) conds.push(sql`lr.consultant_id = ${f.consultant}`);
+  if (f.channel) conds.push(sql`lr.channel_id = ${f.channel}`);
+  return sql.join(conds, sql` and `);
+}
+
+/**
+ * CTEs `cohort` (leads created in the period that match the filters), `events` (each status a cohort lead
+ * entered, and when, up to the period's end) and `firsts` (the first time each lead entered each status, and
+ * the status it entered the pipeline with).
+ *
+ * A lead's first status is the `from` of its first history row (entered when the lead was created), or that
+ * row's `to` when the history starts from nothing, or its current status when it has no history at all.
+ */
+export function leadEventsCtes(f: InsightsFilters, p: Period): SQL {
+  const stepCols = sql.raw(
+    [...FUNNEL_STEPS, 'lost'].map((s) => `min(at) filter (where status = '${s}') as "${s}"`).join(',\n      '),
+  );
+  return sql`
+  cohort as (
+    select lr.id, lr.status, lr.vendor_created_at as created_at, lr.location_id, lr.offer_category_id, lr.offer_category_name,
+           lr.offer_id, lr.offer_name, lr.consultant_id, lr.consultant_name, lr.channel_id, lr.contract_value, lr.reason_lost
+    from lead_records lr
+    where lr.vendor_created_at >= ${ts(p.start)} and lr.vendor_created_at < ${ts(p.end)} and ${dimensionWhere(f)}
+  ),
+  hist as (
+    select h.id, h.lead_id, h.from_status, h.to_status, h.at, c.created_at,
+           row_number() over (partition by h.lead_id order by h.at, h.id) as n
+    from lead_status_history h join cohort c on c.id = h.lead_id
+  ),
+  all_events as (
+    select lead_id, to_status as status, at, id as seq from hist
+    union all
+    select lead_id, from_status, least(created_at, at), 0 from hist where n = 1 and from_status is not null
+    union all
+    select c.id, c.status, c.created_at, 0 from cohort c
+    where not exists (select 1 from lead_status_history h where h.lead_id = c.id)
+  ),
+  events as (select * from all_events where at < ${ts(p.end)}),
+  firsts as (
+    select lead_id,
+      (array_agg(status order by at, seq))[1] as entry,
+      ${stepCols}
+    from events group by lead_id
+  )`;
+}
+
+/** Rows of a raw query (PGlite and node-postgres both answer `{ rows }`). */
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

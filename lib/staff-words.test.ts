@@ -1,0 +1,118 @@
+/**
+ * Plain words for staff: zod's default messages never reach a form, and a vendor's refusal or failure is
+ * told as what to do — the vendor's own text stays in the log and the admin queue.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { VendorError } from '@/lib/vendors/http';
+import {
+  CAPTURE_REFUSED_MESSAGE,
+  captureSyncNote,
+  leadSyncFailureMessage,
+  plainValidationMessage,
+  privacyWindowFailureMessage,
+  vendorActionMessage,
+} from './staff-words';
+
+vi.mock('server-only', () => ({}));
+
+const messageOf = (schema: z.ZodType, value: unknown) => {
+  const result = schema.safeParse(value);
+  if (result.success) throw new Error('expected a validation error');
+  return result.error.issues[0].message;
+};
+
+const refused = new VendorError({ vendor: 'footprints', operation: 'addLead', status: 400, kind: 'http', retryable: false, message: 'sandbox fault: HTTP 400' });
+const outage = new VendorError({ vendor: 'footprints', operation: 'getLeads', status: 503, kind: 'http', retryable: true, message: 'Service Unavailable (sandbox outage)' });
+const TECHNICAL = /sandbox|HTTP|\d{3}|getLeads|addLead|Service Unavailable|expected|<=|>=/;
+
+describe('validation messages', () => {
+  it('say what to do instead of zod’s defaults', () => {
+    expect(messageOf(z.string().max(4000), 'x'.repeat(4001))).toBe('Keep this under 4000 characters');
+    expect(messageOf(z.string().min(1), '')).toBe('Fill this in');
+    expect(messageOf(z.string().min(3), 'ab')).toBe('Write at least 3 characters');
+    expect(messageOf(z.number().int().max(10), 11)).toBe('Enter 10 or less');
+    expect(messageOf(z.number().min(0), -1)).toBe('Enter 0 or more');
+    expect(messageOf(z.object({ a: z.string() }), {})).toBe('Fill this in');
+    expect(messageOf(z.email(), 'not-an-email')).toBe('Enter a valid e-mail address');
+    expect(messageOf(z.uuid(), 'nope')).toBe('This form is out of date: reload the page');
+    expect(messageOf(z.enum(['a', 'b']), 'c')).toBe('Choose one of the options');
+    expect(messageOf(z.array(z.string()).max(2), ['a', 'b', 'c'])).toBe('Choose at most 2');
+  });
+
+  it('keep a schema’s own sentence and a refinement’s message', () => {
+    expect(messageOf(z.string().max(10, 'At most 10 characters'), 'x'.repeat(11))).toBe('At most 10 characters');
+    expect(messageOf(z.string().refine(() => false, 'Choose the offer category first'), 'x')).toBe('Choose the offer category first');
+  });
+
+  it('covers every issue zod raises with a sentence that has no technical notation', () => {
+    const samples: [z.ZodType, unknown][] = [
+      [z.string().max(5), 'toolong'],
+      [z.string(), 42],
+      [z.number().multipleOf(5), 3],
+      [z.strictObject({ a: z.string() }), { a: 'x', b: 1 }],
+      [z.union([z.string(), z.number()]), true],
+      [z.string().regex(/^\d+$/), 'abc'],
+      [z.literal('x'), 'y'],
+    ];
+    for (const [schema, value] of samples) {
+      const message = messageOf(schema, value);
+      expect(message).not.toMatch(/\bexpected\b|Invalid|<=|>=|Too (big|small)/);
+      expect(plainValidationMessage(schema.safeParse(value).error!.issues[0] as never)).toBeTruthy();
+    }
+  });
+});
+
+describe('vendor failures', () => {
+  it('a refused or failed change says what to do, never the vendor’s text', () => {
+    expect(vendorActionMessage(refused)).toBe(
+      'Footprints did not accept this change. Nothing was changed; check the details and try again, and if it happens again ask an admin (the details are in the admin sync queue).',
+    );
+    expect(vendorActionMessage(outage)).toBe('Footprints is not answering right now. Nothing was changed; try again in a minute.');
+    expect(vendorActionMessage({ vendor: 'loyalty', retryable: true })).toMatch(/^The loyalty engine is not answering right now/);
+    for (const m of [vendorActionMessage(refused), vendorActionMessage(outage)]) expect(m).not.toMatch(TECHNICAL);
+  });
+
+  it('capture: a refused lead and a waiting one are told in plain words', () => {
+    expect(CAPTURE_REFUSED_MESSAGE).not.toMatch(TECHNICAL);
+    expect(captureSyncNote('failed', true)).toBe('Not accepted by Footprints: capture it again with the customer, or ask an admin to look at the sync queue.');
+    expect(captureSyncNote('waiting', true)).toBe('Footprints is not answering right now; it will be sent automatically.');
+    expect(captureSyncNote('waiting', false)).toBeNull();
+  });
+
+  it('pipeline sync status: what the list shows and what to do', () => {
+    expect(leadSyncFailureMessage(outage)).toBe(
+      'Footprints did not answer the last refresh; the list shows what was synced before. It retries by itself, or try “Refresh from Footprints”.',
+    );
+    expect(leadSyncFailureMessage(refused)).toMatch(/^Footprints refused the last refresh; .+ Ask an admin/);
+    expect(leadSyncFailureMessage(null)).toMatch(/^The last refresh stopped unexpectedly/);
+    for (const m of [leadSyncFailureMessage(outage), leadSyncFailureMessage(refused)]) expect(m).not.toMatch(TECHNICAL);
+  });
+
+  it('privacy windows: retry, split, or ask an admin', () => {
+    expect(privacyWindowFailureMessage({ retryable: true, kind: 'http' })).toBe('Netcore is not answering right now; retry this window in a minute.');
+    expect(privacyWindowFailureMessage({ retryable: false, kind: 'invalid_request' })).toMatch(/seven-day rule/);
+    expect(privacyWindowFailureMessage({ retryable: false, kind: 'http' })).toMatch(/ask an admin\.$/);
+  });
+});
+
+describe('the action door', () => {
+  it('turns a vendor refusal into plain words and logs the detail', async () => {
+    const { setLogSink } = await import('@/lib/log');
+    const lines: string[] = [];
+    const restore = setLogSink((_level, line) => lines.push(line));
+    try {
+      const { toActionError } = await import('@/lib/auth/action');
+      const result = toActionError(refused, 'capture.submit');
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error).toMatchObject({ code: 'vendor', retryable: false });
+      expect(result.error.message).not.toMatch(TECHNICAL);
+      expect(lines.join('\n')).toContain('sandbox fault: HTTP 400');
+      const invalid = toActionError(z.object({ comments: z.string().max(4000) }).safeParse({ comments: 'x'.repeat(4001) }).error, 'leads.addAction');
+      if (!invalid.ok) expect(invalid.error.fieldErrors).toEqual({ comments: ['Keep this under 4000 characters'] });
+    } finally {
+      setLogSink(restore);
+    }
+  });
+});
