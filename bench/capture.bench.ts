@@ -28,8 +28,8 @@ import { createVendorClients, vendorClientOptions } from '@/lib/vendors/clients'
 import { loadConfig } from '@/lib/config';
 import { CONSENT_WORDING_VERSION } from '@/lib/capture/consent-wording';
 import { registerCaptureHandlers } from '@/lib/capture/delivery';
-import { findPossibleDuplicates } from '@/lib/capture/duplicates';
-import { emptyCaptureForm, type CaptureFormValues } from '@/lib/capture/form-schema';
+import { findPossibleDuplicates } from '@/lib/capture/find-possible-duplicates';
+import { emptyCaptureForm, type CaptureFormValues } from '@/lib/capture/inputs';
 import { submitCapture } from '@/lib/capture/submit';
 import { createTokenSource } from '@/lib/capture/tokens';
 import { inArray, sql } from 'drizzle-orm';

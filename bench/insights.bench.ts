@@ -18,7 +18,7 @@ import { LOST_REASONS } from '@/lib/vendors/footprints/schemas';
 import { percentile, reportBench, type BenchRow } from './report';
 
 const ZONE = 'Europe/Bucharest';
-const RUNS = 20;
+const RUNS = 10;
 
 /** n leads over the last year, each with its status history; NPS for a third, a capture for a fifth, loyalty audit rows. */
 async function generate(t: TestDb, n: number): Promise<void> {

@@ -7,7 +7,7 @@
  *     (NEXT_DIST_DIR, default .next); reported as missing when no build exists.
  * Reported, never asserted.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, it } from 'vitest';

@@ -2,11 +2,11 @@ import { DEMO, expect, gotoHydrated, signInAs, signInWithPassword, signInWithPin
 
 const NAV: Record<string, string[]> = {
   hostess: ['Capture lead', 'Loyalty desk'],
-  manager: ['Capture lead', 'Loyalty desk', 'Pipeline'],
+  manager: ['Capture lead', 'Loyalty desk', 'Pipeline', 'Insights'],
   support: ['Privacy desk'],
-  admin: ['Pipeline', 'Privacy desk', 'Roles', 'Audit trail', 'Sync queue'],
+  admin: ['Pipeline', 'Insights', 'Privacy desk', 'Roles', 'Audit trail', 'Sync queue'],
 };
-const ALL_NAV = ['Capture lead', 'Loyalty desk', 'Pipeline', 'Privacy desk', 'Roles', 'Audit trail', 'Sync queue'];
+const ALL_NAV = ['Capture lead', 'Loyalty desk', 'Pipeline', 'Insights', 'Privacy desk', 'Roles', 'Audit trail', 'Sync queue'];
 
 test.describe('each role sees only its navigation', () => {
   for (const role of ['hostess', 'manager', 'support', 'admin'] as const) {

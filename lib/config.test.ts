@@ -27,6 +27,12 @@ describe('loadConfig', () => {
     expect(c.database).toEqual({ url: undefined, dataDir: '.data' });
   });
 
+  it('reads LOG_LEVEL: debug turns debug lines on, anything else leaves info and above', () => {
+    expect(loadConfig({ PORT: '3100' }).logLevel).toBe('info');
+    expect(loadConfig({ PORT: '3100', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(loadConfig({ PORT: '3100', LOG_LEVEL: 'verbose' }).logLevel).toBe('info');
+  });
+
   it('leaves sandbox mode when credentials are configured, and SANDBOX=1 forces it back', () => {
     const live = loadConfig(LIVE);
     expect(live.sandbox).toBe(false);

@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import { registerSecret } from '@/lib/log';
+import { registerSecret, setDebugLogging } from '@/lib/log';
 
 export type NetcoreRegion = 'us' | 'in' | 'eu';
 
@@ -66,6 +66,7 @@ const EnvSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().min(0.01).max(24).default(10),
   HOSTESS_IDLE_MINUTES: z.coerce.number().min(0.1).max(240).default(15),
   OUTBOX_WORKER: z.enum(['0', '1']).default('1'),
+  LOG_LEVEL: optionalString,
 });
 
 export interface AppConfig {
@@ -87,6 +88,8 @@ export interface AppConfig {
   auth: { secret: string; adminUsernames: string[]; sessionMaxHours: number; hostessIdleMinutes: number };
   storeTimezone: string;
   outboxWorker: boolean;
+  /** `debug` prints debug lines too (LOG_LEVEL=debug); anything else prints info and above. */
+  logLevel: 'debug' | 'info';
 }
 
 export class ConfigError extends Error {
@@ -163,6 +166,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       },
       storeTimezone: timezone,
       outboxWorker: env.OUTBOX_WORKER === '1',
+      logLevel: env.LOG_LEVEL === 'debug' ? 'debug' : 'info',
     };
   } else {
     const need = (name: keyof typeof env, value: string | undefined) => {
@@ -203,6 +207,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       },
       storeTimezone: timezone,
       outboxWorker: env.OUTBOX_WORKER === '1',
+      logLevel: env.LOG_LEVEL === 'debug' ? 'debug' : 'info',
     };
     if (config.auth.secret && config.auth.secret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
   }
@@ -229,6 +234,7 @@ export function getConfig(): AppConfig {
   if (!globalForConfig.__storedeskConfig) {
     const config = loadConfig(process.env);
     configSecrets(config).forEach(registerSecret);
+    setDebugLogging(config.logLevel === 'debug');
     globalForConfig.__storedeskConfig = config;
   }
   return globalForConfig.__storedeskConfig;

@@ -33,9 +33,17 @@ function scrub(value: unknown, depth = 0): unknown {
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 type Sink = (level: LogLevel, line: string) => void;
 
+// Set from the configuration (LOG_LEVEL, read in lib/config.ts) when it is loaded.
+let debugEnabled = false;
+
+/** Debug lines are printed only when the configuration asks for them. */
+export function setDebugLogging(on: boolean): void {
+  debugEnabled = on;
+}
+
 let sink: Sink = (level, line) => {
   if (level === 'error' || level === 'warn') process.stderr.write(`${line}\n`);
-  else if (level === 'info' || process.env.LOG_LEVEL === 'debug') process.stdout.write(`${line}\n`);
+  else if (level === 'info' || debugEnabled) process.stdout.write(`${line}\n`);
 };
 
 /** Tests capture log lines through this. Returns the previous sink. */

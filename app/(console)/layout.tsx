@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Nav } from '@/components/shell/nav';
 import { SandboxBanner } from '@/components/shell/sandbox-banner';
@@ -19,9 +20,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       {config.sandbox ? <SandboxBanner /> : null}
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-2">
-          <a href="/" className="mr-2 text-xl font-bold text-blue-800">
+          <Link href="/" className="mr-2 text-xl font-bold text-blue-800">
             Storedesk
-          </a>
+          </Link>
           <div className="min-w-0 flex-1">{items.length ? <Nav items={items} /> : null}</div>
           <p className="text-sm text-slate-700" data-testid="whoami">
             <span className="font-semibold">{session.displayName}</span>

@@ -8,8 +8,8 @@ import { checkDuplicatesAction, submitCaptureAction } from '@/app/(console)/capt
 import { Button } from '@/components/ui/button';
 import type { CaptureCatalogues, CatalogueName } from '@/lib/capture/catalogues';
 import { CONSENT_WORDING, MARKETING_CHANNELS } from '@/lib/capture/consent-wording';
-import type { PossibleDuplicate } from '@/lib/capture/duplicates';
-import { CaptureFormSchema, emptyCaptureForm, type CaptureFormValues } from '@/lib/capture/form-schema';
+import type { PossibleDuplicate } from '@/lib/capture/find-possible-duplicates';
+import { CaptureFormSchema, emptyCaptureForm, type CaptureFormValues } from '@/lib/capture/inputs';
 import { formatStoreTime } from '@/lib/format';
 import { Checkbox, SelectInput, TextArea, TextInput } from './form-controls';
 import { LOCATION_KEY, deviceId, newUuid, readStored, writeStored } from './ids';

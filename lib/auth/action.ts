@@ -66,6 +66,35 @@ export function toActionError(error: unknown, operation: string): ActionResult<n
   };
 }
 
+/**
+ * The first half of every action: the session, then the permission table (a refusal is audited). Route
+ * handlers that cannot be actions (a multipart upload) use it too, so their door is the same.
+ */
+export async function authorize(name: string, permission: Permission): Promise<{ ok: true; ctx: ActionContext } | { ok: false; result: ActionResult<never> }> {
+  let session: StaffSession | null;
+  try {
+    session = await getStaffSession();
+  } catch (error) {
+    unstable_rethrow(error);
+    return { ok: false, result: toActionError(error, name) };
+  }
+  if (!session) {
+    return { ok: false, result: { ok: false, error: { code: 'unauthenticated', message: 'Your session has ended. Sign in again to continue.' } } };
+  }
+  const db = await getDb();
+  const actor = actorOf(session);
+  if (!can(session.roles, permission)) {
+    await recordAudit(db, {
+      actor,
+      action: name,
+      target: { type: 'permission', id: permission },
+      outcome: 'refused',
+    });
+    return { ok: false, result: { ok: false, error: { code: 'forbidden', message: 'Your role does not allow this. Ask an admin if you need it.' } } };
+  }
+  return { ok: true, ctx: { session, db, actor } };
+}
+
 export type DefinedAction<I, T> = ((input: I) => Promise<ActionResult<T>>) & { actionName: string; permission: Permission };
 
 export function defineAction<S extends z.ZodType, T>(def: {
@@ -76,27 +105,9 @@ export function defineAction<S extends z.ZodType, T>(def: {
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>;
 }): DefinedAction<z.input<S>, T> {
   const action = async (rawInput: z.input<S>): Promise<ActionResult<T>> => {
-    let session: StaffSession | null;
-    try {
-      session = await getStaffSession();
-    } catch (error) {
-      unstable_rethrow(error);
-      return toActionError(error, def.name);
-    }
-    if (!session) {
-      return { ok: false, error: { code: 'unauthenticated', message: 'Your session has ended. Sign in again to continue.' } };
-    }
-    const db = await getDb();
-    const actor = actorOf(session);
-    if (!can(session.roles, def.permission)) {
-      await recordAudit(db, {
-        actor,
-        action: def.name,
-        target: { type: 'permission', id: def.permission },
-        outcome: 'refused',
-      });
-      return { ok: false, error: { code: 'forbidden', message: 'Your role does not allow this. Ask an admin if you need it.' } };
-    }
+    const door = await authorize(def.name, def.permission);
+    if (!door.ok) return door.result;
+    const { session, db, actor } = door.ctx;
     const parsed = def.schema.safeParse(rawInput);
     if (!parsed.success) {
       return { ok: false, error: { code: 'validation', message: 'Some fields need attention.', fieldErrors: fieldErrorsOf(parsed.error) } };

@@ -19,12 +19,11 @@ import { createNetcoreClient, type NetcoreClientOptions } from '@/lib/vendors/ne
 import { createVendorClients, vendorClientOptions } from '@/lib/vendors/clients';
 import { loadConfig } from '@/lib/config';
 import { CATALOGUE_LABELS, clearCatalogueCache, loadCaptureCatalogues } from './catalogues';
-import { getConsentProofByLeadId } from './consent';
 import { CONSENT_WORDING_VERSION } from './consent-wording';
 import { CAPTURE_LEAD_JOB, CAPTURE_NETCORE_CONTACT_JOB, createCaptureLeadHandler, registerCaptureHandlers, type CaptureLeadJobPayload } from './delivery';
-import { findPossibleDuplicates } from './duplicates';
-import { CaptureFormSchema, emptyCaptureForm, type CaptureFormValues } from './form-schema';
-import { countWaitingSubmissions, listMySubmissionsToday } from './my-submissions';
+import { findPossibleDuplicates } from './find-possible-duplicates';
+import { CaptureFormSchema, emptyCaptureForm, type CaptureFormValues } from './inputs';
+import { countWaitingSubmissions, getConsentProofByLeadId, listMySubmissionsToday } from './queries';
 import { captureSubmissions } from './schema';
 import { submitCapture, type CaptureStaff } from './submit';
 import { createTokenSource, type FootprintsTokenSource } from './tokens';

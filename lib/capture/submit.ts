@@ -18,7 +18,7 @@ import {
   type CaptureLeadJobPayload,
 } from './delivery';
 import { displayNameOf, isTimeZone, normalizeEmail, normalizePhone, toAddLeadInput } from './fields';
-import type { CaptureFormValues } from './form-schema';
+import type { CaptureFormValues } from './inputs';
 import { captureSubmissions, type CaptureConsentProof, type CaptureSubmission } from './schema';
 
 export interface CaptureStaff {

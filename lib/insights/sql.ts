@@ -63,7 +63,8 @@ export function leadEventsCtes(f: InsightsFilters, p: Period): SQL {
   hist as (
     select h.id, h.lead_id, h.from_status, h.to_status, h.at, c.created_at,
            row_number() over (partition by h.lead_id order by h.at, h.id) as n
-    from lead_status_history h join cohort c on c.id = h.lead_id
+    -- Lateral: one index lookup per cohort lead, rather than hashing the whole history table.
+    from cohort c cross join lateral (select * from lead_status_history x where x.lead_id = c.id) h
   ),
   all_events as (
     select lead_id, to_status as status, at, id as seq from hist

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '@/lib/audit';
 import { CONSENT_WORDING_VERSION } from '@/lib/capture/consent-wording';
 import { registerCaptureHandlers } from '@/lib/capture/delivery';
-import { emptyCaptureForm } from '@/lib/capture/form-schema';
+import { emptyCaptureForm } from '@/lib/capture/inputs';
 import { submitCapture } from '@/lib/capture/submit';
 import { createTokenSource } from '@/lib/capture/tokens';
 import { loadConfig } from '@/lib/config';

@@ -1,12 +1,11 @@
 /**
  * The pipeline pages' reads. Pages call these and never the database: the pipeline (filtered, with the
  * sync status and the filters' options) and one lead (its record, history, documents, NPS, queued jobs,
- * the Footprints timeline and the capture's consent proof). The first visit ever fills the read model.
+ * and the Footprints timeline). The capture's consent proof is capture's to read (lib/capture/queries.ts). The first visit ever fills the read model.
  */
 import 'server-only';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { StaffSession } from '@/lib/auth/session';
-import { getConsentProofByLeadId } from '@/lib/capture/consent';
 import { getDb, type Db } from '@/lib/db';
 import { log } from '@/lib/log';
 import { listJobsByCorrelation } from '@/lib/outbox';
@@ -102,7 +101,7 @@ export async function leadPage(session: Pick<StaffSession, 'accessToken'>, leadI
   } catch {
     timeline = null;
   }
-  const [options, consent] = await Promise.all([getFilterOptions(db), getConsentProofByLeadId(db, leadId)]);
+  const options = await getFilterOptions(db);
   // A captured lead Footprints does not list yet: the catalogues to complete it with (null when they failed).
   let completion: CompletionOptions | null = null;
   if (detail.summary.missing.length) {
@@ -112,5 +111,5 @@ export async function leadPage(session: Pick<StaffSession, 'accessToken'>, leadI
       completion = null;
     }
   }
-  return { ...detail, timeline, options, consent, completion };
+  return { ...detail, timeline, options, completion };
 }

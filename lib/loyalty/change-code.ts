@@ -89,10 +89,10 @@ export async function changeCode(db: Db, deps: LoyaltyDeps, caller: LoyaltyCalle
       const ended = await campaignEndedAt(deps, caller.accessToken, campaignInternalId);
       refuseUnlessOpen(codeView(campaignInternalId, current, deps, ended));
 
-      // The client's own read-back (verify) is replaced by ours: one read that also gives the new last_update.
+      // The client answers only "success": one read confirms the status and gives the new last_update.
       let after: CodeCheckResponse | null;
       try {
-        await deps.footprints.changeCodeStatus(caller.accessToken, { ...owner, code, status: target }, { verify: false });
+        await deps.footprints.changeCodeStatus(caller.accessToken, { ...owner, code, status: target });
         after = await deps.footprints.checkClientCode(caller.accessToken, owner);
       } catch (thrown) {
         if (!(thrown instanceof VendorError)) throw thrown;

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/lib/db';
 import { log } from '@/lib/log';
-import { enqueueNetcoreActivity } from '@/lib/marketing/netcore-activities';
+import { enqueueNetcoreActivity } from '@/lib/marketing/enqueue-netcore-activity';
 import { changeCode, type ChangeResult } from './change-code';
 import { sendRedemptionCheckin, type CheckinView } from './checkin';
 import type { LoyaltyCaller, LoyaltyDeps } from './deps';

@@ -4,16 +4,14 @@ export {
   NETCORE_ACTIVITY_JOB,
   NetcoreRecordRefusedError,
   createActivityUploader,
-  enqueueNetcoreActivity,
   netcoreActivityProblem,
   type ActivityUploader,
-  type EnqueueNetcoreActivityInput,
   type NetcoreActivityJobPayload,
 } from './netcore-activities';
+export { enqueueNetcoreActivity, type EnqueueNetcoreActivityInput } from './enqueue-netcore-activity';
+export { enqueueLoyaltyActivity, type EnqueueLoyaltyActivityInput } from './enqueue-loyalty-activity';
 export {
   LOYALTY_ACTIVITY_JOB,
-  enqueueLoyaltyActivity,
-  type EnqueueLoyaltyActivityInput,
   type LoyaltyActivityJobPayload,
   type LoyaltyActivityResult,
 } from './loyalty-activities';

@@ -18,9 +18,8 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
-import type { Db } from '@/lib/db';
 import { log } from '@/lib/log';
-import { enqueue, type OutboxBatchItem, type OutboxBatchOutcome } from '@/lib/outbox';
+import { type OutboxBatchItem, type OutboxBatchOutcome } from '@/lib/outbox';
 import {
   NETCORE_MAX_ACTIVITIES_PER_REQUEST,
   createNetcoreClient,
@@ -68,7 +67,7 @@ export function netcoreActivityProblem(a: StoredNetcoreActivity): string | null 
   return null;
 }
 
-function toStored(activity: NetcoreActivity): StoredNetcoreActivity {
+export function toStored(activity: NetcoreActivity): StoredNetcoreActivity {
   const timestamp = activity.timestamp instanceof Date ? activity.timestamp.toISOString() : activity.timestamp;
   const stored: StoredNetcoreActivity = { activityName: activity.activityName, timestamp };
   if (activity.identity !== undefined) stored.identity = activity.identity;
@@ -78,40 +77,6 @@ function toStored(activity: NetcoreActivity): StoredNetcoreActivity {
   if (activity.products !== undefined) stored.products = activity.products.map((p) => ({ ...p }));
   if (activity.assetId !== undefined) stored.assetId = activity.assetId;
   return stored;
-}
-
-export interface EnqueueNetcoreActivityInput {
-  /** The same key always finds the same job (a retry of the caller never uploads twice). */
-  idempotencyKey: string;
-  /** The timestamp as an ISO-8601 string (a Date is accepted and stored as ISO-8601 UTC). */
-  activity: NetcoreActivity;
-  /** Who queued it (a staff subject). */
-  subject?: string;
-  /** What it belongs to, e.g. `lead:<footprintsLeadId>`. */
-  correlation?: string;
-  /** The clock the gathering slot is read from (tests); default now. */
-  now?: Date;
-}
-
-/**
- * Queues one activity for the next batched upload. Idempotent on the key: `created` is false when the
- * job already existed. Throws when the activity breaks a documented rule (a caller's bug, not a vendor's).
- */
-export async function enqueueNetcoreActivity(db: Db, input: EnqueueNetcoreActivityInput): Promise<{ jobId: string; created: boolean }> {
-  const parsed = StoredNetcoreActivitySchema.safeParse(toStored(input.activity));
-  if (!parsed.success) throw new Error(`enqueueNetcoreActivity: ${parsed.error.issues[0]?.message ?? 'invalid activity'}`);
-  const problem = netcoreActivityProblem(parsed.data);
-  if (problem) throw new Error(`enqueueNetcoreActivity: ${problem}`);
-  const payload: NetcoreActivityJobPayload = { activity: parsed.data };
-  const { job, created } = await enqueue(db, {
-    kind: NETCORE_ACTIVITY_JOB,
-    idempotencyKey: input.idempotencyKey,
-    payload,
-    subject: input.subject,
-    correlation: input.correlation,
-    runAt: gatherSlotEnd((input.now ?? new Date()).getTime()),
-  });
-  return { jobId: job.id, created };
 }
 
 /** One record Netcore listed as failed, with the record it echoed when it did. */

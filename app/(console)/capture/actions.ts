@@ -2,17 +2,18 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
-import { captureLead, storeTimezone } from '@/lib/capture/desk';
-import { findPossibleDuplicates } from '@/lib/capture/duplicates';
-import { CaptureFormSchema, DuplicateQuerySchema } from '@/lib/capture/form-schema';
-import { listMySubmissionsToday } from '@/lib/capture/my-submissions';
+import { captureLead } from '@/lib/capture/capture-lead';
+import { captureDeps } from '@/lib/capture/deps';
+import { findPossibleDuplicates } from '@/lib/capture/find-possible-duplicates';
+import { CaptureFormSchema, DuplicateQuerySchema } from '@/lib/capture/inputs';
+import { listMySubmissionsToday } from '@/lib/capture/queries';
 
 /** Stores the capture (idempotent on the form's key) and delivers it to Footprints at once. */
 export const submitCaptureAction = defineAction({
   name: 'capture.submit',
   permission: 'capture.create',
   schema: CaptureFormSchema,
-  handler: async (values, { session, db, actor }) => captureLead(db, session, actor, values),
+  handler: async (values, { session, db, actor }) => captureLead(db, captureDeps(), session, actor, values),
 });
 
 /** People captured in the last 90 days with the same e-mail or phone (masked). */
@@ -28,5 +29,5 @@ export const mySubmissionsTodayAction = defineAction({
   name: 'capture.mySubmissionsToday',
   permission: 'capture.create',
   schema: z.object({}),
-  handler: async (_input, { session, db }) => listMySubmissionsToday(db, session.subject, storeTimezone()),
+  handler: async (_input, { session, db }) => listMySubmissionsToday(db, session.subject, captureDeps().timeZone),
 });

@@ -4,7 +4,6 @@ import { NewCaseForm } from '@/components/privacy/new-case-form';
 import { RevealSubject } from '@/components/privacy/reveal-subject';
 import { can } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/auth/session';
-import { getConfig } from '@/lib/config';
 import { CASE_STATUS_LABELS, describeDaysLeft } from '@/lib/privacy/case-rules';
 import { listCasesPage, storeToday } from '@/lib/privacy/queries';
 import { PRIVACY_CASE_STATUSES, type PrivacyCaseStatus } from '@/lib/privacy/constants';

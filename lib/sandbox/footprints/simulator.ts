@@ -39,7 +39,7 @@ import {
   type SimState,
   type SimToken,
 } from './state';
-import { ACCOUNT_TIMEZONE, DATE_RE, fromWallClock, isCalendarDate, isValidTimeZone, wallClock, wallDate } from './time';
+import { ACCOUNT_TIMEZONE, fromWallClock, isCalendarDate, isValidTimeZone, wallClock, wallDate } from './time';
 
 export interface FootprintsSimulatorOptions {
   /** How many generated leads besides the demo people's (default 300). */

@@ -108,7 +108,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-
 export function createLoyaltySimulator(opts: { now?: () => Date } = {}): LoyaltySimulator {
   const now = opts.now ?? (() => new Date());
   let activities: LoyaltySandboxActivity[] = [];
-  let tokens = new Map<string, number>();
+  const tokens = new Map<string, number>();
   let tokenLifetime = DEFAULT_TOKEN_LIFETIME;
 
   async function token(req: Request): Promise<Response> {

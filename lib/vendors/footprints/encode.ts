@@ -398,8 +398,8 @@ export type ChangeCodeInput = z.infer<typeof ChangeCodeInputSchema>;
  * "Change Code Status" documents no field for the wanted status ("change a status code from allocated to
  * redeemed/blocked"; body: userEmail, userPhone, campaignInternalId, code). The client states it explicitly
  * on every call as `status=redeemed|blocked` (the name and values the list and history answers use for a
- * code's status), never relying on a default, and after a success the client reads the code back with
- * /check to confirm the vendor applied that status (see changeCodeStatus). To confirm with Footprints before
+ * code's status), never relying on a default; after a success the caller reads the code back with
+ * /check to confirm the vendor applied that status (lib/loyalty/change-code.ts). To confirm with Footprints before
  * production: whether `status` is the field they read.
  */
 export function encodeChangeCode(input: ChangeCodeInput): URLSearchParams {

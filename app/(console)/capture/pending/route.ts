@@ -6,14 +6,13 @@
  */
 import { NextResponse } from 'next/server';
 import { getStaffSession } from '@/lib/auth/session';
-import { countWaitingSubmissions } from '@/lib/capture/my-submissions';
-import { getDb } from '@/lib/db';
+import { waitingSubmissionsOf } from '@/lib/capture/queries';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
   const session = await getStaffSession();
   if (!session) return NextResponse.json({ waiting: 0 }, { headers: { 'cache-control': 'no-store' } });
-  const waiting = await countWaitingSubmissions(await getDb(), session.subject);
+  const waiting = await waitingSubmissionsOf(session.subject);
   return NextResponse.json({ waiting }, { headers: { 'cache-control': 'no-store' } });
 }

@@ -11,6 +11,7 @@ import { getConfig } from '@/lib/config';
 import { formatStoreTime } from '@/lib/format';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '@/lib/leads/pdf';
 import { LEAD_STATUSES, LOST_REASON_LABELS, STATUS_LABELS, type LeadStatus, type LostReason } from '@/lib/leads/status-rules';
+import { consentProofOf } from '@/lib/capture/queries';
 import { leadPage } from '@/lib/leads/queries';
 
 export const metadata: Metadata = { title: 'Lead' };
@@ -45,7 +46,8 @@ export default async function LeadDetailPage({ params, searchParams }: { params:
   const tz = getConfig().storeTimezone;
   const detail = await leadPage(session, id);
   if (!detail) notFound();
-  const { record, summary, options, consent } = detail;
+  const { record, summary, options } = detail;
+  const consent = await consentProofOf(id);
 
   const timeline: { entries: TimelineEntryView[]; types: { id: string; name: string }[] } = detail.timeline ?? { entries: [], types: [] };
   const timelineError = detail.timeline

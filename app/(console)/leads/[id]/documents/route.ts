@@ -7,11 +7,7 @@
  * (refusals audited), validated input, and the same use case and error messages.
  */
 import { z } from 'zod';
-import { recordAudit } from '@/lib/audit';
-import { actorOf, toActionError } from '@/lib/auth/action';
-import { can } from '@/lib/auth/permissions';
-import { getStaffSession } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
+import { authorize, toActionError } from '@/lib/auth/action';
 import { ValidationError } from '@/lib/errors';
 import { DOCUMENT_KINDS, MAX_FILES_PER_UPLOAD, MAX_PDF_BYTES } from '@/lib/leads/pdf';
 import { leadsDeps } from '@/lib/leads/deps';
@@ -28,14 +24,13 @@ const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, v
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
-  const session = await getStaffSession();
-  if (!session) return Response.json({ ok: false, error: { code: 'unauthenticated', message: 'Your session has ended. Sign in again to continue.' } }, { status: 401 });
-  const db = await getDb();
-  const actor = actorOf(session);
-  if (!can(session.roles, 'leads.edit')) {
-    await recordAudit(db, { actor, action: 'leads.uploadDocuments', target: { type: 'permission', id: 'leads.edit' }, outcome: 'refused' });
-    return Response.json({ ok: false, error: { code: 'forbidden', message: 'Your role does not allow this. Ask an admin if you need it.' } }, { status: 403 });
+  // The same door as defineAction: the session, then the permission table (a refusal is audited).
+  const door = await authorize('leads.uploadDocuments', 'leads.edit');
+  if (!door.ok) {
+    const code = door.result.ok ? 'internal' : door.result.error.code;
+    return Response.json(door.result, { status: STATUS[code] ?? 500 });
   }
+  const { session, db, actor } = door.ctx;
   try {
     const length = Number(request.headers.get('content-length') ?? '0');
     if (length > MAX_FILES_PER_UPLOAD * MAX_PDF_BYTES + 1024 * 1024) throw new ValidationError('At most five files of 10 MB each can be uploaded at once.');

@@ -1,11 +1,17 @@
-/** "My submissions today": the hostess's own captures since midnight in the store's zone, with their sync state. */
+/**
+ * The capture desk's reads: "my submissions today" (the hostess's own captures since midnight in the
+ * store's zone, with their sync state), the waiting count for the sign-out warning, a lead's consent proof,
+ * and the catalogues the form offers. Pages and route handlers call the functions without a `db` argument.
+ */
 import 'server-only';
 import { and, count, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
-import type { Db } from '@/lib/db';
+import { getDb, type Db } from '@/lib/db';
 import { outboxJobs } from '@/lib/db/schema';
+import { loadCaptureCatalogues, type CaptureCatalogues } from './catalogues';
+import { captureDeps, type CaptureSession } from './deps';
 import { parseFootprintsDate, formatFootprintsDate } from '@/lib/vendors/footprints/dates';
 import { captureSyncNote } from '@/lib/staff-words';
-import { captureSubmissions, type CaptureSyncState } from './schema';
+import { captureSubmissions, type CaptureConsentProof, type CaptureSyncState } from './schema';
 
 export interface MySubmission {
   id: string;
@@ -68,4 +74,38 @@ export async function countWaitingSubmissions(db: Db, subject: string): Promise<
       ),
     );
   return Number(row?.n ?? 0);
+}
+
+/**
+ * The consent proof stored with the submission that became this Footprints lead: the wording version the
+ * customer saw, the store, the hostess, the device and the time, and what was agreed. Null when the lead
+ * was not captured through this console.
+ */
+export async function getConsentProofByLeadId(db: Db, footprintsLeadId: string): Promise<CaptureConsentProof | null> {
+  if (!footprintsLeadId.trim()) return null;
+  const [row] = await db
+    .select({ consent: captureSubmissions.consent })
+    .from(captureSubmissions)
+    .where(eq(captureSubmissions.footprintsLeadId, footprintsLeadId))
+    .orderBy(desc(captureSubmissions.capturedAt))
+    .limit(1);
+  return row?.consent ?? null;
+}
+
+/** The page never waits longer than this for Footprints' catalogues. */
+export const CATALOGUE_BUDGET_MS = 3_000;
+
+/** The capture page: the form's catalogues (cached, with a time budget: typing never waits for one). */
+export function captureCataloguesFor(session: Pick<CaptureSession, 'accessToken' | 'kind'>): Promise<CaptureCatalogues> {
+  return loadCaptureCatalogues(captureDeps().footprints, session.accessToken, session.kind, { budgetMs: CATALOGUE_BUDGET_MS });
+}
+
+/** The sign-out warning: how many of this member of staff's captures are still on their way. */
+export async function waitingSubmissionsOf(subject: string): Promise<number> {
+  return countWaitingSubmissions(await getDb(), subject);
+}
+
+/** The lead page: the consent proof of a lead captured here, or null. */
+export async function consentProofOf(footprintsLeadId: string): Promise<CaptureConsentProof | null> {
+  return getConsentProofByLeadId(await getDb(), footprintsLeadId);
 }

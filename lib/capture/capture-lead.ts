@@ -1,0 +1,36 @@
+import 'server-only';
+import { recordAudit, type AuditActorRef } from '@/lib/audit';
+import type { Db } from '@/lib/db';
+import { cachedLocationName } from './catalogues';
+import type { CaptureDeps, CaptureSession } from './deps';
+import type { CaptureFormValues } from './inputs';
+import { submitCapture, type CaptureOutcome } from './submit';
+
+/**
+ * Captures a lead: stored first (idempotent on the form's key), then delivered to Footprints at once, and
+ * audited (not for a repeated submit of the same form).
+ */
+export async function captureLead(db: Db, deps: CaptureDeps, session: CaptureSession, actor: AuditActorRef, values: CaptureFormValues): Promise<CaptureOutcome> {
+  const outcome = await submitCapture(
+    db,
+    values,
+    { subject: session.subject, name: session.displayName, userAgent: session.device },
+    { storeTimezone: deps.timeZone, locationName: cachedLocationName(session.kind, values.locationId), wake: deps.wake },
+  );
+  if (!outcome.duplicateRequest) {
+    await recordAudit(db, {
+      actor,
+      action: 'capture.submit',
+      target: { type: 'capture', id: outcome.submissionId },
+      outcome: outcome.state === 'rejected' ? 'failure' : 'success',
+      detail: {
+        state: outcome.state,
+        ...(outcome.state === 'sent' ? { footprintsLeadId: outcome.footprintsLeadId } : {}),
+        consentWordingVersion: values.consentWordingVersion,
+        locationId: values.locationId || null,
+      },
+      store: values.locationId || undefined,
+    });
+  }
+  return outcome;
+}

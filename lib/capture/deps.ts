@@ -1,0 +1,30 @@
+/**
+ * What the capture use cases need from the process, built in one place (the same shape in every feature:
+ * lib/<feature>/deps.ts). Tests build their own vendors and pass them to the handlers.
+ */
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { wakeOutboxWorker } from '@/lib/outbox';
+import { getFootprintsClient } from '@/lib/vendors/clients';
+import type { FootprintsClient } from '@/lib/vendors/footprints';
+
+export interface CaptureDeps {
+  footprints: FootprintsClient;
+  /** The store's zone: the capture's date and "today" are read in it. */
+  timeZone: string;
+  /** Asks the sync worker to poll now (the capture's job was just queued). */
+  wake: () => void;
+}
+
+export function captureDeps(): CaptureDeps {
+  return { footprints: getFootprintsClient(), timeZone: getConfig().storeTimezone, wake: wakeOutboxWorker };
+}
+
+/** Who is capturing, from the session. */
+export interface CaptureSession {
+  subject: string;
+  displayName: string;
+  kind: string;
+  device: string | null;
+  accessToken: string;
+}
