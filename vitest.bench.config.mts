@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     include: ['bench/**/*.bench.ts'],
     environment: 'node',
+    setupFiles: ['lib/testing/vitest-env.ts'],
     pool: 'forks',
     testTimeout: 30 * 60_000,
     hookTimeout: 5 * 60_000,

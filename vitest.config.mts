@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['lib/testing/vitest-env.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

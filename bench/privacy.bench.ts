@@ -11,7 +11,8 @@ import { createCase } from '@/lib/privacy/create-case';
 import { runLookupWindow } from '@/lib/privacy/run-lookup-window';
 import { startLookup } from '@/lib/privacy/start-lookup';
 import { runPool } from '@/lib/privacy/pool';
-import { addDays, formatIsoDate, parseIsoDate, todayIso } from '@/lib/vendors/netcore/window-rule';
+import { addDays, formatIsoDate, parseIsoDate } from '@/lib/vendors/netcore/window-rule';
+import { todayInZone } from '@/lib/dates';
 import { DEMO_PEOPLE } from '@/lib/sandbox/demo-people';
 import { SANDBOX_NETCORE_API_KEY } from '@/lib/sandbox/demo-staff';
 import { NETCORE_SANDBOX_ACCOUNT_TIMEZONE } from '@/lib/sandbox/netcore';
@@ -51,7 +52,7 @@ describe('privacy desk', () => {
       timeZone: tz,
     });
     const db = handle.db;
-    const today = todayIso(tz);
+    const today = todayInZone(tz);
     const from = formatIsoDate(addDays(parseIsoDate(today)!, -89));
     const person = DEMO_PEOPLE[0];
     const kase = await createCase(db, actor, { subjectEmail: person.email, subjectPhone: person.phone, receivedOn: today, notes: '' });

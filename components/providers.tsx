@@ -1,5 +1,7 @@
 'use client';
 
+// First: zod must not probe eval under the console's CSP (lib/zod-csp.ts).
+import '@/lib/zod-csp';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { ToastProvider } from '@/components/ui/toast';

@@ -1,7 +1,7 @@
 /** Journey: the capture page is usable with one hand on a 768 px portrait tablet, with a screen reader and a keyboard. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, gotoHydrated, signInAs, test } from './fixtures';
-import { clearFaults } from './capture-support';
+import { clearFaults, openCaptureSections } from './capture-support';
 
 test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true });
 
@@ -16,7 +16,8 @@ test('axe: no serious or critical violations; 44 px targets; keyboards and label
   // No horizontal scrolling at 768 px.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
 
-  // Every control of the form is at least 44 px tall (checkboxes: their label is the target).
+  // Every control of the form is at least 44 px tall (checkboxes: their label is the target), sections open.
+  await openCaptureSections(page);
   const small = await page.evaluate(() => {
     const out: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('form input:not([type=hidden]):not([type=checkbox]), form select, form textarea, form button')) {

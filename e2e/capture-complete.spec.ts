@@ -5,7 +5,7 @@
  * the NPS on the lead.
  */
 import { expect, gotoHydrated, signInAs, storageStateFor, test } from './fixtures';
-import { captureResult, clearFaults, clearRequests, footprintsLeadsByEmail, sandboxRequests, uniqueEmail, NOTHING_MORE_MS } from './capture-support';
+import { captureResult, clearFaults, clearRequests, footprintsLeadsByEmail, openCaptureSections, sandboxRequests, uniqueEmail, NOTHING_MORE_MS } from './capture-support';
 
 test('a complete capture reaches Footprints with every entered field, and its follow-ups arrive', async ({ page, request, browser }) => {
   // The follow-ups, then a whole gathering window plus a retry of quiet, then the audit: sized for a loaded machine.
@@ -20,6 +20,7 @@ test('a complete capture reaches Footprints with every entered field, and its fo
   await page.getByLabel('Last name', { exact: true }).fill('Popescu');
   await page.getByLabel('E-mail', { exact: true }).fill(email);
   await page.getByLabel('Phone', { exact: true }).fill('+40 721 000 111');
+  await openCaptureSections(page);
   await page.getByLabel('Sex', { exact: true }).selectOption('female');
   await page.getByLabel('Birthday', { exact: true }).fill('1990-05-17');
   await page.getByLabel('Location', { exact: true }).selectOption({ label: 'Storedesk Cluj Iulius' });

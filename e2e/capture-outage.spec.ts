@@ -3,7 +3,7 @@
  * warns her, and when the outage ends the lead arrives exactly once without anyone acting.
  */
 import { expect, gotoHydrated, signInAs, test } from './fixtures';
-import { captureResult, clearFaults, clearRequests, fillRequired, footprintsLeadsByEmail, sandboxRequests, setFaults, uniqueEmail } from './capture-support';
+import { captureResult, clearFaults, clearRequests, fillRequired, footprintsLeadsByEmail, sandboxRequests, setFaults, uniqueEmail, openCaptureSections } from './capture-support';
 
 test('outage: saved, waiting, sign-out warns; after the outage it arrives exactly once by itself', async ({ page, request }) => {
   test.setTimeout(120_000);
@@ -16,6 +16,7 @@ test('outage: saved, waiting, sign-out warns; after the outage it arrives exactl
 
   await fillRequired(page, { first: 'Carmen', last: 'Ilie', email });
   // The selections GET /api/lead needs to list it (location, category, offer, consultant).
+  await openCaptureSections(page, ['Store and offer']);
   await page.getByLabel('Location', { exact: true }).selectOption({ index: 1 });
   await page.getByLabel('Offer category', { exact: true }).selectOption({ label: 'Furniture' });
   await page.getByLabel('Offer', { exact: true }).selectOption({ label: 'Corner sofa' });

@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { COLD_START_MS, expect, freePort, gotoHydrated, signInAs, test, uniqueFirstName, waitUntilUp } from './fixtures';
-import { captureResult, fillRequired, footprintsLeadsByEmail, sandboxRequests, setFaults, uniqueEmail } from './capture-support';
+import { captureResult, fillRequired, footprintsLeadsByEmail, openCaptureSections, sandboxRequests, setFaults, uniqueEmail } from './capture-support';
 
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? '.next';
 let PORT = 0;
@@ -17,7 +17,7 @@ let DATA_DIR = '';
 
 test.describe.configure({ mode: 'serial' });
 // The port is picked in beforeAll; the page and request fixtures are made after it.
-test.use({ baseURL: async ({}, use) => use(ORIGIN) });
+test.use({ baseURL: async ({}, provide) => provide(ORIGIN) });
 
 let server: ChildProcess | undefined;
 
@@ -66,6 +66,7 @@ test('a lead waiting in the queue survives a restart and then arrives exactly on
   const email = uniqueEmail('restart');
   const first = uniqueFirstName('Stefan');
   await fillRequired(page, { first, last: 'Matei', email });
+  await openCaptureSections(page, ['Store and offer']);
   await page.getByLabel('Location', { exact: true }).selectOption({ index: 1 });
   await page.getByLabel('Offer category', { exact: true }).selectOption({ label: 'Garden & outdoor' });
   await page.getByLabel('Offer', { exact: true }).selectOption({ label: 'Pressure washer' });

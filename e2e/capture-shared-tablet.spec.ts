@@ -3,7 +3,7 @@
  * warns, then clears; switching hostess is a PIN away and the next hostess sees only her own submissions.
  */
 import { DEMO, expect, gotoHydrated, signInAs, test, uniqueFirstName } from './fixtures';
-import { captureResult, clearFaults, fillRequired, uniqueEmail } from './capture-support';
+import { captureResult, clearFaults, fillRequired, openCaptureSections, uniqueEmail } from './capture-support';
 
 test('idle half-filled form: warning after two minutes, cleared 30 s later; "Keep editing" keeps it', async ({ page, request }) => {
   await clearFaults(request);
@@ -44,6 +44,7 @@ test('the location is remembered per tablet; the next hostess is a PIN away and 
   await clearFaults(request);
   await signInAs(page, 'hostess');
   await gotoHydrated(page, '/capture');
+  await openCaptureSections(page, ['Store and offer']);
   await page.getByLabel('Location', { exact: true }).selectOption({ label: 'Storedesk Iasi Palas' });
   const first = uniqueFirstName('Alina');
   await fillRequired(page, { first, last: 'Florea', email: uniqueEmail('tablet') });

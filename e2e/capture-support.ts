@@ -74,3 +74,12 @@ export async function fillRequired(page: Page, v: { first: string; last: string;
 }
 
 export const captureResult = (page: Page) => page.getByTestId('capture-result');
+
+/** Opens the capture form's optional sections (collapsed by default): all of them, or those named. */
+export async function openCaptureSections(page: Page, titles: string[] = ['Store and offer', 'More about the customer', 'Feedback']): Promise<void> {
+  for (const title of titles) {
+    const details = page.locator('details').filter({ has: page.locator('summary', { hasText: title }) });
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+    await expect(details).toHaveAttribute('open', '');
+  }
+}

@@ -1,6 +1,6 @@
 /** Journey: validation errors appear beside their fields, are announced with them, and never clear what was typed. */
 import { expect, gotoHydrated, signInAs, test } from './fixtures';
-import { clearFaults, clearRequests, sandboxRequests } from './capture-support';
+import { clearFaults, clearRequests, openCaptureSections, sandboxRequests } from './capture-support';
 
 test('errors beside the fields; the typed data stays; nothing is sent', async ({ page, request }) => {
   await clearFaults(request);
@@ -25,6 +25,7 @@ test('errors beside the fields; the typed data stays; nothing is sent', async ({
   await page.getByLabel('Last name', { exact: true }).fill('Stoica');
   await page.getByLabel('E-mail', { exact: true }).fill('elena@');
   await page.getByLabel('Phone', { exact: true }).fill('12ab');
+  await openCaptureSections(page, ['More about the customer', 'Feedback']);
   await page.getByLabel('Birthday', { exact: true }).fill(`${new Date().getFullYear() + 1}-03-01`);
   await page.getByLabel('NPS (0–10)').fill('11');
   await page.getByLabel('Children', { exact: true }).fill('two');

@@ -53,6 +53,7 @@ function findLeaks(where: string, text: string): string[] {
 }
 
 let server: ChildProcess;
+let serverOutput = '';
 let sandbox: RunningSandbox;
 
 test.describe.configure({ mode: 'serial' });
@@ -69,13 +70,27 @@ test.beforeAll(async () => {
   ORIGIN = `http://127.0.0.1:${SCAN_PORT}`;
   rmSync(`.data/scan-${SCAN_PORT}`, { recursive: true, force: true });
   server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(SCAN_PORT), '-H', '127.0.0.1'], {
-    env: { ...process.env, ...env, PORT: String(SCAN_PORT), DATA_DIR: `.data/scan-${SCAN_PORT}`, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' },
+    // Outside sandbox mode the console wants its public URL; this loopback one is plain http on purpose.
+    env: {
+      ...process.env,
+      ...env,
+      NEXTAUTH_URL: ORIGIN,
+      ALLOW_INSECURE_HTTP: '1',
+      PORT: String(SCAN_PORT),
+      DATA_DIR: `.data/scan-${SCAN_PORT}`,
+      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     stdio: 'pipe',
     detached: true,
   });
-  server.stdout?.resume();
-  server.stderr?.resume();
-  await waitUntilUp(`${ORIGIN}/login`, server);
+  server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
+  try {
+    await waitUntilUp(`${ORIGIN}/login`, server);
+  } catch (error) {
+    throw new Error(`the non-sandbox console did not start (${(error as Error).message}): ${serverOutput.slice(-2000)}`);
+  }
 });
 
 test.afterAll(async () => {

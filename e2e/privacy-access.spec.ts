@@ -3,10 +3,11 @@
  * exactly as support's browser sent them, and the window route — are refused, with nothing sent to Netcore.
  */
 import type { Page } from '@playwright/test';
-import { addDays, formatIsoDate, parseIsoDate, todayIso } from '../lib/vendors/netcore/window-rule';
+import { addDays, formatIsoDate, parseIsoDate } from '../lib/vendors/netcore/window-rule';
+import { todayInZone } from '../lib/dates';
 import { expect, gotoHydrated, resetSandbox, storageStateFor, test, type DemoRole } from './fixtures';
 
-const today = () => todayIso('Europe/Bucharest');
+const today = () => todayInZone('Europe/Bucharest');
 const daysAgo = (n: number) => formatIsoDate(addDays(parseIsoDate(today())!, -n));
 
 interface CapturedAction {

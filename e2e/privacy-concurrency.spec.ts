@@ -5,12 +5,12 @@
  */
 import type { Page } from '@playwright/test';
 import { MAX_IN_FLIGHT } from '../lib/privacy/constants';
-import { addDays, formatIsoDate, parseIsoDate, todayIso } from '../lib/vendors/netcore/window-rule';
+import { addDaysIso, todayInZone } from '../lib/dates';
 import { expect, gotoHydrated, resetSandbox, storageStateFor, test } from './fixtures';
 
 const ANA = { email: 'ana.popescu@example.com', phone: '0722000001' };
-const today = () => todayIso('Europe/Bucharest');
-const daysAgo = (n: number) => formatIsoDate(addDays(parseIsoDate(today())!, -n));
+const today = () => todayInZone('Europe/Bucharest');
+const daysAgo = (n: number) => addDaysIso(today(), -n);
 
 /** The case page's rows per channel, as "activity|message id|raw date". */
 async function caseRows(page: Page): Promise<Record<string, string[]>> {

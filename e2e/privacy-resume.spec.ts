@@ -5,10 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { addDays, formatIsoDate, parseIsoDate, todayIso } from '../lib/vendors/netcore/window-rule';
+import { addDays, formatIsoDate, parseIsoDate } from '../lib/vendors/netcore/window-rule';
+import { todayInZone } from '../lib/dates';
 import { expect, gotoHydrated, resetSandbox, signInAs, test } from './fixtures';
 
-const today = () => todayIso('Europe/Bucharest');
+const today = () => todayInZone('Europe/Bucharest');
 const daysAgo = (n: number) => formatIsoDate(addDays(parseIsoDate(today())!, -n));
 const ELENA = { email: 'elena.dumitru@example.com', phone: '0722000003' };
 

@@ -5,12 +5,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate, todayIso } from '../lib/vendors/netcore/window-rule';
+import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate } from '../lib/vendors/netcore/window-rule';
+import { todayInZone } from '../lib/dates';
 import { expect, gotoHydrated, resetSandbox, storageStateFor, test } from './fixtures';
 
 const STORE_TZ = 'Europe/Bucharest';
 const ANA = { email: 'ana.popescu@example.com', phone: '0722000001' };
-const today = () => todayIso(STORE_TZ);
+const today = () => todayInZone(STORE_TZ);
 const daysAgo = (n: number) => formatIsoDate(addDays(parseIsoDate(today())!, -n));
 
 async function netcoreRequestCount(page: Page): Promise<number> {

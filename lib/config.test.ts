@@ -13,24 +13,59 @@ const LIVE = {
   LOYALTY_CLIENT_ID: 'client',
   LOYALTY_CLIENT_SECRET: 'secret',
   AUTH_SECRET: 'x'.repeat(40),
+  NEXTAUTH_URL: 'https://storedesk.example.test',
 };
 
 describe('loadConfig', () => {
-  it('is in sandbox mode when no vendor credential is configured, pointing every client at /sandbox', () => {
-    const c = loadConfig({ PORT: '3100' });
+  it('is in sandbox mode with SANDBOX=1, pointing every client at /sandbox', () => {
+    const c = loadConfig({ SANDBOX: '1', PORT: '3100' });
     expect(c.sandbox).toBe(true);
     expect(c.footprints.baseUrl).toBe('http://127.0.0.1:3100/sandbox/footprints');
     expect(c.netcore.apiBaseUrl).toBe('http://127.0.0.1:3100/sandbox/netcore-api/apiv2');
     expect(c.netcore.activityBaseUrl).toBe('http://127.0.0.1:3100/sandbox/netcore-activity');
     expect(c.loyalty.baseUrl).toBe('http://127.0.0.1:3100/sandbox/loyalty');
     expect(c.storeTimezone).toBe('Europe/Bucharest');
-    expect(c.database).toEqual({ url: undefined, dataDir: '.data' });
+    expect(c.database).toMatchObject({ url: undefined, dataDir: '.data' });
+  });
+
+  it('refuses to start with neither credentials nor SANDBOX=1, naming the missing variables', () => {
+    for (const env of [{}, { SANDBOX: '0' }, { PORT: '3000' }]) {
+      let message = '';
+      try {
+        loadConfig(env);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        message = (e as Error).message;
+      }
+      for (const name of ['FOOTPRINTS_BASE_URL', 'FOOTPRINTS_API_KEY', 'NETCORE_API_KEY', 'LOYALTY_CLIENT_SECRET', 'AUTH_SECRET', 'NEXTAUTH_URL', 'SANDBOX=1']) {
+        expect(message).toContain(name);
+      }
+    }
+  });
+
+  it('requires an https public URL outside sandbox mode unless ALLOW_INSECURE_HTTP=1, and then flags it', () => {
+    expect(() => loadConfig({ ...LIVE, NEXTAUTH_URL: 'http://storedesk.example.test' })).toThrow(/NEXTAUTH_URL must be an https URL/);
+    const insecure = loadConfig({ ...LIVE, NEXTAUTH_URL: 'http://storedesk.example.test', ALLOW_INSECURE_HTTP: '1' });
+    expect(insecure.insecureHttp).toBe(true);
+    expect(insecure.secureCookies).toBe(false);
+    const secure = loadConfig(LIVE);
+    expect(secure.secureCookies).toBe(true);
+    expect(secure.insecureHttp).toBe(false);
+    // The sandbox on localhost is plain http without a warning.
+    expect(loadConfig({ SANDBOX: '1' }).insecureHttp).toBe(false);
+  });
+
+  it('gives desk staff their own idle limit (default 30 min) next to the hostess one (15 min)', () => {
+    const c = loadConfig(LIVE);
+    expect(c.auth.hostessIdleMinutes).toBe(15);
+    expect(c.auth.staffIdleMinutes).toBe(30);
+    expect(loadConfig({ ...LIVE, STAFF_IDLE_MINUTES: '45' }).auth.staffIdleMinutes).toBe(45);
   });
 
   it('reads LOG_LEVEL: debug turns debug lines on, anything else leaves info and above', () => {
-    expect(loadConfig({ PORT: '3100' }).logLevel).toBe('info');
-    expect(loadConfig({ PORT: '3100', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
-    expect(loadConfig({ PORT: '3100', LOG_LEVEL: 'verbose' }).logLevel).toBe('info');
+    expect(loadConfig({ SANDBOX: '1', PORT: '3100' }).logLevel).toBe('info');
+    expect(loadConfig({ SANDBOX: '1', PORT: '3100', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(loadConfig({ SANDBOX: '1', PORT: '3100', LOG_LEVEL: 'verbose' }).logLevel).toBe('info');
   });
 
   it('leaves sandbox mode when credentials are configured, and SANDBOX=1 forces it back', () => {
@@ -63,9 +98,9 @@ describe('loadConfig', () => {
   });
 
   it('rejects a bad region, a bad URL and an unknown time zone', () => {
-    expect(() => loadConfig({ NETCORE_REGION: 'mars' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SANDBOX: '1', NETCORE_REGION: 'mars' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...LIVE, FOOTPRINTS_BASE_URL: 'not a url' })).toThrow(/FOOTPRINTS_BASE_URL/);
-    expect(() => loadConfig({ STORE_TIMEZONE: 'Europe/Atlantis' })).toThrow(/STORE_TIMEZONE/);
+    expect(() => loadConfig({ SANDBOX: '1', STORE_TIMEZONE: 'Europe/Atlantis' })).toThrow(/STORE_TIMEZONE/);
   });
 
   it('uses the credentials the simulators accept in sandbox mode', () => {

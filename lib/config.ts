@@ -4,6 +4,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
+import { isTimeZone } from '@/lib/dates';
 import { registerSecret, setDebugLogging } from '@/lib/log';
 
 export type NetcoreRegion = 'us' | 'in' | 'eu';
@@ -41,6 +42,9 @@ const optionalUrl = optionalString.pipe(z.url({ protocol: /^https?$/ }).optional
 
 const EnvSchema = z.object({
   SANDBOX: z.enum(['0', '1', 'true', 'false', '']).optional(),
+  NEXTAUTH_URL: optionalUrl,
+  ALLOW_INSECURE_HTTP: z.enum(['0', '1', '']).optional(),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
   SANDBOX_ORIGIN: optionalUrl,
   PORT: optionalString,
   FOOTPRINTS_BASE_URL: optionalUrl,
@@ -65,6 +69,9 @@ const EnvSchema = z.object({
   STORE_TIMEZONE: optionalString,
   SESSION_MAX_HOURS: z.coerce.number().min(0.01).max(24).default(10),
   HOSTESS_IDLE_MINUTES: z.coerce.number().min(0.1).max(240).default(15),
+  STAFF_IDLE_MINUTES: z.coerce.number().min(0.1).max(480).default(30),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   OUTBOX_WORKER: z.enum(['0', '1']).default('1'),
   LOG_LEVEL: optionalString,
 });
@@ -84,8 +91,23 @@ export interface AppConfig {
     listId?: string;
   };
   loyalty: { baseUrl: string; tokenUrl: string; clientId: string; clientSecret: string; businessUnit?: string };
-  database: { url?: string; dataDir: string };
-  auth: { secret: string; adminUsernames: string[]; sessionMaxHours: number; hostessIdleMinutes: number };
+  database: { url?: string; dataDir: string; connectTimeoutMs: number; statementTimeoutMs: number };
+  auth: {
+    secret: string;
+    adminUsernames: string[];
+    sessionMaxHours: number;
+    hostessIdleMinutes: number;
+    /** Idle limit of desk staff sessions (manager, support, admin). */
+    staffIdleMinutes: number;
+  };
+  /** The console's public URL (NEXTAUTH_URL); undefined only in sandbox mode. */
+  publicUrl?: string;
+  /** Cookies are Secure and carry the __Secure-/__Host- prefixes: exactly when the public URL is https. */
+  secureCookies: boolean;
+  /** ALLOW_INSECURE_HTTP=1 outside sandbox mode: plain http on purpose; admins see a warning banner. */
+  insecureHttp: boolean;
+  /** How many reverse proxies append to X-Forwarded-For in front of the console (client address for throttling). */
+  trustedProxyHops: number;
   storeTimezone: string;
   outboxWorker: boolean;
   /** `debug` prints debug lines too (LOG_LEVEL=debug); anything else prints info and above. */
@@ -99,14 +121,6 @@ export class ConfigError extends Error {
   }
 }
 
-function isValidTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Pure: builds the config from an environment record. Throws ConfigError listing every problem. */
 export function loadConfig(source: Record<string, string | undefined>): AppConfig {
@@ -117,18 +131,34 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
   const env = parsed.data;
   const problems: string[] = [];
 
-  const anyVendorCredential = Boolean(
-    env.FOOTPRINTS_API_KEY || env.FOOTPRINTS_API_SECRET || env.NETCORE_API_KEY || env.LOYALTY_CLIENT_ID || env.LOYALTY_CLIENT_SECRET,
-  );
-  const sandbox =
-    env.SANDBOX === '1' || env.SANDBOX === 'true' ? true : env.SANDBOX === '0' || env.SANDBOX === 'false' ? false : !anyVendorCredential;
+  // Sandbox mode only when asked for: a console without credentials refuses to start (issue 11) instead of
+  // silently serving demo logins and a known secret.
+  const sandbox = env.SANDBOX === '1' || env.SANDBOX === 'true';
 
   const port = env.PORT ?? '3000';
   const sandboxOrigin = (env.SANDBOX_ORIGIN ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
   const timezone = env.STORE_TIMEZONE ?? 'Europe/Bucharest';
-  if (!isValidTimezone(timezone)) problems.push(`STORE_TIMEZONE: "${timezone}" is not an IANA time zone`);
+  if (!isTimeZone(timezone)) problems.push(`STORE_TIMEZONE: "${timezone}" is not an IANA time zone`);
 
-  const database = { url: env.DATABASE_URL, dataDir: env.DATA_DIR ?? '.data' };
+  const database = {
+    url: env.DATABASE_URL,
+    dataDir: env.DATA_DIR ?? '.data',
+    connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+  };
+  const publicUrl = env.NEXTAUTH_URL?.replace(/\/+$/, '');
+  const common = {
+    publicUrl,
+    secureCookies: Boolean(publicUrl?.startsWith('https://')),
+    insecureHttp: !sandbox && env.ALLOW_INSECURE_HTTP === '1' && !publicUrl?.startsWith('https://'),
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+  };
+  if (!sandbox) {
+    if (!publicUrl) problems.push('NEXTAUTH_URL (the console\'s public https URL) is required outside sandbox mode');
+    else if (!publicUrl.startsWith('https://') && env.ALLOW_INSECURE_HTTP !== '1') {
+      problems.push('NEXTAUTH_URL must be an https URL outside sandbox mode (ALLOW_INSECURE_HTTP=1 allows plain http on purpose)');
+    }
+  }
   const adminUsernames = (env.ADMIN_USERNAMES ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -163,7 +193,9 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
         adminUsernames,
         sessionMaxHours: env.SESSION_MAX_HOURS,
         hostessIdleMinutes: env.HOSTESS_IDLE_MINUTES,
+        staffIdleMinutes: env.STAFF_IDLE_MINUTES,
       },
+      ...common,
       storeTimezone: timezone,
       outboxWorker: env.OUTBOX_WORKER === '1',
       logLevel: env.LOG_LEVEL === 'debug' ? 'debug' : 'info',
@@ -204,12 +236,15 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
         adminUsernames,
         sessionMaxHours: env.SESSION_MAX_HOURS,
         hostessIdleMinutes: env.HOSTESS_IDLE_MINUTES,
+        staffIdleMinutes: env.STAFF_IDLE_MINUTES,
       },
+      ...common,
       storeTimezone: timezone,
       outboxWorker: env.OUTBOX_WORKER === '1',
       logLevel: env.LOG_LEVEL === 'debug' ? 'debug' : 'info',
     };
     if (config.auth.secret && config.auth.secret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
+    if (problems.length) problems.push('or set SANDBOX=1 to run on the built-in vendor simulators (demo, training, tests only)');
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
@@ -233,7 +268,7 @@ const globalForConfig = globalThis as unknown as { __storedeskConfig?: AppConfig
 export function getConfig(): AppConfig {
   if (!globalForConfig.__storedeskConfig) {
     const config = loadConfig(process.env);
-    configSecrets(config).forEach(registerSecret);
+    configSecrets(config).forEach((secret) => registerSecret(secret));
     setDebugLogging(config.logLevel === 'debug');
     globalForConfig.__storedeskConfig = config;
   }

@@ -3,20 +3,14 @@
  * the field that is wrong, instead of a range quietly ignored. Pure (browser and server).
  */
 
+import { isIsoDay } from '@/lib/dates';
+
 export interface DayRangeInput {
   from: string | undefined;
   to: string | undefined;
 }
 export type DayRangeErrors = Partial<Record<'from' | 'to', string>>;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
 
 /**
  * Problems of a range. `required` says both days must be given (the pipeline's range always has both); when
@@ -27,9 +21,9 @@ export function dayRangeErrors(range: DayRangeInput, opts: { required: boolean }
   const from = range.from?.trim() ?? '';
   const to = range.to?.trim() ?? '';
   if (!from && opts.required) errors.from = 'Enter the first day (a cleared date is not "any day")';
-  else if (from && !isDay(from)) errors.from = 'Enter a date, e.g. 2026-05-04';
+  else if (from && !isIsoDay(from)) errors.from = 'Enter a date, e.g. 2026-05-04';
   if (!to && opts.required) errors.to = 'Enter the last day (a cleared date is not "any day")';
-  else if (to && !isDay(to)) errors.to = 'Enter a date, e.g. 2026-05-04';
+  else if (to && !isIsoDay(to)) errors.to = 'Enter a date, e.g. 2026-05-04';
   if (!errors.from && !errors.to && from && to && from > to) errors.from = 'The first day is after the last day: swap them or change one';
   return errors;
 }

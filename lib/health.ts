@@ -1,56 +1,41 @@
 /**
- * Health: can the console reach its database and each vendor? A vendor counts as reachable when its
- * host answers at all (any HTTP status below 500) within a short timeout: the check sends no credentials
- * and its report carries no URL, so it is safe to expose without sign-in.
+ * Health for load balancers (issue 11, point 7): can this instance serve? That is exactly "does the
+ * database answer within a short timeout". It sends nothing to any vendor — a probe every few seconds from
+ * every balancer would be noise at the vendors and an unauthenticated amplifier — and a vendor outage
+ * does not make it fail: captures still queue, and taking every instance out of the balancer would turn a
+ * Netcore outage into a full outage. How the vendors are doing is read from the console's real calls
+ * (lib/vendors/observe.ts) and shown to admins only, on /admin/security.
  */
 import 'server-only';
-import { getConfig } from '@/lib/config';
 import { getDbHandle, pingDb } from '@/lib/db';
 
-type Check = { ok: boolean; latencyMs: number; detail?: string };
-
-async function probe(url: string, timeoutMs: number): Promise<Check> {
-  const started = performance.now();
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const res = await fetch(url, { method: 'GET', signal: controller.signal, cache: 'no-store' });
-    await res.body?.cancel();
-    return { ok: res.status < 500, latencyMs: Math.round(performance.now() - started), detail: `HTTP ${res.status}` };
-  } catch {
-    return { ok: false, latencyMs: Math.round(performance.now() - started), detail: controller.signal.aborted ? 'timeout' : 'unreachable' };
-  } finally {
-    clearTimeout(timer);
-  }
-}
+export const HEALTH_DB_TIMEOUT_MS = 2_000;
 
 export interface HealthReport {
-  status: 'ok' | 'degraded';
-  sandbox: boolean;
-  database: Check & { engine?: string };
-  vendors: { footprints: Check; netcoreApi: Check; netcoreActivity: Check; loyalty: Check };
+  status: 'ok' | 'unavailable';
+  database: { ok: boolean; latencyMs: number; engine?: string };
 }
 
-export async function checkHealth(): Promise<HealthReport> {
-  const config = getConfig();
-  const timeout = Math.min(3000, config.vendorTimeoutMs);
-  const [database, footprints, netcoreApi, netcoreActivity, loyalty] = await Promise.all([
-    (async (): Promise<HealthReport['database']> => {
-      try {
-        // The process-wide handle knows its engine in every bundle (a per-module lookup would not).
-        const handle = await getDbHandle();
-        const ping = await pingDb(handle.db);
-        return { ok: ping.ok, latencyMs: ping.latencyMs, engine: handle.engine, detail: ping.ok ? undefined : 'query failed' };
-      } catch {
-        return { ok: false, latencyMs: 0, detail: 'cannot open' };
-      }
-    })(),
-    probe(`${config.footprints.baseUrl.replace(/\/+$/, '')}/api/token`, timeout),
-    probe(config.netcore.apiBaseUrl, timeout),
-    probe(`${config.netcore.activityBaseUrl.replace(/\/+$/, '')}/v1/activity/upload`, timeout),
-    probe(config.loyalty.tokenUrl, timeout),
-  ]);
-  const vendors = { footprints, netcoreApi, netcoreActivity, loyalty };
-  const ok = database.ok && Object.values(vendors).every((v) => v.ok);
-  return { status: ok ? 'ok' : 'degraded', sandbox: config.sandbox, database, vendors };
+function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function checkHealth(timeoutMs = HEALTH_DB_TIMEOUT_MS): Promise<HealthReport> {
+  const started = performance.now();
+  const outcome = await within(
+    (async () => {
+      // The process-wide handle knows its engine in every bundle (a per-module lookup would not).
+      const handle = await getDbHandle();
+      const ping = await pingDb(handle.db);
+      return { ok: ping.ok, engine: handle.engine };
+    })().catch(() => ({ ok: false, engine: undefined })),
+    timeoutMs,
+  );
+  const latencyMs = Math.round(performance.now() - started);
+  const database = outcome === 'timeout' ? { ok: false, latencyMs } : { ok: outcome.ok, latencyMs, engine: outcome.engine };
+  return { status: database.ok ? 'ok' : 'unavailable', database };
 }

@@ -2,22 +2,68 @@
  * The one logger: JSON lines on stdout/stderr, every string passed through redaction, and every value
  * registered as a secret (vendor keys, tokens at runtime) scrubbed wherever it appears.
  */
-import { redactText } from '@/lib/redact';
+import { redactText, statementName, variants } from '@/lib/redact';
 
-const registered = new Set<string>();
+/** Keys and secrets from the configuration: few, kept for the life of the process. */
+const pinned = new Set<string>();
+/**
+ * Issued tokens: a bounded list (oldest dropped first). Tokens are short-lived and the vendor clients
+ * scrub each call's own token from its errors anyway; an unbounded list grew by every sign-in and made
+ * every log line slower.
+ */
+export const MAX_REGISTERED_TOKENS = 200;
+const tokens = new Set<string>();
+/** Every form of every registered value, computed once per registration rather than per log line. */
+let knownForms: string[] = [];
 
-/** Registers values that must never appear in a log line (config secrets, issued tokens). */
-export function registerSecret(value: string | undefined | null): void {
-  if (value && value.length >= 4) registered.add(value);
+function rebuild(): void {
+  knownForms = [...new Set([...pinned, ...tokens].flatMap(variants))].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Registers values that must never appear in a log line: 'pinned' for configuration secrets (the
+ * default), 'token' for issued access tokens (bounded to MAX_REGISTERED_TOKENS).
+ */
+export function registerSecret(value: string | undefined | null, kind: 'pinned' | 'token' = 'pinned'): void {
+  if (!value || value.length < 4 || pinned.has(value)) return;
+  if (kind === 'pinned') pinned.add(value);
+  else {
+    tokens.delete(value);
+    tokens.add(value);
+    while (tokens.size > MAX_REGISTERED_TOKENS) tokens.delete(tokens.values().next().value as string);
+  }
+  rebuild();
+}
+
+/** How many values the logger scrubs (tests watch that it stays bounded). */
+export function registeredSecretCount(): { pinned: number; tokens: number } {
+  return { pinned: pinned.size, tokens: tokens.size };
+}
+
+function redact(text: string): string {
+  let out = text;
+  for (const form of knownForms) if (out.includes(form)) out = out.split(form).join('[redacted]');
+  return redactText(out);
+}
+
+/** A database error as a log line may carry it: the driver's SQLSTATE code and the statement's name, never SQL values. */
+function databaseErrorOf(error: Error): Record<string, unknown> | null {
+  const e = error as Error & { query?: unknown; cause?: unknown; code?: unknown };
+  const cause = e.cause as { code?: unknown } | undefined;
+  const code = typeof e.code === 'string' && /^(?=.*\d)[0-9A-Z]{5}$/.test(e.code) ? e.code : typeof cause?.code === 'string' ? cause.code : undefined;
+  const isQueryError = typeof e.query === 'string' || e.message.startsWith('Failed query');
+  if (!isQueryError && !code) return null;
+  const query = typeof e.query === 'string' ? e.query : (e.message.match(/^Failed query: ([^\n]*)/)?.[1] ?? '');
+  return { name: 'DatabaseError', code: code ?? 'unknown', ...(query ? { statement: statementName(query) } : {}) };
 }
 
 const SENSITIVE_KEYS = /^(apikey|api_key|access_token|accessToken|refresh_token|client_secret|clientSecret|secret|password|pin|token|authorization)$/i;
 
 function scrub(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[deep]';
-  if (typeof value === 'string') return redactText(value, [...registered]);
+  if (typeof value === 'string') return redact(value);
   if (value instanceof Error) {
-    return { name: value.name, message: redactText(value.message, [...registered]) };
+    return databaseErrorOf(value) ?? { name: value.name, message: redact(value.message) };
   }
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   if (value && typeof value === 'object') {

@@ -10,7 +10,8 @@ const SECRET_PARAM = /([?&;\s"']|^)(apikey|api_key|access_token|refresh_token|cl
 const SECRET_JSON = /"(apikey|api_key|access_token|refresh_token|client_secret|secret|password|pin|token)"\s*:\s*"[^"]*"/gi;
 const AUTH_HEADER = /\b(Basic|Bearer)\s+[A-Za-z0-9._~+/=-]{6,}/g;
 
-function variants(secret: string): string[] {
+/** The forms a secret may take in text: plain, URL-encoded, base64. */
+export function variants(secret: string): string[] {
   const out = new Set<string>([secret, encodeURIComponent(secret)]);
   try {
     out.add(Buffer.from(secret).toString('base64'));
@@ -21,8 +22,26 @@ function variants(secret: string): string[] {
   return [...out];
 }
 
+/**
+ * drizzle's query errors read "Failed query: <sql>\nparams: <values>" and the values can be a customer's
+ * e-mail or phone: keep a statement name ("insert capture_submissions"), never the SQL text or the params.
+ */
+const FAILED_QUERY = /Failed query: ([\s\S]*?)(?:\nparams: [\s\S]*)?$/;
+
+/** "insert capture_submissions", "select staff_sessions": the verb and first table of a SQL statement. */
+export function statementName(sqlText: string): string {
+  const verb = (sqlText.trim().match(/^(\w+)/)?.[1] ?? 'query').toLowerCase();
+  const table = sqlText.match(/\b(?:from|into|update|join)\s+"?([a-zA-Z_][\w]*)"?(?:\."?([a-zA-Z_][\w]*)"?)?/i);
+  const name = table ? (table[2] ?? table[1]) : undefined;
+  return name ? `${verb} ${name}` : verb;
+}
+
+export function redactDbText(text: string): string {
+  return text.replace(FAILED_QUERY, (_m, query: string) => `Failed query (${statementName(query)}) [SQL and parameters not logged]`);
+}
+
 export function redactText(text: string, secrets: readonly (string | undefined | null)[] = []): string {
-  let out = text;
+  let out = redactDbText(text);
   for (const secret of secrets) {
     if (!secret || secret.length < 4) continue;
     for (const v of variants(secret)) out = out.split(v).join(REDACTED);

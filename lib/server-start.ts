@@ -8,6 +8,7 @@ import { getDb } from '@/lib/db';
 import { log } from '@/lib/log';
 import { startOutboxWorker } from '@/lib/outbox';
 import { seedSandboxRoles } from '@/lib/admin/seed-sandbox-roles';
+import { assertSandboxDatabaseAllowed } from '@/lib/auth/sandbox-guard';
 import { registerOutboxHandlers } from '@/lib/outbox-handlers';
 import { startLeadSync } from '@/lib/leads/start-lead-sync';
 
@@ -17,6 +18,7 @@ export function startServerBackground(): Promise<void> {
   globalForStart.__storedeskStarted ??= (async () => {
     const config = getConfig();
     const db = await getDb();
+    await assertSandboxDatabaseAllowed(db, config);
     if (config.sandbox) await seedSandboxRoles(db);
     registerOutboxHandlers();
     if (config.outboxWorker) startOutboxWorker({ getDb });
@@ -24,4 +26,22 @@ export function startServerBackground(): Promise<void> {
     log('info', 'server.started', { sandbox: config.sandbox, database: config.database.url ? 'postgresql' : 'pglite', worker: config.outboxWorker });
   })();
   return globalForStart.__storedeskStarted;
+}
+
+/**
+ * The start hook's entry: a console that is not configured (no credentials and no SANDBOX=1, an http
+ * public URL, …) or sandbox mode aimed at an unmarked PostgreSQL database does not start at all — it
+ * prints what is wrong and exits, rather than serving errors.
+ */
+export async function startServerOrExit(): Promise<void> {
+  try {
+    await startServerBackground();
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'ConfigError' || name === 'SandboxDatabaseError') {
+      process.stderr.write(`\n${(error as Error).message}\n\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
 }

@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 
 const port = process.env.PORT ?? '3000';
-const env = { ...process.env, SANDBOX: process.env.SANDBOX ?? '1', PORT: port, NEXT_TELEMETRY_DISABLED: '1' };
+const env = { ...process.env, SANDBOX: '1', PORT: port, NEXT_TELEMETRY_DISABLED: '1' };
 const next = 'node_modules/next/dist/bin/next';
 
 console.log('Building Storedesk (about 30 s)…');

@@ -1,14 +1,26 @@
 // Starts the production build for the Playwright journeys on a fresh embedded database.
-import { rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 
 const dataDir = process.env.DATA_DIR ?? '.data/e2e';
 if (!dataDir.startsWith('.data/')) throw new Error(`refusing to wipe ${dataDir}: e2e data must live under .data/`);
 rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+// Everything the console logs, kept for the suite's check that no line carries an e-mail or phone number.
+const logFile = createWriteStream(`${dataDir}/server.log`);
 
+// Sandbox mode is asked for explicitly (without it and without credentials the console refuses to start).
 const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', process.env.PORT ?? '3100', '-H', '127.0.0.1'], {
-  stdio: 'inherit',
-  env: process.env,
+  stdio: ['ignore', 'pipe', 'pipe'],
+  env: { ...process.env, SANDBOX: process.env.SANDBOX ?? '1' },
+});
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  logFile.write(chunk);
+});
+child.stderr.on('data', (chunk) => {
+  process.stderr.write(chunk);
+  logFile.write(chunk);
 });
 const stop = () => child.kill('SIGTERM');
 process.on('SIGTERM', stop);

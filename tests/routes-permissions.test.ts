@@ -1,7 +1,9 @@
 /**
- * Route handlers under app/(console) are doors too: each one must refuse a caller without a session and
- * every role the permission table does not allow, exactly like its server-action siblings. A new route
- * fails this test until it is listed here with what it requires.
+ * Route handlers are doors too: each one under app/(console) must be built with the route door
+ * (lib/auth/route.ts defineRoute) and refuse a caller without a session and every role the permission
+ * table does not allow, exactly like its server-action siblings. A new route fails this test until it is
+ * listed here with what it requires; a route anywhere under app/ that is not built with the door fails
+ * unless it is one of the few public doors listed in PUBLIC_ROUTES with the reason.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -47,9 +49,18 @@ const ROUTES: Record<string, { permission: Permission | null; call: (mod: Record
   },
   'capture/pending/route.ts': {
     permission: null,
-    call: (mod) => (mod.GET as () => Promise<Response>)(),
+    call: (mod) => (mod.GET as (r: Request) => Promise<Response>)(new Request(`${ORIGIN}/capture/pending`, { headers: { host: 'console.test' } })),
   },
 };
+
+/** Routes outside the door, each with why. */
+const PUBLIC_ROUTES: Record<string, string> = {
+  'api/auth/[...nextauth]/route.ts': "next-auth's own endpoints: CSRF token, the throttled sign-in (lib/auth/throttle.ts), sign-out",
+  'api/health/route.ts': 'the load balancer probe: no session by design, answers only whether the database does',
+  'sandbox/[...path]/route.ts': 'the vendor simulators, mounted only with SANDBOX=1 (404 otherwise)',
+};
+
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 function sessionWith(roles: Role[]): StaffSession {
   const now = new Date();
@@ -63,8 +74,10 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-const consoleDir = path.resolve(__dirname, '..', 'app', '(console)');
+const appDir = path.resolve(__dirname, '..', 'app');
+const consoleDir = path.join(appDir, '(console)');
 const found = routeFiles(consoleDir).map((f) => path.relative(consoleDir, f).split(path.sep).join('/'));
+const allRoutes = routeFiles(appDir).map((f) => path.relative(appDir, f).split(path.sep).join('/'));
 
 beforeAll(async () => {
   handle = await createDb({ memory: true });
@@ -74,6 +87,36 @@ afterAll(async () => handle?.close());
 describe('console route handlers and the permission table', () => {
   it('lists every route handler under app/(console)', () => {
     expect(found.sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  it('builds every route handler under app/ with the route door, except the listed public ones', async () => {
+    const outside: string[] = [];
+    for (const file of allRoutes) {
+      if (PUBLIC_ROUTES[file]) continue;
+      const mod = (await import(path.join(appDir, file))) as Record<string, unknown>;
+      const handlers = HTTP_METHODS.filter((m) => typeof mod[m] === 'function');
+      expect(handlers.length, file).toBeGreaterThan(0);
+      for (const method of handlers) {
+        if (typeof (mod[method] as { routeName?: unknown }).routeName !== 'string') outside.push(`${file} ${method}`);
+      }
+    }
+    expect(outside).toEqual([]);
+    for (const file of Object.keys(PUBLIC_ROUTES)) expect(allRoutes, `${file} is listed as public but gone`).toContain(file);
+  });
+
+  it('leaves exactly the large-body routes out of proxy.ts (Next would buffer and cut their bodies), which set their own headers', async () => {
+    const { config } = await import('../proxy');
+    const matchers = config.matcher.map((m) => new RegExp(`^${m}$`));
+    const seenByProxy = (urlPath: string) => matchers.some((r) => r.test(urlPath));
+    for (const file of found) {
+      const mod = (await import(path.join(consoleDir, file))) as Record<string, { largeBody?: boolean }>;
+      const largeBody = HTTP_METHODS.some((m) => mod[m]?.largeBody);
+      const urlPath = `/${file.replace(/\/?route\.ts$/, '').replace(/\[[^\]]+\]/g, 'x1')}`;
+      expect(seenByProxy(urlPath), `${urlPath} (largeBody: ${largeBody})`).toBe(!largeBody);
+    }
+    expect(seenByProxy('/leads/x1')).toBe(true);
+    expect(seenByProxy('/login')).toBe(true);
+    expect(seenByProxy('/api/health')).toBe(true);
   });
 
   for (const [file, spec] of Object.entries(ROUTES)) {

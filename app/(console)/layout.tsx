@@ -18,6 +18,11 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <div className="flex min-h-screen flex-col">
       {config.sandbox ? <SandboxBanner /> : null}
+      {config.insecureHttp && session.roles.includes('admin') ? (
+        <p role="alert" data-testid="insecure-banner" className="bg-red-700 px-4 py-2 text-center text-base font-semibold text-white">
+          Plain http (ALLOW_INSECURE_HTTP=1): sign-ins and customer data cross the network unencrypted. See Security.
+        </p>
+      ) : null}
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-2">
           <Link href="/" className="mr-2 text-xl font-bold text-blue-800">
@@ -32,7 +37,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <SignOutButton />
         </div>
       </header>
-      {isHostess ? <IdleSignOut minutes={config.auth.hostessIdleMinutes} /> : null}
+      <IdleSignOut minutes={isHostess ? config.auth.hostessIdleMinutes : config.auth.staffIdleMinutes} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 p-4">
         {children}
       </main>

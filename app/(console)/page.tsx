@@ -1,13 +1,14 @@
 import { redirect } from 'next/navigation';
-import { navFor } from '@/lib/auth/permissions';
+import { homeFor } from '@/lib/auth/home';
 import { requireSession } from '@/lib/auth/session';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
   const session = await requireSession();
-  const first = navFor(session.roles)[0];
-  if (first) redirect(first.href);
+  // Each role's main desk (hostess → capture, manager → pipeline, support → privacy, admin → audit trail).
+  const home = homeFor(session.roles);
+  if (home !== '/') redirect(home);
   // Least privilege: a member of staff without a role sees this and nothing else.
   return (
     <section className="mx-auto mt-12 max-w-lg rounded-2xl bg-white p-8 text-center shadow-sm" aria-labelledby="no-role-title">

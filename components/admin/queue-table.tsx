@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { listQueueAction, retryJobAction } from '@/app/(console)/admin/actions';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
+import { formatInstant } from '@/lib/dates';
 
 type Status = 'queued' | 'running' | 'done' | 'dead';
 const TABS: { value: Status | undefined; label: string }[] = [
@@ -15,9 +16,6 @@ const TABS: { value: Status | undefined; label: string }[] = [
   { value: 'done', label: 'Done' },
 ];
 
-function formatTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
-}
 
 export function QueueTable({ timeZone }: { timeZone: string }) {
   const toast = useToast();
@@ -116,7 +114,7 @@ export function QueueTable({ timeZone }: { timeZone: string }) {
                         </span>
                       ) : null}
                       <span className="block text-xs text-slate-600">
-                        queued {formatTime(job.createdAt, timeZone)}
+                        queued {formatInstant(job.createdAt, timeZone, 'time')}
                         {job.requestedBy ? <span title={job.subject ?? undefined}> by {job.requestedBy}</span> : null}
                       </span>
                     </td>
@@ -124,7 +122,7 @@ export function QueueTable({ timeZone }: { timeZone: string }) {
                     <td className="py-2 pr-3">
                       {job.attempts} / {job.maxAttempts}
                     </td>
-                    <td className="py-2 pr-3">{job.status === 'queued' ? formatTime(job.nextAttemptAt, timeZone) : '—'}</td>
+                    <td className="py-2 pr-3">{job.status === 'queued' ? formatInstant(job.nextAttemptAt, timeZone, 'time') : '—'}</td>
                     <td className="py-2 pr-3 text-xs break-all text-red-800">{job.lastError ?? ''}</td>
                     <td className="py-2">
                       {job.status === 'dead' ? (

@@ -1,7 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { signIn, signOut } from 'next-auth/react';
+import { signIn } from 'next-auth/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -18,14 +17,30 @@ const MESSAGES: Record<string, { pin: string; password: string }> = {
   INVALID_INPUT: { pin: 'Enter your PIN: 4 to 10 digits.', password: 'Enter your username and password.' },
 };
 
+/** "2 minutes", "45 seconds", "1 hour 5 minutes": how long the sign-in guard makes this device wait. */
+export function waitText(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return `${s} second${s === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(s / 60);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${h} hour${h === 1 ? '' : 's'}${m ? ` ${m} minute${m === 1 ? '' : 's'}` : ''}`;
+}
+
 function messageFor(code: string | undefined, mode: 'pin' | 'password'): string {
+  const throttled = code?.match(/^THROTTLED:(\d+)$/);
+  if (throttled) {
+    return `Too many wrong attempts from this device. Wait ${waitText(Number(throttled[1]))}, then try again. If you forgot your ${
+      mode === 'pin' ? 'PIN' : 'password'
+    }, ask your manager or an admin.`;
+  }
   return (code && MESSAGES[code]?.[mode]) || 'Sign-in failed. Try again; if it keeps failing, ask an admin.';
 }
 
 type Mode = 'pin' | 'password';
 
 export function LoginPanel({ switching, next }: { switching: boolean; next: string }) {
-  const router = useRouter();
   const [mode, setMode] = useState<Mode>('pin');
   const [pin, setPin] = useState('');
   const [username, setUsername] = useState('');
@@ -43,16 +58,15 @@ export function LoginPanel({ switching, next }: { switching: boolean; next: stri
     setPending(true);
     setError(null);
     try {
-      // Taking over a shared tablet ends the previous person's session first.
-      if (switching) await signOut({ redirect: false });
+      // (Switch hostess already ended the previous session when it was tapped.)
       const result = await signIn(mode, { ...credentials, redirect: false });
       if (!result || result.error) {
         setError(messageFor(result?.error ?? undefined, mode));
         if (mode === 'pin') setPin('');
         return;
       }
-      router.replace(next);
-      router.refresh();
+      // A full page load: nothing of the sign-in page (or of anyone before) stays in the tab's memory.
+      window.location.assign(next);
     } catch {
       setError(messageFor(undefined, mode));
     } finally {

@@ -6,14 +6,19 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { checkDuplicatesAction, submitCaptureAction } from '@/app/(console)/capture/actions';
 import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
+import { Textarea } from '@/components/ui/textarea';
 import type { CaptureCatalogues, CatalogueName } from '@/lib/capture/catalogues';
 import { CONSENT_WORDING, MARKETING_CHANNELS } from '@/lib/capture/consent-wording';
 import type { PossibleDuplicate } from '@/lib/capture/find-possible-duplicates';
-import { CaptureFormSchema, emptyCaptureForm, type CaptureFormValues } from '@/lib/capture/inputs';
-import { formatStoreTime } from '@/lib/format';
-import { Checkbox, SelectInput, TextArea, TextInput } from './form-controls';
+import { createCaptureFormSchema, emptyCaptureForm, type CaptureFormValues } from '@/lib/capture/inputs';
+import { formatInstant, todayInZone } from '@/lib/dates';
 import { LOCATION_KEY, deviceId, newUuid, readStored, writeStored } from './ids';
+import { useLeaveGuard } from './leave-guard';
 import { MY_SUBMISSIONS_KEY, MySubmissionsPanel } from './my-submissions';
+import { CAPTURE_SECTIONS, FormSection, filledCount, sectionOfError, type CaptureSectionId } from './sections';
 
 /** A half-filled form left alone this long asks whether the customer is still there … */
 export const IDLE_WARN_MS = 2 * 60_000;
@@ -55,8 +60,9 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
   const resultRef = useRef<HTMLDivElement>(null);
   const dialogTitleRef = useRef<HTMLHeadingElement>(null);
 
+  const schema = useMemo(() => createCaptureFormSchema(() => todayInZone(timeZone)), [timeZone]);
   const form = useForm<CaptureFormValues>({
-    resolver: zodResolver(CaptureFormSchema),
+    resolver: zodResolver(schema),
     defaultValues: emptyCaptureForm(newUuid(), CONSENT_WORDING.version),
     mode: 'onTouched',
   });
@@ -66,6 +72,18 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
   dirty.current = formState.isDirty;
 
   const categoryId = useWatch({ control, name: 'offerCategoryId' });
+  const watched = useWatch({ control }) as Partial<CaptureFormValues>;
+
+  // The optional sections start collapsed; a section with an error opens so the hostess sees it.
+  const [openSections, setOpenSections] = useState<Record<CaptureSectionId, boolean>>({ store: false, about: false, feedback: false });
+  const setSectionOpen = useCallback((id: CaptureSectionId, open: boolean) => setOpenSections((s) => (s[id] === open ? s : { ...s, [id]: open })), []);
+  useEffect(() => {
+    const withErrors = Object.keys(errors).map((name) => sectionOfError(name)).filter((id): id is CaptureSectionId => id !== null);
+    if (withErrors.length) setOpenSections((s) => ({ ...s, ...Object.fromEntries(withErrors.map((id) => [id, true])) }));
+  }, [errors, formState.submitCount]);
+
+  // Leaving or reloading a half-filled form asks first (a shared tablet: what was typed is the customer's).
+  useLeaveGuard(() => dirty.current && !busy.current);
   const offers = useMemo(() => catalogues.offers.filter((o) => !categoryId || o.categoryId === categoryId), [catalogues.offers, categoryId]);
   useEffect(() => {
     const offerId = getValues('offerId');
@@ -82,6 +100,7 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
   /** A fresh form for the next customer; the tablet's location stays. */
   const resetForNext = useCallback(() => {
     reset(emptyCaptureForm(newUuid(), CONSENT_WORDING.version, getValues('locationId')));
+    setOpenSections({ store: false, about: false, feedback: false });
     setDuplicates([]);
     setIdleWarning(false);
     warnedAt.current = null;
@@ -240,75 +259,10 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
 
           <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <legend className="mb-2 text-lg font-semibold">Customer</legend>
-            <TextInput id="capture-firstName" label="First name" required autoComplete="section-customer given-name" autoCapitalize="words" registration={register('firstName')} error={errors.firstName} />
-            <TextInput id="capture-lastName" label="Last name" required autoComplete="section-customer family-name" autoCapitalize="words" registration={register('lastName')} error={errors.lastName} />
-            <TextInput id="capture-email" label="E-mail" type="email" inputMode="email" autoComplete="section-customer email" autoCapitalize="none" spellCheck={false} registration={register('email')} error={errors.email} />
-            <TextInput id="capture-phone" label="Phone" type="tel" inputMode="tel" autoComplete="section-customer tel" registration={register('phone')} error={errors.phone} />
-            <SelectInput
-              id="capture-sex"
-              label="Sex"
-              placeholder="Not given"
-              registration={register('sex')}
-              error={errors.sex}
-              options={[
-                { value: 'female', label: 'Female' },
-                { value: 'male', label: 'Male' },
-              ]}
-            />
-            <TextInput id="capture-birthday" label="Birthday" type="date" autoComplete="section-customer bday" registration={register('birthday')} error={errors.birthday} />
-          </fieldset>
-
-          <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-            <legend className="mb-2 text-lg font-semibold">Store and offer</legend>
-            <SelectInput id="capture-locationId" label="Location" placeholder={noneLabel('locations', 'Choose a location')} registration={locationRegistration} error={errors.locationId} options={options(catalogues.locations)} />
-            <SelectInput id="capture-offerCategoryId" label="Offer category" placeholder={noneLabel('offerCategories')} registration={register('offerCategoryId')} error={errors.offerCategoryId} options={options(catalogues.offerCategories)} />
-            <SelectInput
-              id="capture-offerId"
-              label="Offer"
-              placeholder={noneLabel('offers', categoryId ? 'None' : 'Choose a category first')}
-              registration={register('offerId')}
-              error={errors.offerId}
-              options={options(categoryId ? offers : [])}
-              disabled={!categoryId}
-            />
-            <SelectInput id="capture-offlineCampaignId" label="Offline campaign" placeholder={noneLabel('offlineCampaigns')} registration={register('offlineCampaignId')} error={errors.offlineCampaignId} options={options(catalogues.offlineCampaigns)} />
-            <SelectInput id="capture-channelId" label="Channel" placeholder={noneLabel('channels')} registration={register('channelId')} error={errors.channelId} options={options(catalogues.channels)} />
-            <SelectInput id="capture-consultantId" label="Consultant" placeholder={noneLabel('consultants')} registration={register('consultantId')} error={errors.consultantId} options={options(catalogues.consultants)} />
-          </fieldset>
-
-          <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-            <legend className="mb-2 text-lg font-semibold">About the customer</legend>
-            <TextInput id="capture-city" label="City" autoComplete="section-customer address-level2" registration={register('city')} error={errors.city} />
-            <TextInput id="capture-county" label="County" autoComplete="section-customer address-level1" registration={register('county')} error={errors.county} />
-            <TextInput id="capture-country" label="Country" autoComplete="section-customer country-name" registration={register('country')} error={errors.country} />
-            <TextInput id="capture-address" label="Address" autoComplete="section-customer street-address" registration={register('address')} error={errors.address} />
-            <SelectInput
-              id="capture-familyDetails"
-              label="Family"
-              placeholder="Not given"
-              registration={register('familyDetails')}
-              error={errors.familyDetails}
-              options={[
-                { value: 'single', label: 'Single' },
-                { value: 'married', label: 'Married' },
-              ]}
-            />
-            <TextInput id="capture-children" label="Children" inputMode="numeric" autoComplete="off" registration={register('children')} error={errors.children} hint="How many (0–30)" />
-            <TextInput id="capture-industry" label="Industry" autoComplete="off" registration={register('industry')} error={errors.industry} />
-            <TextInput id="capture-companyName" label="Company" autoComplete="section-customer organization" registration={register('companyName')} error={errors.companyName} />
-            <TextInput id="capture-companyAddress" label="Company address" autoComplete="off" registration={register('companyAddress')} error={errors.companyAddress} />
-            <TextInput id="capture-job" label="Job title" autoComplete="section-customer organization-title" registration={register('job')} error={errors.job} />
-            <TextInput id="capture-jobDescription" label="Job description" autoComplete="off" registration={register('jobDescription')} error={errors.jobDescription} />
-            <TextInput id="capture-income" label="Monthly income" inputMode="decimal" autoComplete="off" registration={register('income')} error={errors.income} />
-          </fieldset>
-
-          <fieldset className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-            <legend className="mb-2 text-lg font-semibold">Feedback</legend>
-            <TextInput id="capture-nps" label="NPS (0–10)" inputMode="numeric" autoComplete="off" registration={register('nps')} error={errors.nps} hint="How likely to recommend us, 0 to 10" />
-            <TextInput id="capture-tags" label="Tags" autoComplete="off" registration={register('tags')} error={errors.tags} hint="Separate tags with commas" />
-            <div className="sm:col-span-2">
-              <TextArea id="capture-comments" label="Comments" registration={register('comments')} error={errors.comments} />
-            </div>
+            <Field id="capture-firstName" label="First name" required autoComplete="section-customer given-name" autoCapitalize="words" registration={register('firstName')} error={errors.firstName} />
+            <Field id="capture-lastName" label="Last name" required autoComplete="section-customer family-name" autoCapitalize="words" registration={register('lastName')} error={errors.lastName} />
+            <Field id="capture-email" label="E-mail" type="email" inputMode="email" autoComplete="section-customer email" autoCapitalize="none" spellCheck={false} registration={register('email')} error={errors.email} />
+            <Field id="capture-phone" label="Phone" type="tel" inputMode="tel" autoComplete="section-customer tel" registration={register('phone')} error={errors.phone} />
           </fieldset>
 
           <fieldset className="flex flex-col gap-2" aria-describedby="consent-version">
@@ -329,6 +283,71 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
               </div>
             </fieldset>
           </fieldset>
+
+          <div className="flex flex-col gap-3">
+            <p className="text-sm text-slate-700">More details if the customer has time (optional; what is typed stays when a section is closed):</p>
+            <FormSection id="store" title={CAPTURE_SECTIONS.store.title} filled={filledCount('store', watched)} open={openSections.store} onOpenChange={setSectionOpen}>
+              <Select id="capture-locationId" label="Location" placeholder={noneLabel('locations', 'Choose a location')} registration={locationRegistration} error={errors.locationId} options={options(catalogues.locations)} />
+              <Select id="capture-offerCategoryId" label="Offer category" placeholder={noneLabel('offerCategories')} registration={register('offerCategoryId')} error={errors.offerCategoryId} options={options(catalogues.offerCategories)} />
+              <Select
+                id="capture-offerId"
+                label="Offer"
+                placeholder={noneLabel('offers', categoryId ? 'None' : 'Choose a category first')}
+                registration={register('offerId')}
+                error={errors.offerId}
+                options={options(categoryId ? offers : [])}
+                disabled={!categoryId}
+              />
+              <Select id="capture-offlineCampaignId" label="Offline campaign" placeholder={noneLabel('offlineCampaigns')} registration={register('offlineCampaignId')} error={errors.offlineCampaignId} options={options(catalogues.offlineCampaigns)} />
+              <Select id="capture-channelId" label="Channel" placeholder={noneLabel('channels')} registration={register('channelId')} error={errors.channelId} options={options(catalogues.channels)} />
+              <Select id="capture-consultantId" label="Consultant" placeholder={noneLabel('consultants')} registration={register('consultantId')} error={errors.consultantId} options={options(catalogues.consultants)} />
+            </FormSection>
+
+            <FormSection id="about" title={CAPTURE_SECTIONS.about.title} filled={filledCount('about', watched)} open={openSections.about} onOpenChange={setSectionOpen}>
+              <Select
+                id="capture-sex"
+                label="Sex"
+                placeholder="Not given"
+                registration={register('sex')}
+                error={errors.sex}
+                options={[
+                  { value: 'female', label: 'Female' },
+                  { value: 'male', label: 'Male' },
+                ]}
+              />
+              <Field id="capture-birthday" label="Birthday" type="date" autoComplete="section-customer bday" registration={register('birthday')} error={errors.birthday} />
+              <Field id="capture-city" label="City" autoComplete="section-customer address-level2" registration={register('city')} error={errors.city} />
+              <Field id="capture-county" label="County" autoComplete="section-customer address-level1" registration={register('county')} error={errors.county} />
+              <Field id="capture-country" label="Country" autoComplete="section-customer country-name" registration={register('country')} error={errors.country} />
+              <Field id="capture-address" label="Address" autoComplete="section-customer street-address" registration={register('address')} error={errors.address} />
+              <Select
+                id="capture-familyDetails"
+                label="Family"
+                placeholder="Not given"
+                registration={register('familyDetails')}
+                error={errors.familyDetails}
+                options={[
+                  { value: 'single', label: 'Single' },
+                  { value: 'married', label: 'Married' },
+                ]}
+              />
+              <Field id="capture-children" label="Children" inputMode="numeric" autoComplete="off" registration={register('children')} error={errors.children} hint="How many (0–30)" />
+              <Field id="capture-industry" label="Industry" autoComplete="off" registration={register('industry')} error={errors.industry} />
+              <Field id="capture-companyName" label="Company" autoComplete="section-customer organization" registration={register('companyName')} error={errors.companyName} />
+              <Field id="capture-companyAddress" label="Company address" autoComplete="off" registration={register('companyAddress')} error={errors.companyAddress} />
+              <Field id="capture-job" label="Job title" autoComplete="section-customer organization-title" registration={register('job')} error={errors.job} />
+              <Field id="capture-jobDescription" label="Job description" autoComplete="off" registration={register('jobDescription')} error={errors.jobDescription} />
+              <Field id="capture-income" label="Monthly income" inputMode="decimal" autoComplete="off" registration={register('income')} error={errors.income} />
+            </FormSection>
+
+            <FormSection id="feedback" title={CAPTURE_SECTIONS.feedback.title} filled={filledCount('feedback', watched)} open={openSections.feedback} onOpenChange={setSectionOpen}>
+              <Field id="capture-nps" label="NPS (0–10)" inputMode="numeric" autoComplete="off" registration={register('nps')} error={errors.nps} hint="How likely to recommend us, 0 to 10" />
+              <Field id="capture-tags" label="Tags" autoComplete="off" registration={register('tags')} error={errors.tags} hint="Separate tags with commas" />
+              <div className="sm:col-span-2">
+                <Textarea id="capture-comments" label="Comments" registration={register('comments')} error={errors.comments} />
+              </div>
+            </FormSection>
+          </div>
 
           <div className="flex flex-wrap gap-3">
             <Button type="submit" pending={pending} pendingLabel={phase === 'checking' ? 'Checking…' : 'Saving…'} disabled={phase === 'duplicates'} className="min-w-40">
@@ -359,7 +378,7 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
               {duplicates.map((d, i) => (
                 <li key={i} className="rounded-lg bg-white p-2" data-testid="duplicate">
                   <span className="font-semibold">{d.displayName}</span> · {[d.maskedEmail, d.maskedPhone].filter(Boolean).join(' · ')} · captured{' '}
-                  {formatStoreTime(d.capturedAt, timeZone)} by {d.capturedBy}
+                  {formatInstant(d.capturedAt, timeZone, 'dayTimeSeconds')} by {d.capturedBy}
                 </li>
               ))}
             </ul>

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { mySubmissionsTodayAction } from '@/app/(console)/capture/actions';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 
 export const MY_SUBMISSIONS_KEY = ['capture', 'my-submissions'] as const;
 
@@ -46,7 +46,7 @@ export function MySubmissionsPanel({ timeZone }: { timeZone: string }) {
                 <span className={`rounded-full px-2 py-0.5 text-sm font-semibold ${STATE_STYLE[s.state]}`}>{STATE_LABEL[s.state]}</span>
               </div>
               <span className="text-sm text-slate-700">
-                {formatStoreTime(s.capturedAt, timeZone)}
+                {formatInstant(s.capturedAt, timeZone, 'dayTimeSeconds')}
                 {s.footprintsLeadId ? ` · lead ${s.footprintsLeadId}` : ''}
               </span>
               {s.note ? (

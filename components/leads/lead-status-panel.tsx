@@ -1,9 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { moveLeadAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
 import { useToast } from '@/components/ui/toast';
 import { LEAD_STATUSES, requirementFor, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-rules';
 import { uploadLeadFiles } from './client-helpers';
@@ -31,7 +32,7 @@ export function StatusPanel({ leadId, leadName, status, openWith }: { leadId: st
     if (!to) return;
     if (to === status) return toast('info', `${leadName} is already in ${STATUS_LABELS[to]}.`);
     const need = dialogFor(to);
-    if (need) return setDialog(need);
+    if (need) return openDialog(need);
     setPending(true);
     const result = await moveLeadAction({ leadId, to });
     setPending(false);
@@ -40,7 +41,17 @@ export function StatusPanel({ leadId, leadName, status, openWith }: { leadId: st
     setTo('');
     router.refresh();
   }
+  // After a move through a dialog the Move button is disabled (nothing chosen): focus goes back to the
+  // status choice; after Cancel/Escape it goes back to the Move button that opened the dialog.
+  const statusRef = useRef<HTMLSelectElement>(null);
+  const moved = useRef(false);
+  const focusAfterDialog = () => (moved.current ? statusRef.current : null);
+  const openDialog = (kind: 'contract' | 'lost') => {
+    moved.current = false;
+    setDialog(kind);
+  };
   const done = (noop: boolean, target: LeadStatus) => {
+    moved.current = true;
     setDialog(null);
     said(noop, target);
     setTo('');
@@ -50,19 +61,15 @@ export function StatusPanel({ leadId, leadName, status, openWith }: { leadId: st
   return (
     <>
       <form onSubmit={move} className="flex flex-wrap items-end gap-2" aria-label="Move the lead">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="detail-status" className="text-sm font-medium">
-            Move to
-          </label>
-          <select id="detail-status" value={to} onChange={(e) => setTo(e.target.value as LeadStatus | '')} className="min-h-11 rounded-lg border border-slate-300 px-2">
-            <option value="">Choose a status…</option>
-            {LEAD_STATUSES.filter((s) => s !== status).map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          ref={statusRef}
+          id="detail-status"
+          label="Move to"
+          placeholder="Choose a status…"
+          value={to}
+          onChange={(e) => setTo(e.target.value as LeadStatus | '')}
+          options={LEAD_STATUSES.filter((s) => s !== status).map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        />
         <Button type="submit" pending={pending} disabled={!to}>
           Move
         </Button>
@@ -71,6 +78,7 @@ export function StatusPanel({ leadId, leadName, status, openWith }: { leadId: st
         <ContractDialog
           leadName={leadName}
           onCancel={() => setDialog(null)}
+          returnFocus={focusAfterDialog}
           submit={async (contract, files) => {
             if (files.length) {
               const up = await uploadLeadFiles(leadId, 'contracts', files);
@@ -87,6 +95,7 @@ export function StatusPanel({ leadId, leadName, status, openWith }: { leadId: st
         <LostDialog
           leadName={leadName}
           onCancel={() => setDialog(null)}
+          returnFocus={focusAfterDialog}
           submit={async (lost) => {
             const r = await moveLeadAction({ leadId, to: 'lost', lost });
             if (!r.ok) return { message: r.error.message };

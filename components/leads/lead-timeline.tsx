@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 import { ActionForm, type TimelineEntryView } from './lead-action-form';
 
 export type { TimelineEntryView };
@@ -50,7 +50,7 @@ export function ActionTimeline({
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>
                   <p className="font-semibold">
-                    {e.typeName} · <span className="font-normal text-slate-700">{formatStoreTime(e.date, timeZone)}</span>
+                    {e.typeName} · <span className="font-normal text-slate-700">{formatInstant(e.date, timeZone, 'dayTimeSeconds')}</span>
                   </p>
                   <p>{e.detail}</p>
                   {e.attachments.length ? <p className="text-sm text-slate-700">Attached: {e.attachments.join(', ')}</p> : null}

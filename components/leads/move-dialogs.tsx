@@ -1,36 +1,17 @@
 'use client';
 
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { Dialog, type DialogProps } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
+import { Textarea } from '@/components/ui/textarea';
 import { ContractSchema, LOST_REASON_LABELS, LOST_REASONS, type Contract, type LostDetails } from '@/lib/leads/status-rules';
 import { quickPdfCheck } from './client-helpers';
 
 export interface SubmitProblem {
   message: string;
   fieldErrors?: Record<string, string[]>;
-}
-
-function Modal({ title, onCancel, children }: { title: string; onCancel: () => void; children: ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onCancel();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
-  return (
-    <div className="fixed inset-0 z-40 flex items-center justify-center bg-slate-900/50 p-4">
-      <div ref={ref} role="dialog" aria-modal="true" aria-labelledby="move-dialog-title" className="max-h-[90vh] w-full max-w-lg overflow-y-auto rounded-2xl bg-white p-6 shadow-xl">
-        <h2 id="move-dialog-title" className="text-xl font-bold">
-          {title}
-        </h2>
-        {children}
-      </div>
-    </div>
-  );
 }
 
 const first = (errors: Record<string, string[]> | undefined, key: string) => errors?.[key]?.[0];
@@ -40,9 +21,12 @@ export function ContractDialog({
   leadName,
   onCancel,
   submit,
+  returnFocus,
 }: {
   leadName: string;
   onCancel: () => void;
+  /** Where focus goes when the dialog closes (default: the control that opened it). */
+  returnFocus?: DialogProps['returnFocus'];
   /** Uploads the files (when any) and moves the lead; a problem keeps the dialog open. */
   submit: (contract: Contract, files: File[]) => Promise<SubmitProblem | null>;
 }) {
@@ -79,49 +63,29 @@ export function ContractDialog({
 
   const set = (key: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
   return (
-    <Modal title={`Move ${leadName} to customer`} onCancel={onCancel}>
-      <p className="mt-2 text-sm text-slate-700">A customer needs the signed contract: its number, value, date and description, and at least one contract PDF (10 MB at most each).</p>
+    <Dialog
+      open
+      onClose={onCancel}
+      dismissible={!pending}
+      returnFocus={returnFocus}
+      testId="contract-dialog"
+      title={`Move ${leadName} to customer`}
+      description="A customer needs the signed contract: its number, value, date and description, and at least one contract PDF (10 MB at most each)."
+    >
       <form className="mt-4 flex flex-col gap-3" onSubmit={onSubmit} noValidate>
         <Field label="Contract number" name="contractNumber" value={values.contractNumber} onChange={set('contractNumber')} error={first(errors, 'contract.contractNumber')} />
         <Field label="Contract value" name="contractValue" inputMode="decimal" value={values.contractValue} onChange={set('contractValue')} error={first(errors, 'contract.contractValue')} />
         <Field label="Contract date" name="contractDate" type="date" value={values.contractDate} onChange={set('contractDate')} error={first(errors, 'contract.contractDate')} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="contract-description" className="text-sm font-medium text-slate-800">
-            Contract description
-          </label>
-          <textarea
-            id="contract-description"
-            value={values.contractDescription}
-            onChange={set('contractDescription')}
-            aria-invalid={first(errors, 'contract.contractDescription') ? true : undefined}
-            aria-describedby={first(errors, 'contract.contractDescription') ? 'contract-description-error' : undefined}
-            className="min-h-20 rounded-lg border border-slate-300 px-3 py-2"
-          />
-          {first(errors, 'contract.contractDescription') ? (
-            <p id="contract-description-error" className="text-sm font-medium text-red-700">
-              {first(errors, 'contract.contractDescription')}
-            </p>
-          ) : null}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="contract-files" className="text-sm font-medium text-slate-800">
-            Signed contract (PDF, up to 5 files)
-          </label>
-          <input
-            id="contract-files"
-            type="file"
-            accept="application/pdf,.pdf"
-            multiple
-            onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
-            aria-invalid={errors.files || errors.contractPdf ? true : undefined}
-            className="min-h-11"
-          />
-          {(errors.files ?? errors.contractPdf ?? []).map((m) => (
-            <p key={m} className="text-sm font-medium text-red-700">
-              {m}
-            </p>
-          ))}
-        </div>
+        <Textarea id="contract-description" label="Contract description" value={values.contractDescription} onChange={set('contractDescription')} error={first(errors, 'contract.contractDescription')} />
+        <Field
+          id="contract-files"
+          label="Signed contract (PDF, up to 5 files)"
+          type="file"
+          accept="application/pdf,.pdf"
+          multiple
+          onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+          error={(errors.files ?? errors.contractPdf ?? []).join(' ') || undefined}
+        />
         {message ? (
           <p role="alert" data-testid="dialog-error" className="rounded-lg bg-red-50 p-3 text-red-800">
             {message}
@@ -136,7 +100,7 @@ export function ContractDialog({
           </Button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -145,13 +109,16 @@ export function LostDialog({
   leadName,
   onCancel,
   submit,
+  returnFocus,
 }: {
   leadName: string;
   onCancel: () => void;
+  returnFocus?: DialogProps['returnFocus'];
   submit: (lost: LostDetails) => Promise<SubmitProblem | null>;
 }) {
   const [reason, setReason] = useState('');
   const [comment, setComment] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -159,9 +126,11 @@ export function LostDialog({
     e.preventDefault();
     if (pending) return;
     if (!(LOST_REASONS as readonly string[]).includes(reason)) {
+      setReasonError('Choose one of the reasons.');
       setMessage('Choose one of the reasons.');
       return;
     }
+    setReasonError(undefined);
     setPending(true);
     const problem = await submit({ reasonLost: reason as LostDetails['reasonLost'], comment: comment.trim() || undefined });
     setPending(false);
@@ -169,27 +138,19 @@ export function LostDialog({
   }
 
   return (
-    <Modal title={`Move ${leadName} to lost`} onCancel={onCancel}>
+    <Dialog open onClose={onCancel} dismissible={!pending} returnFocus={returnFocus} testId="lost-dialog" title={`Move ${leadName} to lost`}>
       <form className="mt-4 flex flex-col gap-3" onSubmit={onSubmit} noValidate>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="lost-reason" className="text-sm font-medium text-slate-800">
-            Why was it lost?
-          </label>
-          <select id="lost-reason" value={reason} onChange={(e) => setReason(e.target.value)} className="min-h-11 rounded-lg border border-slate-300 px-3">
-            <option value="">Choose a reason…</option>
-            {LOST_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {LOST_REASON_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="lost-comment" className="text-sm font-medium text-slate-800">
-            Comment (optional)
-          </label>
-          <textarea id="lost-comment" value={comment} onChange={(e) => setComment(e.target.value)} className="min-h-20 rounded-lg border border-slate-300 px-3 py-2" />
-        </div>
+        <Select
+          id="lost-reason"
+          label="Why was it lost?"
+          required
+          placeholder="Choose a reason…"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          options={LOST_REASONS.map((r) => ({ value: r, label: LOST_REASON_LABELS[r] }))}
+          error={reasonError}
+        />
+        <Textarea id="lost-comment" label="Comment (optional)" value={comment} onChange={(e) => setComment(e.target.value)} />
         {message ? (
           <p role="alert" data-testid="dialog-error" className="rounded-lg bg-red-50 p-3 text-red-800">
             {message}
@@ -204,6 +165,6 @@ export function LostDialog({
           </Button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 import { TABLE_PAGE_SIZE, type PipelineFilters, type PipelineSort } from '@/lib/leads/filters';
 import type { FilterOptions, LeadSummary } from '@/lib/leads/read-model';
 import { lastPageOf } from '@/lib/paging';
@@ -117,7 +117,7 @@ export function LeadsTable({ rows, total, page, filters, timeZone, options, sele
                 <td className="p-2">{r.offerName ?? '—'}</td>
                 <td className="p-2">{r.offerPrice !== null ? formatValue(r.offerPrice) : '—'}</td>
                 <td className="p-2">{r.consultantName ?? '—'}</td>
-                <td className="p-2">{formatStoreTime(r.createdAt, timeZone)}</td>
+                <td className="p-2">{formatInstant(r.createdAt, timeZone, 'dayTimeSeconds')}</td>
                 <td className="p-2">{nameOf(options.locations, r.locationId)}</td>
                 <td className="p-2">{nameOf(options.channels, r.channelId)}</td>
               </tr>

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { queryPipelineAction, refreshLeadsAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 import type { PipelineFilters } from '@/lib/leads/filters';
 import type { FilterOptions } from '@/lib/leads/read-model';
 import { BulkMoveBar } from './bulk-move-bar';
@@ -88,7 +88,7 @@ export function Pipeline({ initialFilters, initialData, options, timeZone, loadE
           ))}
         </div>
         <p className="text-sm text-slate-700" data-testid="sync-status">
-          {data?.sync.lastSuccessAt ? `Last synced with Footprints ${formatStoreTime(data.sync.lastSuccessAt, timeZone)}` : 'Not synced with Footprints yet'}
+          {data?.sync.lastSuccessAt ? `Last synced with Footprints ${formatInstant(data.sync.lastSuccessAt, timeZone, 'dayTimeSeconds')}` : 'Not synced with Footprints yet'}
           {data?.sync.lastError ? ` · ${data.sync.lastError}` : ''}
         </p>
         <Button variant="secondary" onClick={refresh} pending={refreshing} pendingLabel="Syncing…">

@@ -3,8 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { listActiveCampaignsAction, listAllCampaignsAction } from '@/app/(console)/loyalty/actions';
+import { formatInstant } from '@/lib/dates';
 import type { CampaignView } from '@/lib/loyalty/views';
-import { formatDay } from './format';
 
 /** Per tablet: the browser's storage, not the account (several hostesses share a tablet). */
 const LAST_CAMPAIGN_KEY = 'storedesk.loyalty.lastCampaign';
@@ -113,13 +113,13 @@ export function CampaignPicker({
                     <span className="ml-2 inline-block rounded-full border border-amber-400 bg-amber-100 px-2 text-sm font-semibold text-amber-950">Ended</span>
                   ) : null}
                 </span>
-                {ended ? <span className="font-medium text-amber-950">Ended {formatDay(c.endDate, timeZone)}: check codes only, no redeeming.</span> : null}
+                {ended ? <span className="font-medium text-amber-950">Ended {formatInstant(c.endDate, timeZone, 'day')}: check codes only, no redeeming.</span> : null}
                 <span>{c.location ?? 'Location not given'}</span>
                 <span>
-                  Runs {formatDay(c.startDate, timeZone)} – {formatDay(c.endDate, timeZone)}
+                  Runs {formatInstant(c.startDate, timeZone, 'day')} – {formatInstant(c.endDate, timeZone, 'day')}
                 </span>
                 <span className={c.codesExpired ? 'font-semibold text-red-800' : undefined}>
-                  Codes {c.codesExpired ? 'expired' : 'expire'} {formatDay(c.expireCodesDate, timeZone)}
+                  Codes {c.codesExpired ? 'expired' : 'expire'} {formatInstant(c.expireCodesDate, timeZone, 'day')}
                 </span>
                 {c.prizeTypes.length ? <span>Prizes: {c.prizeTypes.join(', ')}</span> : null}
               </span>

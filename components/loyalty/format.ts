@@ -1,19 +1,6 @@
 import type { CodeState } from '@/lib/loyalty/rules';
 
-/** Dates on the loyalty desk, in the store's zone. Pure (browser). */
-export function formatDay(iso: string | null | undefined, timeZone: string): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', year: 'numeric' }).format(d);
-}
 
-export function formatDayTime(iso: string | null | undefined, timeZone: string): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '—';
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
-}
 
 /** A new id per confirmation dialog: a retry of the same confirmation carries the same id. */
 export function newRequestId(): string {

@@ -1,11 +1,14 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { blockCodeAction, checkCodeAction, prizeHistoryAction, redeemCodeAction, resendCheckinAction } from '@/app/(console)/loyalty/actions';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
+import { RadioGroup } from '@/components/ui/radio-group';
+import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
 import type { CheckinView } from '@/lib/loyalty/checkin';
 import type { ChangeResult } from '@/lib/loyalty/change-code';
@@ -14,7 +17,8 @@ import type { CampaignView, CodeView } from '@/lib/loyalty/views';
 import { CheckCodeSchema, type CheckCodeForm } from '@/lib/loyalty/inputs';
 import { BLOCK_REASONS, BLOCK_REASON_LABELS, type BlockReason } from '@/lib/loyalty/rules';
 import { CampaignPicker } from './campaign-picker';
-import { STATUS_STYLES, formatDay, formatDayTime, newRequestId } from './format';
+import { formatInstant } from '@/lib/dates';
+import { STATUS_STYLES, newRequestId } from './format';
 
 type Customer = { email: string; phone: string };
 type Notice = { tone: 'info' | 'error'; text: string };
@@ -29,6 +33,12 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
   const [dialog, setDialog] = useState<'redeem' | 'block' | null>(null);
   const [history, setHistory] = useState<HistoryRow[] | null>(null);
   const [historyPending, setHistoryPending] = useState(false);
+  // Where focus goes when the confirmation closes: its opener (Cancel, Escape) or what the change produced.
+  const focusAfterDialog = useRef<string | null>(null);
+  const openDialog = (kind: 'redeem' | 'block') => {
+    focusAfterDialog.current = null;
+    setDialog(kind);
+  };
 
   const form = useForm<CheckCodeForm>({
     resolver: zodResolver(CheckCodeSchema),
@@ -72,6 +82,7 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
   }
 
   function onChanged(result: ChangeResult) {
+    focusAfterDialog.current = result.code.status === 'redeemed' ? 'redemption-result' : 'code-card';
     setCode(result.code);
     setChange(result);
     setDialog(null);
@@ -80,6 +91,7 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
   }
 
   function onRefused(message: string, refreshed?: CodeView) {
+    focusAfterDialog.current = 'loyalty-notice';
     setDialog(null);
     setNotice({ tone: 'error', text: message });
     if (refreshed) setCode(refreshed);
@@ -125,6 +137,8 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
 
       {notice ? (
         <div
+          id="loyalty-notice"
+          tabIndex={-1}
           role={notice.tone === 'error' ? 'alert' : 'status'}
           data-testid="loyalty-notice"
           className={`rounded-xl border p-4 text-lg font-medium ${notice.tone === 'error' ? 'border-red-300 bg-red-50 text-red-900' : 'border-slate-300 bg-slate-50 text-slate-900'}`}
@@ -137,8 +151,8 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
         <CodeCard
           code={code}
           timeZone={timeZone}
-          onRedeem={() => setDialog('redeem')}
-          onBlock={() => setDialog('block')}
+          onRedeem={() => openDialog('redeem')}
+          onBlock={() => openDialog('block')}
         />
       ) : null}
 
@@ -151,6 +165,7 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
           customer={customer}
           campaign={campaign}
           onClose={() => setDialog(null)}
+          returnFocus={() => (focusAfterDialog.current ? document.getElementById(focusAfterDialog.current) : null)}
           onChanged={onChanged}
           onRefused={onRefused}
         />
@@ -163,7 +178,7 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
 
 function CodeCard({ code, timeZone, onRedeem, onBlock }: { code: CodeView; timeZone: string; onRedeem: () => void; onBlock: () => void }) {
   return (
-    <section aria-labelledby="code-title" data-testid="code-card" className="rounded-xl border-2 border-slate-300 bg-white p-5">
+    <section id="code-card" tabIndex={-1} aria-labelledby="code-title" data-testid="code-card" className="rounded-xl border-2 border-slate-300 bg-white p-5">
       <h2 id="code-title" className="text-base font-semibold text-slate-700">
         Customer’s code
       </h2>
@@ -183,17 +198,17 @@ function CodeCard({ code, timeZone, onRedeem, onBlock }: { code: CodeView; timeZ
         </dd>
         <dt className="font-semibold text-slate-700">Expires</dt>
         <dd className={code.expired ? 'font-semibold text-red-800' : undefined}>
-          {formatDay(code.expiresAt, timeZone)}
+          {formatInstant(code.expiresAt, timeZone, 'day')}
           {code.expired ? ' (expired)' : ''}
         </dd>
         {code.campaignEndedAt ? (
           <>
             <dt className="font-semibold text-slate-700">Campaign ended</dt>
-            <dd className="font-semibold text-amber-950">{formatDay(code.campaignEndedAt, timeZone)}</dd>
+            <dd className="font-semibold text-amber-950">{formatInstant(code.campaignEndedAt, timeZone, 'day')}</dd>
           </>
         ) : null}
         <dt className="font-semibold text-slate-700">Last update</dt>
-        <dd>{formatDayTime(code.lastUpdate, timeZone)}</dd>
+        <dd>{formatInstant(code.lastUpdate, timeZone, 'dayTime')}</dd>
       </dl>
       {code.notice ? (
         <p data-testid="code-notice" className="mt-4 rounded-lg bg-amber-50 p-3 text-lg font-medium text-amber-950">
@@ -224,6 +239,7 @@ function ConfirmDialog({
   customer,
   campaign,
   onClose,
+  returnFocus,
   onChanged,
   onRefused,
 }: {
@@ -232,10 +248,10 @@ function ConfirmDialog({
   customer: Customer;
   campaign: CampaignView;
   onClose: () => void;
+  returnFocus: () => HTMLElement | null;
   onChanged: (result: ChangeResult) => void;
   onRefused: (message: string) => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   // One id per confirmation: a retry (or a second tap that slips through) is the same request.
   const [requestId] = useState(newRequestId);
   const [pending, setPending] = useState(false);
@@ -243,12 +259,6 @@ function ConfirmDialog({
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (el && !el.open) el.showModal();
-    return () => el?.close();
-  }, []);
 
   async function confirm() {
     if (pending) return;
@@ -279,21 +289,14 @@ function ConfirmDialog({
 
   const title = kind === 'redeem' ? 'Redeem this code?' : 'Block this code?';
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-summary"
-      onCancel={(e) => {
-        if (pending) e.preventDefault();
-        else onClose();
-      }}
-      className="m-auto w-full max-w-lg rounded-2xl p-0 backdrop:bg-slate-900/50"
-    >
-      <div className="flex flex-col gap-4 p-6">
-        <h2 id="confirm-title" className="text-2xl font-bold">
-          {title}
-        </h2>
-        <div id="confirm-summary" className="rounded-lg bg-slate-50 p-4">
+    <Dialog
+      open
+      onClose={onClose}
+      dismissible={!pending}
+      returnFocus={returnFocus}
+      title={<span className="text-2xl">{title}</span>}
+      description={
+        <div className="rounded-lg bg-slate-50 p-4 text-slate-950">
           <p className="font-mono text-4xl font-bold tracking-widest" data-testid="confirm-code">
             {code.code}
           </p>
@@ -302,42 +305,30 @@ function ConfirmDialog({
           </p>
           <p className="mt-1 text-base text-slate-700">{campaign.name}</p>
         </div>
+      }
+    >
+      <div className="mt-4 flex flex-col gap-4">
         {kind === 'block' ? (
-          <fieldset aria-describedby={errors.reason ? 'block-reason-error' : undefined}>
-            <legend className="text-base font-semibold">Why is it blocked?</legend>
-            <div className="mt-2 flex flex-col gap-1">
-              {BLOCK_REASONS.map((r) => (
-                <label key={r} className="flex min-h-11 items-center gap-3 text-base">
-                  <input type="radio" name="block-reason" value={r} checked={reason === r} onChange={() => setReason(r)} className="size-5" />
-                  {BLOCK_REASON_LABELS[r]}
-                </label>
-              ))}
-            </div>
-            {errors.reason ? (
-              <p id="block-reason-error" className="mt-1 text-sm font-medium text-red-700">
-                {errors.reason}
-              </p>
-            ) : null}
-            <div className="mt-3 flex flex-col gap-1">
-              <label htmlFor="block-note" className="text-sm font-medium text-slate-800">
-                Note {reason === 'other' ? '(required)' : '(optional)'}
-              </label>
-              <textarea
-                id="block-note"
-                value={note}
-                maxLength={500}
-                onChange={(e) => setNote(e.target.value)}
-                aria-invalid={errors.note ? true : undefined}
-                aria-describedby={errors.note ? 'block-note-error' : undefined}
-                className={`min-h-20 rounded-lg border px-3 py-2 text-base ${errors.note ? 'border-red-600' : 'border-slate-300'}`}
-              />
-              {errors.note ? (
-                <p id="block-note-error" className="text-sm font-medium text-red-700">
-                  {errors.note}
-                </p>
-              ) : null}
-            </div>
-          </fieldset>
+          <>
+            <RadioGroup
+              id="block-reason"
+              name="block-reason"
+              label="Why is it blocked?"
+              required
+              options={BLOCK_REASONS.map((r) => ({ value: r, label: BLOCK_REASON_LABELS[r] }))}
+              value={reason}
+              onChange={(v) => setReason(v as BlockReason)}
+              error={errors.reason}
+            />
+            <Textarea
+              id="block-note"
+              label={`Note ${reason === 'other' ? '(required)' : '(optional)'}`}
+              value={note}
+              maxLength={500}
+              onChange={(e) => setNote(e.target.value)}
+              error={errors.note}
+            />
+          </>
         ) : null}
         {failure ? (
           <p role="alert" className="rounded-lg bg-red-50 p-3 text-base font-medium text-red-900">
@@ -359,7 +350,7 @@ function ConfirmDialog({
           </Button>
         </div>
       </div>
-    </dialog>
+    </Dialog>
   );
 }
 
@@ -375,7 +366,7 @@ function RedemptionFollowUps({ change, onCheckin }: { change: ChangeResult; onCh
     else toast('error', result.error.message);
   }
   return (
-    <section aria-labelledby="points-title" data-testid="redemption-result" className="rounded-xl border border-green-300 bg-green-50 p-5">
+    <section id="redemption-result" tabIndex={-1} aria-labelledby="points-title" data-testid="redemption-result" className="rounded-xl border border-green-300 bg-green-50 p-5">
       <h2 id="points-title" className="text-xl font-bold text-green-950">
         Redeemed — confirmed by Footprints
       </h2>
@@ -438,8 +429,8 @@ function PrizeHistory({ rows, timeZone }: { rows: HistoryRow[]; timeZone: string
                   <td className="py-2 pr-3">{r.statusLabel}</td>
                   <td className="py-2 pr-3">{r.prize ?? '—'}</td>
                   <td className="py-2 pr-3">{r.location ?? '—'}</td>
-                  <td className="py-2 pr-3">{formatDay(r.expiresAt, timeZone)}</td>
-                  <td className="py-2">{formatDayTime(r.lastUpdate, timeZone)}</td>
+                  <td className="py-2 pr-3">{formatInstant(r.expiresAt, timeZone, 'day')}</td>
+                  <td className="py-2">{formatInstant(r.lastUpdate, timeZone, 'dayTime')}</td>
                 </tr>
               ))}
             </tbody>

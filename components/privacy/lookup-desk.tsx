@@ -9,6 +9,7 @@ import { recordExportAction, startLookupAction } from '@/app/(console)/privacy/a
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
+import { formatInstant } from '@/lib/dates';
 import type { ActionResult } from '@/lib/errors';
 import type { LookupView } from '@/lib/privacy/lookup-records';
 import type { WindowRunResult } from '@/lib/privacy/run-lookup-window';
@@ -21,7 +22,6 @@ import {
   countActivities,
   coverageOf,
   describeWindow,
-  formatInZone,
   mergeActivities,
   type ActivityRow,
   type WindowInfo,
@@ -464,7 +464,7 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
                       {r.messageName ? <span className="block text-slate-700">{r.messageName}</span> : null}
                     </td>
                     <td className="px-2 py-1 whitespace-nowrap" data-testid="time-store">
-                      {formatInZone(r.at, timeZone)}
+                      {formatInstant(r.at, timeZone, 'isoMinute', '')}
                     </td>
                     <td className="px-2 py-1 whitespace-nowrap text-slate-700" data-testid="time-raw">
                       {r.rawDate}

@@ -6,20 +6,10 @@ import { recordExportAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
 import type { LookupView } from '@/lib/privacy/lookup-records';
 import { CHANNEL_LABELS } from '@/lib/privacy/lookup-rules';
-import { buildExportDocument, formatInZone, mergeActivities, type ExportDocument } from '@/lib/privacy/results';
+import { formatInstant } from '@/lib/dates';
+import { buildExportDocument, mergeActivities, type ExportDocument } from '@/lib/privacy/results';
 import { caseProfile, lookupRows } from './results-store';
 
-// The console's chrome stays off paper; each channel starts a new page.
-const PRINT_CSS = `
-@media print {
-  header, nav, [data-testid="sandbox-banner"], .no-print { display: none !important; }
-  main { max-width: none !important; padding: 0 !important; }
-  .report-channel { break-after: page; }
-  .report-channel:last-of-type { break-after: auto; }
-  body { background: white !important; }
-}
-.report-channel { break-after: page; }
-`;
 
 export function ReportView({ caseId, reference, lookup }: { caseId: string; reference: string; lookup: LookupView | null }) {
   const [doc, setDoc] = useState<ExportDocument | null>(null);
@@ -95,7 +85,6 @@ export function ReportView({ caseId, reference, lookup }: { caseId: string; refe
 
   return (
     <article className="bg-white p-6 text-slate-900" data-testid="privacy-report">
-      <style>{PRINT_CSS}</style>
       <div className="no-print mb-4 flex gap-3">
         <Button type="button" onClick={() => window.print()}>
           Print
@@ -110,7 +99,7 @@ export function ReportView({ caseId, reference, lookup }: { caseId: string; refe
           <dt className="font-medium">Request received</dt>
           <dd>{doc.receivedOn}</dd>
           <dt className="font-medium">Produced</dt>
-          <dd data-testid="report-produced">{formatInZone(doc.producedAt, doc.timeZone)} ({doc.timeZone})</dd>
+          <dd data-testid="report-produced">{formatInstant(doc.producedAt, doc.timeZone, 'isoMinute', '')} ({doc.timeZone})</dd>
           <dt className="font-medium">Data subject</dt>
           <dd>{[doc.subject.email, doc.subject.phone].filter(Boolean).join(', ')}</dd>
           <dt className="font-medium">Period</dt>
@@ -137,7 +126,7 @@ export function ReportView({ caseId, reference, lookup }: { caseId: string; refe
                 .join(' · ') || 'No activity in the answered windows.'}
             </p>
             <p className="text-xs text-slate-700">
-              Case {doc.reference} · produced {formatInZone(doc.producedAt, doc.timeZone)}
+              Case {doc.reference} · produced {formatInstant(doc.producedAt, doc.timeZone, 'isoMinute', '')}
             </p>
             <table className="mt-2 w-full text-left text-xs">
               <thead>

@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -17,16 +16,25 @@ async function waitingCaptures(): Promise<number> {
   }
 }
 
+/**
+ * Ends the session, then loads the next page in full: nothing from the previous person (privacy rows,
+ * the query cache, form state) stays in the tab's memory.
+ */
+async function endSessionAndLeave(to: string): Promise<void> {
+  try {
+    await signOut({ redirect: false });
+  } finally {
+    window.location.assign(to);
+  }
+}
+
 export function SignOutButton() {
-  const router = useRouter();
   const [pending, setPending] = useState(false);
   // Captures of hers still waiting to sync: she is told before she leaves (they will still be sent).
   const [waiting, setWaiting] = useState<number | null>(null);
   const signOutNow = async () => {
     setPending(true);
-    await signOut({ redirect: false });
-    router.replace('/login?ended=signed_out');
-    router.refresh();
+    await endSessionAndLeave('/login?ended=signed_out');
   };
   return (
     <>
@@ -76,22 +84,30 @@ export function SignOutButton() {
   );
 }
 
-/** Shared tablet: the next hostess taps this, then enters her PIN. */
+/** Shared tablet: the tap ends the current hostess's session at once; the next hostess then enters her PIN. */
 export function SwitchHostessButton() {
-  const router = useRouter();
+  const [pending, setPending] = useState(false);
   return (
-    <Button variant="secondary" onClick={() => router.push('/login?switch=1')}>
+    <Button
+      variant="secondary"
+      pending={pending}
+      pendingLabel="Switching…"
+      onClick={() => {
+        setPending(true);
+        void endSessionAndLeave('/login?switch=1');
+      }}
+    >
       Switch hostess
     </Button>
   );
 }
 
 /**
- * Signs a hostess tablet out after a period without touches or keys. The server enforces the same
- * limit on its own (lib/auth/session-store.ts); this makes the screen follow at once.
+ * Signs the screen out after the session kind's idle limit without touches or keys (hostess tablets and
+ * desk staff each have theirs). The server enforces the same limit on its own (lib/auth/session-store.ts);
+ * this makes the screen follow at once.
  */
 export function IdleSignOut({ minutes }: { minutes: number }) {
-  const router = useRouter();
   useEffect(() => {
     let last = Date.now();
     const mark = () => {
@@ -102,14 +118,13 @@ export function IdleSignOut({ minutes }: { minutes: number }) {
     const timer = window.setInterval(async () => {
       if (Date.now() - last > minutes * 60_000) {
         window.clearInterval(timer);
-        await signOut({ redirect: false });
-        router.replace('/login?ended=idle');
+        await endSessionAndLeave('/login?ended=idle');
       }
     }, 5_000);
     return () => {
       events.forEach((e) => window.removeEventListener(e, mark));
       window.clearInterval(timer);
     };
-  }, [minutes, router]);
+  }, [minutes]);
   return null;
 }

@@ -2,6 +2,7 @@
  * Role assignments kept by the console (an admin edits them). A change takes effect at the member of
  * staff's next sign-in: roles are resolved once, when the session starts (lib/auth reads them).
  */
+import { SANDBOX_SEED_MARK } from '@/lib/auth/sandbox-roles';
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { AuditActor } from '@/lib/auth/action';
@@ -33,13 +34,19 @@ export async function assignRole(
   actor: AuditActor,
   subject: string,
   role: Role | null,
-  opts: { adminUsernames: readonly string[]; confirmOwnAdminRemoval?: boolean } = { adminUsernames: [] },
+  opts: { adminUsernames: readonly string[]; sandbox: boolean; confirmOwnAdminRemoval?: boolean },
 ): Promise<void> {
   const [member] = await db.select().from(staffMembers).where(eq(staffMembers.subject, subject)).limit(1);
   if (!member) throw new ValidationError('This person is not in the staff list any more; reload the page.');
   const outcome = await db.transaction(async (tx) => {
-    const admins = await tx.select({ subject: roleAssignments.subject }).from(roleAssignments).where(eq(roleAssignments.role, 'admin')).for('update');
-    const before = await getAssignedRole(tx as unknown as Db, subject);
+    const adminRows = await tx
+      .select({ subject: roleAssignments.subject, assignedBy: roleAssignments.assignedBy })
+      .from(roleAssignments)
+      .where(eq(roleAssignments.role, 'admin'))
+      .for('update');
+    // Sandbox-seeded admins count only in sandbox mode, as they do at sign-in (lib/auth/staff-directory.ts).
+    const admins = adminRows.filter((a) => opts.sandbox || a.assignedBy !== SANDBOX_SEED_MARK);
+    const before = await getAssignedRole(tx as unknown as Db, subject, { sandbox: opts.sandbox });
     const losesAdmin = before === 'admin' && role !== 'admin' && inherentRoleOf(member, opts.adminUsernames) !== 'admin_config';
     if (losesAdmin) {
       const others = admins.filter((a) => a.subject !== subject).length + opts.adminUsernames.length;

@@ -48,7 +48,7 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 describe('the roles page', () => {
   it('shows configuration admins and PIN hostesses for what they are, and who set a role by name', async () => {
     const { db } = handle;
-    await assignRole(db, admin, 'hostess:5b30cb85e1267446c5784b75', 'manager', { adminUsernames: ['ops'] });
+    await assignRole(db, admin, 'hostess:5b30cb85e1267446c5784b75', 'manager', { adminUsernames: ['ops'], sandbox: true });
     const rows = await listStaff(db, { adminUsernames: ['ops'] });
     const by = (subject: string) => rows.find((r) => r.subject === subject)!;
     expect(by('user:ops')).toMatchObject({ role: null, inherent: 'admin_config' });
@@ -59,7 +59,7 @@ describe('the roles page', () => {
 
   it('refuses to remove the last admin (audited), and allows it when another admin remains', async () => {
     const { db } = handle;
-    const error = await rejection(assignRole(db, other, 'user:admin', 'manager', { adminUsernames: [] }));
+    const error = await rejection(assignRole(db, other, 'user:admin', 'manager', { adminUsernames: [], sandbox: true }));
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.message).toBe(LAST_ADMIN_MESSAGE);
     expect((await listStaff(db, { adminUsernames: [] })).find((r) => r.subject === 'user:admin')?.role).toBe('admin');
@@ -67,22 +67,33 @@ describe('the roles page', () => {
     expect(refused.rows[0]).toMatchObject({ targetId: 'user:admin', outcome: 'refused' });
 
     // A configuration admin counts: then the assigned one can go.
-    await assignRole(db, other, 'user:admin', 'manager', { adminUsernames: ['ops'] });
+    await assignRole(db, other, 'user:admin', 'manager', { adminUsernames: ['ops'], sandbox: true });
     expect((await listStaff(db, { adminUsernames: ['ops'] })).find((r) => r.subject === 'user:admin')?.role).toBe('manager');
   });
 
   it('removing one’s own admin role needs a confirmation; confirmed, it goes through', async () => {
     const { db } = handle;
-    await assignRole(db, admin, 'user:boss', 'admin', { adminUsernames: [] });
-    const ask = await rejection(assignRole(db, admin, 'user:admin', null, { adminUsernames: [] }));
+    await assignRole(db, admin, 'user:boss', 'admin', { adminUsernames: [], sandbox: true });
+    const ask = await rejection(assignRole(db, admin, 'user:admin', null, { adminUsernames: [], sandbox: true }));
     expect(ask).toBeInstanceOf(ConfirmationNeededError);
     expect(ask.message).toBe(CONFIRM_OWN_ADMIN_MESSAGE);
     expect((await listStaff(db, { adminUsernames: [] })).find((r) => r.subject === 'user:admin')?.role).toBe('admin');
-    await assignRole(db, admin, 'user:admin', null, { adminUsernames: [], confirmOwnAdminRemoval: true });
+    await assignRole(db, admin, 'user:admin', null, { adminUsernames: [], sandbox: true, confirmOwnAdminRemoval: true });
     expect((await listStaff(db, { adminUsernames: [] })).find((r) => r.subject === 'user:admin')?.role).toBeNull();
     // And the one admin left cannot remove themselves, confirmed or not.
-    const last = await rejection(assignRole(db, other, 'user:boss', null, { adminUsernames: [], confirmOwnAdminRemoval: true }));
+    const last = await rejection(assignRole(db, other, 'user:boss', null, { adminUsernames: [], sandbox: true, confirmOwnAdminRemoval: true }));
     expect(last.message).toBe(LAST_ADMIN_MESSAGE);
+  });
+
+  it('with sandbox mode off, a sandbox-seeded admin is nobody: it neither counts as another admin nor is protected', async () => {
+    const { db } = handle;
+    await assignRole(db, admin, 'user:boss', 'admin', { adminUsernames: [], sandbox: true });
+    // user:admin holds only the seeded assignment, so boss is the last real admin.
+    const last = await rejection(assignRole(db, other, 'user:boss', null, { adminUsernames: [], sandbox: false, confirmOwnAdminRemoval: true }));
+    expect(last.message).toBe(LAST_ADMIN_MESSAGE);
+    // And the seeded row itself is not an admin role to keep.
+    await assignRole(db, other, 'user:admin', 'manager', { adminUsernames: [], sandbox: false });
+    expect((await listStaff(db, { adminUsernames: [] })).find((r) => r.subject === 'user:admin')?.role).toBe('manager');
   });
 });
 

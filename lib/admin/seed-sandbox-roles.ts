@@ -1,9 +1,9 @@
 import 'server-only';
-import { SANDBOX_ROLE_SEED } from '@/lib/auth/sandbox-roles';
+import { SANDBOX_ROLE_SEED, SANDBOX_SEED_MARK } from '@/lib/auth/sandbox-roles';
 import type { Db } from '@/lib/db';
 import { roleAssignments, staffMembers } from '@/lib/db/schema';
 
-/** Sandbox start: the demo logins' assignments, unless an admin has already changed them. */
+/** Sandbox start: the demo logins' assignments (marked SANDBOX_SEED_MARK), unless an admin has already changed them. */
 export async function seedSandboxRoles(db: Db): Promise<void> {
   for (const seed of SANDBOX_ROLE_SEED) {
     const inserted = await db
@@ -14,7 +14,7 @@ export async function seedSandboxRoles(db: Db): Promise<void> {
     if (inserted.length) {
       await db
         .insert(roleAssignments)
-        .values({ subject: seed.subject, role: seed.role, assignedBy: 'sandbox-seed', assignedAt: new Date() })
+        .values({ subject: seed.subject, role: seed.role, assignedBy: SANDBOX_SEED_MARK, assignedAt: new Date() })
         .onConflictDoNothing();
     }
   }

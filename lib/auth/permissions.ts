@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   'admin.roles': ['admin'],
   'admin.audit': ['admin'],
   'admin.queue': ['admin'],
+  'admin.security': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -50,6 +51,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/admin/roles', label: 'Roles', permission: 'admin.roles' },
   { href: '/admin/audit', label: 'Audit trail', permission: 'admin.audit' },
   { href: '/admin/queue', label: 'Sync queue', permission: 'admin.queue' },
+  { href: '/admin/security', label: 'Security', permission: 'admin.security' },
 ];
 
 export function navFor(roles: readonly Role[]): NavItem[] {

@@ -10,3 +10,6 @@ export const SANDBOX_ROLE_SEED: readonly { subject: string; username: string; di
   { subject: 'user:support', username: 'support', displayName: 'support', role: 'support' },
   { subject: 'user:admin', username: 'admin', displayName: 'admin', role: 'admin' },
 ];
+
+/** `assigned_by` of the seeded assignments: they count only while sandbox mode is on (lib/admin/roles.ts). */
+export const SANDBOX_SEED_MARK = 'sandbox-seed';

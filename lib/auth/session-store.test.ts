@@ -1,10 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@/lib/db';
 import { staffSessions } from '@/lib/db/schema';
-import { createSession, endSession, openToken, sealToken, touchSession } from './session-store';
+import { createSession, endSession, openToken, sealToken, sessionIsLive, touchSession } from './session-store';
 
 const SECRET = 's'.repeat(40);
-const LIMITS = { maxAgeMs: 10 * 3_600_000, hostessIdleMs: 15 * 60_000 };
+const LIMITS = { maxAgeMs: 10 * 3_600_000, hostessIdleMs: 15 * 60_000, staffIdleMs: 30 * 60_000 };
 let handle: DbHandle;
 
 beforeAll(async () => {
@@ -42,7 +43,7 @@ describe('staff sessions', () => {
     expect('session' in result && result.session.roles).toEqual(['manager']);
   });
 
-  it('ends a hostess session after inactivity, not a manager one', async () => {
+  it('ends a hostess session after 15 idle minutes, while a manager one lives on', async () => {
     const later = new Date(Date.now() + 16 * 60_000);
     const hostess = await newSession('hostess');
     const manager = await newSession('staff');
@@ -50,6 +51,13 @@ describe('staff sessions', () => {
     expect('session' in (await touchSession(handle.db, SECRET, manager, { ...LIMITS, now: later }))).toBe(true);
     // Once ended, it stays ended.
     expect(await touchSession(handle.db, SECRET, hostess, LIMITS)).toEqual({ ended: 'idle' });
+  });
+
+  it('ends a desk staff session after its own idle limit', async () => {
+    const manager = await newSession('staff');
+    expect('session' in (await touchSession(handle.db, SECRET, manager, { ...LIMITS, now: new Date(Date.now() + 29 * 60_000) }))).toBe(true);
+    // 29 min later the session was seen: idleness counts from then.
+    expect(await touchSession(handle.db, SECRET, manager, { ...LIMITS, now: new Date(Date.now() + 60 * 60_000) })).toEqual({ ended: 'idle' });
   });
 
   it('ends any session at the shift limit', async () => {
@@ -68,5 +76,19 @@ describe('staff sessions', () => {
 
   it('does not know a made-up id', async () => {
     expect(await touchSession(handle.db, SECRET, 'nope', LIMITS)).toEqual({ ended: 'unknown' });
+  });
+
+  it('tells whether a session is live without marking it seen (what /api/auth/session names)', async () => {
+    const hostess = await newSession('hostess');
+    expect(await sessionIsLive(handle.db, hostess, LIMITS)).toBe(true);
+    const [before] = await handle.db.select().from(staffSessions).where(eq(staffSessions.id, hostess));
+    // Polling 14 minutes later neither extends the idle clock nor ends the session.
+    expect(await sessionIsLive(handle.db, hostess, { ...LIMITS, now: new Date(Date.now() + 14 * 60_000) })).toBe(true);
+    const [after] = await handle.db.select().from(staffSessions).where(eq(staffSessions.id, hostess));
+    expect(after.lastSeenAt.getTime()).toBe(before.lastSeenAt.getTime());
+    expect(await sessionIsLive(handle.db, hostess, { ...LIMITS, now: new Date(Date.now() + 16 * 60_000) })).toBe(false);
+    await endSession(handle.db, hostess, 'replaced');
+    expect(await sessionIsLive(handle.db, hostess, LIMITS)).toBe(false);
+    expect(await sessionIsLive(handle.db, 'no-such-session', LIMITS)).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Server-side staff sessions. The browser's next-auth cookie carries only a random session id; the
  * Footprints access token lives here, encrypted at rest with a key derived from AUTH_SECRET, so it never
- * reaches the browser, even encrypted. A session ends at sign-out, at the shift-length limit, and — on
- * hostess tablets — after inactivity.
+ * reaches the browser, even encrypted. A session ends at sign-out, at the shift-length limit, and after
+ * inactivity (its own limit for hostess tablets and for desk staff).
  */
 import 'server-only';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
@@ -84,6 +84,8 @@ export async function createSession(
 export interface SessionLimits {
   maxAgeMs: number;
   hostessIdleMs: number;
+  /** Idle limit of desk staff sessions (manager, support, admin); hostess tablets use hostessIdleMs. */
+  staffIdleMs: number;
   now?: Date;
 }
 
@@ -101,10 +103,7 @@ export async function touchSession(
   const [row] = await db.select().from(staffSessions).where(eq(staffSessions.id, id)).limit(1);
   if (!row) return { ended: 'unknown' };
   if (row.endedAt) return { ended: (row.endReason as SessionEndReason | null) ?? 'signed_out' };
-  let reason: SessionEndReason | null = null;
-  if (now.getTime() - row.createdAt.getTime() > limits.maxAgeMs) reason = 'shift_limit';
-  else if (row.kind === 'hostess' && now.getTime() - row.lastSeenAt.getTime() > limits.hostessIdleMs) reason = 'idle';
-  else if (row.tokenExpiresAt && row.tokenExpiresAt.getTime() <= now.getTime()) reason = 'shift_limit';
+  const reason = limitReached(row, limits, now);
   if (reason) {
     await endSession(db, id, reason, now);
     return { ended: reason };
@@ -136,6 +135,25 @@ export async function touchSession(
       tokenExpiresAt: row.tokenExpiresAt,
     },
   };
+}
+
+type SessionRow = typeof staffSessions.$inferSelect;
+
+function limitReached(row: SessionRow, limits: SessionLimits, now: Date): SessionEndReason | null {
+  if (now.getTime() - row.createdAt.getTime() > limits.maxAgeMs) return 'shift_limit';
+  if (now.getTime() - row.lastSeenAt.getTime() > (row.kind === 'hostess' ? limits.hostessIdleMs : limits.staffIdleMs)) return 'idle';
+  if (row.tokenExpiresAt && row.tokenExpiresAt.getTime() <= now.getTime()) return 'shift_limit';
+  return null;
+}
+
+/**
+ * Whether a session is still usable, without marking it seen: for /api/auth/session, which the browser
+ * may poll and which must neither keep an idle tablet signed in nor name a hostess whose session ended.
+ */
+export async function sessionIsLive(db: Db, id: string, limits: SessionLimits): Promise<boolean> {
+  const [row] = await db.select().from(staffSessions).where(eq(staffSessions.id, id)).limit(1);
+  if (!row || row.endedAt) return false;
+  return limitReached(row, limits, limits.now ?? new Date()) === null;
 }
 
 export async function endSession(db: Db, id: string, reason: SessionEndReason, now = new Date()): Promise<void> {

@@ -9,12 +9,13 @@ import { forbidden, redirect } from 'next/navigation';
 import { decode } from 'next-auth/jwt';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
+import { SESSION_COOKIE_NAMES } from './cookies';
 import { can, type Permission } from './permissions';
 import { touchSession, type SessionEndReason, type StoredSession } from './session-store';
 
 export type StaffSession = StoredSession;
 
-const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+const SESSION_COOKIES = SESSION_COOKIE_NAMES;
 
 async function readSessionId(): Promise<string | null> {
   const jar = await cookies();
@@ -39,6 +40,7 @@ export const loadStaffSession = cache(async (): Promise<{ session: StaffSession 
   const result = await touchSession(await getDb(), config.auth.secret, sid, {
     maxAgeMs: config.auth.sessionMaxHours * 3_600_000,
     hostessIdleMs: config.auth.hostessIdleMinutes * 60_000,
+    staffIdleMs: config.auth.staffIdleMinutes * 60_000,
   });
   return 'session' in result ? { session: result.session } : { session: null, ended: result.ended };
 });

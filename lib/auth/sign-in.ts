@@ -14,6 +14,7 @@ import { getFootprintsClient } from '@/lib/vendors/clients';
 import { resolveRoles } from './roles';
 import { createSession } from './session-store';
 import { getAssignedRole, recordStaffSignIn } from './staff-directory';
+import { confirmFailure, releaseAttempt, reserveAttempt, throttleKeys, type SignInClient } from './throttle';
 
 export const PinSchema = z.object({ pin: z.string().regex(/^\d{4,10}$/, 'Enter your PIN: 4 to 10 digits.') });
 export const PasswordSchema = z.object({
@@ -21,16 +22,25 @@ export const PasswordSchema = z.object({
   password: z.string().min(1, 'Enter your password.').max(500),
 });
 
-export type SignInFailure = 'INVALID_INPUT' | 'WRONG_CREDENTIALS' | 'VENDOR_UNAVAILABLE';
-export type SignInResult = { ok: true; sessionId: string; displayName: string } | { ok: false; code: SignInFailure };
+export type SignInFailure = 'INVALID_INPUT' | 'WRONG_CREDENTIALS' | 'VENDOR_UNAVAILABLE' | 'THROTTLED';
+export type SignInResult =
+  | { ok: true; sessionId: string; displayName: string }
+  | { ok: false; code: Exclude<SignInFailure, 'THROTTLED'> }
+  | { ok: false; code: 'THROTTLED'; retryAfterSeconds: number };
 
 export type SignInInput = { grant: 'pin'; pin: string } | { grant: 'password'; username: string; password: string };
 
-export async function signInStaff(input: SignInInput, device: string | null): Promise<SignInResult> {
+export async function signInStaff(input: SignInInput, device: string | null, client: SignInClient = { address: null, deviceId: null }): Promise<SignInResult> {
   const parsed = input.grant === 'pin' ? PinSchema.safeParse(input) : PasswordSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: 'INVALID_INPUT' };
   const config = getConfig();
   const db = await getDb();
+  // The guard decides before Footprints hears of the attempt.
+  const reservation = await reserveAttempt(db, throttleKeys(client, input.grant === 'password' ? input.username : null));
+  if (!reservation.allowed) {
+    log('info', 'auth.sign_in_throttled', { grant: input.grant, locked: reservation.locked, retryAfterSeconds: Math.ceil(reservation.retryAfterMs / 1000) });
+    return { ok: false, code: 'THROTTLED', retryAfterSeconds: Math.ceil(reservation.retryAfterMs / 1000) };
+  }
   let token;
   try {
     token = await getFootprintsClient().requestToken(
@@ -49,16 +59,19 @@ export async function signInStaff(input: SignInInput, device: string | null): Pr
       outcome: 'failure',
       detail: { grant: input.grant, reason: vendorDown ? 'vendor_unavailable' : 'wrong_credentials' },
     });
+    if (vendorDown || !(error instanceof VendorError)) await releaseAttempt(db, reservation, 'no_verdict');
+    else await confirmFailure(db, reservation);
     if (vendorDown) return { ok: false, code: 'VENDOR_UNAVAILABLE' };
     if (error instanceof VendorError) return { ok: false, code: 'WRONG_CREDENTIALS' };
     throw error;
   }
+  await releaseAttempt(db, reservation, 'success');
 
   const isHostess = input.grant === 'pin';
   const subject = isHostess ? `hostess:${token.hostessId ?? 'unknown'}` : `user:${input.username}`;
   const displayName = (isHostess ? token.hostessName : input.username) ?? 'Hostess';
   const username = input.grant === 'password' ? input.username : null;
-  const assigned = await getAssignedRole(db, subject);
+  const assigned = await getAssignedRole(db, subject, { sandbox: config.sandbox });
   const roles = resolveRoles({ scopes: token.scope, assigned, username, adminUsernames: config.auth.adminUsernames });
   await recordStaffSignIn(db, { subject, kind: isHostess ? 'hostess' : 'staff', displayName, username });
   const maxAgeMs = config.auth.sessionMaxHours * 3_600_000;

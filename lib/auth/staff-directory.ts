@@ -8,10 +8,17 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { roleAssignments, staffMembers } from '@/lib/db/schema';
 import { isRole, type Role } from './roles';
+import { SANDBOX_SEED_MARK } from './sandbox-roles';
 
-export async function getAssignedRole(db: Db, subject: string): Promise<Role | null> {
+/**
+ * The console role assigned to a member of staff. Assignments the sandbox seeded carry SANDBOX_SEED_MARK
+ * and count only in sandbox mode: a database that once ran the demo grants nobody anything in production.
+ */
+export async function getAssignedRole(db: Db, subject: string, opts: { sandbox: boolean } = { sandbox: false }): Promise<Role | null> {
   const [row] = await db.select().from(roleAssignments).where(eq(roleAssignments.subject, subject)).limit(1);
-  return row && isRole(row.role) ? row.role : null;
+  if (!row || !isRole(row.role)) return null;
+  if (row.assignedBy === SANDBOX_SEED_MARK && !opts.sandbox) return null;
+  return row.role;
 }
 
 export async function recordStaffSignIn(

@@ -21,8 +21,9 @@ import { loadConfig } from '@/lib/config';
 import { CATALOGUE_LABELS, clearCatalogueCache, loadCaptureCatalogues } from './catalogues';
 import { CONSENT_WORDING_VERSION } from './consent-wording';
 import { CAPTURE_LEAD_JOB, CAPTURE_NETCORE_CONTACT_JOB, createCaptureLeadHandler, registerCaptureHandlers, type CaptureLeadJobPayload } from './delivery';
+import { todayInZone } from '@/lib/dates';
 import { findPossibleDuplicates } from './find-possible-duplicates';
-import { CaptureFormSchema, emptyCaptureForm, type CaptureFormValues } from './inputs';
+import { createCaptureFormSchema, emptyCaptureForm, type CaptureFormValues } from './inputs';
 import { countWaitingSubmissions, getConsentProofByLeadId, listMySubmissionsToday } from './queries';
 import { captureSubmissions } from './schema';
 import { submitCapture, type CaptureStaff } from './submit';
@@ -95,8 +96,9 @@ function form(overrides: Partial<CaptureFormValues> = {}): CaptureFormValues {
 }
 
 describe('the capture form schema (shared by the form and the action)', () => {
-  const errorsOf = (values: Partial<CaptureFormValues>) => {
-    const r = CaptureFormSchema.safeParse(form(values));
+  const CaptureFormSchema = createCaptureFormSchema(() => todayInZone('Europe/Bucharest'));
+  const errorsOf = (values: Partial<CaptureFormValues>, schema = CaptureFormSchema) => {
+    const r = schema.safeParse(form(values));
     if (r.success) return {};
     const out: Record<string, string> = {};
     for (const i of r.error.issues) out[i.path.join('.')] ??= i.message;
@@ -118,6 +120,12 @@ describe('the capture form schema (shared by the form and the action)', () => {
     expect(errorsOf({ nps: '11' })).toMatchObject({ nps: 'NPS is a whole number from 0 to 10' });
     expect(errorsOf({ nps: '-1' })).toMatchObject({ nps: 'NPS is a whole number from 0 to 10' });
     expect(errorsOf({ nps: '0' })).toEqual({});
+  });
+  it('"in the past" is judged by the store’s calendar day, not the machine’s', () => {
+    // 23:30 UTC on 31 Dec 2025 is 1 Jan 2026 in Bucharest: a birthday on 31 Dec 2025 is already past there.
+    const bucharest = createCaptureFormSchema(() => todayInZone('Europe/Bucharest', new Date('2025-12-31T23:30:00Z')));
+    expect(errorsOf({ birthday: '2025-12-31' }, bucharest)).toEqual({});
+    expect(errorsOf({ birthday: '2026-01-01' }, bucharest)).toMatchObject({ birthday: 'The birthday must be in the past' });
   });
   it('Terms and Privacy must be agreed; an offer needs its category', () => {
     expect(errorsOf({ agreeTerms: false, agreePrivacy: false })).toMatchObject({

@@ -29,15 +29,6 @@ export function displayNameOf(firstName: string, lastName: string): string {
   return initial ? `${first} ${initial.toUpperCase()}.` : first;
 }
 
-export function isTimeZone(tz: string): boolean {
-  if (!tz) return false;
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function tagsOf(text: string): string[] {
   const out: string[] = [];

@@ -6,6 +6,7 @@
  * the hostess; lib/capture/submit.ts turns it into the Footprints add-lead fields.
  */
 import { z } from 'zod';
+import { isIsoDay } from '@/lib/dates';
 import { MARKETING_CHANNELS } from './consent-wording';
 
 const MAX_TEXT = 200;
@@ -27,22 +28,6 @@ export function isValidEmail(value: string): boolean {
   return EMAIL.safeParse(value.trim()).success;
 }
 
-/** Today as Y-m-d in the browser's / server's local calendar (birthdays are calendar days). */
-export function todayYmd(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
-/** A real calendar day (2024-02-30 is not), as Y-m-d. */
-export function isCalendarDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
-
 const NPS_RE = /^(?:[0-9]|10)$/;
 const COUNT_RE = /^\d{1,2}$/;
 
@@ -50,7 +35,12 @@ export const MarketingConsentSchema = z.object(
   Object.fromEntries(MARKETING_CHANNELS.map((c) => [c, z.boolean()])) as Record<(typeof MARKETING_CHANNELS)[number], z.ZodBoolean>,
 );
 
-export const CaptureFormSchema = z
+/**
+ * The capture schema; `today` is the store's calendar day (YYYY-MM-DD, `todayInZone(storeZone)`), so a
+ * birthday is judged by the store's date whatever zone the server or the tablet runs in.
+ */
+export const createCaptureFormSchema = (today: () => string) =>
+  z
   .object({
     /** Generated when the form opened; the same key always finds the same submission. */
     idempotencyKey: z.uuid('The form lost its key; reload the page'),
@@ -105,8 +95,8 @@ export const CaptureFormSchema = z
       ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Enter a phone number or an e-mail address' });
     }
     if (v.birthday) {
-      if (!isCalendarDay(v.birthday)) ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'Enter a real date' });
-      else if (v.birthday >= todayYmd()) ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'The birthday must be in the past' });
+      if (!isIsoDay(v.birthday)) ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'Enter a real date' });
+      else if (v.birthday >= today()) ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'The birthday must be in the past' });
       else if (v.birthday < '1900-01-01') ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'Enter a birthday after 1900' });
     }
     if (v.nps && !NPS_RE.test(v.nps)) ctx.addIssue({ code: 'custom', path: ['nps'], message: 'NPS is a whole number from 0 to 10' });
@@ -119,8 +109,9 @@ export const CaptureFormSchema = z
     if (v.offerId && !v.offerCategoryId) ctx.addIssue({ code: 'custom', path: ['offerCategoryId'], message: 'Choose the offer category first' });
   });
 
-export type CaptureFormInput = z.input<typeof CaptureFormSchema>;
-export type CaptureFormValues = z.output<typeof CaptureFormSchema>;
+type CaptureFormSchema = ReturnType<typeof createCaptureFormSchema>;
+export type CaptureFormInput = z.input<CaptureFormSchema>;
+export type CaptureFormValues = z.output<CaptureFormSchema>;
 
 /** An empty form for the next customer (a fresh idempotency key). */
 export function emptyCaptureForm(idempotencyKey: string, consentWordingVersion: string, locationId = ''): CaptureFormValues {

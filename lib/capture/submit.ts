@@ -17,7 +17,8 @@ import {
   captureCorrelation,
   type CaptureLeadJobPayload,
 } from './delivery';
-import { displayNameOf, isTimeZone, normalizeEmail, normalizePhone, toAddLeadInput } from './fields';
+import { isTimeZone } from '@/lib/dates';
+import { displayNameOf, normalizeEmail, normalizePhone, toAddLeadInput } from './fields';
 import type { CaptureFormValues } from './inputs';
 import { captureSubmissions, type CaptureConsentProof, type CaptureSubmission } from './schema';
 

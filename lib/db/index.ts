@@ -41,6 +41,10 @@ export interface CreateDbOptions {
   maxConnections?: number;
   /** Default: lib/db/migrations under the working directory. */
   migrationsFolder?: string;
+  /** PostgreSQL only: give up connecting after this long (default 5 s), so a lost database fails fast. */
+  connectTimeoutMs?: number;
+  /** PostgreSQL only: the server cancels a statement after this long (default 15 s); the client stops waiting too. */
+  statementTimeoutMs?: number;
 }
 
 export interface DbHandle {
@@ -103,10 +107,23 @@ async function openPostgres(url: string, migrationsFolder: string, opts: CreateD
   if (pgSchema !== undefined && !SCHEMA_NAME.test(pgSchema)) {
     throw new Error(`pgSchema "${pgSchema}" must be lower-case letters, digits and underscores`);
   }
+  const statementTimeoutMs = Math.round(opts.statementTimeoutMs ?? 15_000);
+  // Options already in the URL (e.g. ?options=-c search_path=…) are kept; ours come after them.
+  let urlOptions: string | null = null;
+  try {
+    urlOptions = new URL(url).searchParams.get('options');
+  } catch {
+    /* a key=value connection string: no URL options */
+  }
+  const serverOptions = [...(urlOptions ? [urlOptions] : []), `-c statement_timeout=${statementTimeoutMs}`, `-c idle_in_transaction_session_timeout=${statementTimeoutMs * 2}`];
+  if (pgSchema) serverOptions.push(`-c search_path=${pgSchema}`);
   const pool = new Pool({
     connectionString: url,
     max: opts.maxConnections ?? 10,
-    ...(pgSchema ? { options: `-c search_path=${pgSchema}` } : {}),
+    connectionTimeoutMillis: Math.round(opts.connectTimeoutMs ?? 5_000),
+    // The server cancels a long statement; query_timeout covers a server that stopped answering at all.
+    query_timeout: statementTimeoutMs + 5_000,
+    options: serverOptions.join(' '),
   });
   // An idle client's error (server restart, network cut) must not crash the process; the pool replaces it.
   pool.on('error', (error) => log('warn', 'db.pool_error', { error: redactText(error.message, [url]) }));
@@ -116,6 +133,8 @@ async function openPostgres(url: string, migrationsFolder: string, opts: CreateD
     try {
       // Several console instances may start at once against one database: migrate one at a time.
       const lockKey = `storedesk:migrate:${pgSchema ?? 'public'}`;
+      // Waiting for another instance's migrations may take longer than one statement may.
+      await client.query('SET statement_timeout = 0');
       await client.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
       try {
         if (pgSchema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${pgSchema}"`);
@@ -125,6 +144,7 @@ async function openPostgres(url: string, migrationsFolder: string, opts: CreateD
         });
       } finally {
         await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]);
+        await client.query('RESET statement_timeout');
       }
     } finally {
       client.release();
@@ -159,8 +179,8 @@ export function getDb(): Promise<Db> {
 export function getDbHandle(): Promise<DbHandle> {
   let pending = globalForDb.__storedeskDb;
   if (!pending) {
-    const { url, dataDir } = getConfig().database;
-    const opening = createDb(url ? { url } : { dataDir: path.resolve(dataDir) })
+    const { url, dataDir, connectTimeoutMs, statementTimeoutMs } = getConfig().database;
+    const opening = createDb(url ? { url, connectTimeoutMs, statementTimeoutMs } : { dataDir: path.resolve(dataDir) })
       .then((handle) => {
         log('info', 'db.ready', { engine: handle.engine });
         return handle;
@@ -168,7 +188,7 @@ export function getDbHandle(): Promise<DbHandle> {
       .catch((error: unknown) => {
         // A database that was down at boot may come back: let the next caller try again.
         if (globalForDb.__storedeskDb === opening) globalForDb.__storedeskDb = undefined;
-        log('error', 'db.open_failed', { error: error instanceof Error ? error.message : String(error) });
+        log('error', 'db.open_failed', { error: error instanceof Error ? error : String(error) });
         throw error;
       });
     globalForDb.__storedeskDb = opening;

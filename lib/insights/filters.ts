@@ -4,7 +4,8 @@
  * read the same schema.
  */
 import { z } from 'zod';
-import { addDays, defaultRange } from '@/lib/leads/filters';
+import { addDaysIso } from '@/lib/dates';
+import { defaultRange } from '@/lib/leads/filters';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date (YYYY-MM-DD)');
 const idFilter = z.string().trim().min(1).max(64).optional();
@@ -42,7 +43,7 @@ export function periodDays(f: { from: string; to: string }): number {
 /** The period of the same length that ends the day before this one starts. */
 export function previousPeriod(f: { from: string; to: string }): { from: string; to: string } {
   const days = periodDays(f);
-  return { from: addDays(f.from, -days), to: addDays(f.from, -1) };
+  return { from: addDaysIso(f.from, -days), to: addDaysIso(f.from, -1) };
 }
 
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;

@@ -3,6 +3,7 @@
  * them. Pure: the browser and the server read the same schema.
  */
 import { z } from 'zod';
+import { addDaysIso, todayInZone } from '@/lib/dates';
 import { LEAD_STATUSES, type LeadStatus } from '@/lib/vendors/footprints/schemas';
 
 export const PIPELINE_SORTS = ['created', 'name', 'status', 'value', 'offer', 'consultant'] as const;
@@ -34,24 +35,10 @@ export const PipelineFiltersSchema = z
   .refine((f) => f.from <= f.to, { message: 'The start date is after the end date', path: ['to'] });
 export type PipelineFilters = z.output<typeof PipelineFiltersSchema>;
 
-/** "Y-m-d" of an instant in a time zone. */
-export function dayIn(date: Date, timeZone: string): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date).map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
-export function addDays(ymd: string, days: number): string {
-  const [y, m, d] = ymd.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d + days));
-  return dt.toISOString().slice(0, 10);
-}
-
 /** The last 30 days, today included, in the store's zone. */
 export function defaultRange(now: Date, timeZone: string): { from: string; to: string } {
-  const to = dayIn(now, timeZone);
-  return { from: addDays(to, -(DEFAULT_RANGE_DAYS - 1)), to };
+  const to = todayInZone(timeZone, now);
+  return { from: addDaysIso(to, -(DEFAULT_RANGE_DAYS - 1)), to };
 }
 
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;

@@ -7,10 +7,11 @@ import 'server-only';
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '@/lib/db';
+import { addDaysIso } from '@/lib/dates';
 import { parseFootprintsDate } from '@/lib/vendors/footprints/dates';
 import { LEAD_STATUSES, type Lead, type LeadStatus } from '@/lib/vendors/footprints/schemas';
 import { clampPage } from '@/lib/paging';
-import { addDays, BOARD_CARDS_PER_COLUMN, TABLE_PAGE_SIZE, type PipelineFilters } from './filters';
+import { BOARD_CARDS_PER_COLUMN, TABLE_PAGE_SIZE, type PipelineFilters } from './filters';
 import {
   leadCatalogue,
   leadNpsEntries,
@@ -357,7 +358,7 @@ export function recordToSummary(r: LeadRecord): LeadSummary {
 /** The instants a range of store days covers: [start of `from`, start of the day after `to`). */
 export function dayRange(from: string, to: string, timeZone: string): { start: Date; end: Date } {
   const start = parseFootprintsDate(`${from} 00:00:00`, timeZone);
-  const end = parseFootprintsDate(`${addDays(to, 1)} 00:00:00`, timeZone);
+  const end = parseFootprintsDate(`${addDaysIso(to, 1)} 00:00:00`, timeZone);
   if (!start || !end) throw new Error('dayRange: invalid day');
   return { start, end };
 }

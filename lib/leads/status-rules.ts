@@ -6,6 +6,7 @@
  *   - to any other status: nothing.
  */
 import { z } from 'zod';
+import { isIsoDay } from '@/lib/dates';
 import { LEAD_STATUSES, LOST_REASONS, type LeadStatus, type LostReason } from '@/lib/vendors/footprints/schemas';
 
 export { LEAD_STATUSES, LOST_REASONS, type LeadStatus, type LostReason };
@@ -40,14 +41,6 @@ export function requirementFor(to: LeadStatus): MoveRequirement {
   return 'none';
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isCalendarDay(value: string): boolean {
-  if (!DATE_RE.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
 
 /** The contract a lead needs to become a customer (the form's schema and the action's). */
 export const ContractSchema = z.object({
@@ -57,7 +50,7 @@ export const ContractSchema = z.object({
     .trim()
     .min(1, 'Enter the contract value')
     .regex(/^\d+(\.\d{1,2})?$/, 'A number, e.g. 12500 or 12500.50'),
-  contractDate: z.string().trim().refine(isCalendarDay, 'A date (YYYY-MM-DD)'),
+  contractDate: z.string().trim().refine(isIsoDay, 'A date (YYYY-MM-DD)'),
   contractDescription: z.string().trim().min(1, 'Describe the contract').max(1000),
 });
 export type Contract = z.infer<typeof ContractSchema>;

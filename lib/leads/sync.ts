@@ -6,10 +6,10 @@
 import 'server-only';
 import { leadSyncFailureMessage } from '@/lib/staff-words';
 import type { Db } from '@/lib/db';
+import { addDaysIso, todayInZone } from '@/lib/dates';
 import { log } from '@/lib/log';
 import type { FootprintsClient } from '@/lib/vendors/footprints';
 import { VendorError } from '@/lib/vendors/http';
-import { addDays, dayIn } from './filters';
 import { dayRange, getSyncState, removeUnlisted, saveCatalogue, upsertVendorLeads, writeSyncState } from './read-model';
 
 /** The periodic sync keeps this many days (today included) fresh; older ranges are synced on request. */
@@ -39,8 +39,8 @@ export interface SyncResult {
 }
 
 export function syncWindow(now: Date, timeZone: string): { from: string; to: string } {
-  const to = dayIn(now, timeZone);
-  return { from: addDays(to, -(SYNC_WINDOW_DAYS - 1)), to };
+  const to = todayInZone(timeZone, now);
+  return { from: addDaysIso(to, -(SYNC_WINDOW_DAYS - 1)), to };
 }
 
 const globalForSync = globalThis as unknown as { __storedeskLeadSync?: Promise<SyncResult> | null };

@@ -3,6 +3,7 @@
  * allows, why not). Shared by the use cases of this folder; no use case of its own.
  */
 import 'server-only';
+import { formatInstant } from '@/lib/dates';
 import { ConflictError } from '@/lib/errors';
 import { parseFootprintsDate, type Campaign, type CodeCheckResponse, type FootprintsClient } from '@/lib/vendors/footprints';
 import type { LoyaltyDeps } from './deps';
@@ -84,7 +85,7 @@ export function codeView(campaignInternalId: string, answer: CodeCheckResponse, 
   const expired = isExpired(expires, deps.now());
   const status = answer.prize_status;
   const state = codeStateOf(status, expired, campaignEnded !== null);
-  const lastUpdateText = lastUpdate ? formatForStaff(lastUpdate, deps.timeZone) : null;
+  const lastUpdateText = lastUpdate ? formatInstant(lastUpdate, deps.timeZone, 'dayTime') : null;
   return {
     campaignInternalId,
     code: answer.code.toUpperCase(),
@@ -97,7 +98,7 @@ export function codeView(campaignInternalId: string, answer: CodeCheckResponse, 
     campaignEndedAt: campaignEnded?.toISOString() ?? null,
     lastUpdate: lastUpdate?.toISOString() ?? null,
     ...allowedActions(status, expired, campaignEnded !== null),
-    notice: whyNotChangeable(status, expired, lastUpdateText, campaignEnded ? formatDayForStaff(campaignEnded, deps.timeZone) : null),
+    notice: whyNotChangeable(status, expired, lastUpdateText, campaignEnded ? formatInstant(campaignEnded, deps.timeZone, 'day') : null),
   };
 }
 
@@ -114,13 +115,6 @@ export function listedStateOf(c: CodeListEntry, deps: LoyaltyDeps): CodeState {
   return codeStateOf(c.status, isExpired(expire, now), end !== null && end.getTime() < now.getTime());
 }
 
-function formatForStaff(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
-}
-
-function formatDayForStaff(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: 'short', year: 'numeric' }).format(date);
-}
 
 export function refuseUnlessOpen(view: CodeView): void {
   if (view.canRedeem) return;

@@ -7,7 +7,7 @@ import { getConfig } from '@/lib/config';
 import { getFootprintsClient, getNetcoreClient } from '@/lib/vendors/clients';
 import type { FootprintsClient } from '@/lib/vendors/footprints';
 import type { NetcoreClient } from '@/lib/vendors/netcore';
-import { todayIso } from '@/lib/vendors/netcore/window-rule';
+import { todayInZone } from '@/lib/dates';
 
 export interface PrivacyDeps {
   netcore: Pick<NetcoreClient, 'getUserChannelActivity'>;
@@ -20,5 +20,5 @@ export interface PrivacyDeps {
 
 export function privacyDeps(): PrivacyDeps {
   const timeZone = getConfig().storeTimezone;
-  return { netcore: getNetcoreClient(), footprints: getFootprintsClient(), timeZone, today: () => todayIso(timeZone) };
+  return { netcore: getNetcoreClient(), footprints: getFootprintsClient(), timeZone, today: () => todayInZone(timeZone) };
 }

@@ -5,13 +5,13 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
-import { todayIso } from '@/lib/vendors/netcore/window-rule';
+import { todayInZone } from '@/lib/dates';
 import { getCaseRow, listCases, toMaskedCase, type CaseListPage, type MaskedCase } from './case-records';
 import { listLookups, type LookupView } from './lookup-records';
 import type { PrivacyCaseStatus } from './schema';
 
 /** The store's calendar date (YYYY-MM-DD): the forms refuse later dates. */
-export const storeToday = (): string => todayIso(getConfig().storeTimezone);
+export const storeToday = (): string => todayInZone(getConfig().storeTimezone);
 
 export async function listCasesPage(query: { status?: PrivacyCaseStatus; reference?: string; page?: number }): Promise<CaseListPage> {
   return listCases(await getDb(), query, storeToday());

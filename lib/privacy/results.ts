@@ -5,6 +5,7 @@
  *
  * Pure and browser-safe: the rows never reach the server again after Netcore answered (see README.md).
  */
+import { formatInstant } from '@/lib/dates';
 import type { PrivacyChannel, WindowState } from './constants';
 
 export interface ActivityRow {
@@ -134,23 +135,6 @@ export function coverageOf(windows: readonly WindowInfo[], hasRows: (windowId: s
   return { answered, failed, notAsked, complete: answered.length === sorted.length && sorted.length > 0, statement: parts.join(' ') };
 }
 
-/** `2024-07-23T12:33:00.000Z` in Europe/Bucharest → `2024-07-23 15:33`. */
-export function formatInZone(iso: string | null, timeZone: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
 
 export const CSV_COLUMNS = [
   'channel',
@@ -178,7 +162,7 @@ export function activitiesToCsv(rows: readonly ActivityRow[], timeZone: string):
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of rows) {
     lines.push(
-      [r.channel, r.activity, r.messageId, r.messageName, formatInZone(r.at, timeZone), r.at, r.rawDate, r.ip, r.device, r.os, r.browser, r.link]
+      [r.channel, r.activity, r.messageId, r.messageName, formatInstant(r.at, timeZone, 'isoMinute', ''), r.at, r.rawDate, r.ip, r.device, r.os, r.browser, r.link]
         .map(csvCell)
         .join(','),
     );
@@ -262,7 +246,7 @@ export function buildExportDocument(input: {
       neverAsked: coverage.notAsked.map(describeWindow),
     },
     counts: countActivities(input.rows),
-    activities: input.rows.map((r) => ({ ...r, timeStore: formatInZone(r.at, input.envelope.timeZone) })),
+    activities: input.rows.map((r) => ({ ...r, timeStore: formatInstant(r.at, input.envelope.timeZone, 'isoMinute', '') })),
     footprintsProfile: input.profile,
   };
 }

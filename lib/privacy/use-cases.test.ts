@@ -27,7 +27,8 @@ import { updateCase } from './update-case';
 import { runPool } from './pool';
 import { mergeActivities, type ActivityRow } from './results';
 import { privacyCases, privacyLookupWindows, privacyLookups } from './schema';
-import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate, todayIso } from '@/lib/vendors/netcore/window-rule';
+import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate } from '@/lib/vendors/netcore/window-rule';
+import { todayInZone } from '@/lib/dates';
 
 const tz = NETCORE_SANDBOX_ACCOUNT_TIMEZONE;
 const support = { id: 'user:support', name: 'Sam Support', role: 'support' };
@@ -38,7 +39,7 @@ let running: RunningSandbox;
 let netcore: NetcoreClient;
 let restoreLog: ReturnType<typeof setLogSink>;
 
-const today = () => todayIso(tz);
+const today = () => todayInZone(tz);
 const daysAgo = (n: number) => formatIsoDate(addDays(parseIsoDate(today())!, -n));
 const apiSim = () => running.sandbox.simulators['netcore-api'] as NetcoreApiSimulator;
 const netcoreRequests = () => running.sandbox.getRequests('netcore-api').length;

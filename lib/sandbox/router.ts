@@ -250,6 +250,9 @@ export function applyStartFaults(sandbox: Sandbox, json: string | undefined): vo
 export function getSandbox(): Sandbox {
   if (!globalForSandbox.__storedeskSandbox) {
     const sandbox = new Sandbox();
+    // The simulators also run outside the console (lib/sandbox/node-server, with no console config to load):
+    // their own start-up setting is read here, not through getConfig().
+    // eslint-disable-next-line no-restricted-properties
     applyStartFaults(sandbox, process.env.SANDBOX_START_FAULTS);
     globalForSandbox.__storedeskSandbox = sandbox;
   }

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import { brandedInstanceCheck } from '@/lib/brand';
 import { redactText, redactUrl } from '@/lib/redact';
+import { observeVendorCall } from './observe';
 
 const VENDOR_ERROR = Symbol.for('storedesk.VendorError');
 
@@ -132,6 +133,19 @@ function short(value: unknown): string {
 }
 
 export async function vendorRequest<S extends z.ZodType>(req: VendorRequest<S>): Promise<z.infer<S>> {
+  try {
+    const result = await sendVendorRequest(req);
+    observeVendorCall(req.vendor, { ok: true });
+    return result;
+  } catch (error) {
+    if (error instanceof VendorError) {
+      observeVendorCall(req.vendor, { ok: false, operation: req.operation, kind: error.kind, status: error.status, retryable: error.retryable });
+    }
+    throw error;
+  }
+}
+
+async function sendVendorRequest<S extends z.ZodType>(req: VendorRequest<S>): Promise<z.infer<S>> {
   const { vendor, operation, secrets } = req;
   const fail = (init: Omit<VendorErrorInit, 'vendor' | 'operation'>) =>
     new VendorError({ vendor, operation, ...init }, secrets);

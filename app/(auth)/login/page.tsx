@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginPanel } from '@/components/auth/login-panel';
 import { SandboxBanner } from '@/components/shell/sandbox-banner';
+import { homeFor, safeNextPath } from '@/lib/auth/home';
 import { getStaffSession } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 
@@ -15,16 +16,14 @@ const ENDED: Record<string, string> = {
   replaced: 'Your session ended. Sign in again to continue.',
 };
 
-/** Only same-site paths: never redirect a member of staff off the console after sign-in. */
-function safeNext(value: string | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const switching = params.switch === '1';
-  const next = safeNext(typeof params.next === 'string' ? params.next : undefined);
-  if (!switching && (await getStaffSession())) redirect(next);
+  // Only paths on the console; anything else falls back to the role's main desk (via "/" after sign-in).
+  const next = safeNextPath(params.next) ?? safeNextPath(params.callbackUrl);
+  const session = await getStaffSession();
+  // "Switch hostess" signs out before it comes here: with a live session, nobody signs in on top of it.
+  if (session) redirect(next ?? homeFor(session.roles));
   const ended = typeof params.ended === 'string' ? ENDED[params.ended] : undefined;
   return (
     <div className="flex min-h-screen flex-col">
@@ -36,7 +35,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {ended}
           </p>
         ) : null}
-        <LoginPanel switching={switching} next={next} />
+        <LoginPanel switching={switching} next={next ?? '/'} />
       </main>
     </div>
   );

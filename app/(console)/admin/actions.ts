@@ -14,7 +14,7 @@ export const assignRoleAction = defineAction({
   schema: z.object({ subject: z.string().min(1).max(200), role: z.enum(ROLES).nullable(), confirmOwnAdminRemoval: z.boolean().optional() }),
   handler: async ({ subject, role, confirmOwnAdminRemoval }, { db, actor }) => {
     try {
-      await assignRole(db, actor, subject, role, { adminUsernames: getConfig().auth.adminUsernames, confirmOwnAdminRemoval });
+      await assignRole(db, actor, subject, role, { adminUsernames: getConfig().auth.adminUsernames, sandbox: getConfig().sandbox, confirmOwnAdminRemoval });
     } catch (error) {
       // Not a failure: the page asks the admin and sends the change again, confirmed.
       if (error instanceof ConfirmationNeededError || (error instanceof Error && 'needsConfirmation' in error)) return { subject, role, saved: false as const, confirm: error.message };

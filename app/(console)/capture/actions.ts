@@ -5,14 +5,15 @@ import { defineAction } from '@/lib/auth/action';
 import { captureLead } from '@/lib/capture/capture-lead';
 import { captureDeps } from '@/lib/capture/deps';
 import { findPossibleDuplicates } from '@/lib/capture/find-possible-duplicates';
-import { CaptureFormSchema, DuplicateQuerySchema } from '@/lib/capture/inputs';
+import { createCaptureFormSchema, DuplicateQuerySchema } from '@/lib/capture/inputs';
 import { listMySubmissionsToday } from '@/lib/capture/queries';
+import { todayInZone } from '@/lib/dates';
 
 /** Stores the capture (idempotent on the form's key) and delivers it to Footprints at once. */
 export const submitCaptureAction = defineAction({
   name: 'capture.submit',
   permission: 'capture.create',
-  schema: CaptureFormSchema,
+  schema: createCaptureFormSchema(() => todayInZone(captureDeps().timeZone)),
   handler: async (values, { session, db, actor }) => captureLead(db, captureDeps(), session, actor, values),
 });
 

@@ -176,6 +176,21 @@ describe('seed', () => {
     expect((await request(a, 'GET', `/api/location?access_token=${t}`)).status).toBe(200);
   });
 
+  it('never hands out an id twice, even across a reset (a console may have recorded the first lead)', async () => {
+    const sim = createFootprintsSimulator({ leadCount: 10 });
+    const t = await token(sim);
+    const add = async (email: string) => {
+      const res = await request(sim, 'POST', `/api/lead?access_token=${t}`, { body: `userFirstName=A&userEmail=${encodeURIComponent(email)}`, headers: FORM });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { _id: string })._id;
+    };
+    const before = await add('before-reset@example.com');
+    sim.reset();
+    const after = await add('after-reset@example.com');
+    expect(after).not.toBe(before);
+    expect(sim.getLead(before)).toBeUndefined();
+  });
+
   it('has leads in every status (300 by default, plus the demo people) and scales to 5,000', () => {
     const sim = createFootprintsSimulator();
     const leads = sim.listLeads();

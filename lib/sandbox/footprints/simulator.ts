@@ -1315,9 +1315,13 @@ export function createFootprintsSimulatorImpl(opts: FootprintsSimulatorOptions =
     reset() {
       // Back to the seed data; signed-in staff stay signed in (tokens are sessions, not seed data), as a
       // trainer resetting the demo store would expect.
+      // Ids minted since the seed are not handed out again either: Footprints never reuses an id, and a
+      // console that recorded a lead before the reset must not see a different lead under the same id.
       const tokens = state.tokens;
+      const nextId = state.nextId;
       state = buildSeed(now(), leadCount);
       state.tokens = tokens;
+      state.nextId = Math.max(state.nextId, nextId);
     },
     now,
     getLead: (id) => {

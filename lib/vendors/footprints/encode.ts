@@ -6,6 +6,7 @@
  * Decisions where the docs are sloppy are written next to the field they concern.
  */
 import { z } from 'zod';
+import { isTimeZone } from '@/lib/dates';
 import { toBracketForm } from '@/lib/vendors/http';
 import { isFootprintsDate, isFootprintsDateTime } from './dates';
 import {
@@ -26,14 +27,6 @@ const ymdHis = z.string().refine(isFootprintsDateTime, 'accepted format is Y-m-d
 const count = z.number().int().min(0).max(30);
 const email = z.string().trim().email();
 
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export type CustomDetailValue = string | number | boolean | CustomDetailValue[] | { [key: string]: CustomDetailValue };
 const CustomDetailValueSchema: z.ZodType<CustomDetailValue> = z.lazy(() =>

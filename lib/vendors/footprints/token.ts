@@ -44,8 +44,8 @@ export function tokenApi(t: FootprintsTransport): TokenApi {
       schema: TokenResponseSchema,
       secrets,
     });
-    registerSecret(t.access_token);
-    if (t.refresh_token) registerSecret(t.refresh_token);
+    registerSecret(t.access_token, 'token');
+    if (t.refresh_token) registerSecret(t.refresh_token, 'token');
     return {
       accessToken: t.access_token,
       tokenType: t.token_type ?? undefined,

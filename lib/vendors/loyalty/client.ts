@@ -137,7 +137,7 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
       describeError: describeLoyaltyError,
       fetchImpl,
     });
-    registerSecret(answer.access_token);
+    registerSecret(answer.access_token, 'token');
     const lifetimeMs = (answer.expires_in ?? DEFAULT_TOKEN_LIFETIME_S) * 1000;
     cached = { token: answer.access_token, renewAt: now() + lifetimeMs - Math.min(TOKEN_RENEW_MARGIN_MS, lifetimeMs / 10) };
     return answer.access_token;

@@ -8,7 +8,6 @@ import {
   isoToDdmmyyyy,
   parseDdmmyyyy,
   todayDdmmyyyy,
-  todayIso,
 } from './window-rule';
 
 const today = '20072018';
@@ -107,7 +106,7 @@ describe('date helpers', () => {
     // 22:30 UTC on 31 Dec is already 1 Jan in Bucharest (UTC+2) but still 31 Dec in New York.
     const at = new Date('2023-12-31T22:30:00Z');
     expect(todayDdmmyyyy('Europe/Bucharest', at)).toBe('01012024');
-    expect(todayIso('America/New_York', at)).toBe('2023-12-31');
-    expect(todayIso('UTC', at)).toBe('2023-12-31');
+    expect(todayDdmmyyyy('America/New_York', at)).toBe('31122023');
+    expect(todayDdmmyyyy('UTC', at)).toBe('31122023');
   });
 });

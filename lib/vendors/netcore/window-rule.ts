@@ -10,6 +10,8 @@
  * arithmetic is on day numbers, never on local-time milliseconds, so DST changes cannot shift a day.
  */
 
+import { calendarDayInZone } from '@/lib/dates';
+
 /** The most calendar days one request may cover, both ends included. */
 export const MAX_WINDOW_DAYS = 7;
 
@@ -108,33 +110,9 @@ export function ddmmyyyyToIso(value: string): string | null {
   return d ? formatIsoDate(d) : null;
 }
 
-/**
- * The calendar date it is in an IANA time zone at `now` (the store's "today").
- * Throws RangeError for an unknown zone (configuration validates the zone at start-up).
- */
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-export function calendarDateInZone(timeZone: string, now: Date = new Date()): CalendarDate {
-  // One formatter per zone: building one costs far more than using it, and every Netcore call asks.
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
-    if (dayFormatters.size > 50) dayFormatters.clear();
-    dayFormatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(now);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day') };
-}
-
-/** Today in an IANA zone as DDMMYYYY (what `checkActivityWindow` and the Netcore client take). */
+/** Today in an IANA zone as DDMMYYYY (what `checkActivityWindow` and the Netcore client take); "today" is lib/dates'. */
 export function todayDdmmyyyy(timeZone: string, now: Date = new Date()): string {
-  return formatDdmmyyyy(calendarDateInZone(timeZone, now));
-}
-
-/** Today in an IANA zone as YYYY-MM-DD (what an `<input type="date">` holds). */
-export function todayIso(timeZone: string, now: Date = new Date()): string {
-  return formatIsoDate(calendarDateInZone(timeZone, now));
+  return formatDdmmyyyy(calendarDayInZone(now, timeZone));
 }
 
 export interface WindowInput {

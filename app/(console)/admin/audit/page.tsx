@@ -5,7 +5,7 @@ import { AUDIT_OUTCOMES, type AuditOutcome } from '@/lib/audit';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { dayRangeErrors } from '@/lib/date-range';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 import { clampPage, lastPageOf } from '@/lib/paging';
 
 export const metadata: Metadata = { title: 'Audit trail' };
@@ -118,7 +118,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody>
             {result.rows.map((row) => (
               <tr key={String(row.id)} className="border-b border-slate-100 align-top">
-                <td className="py-2 pr-3 whitespace-nowrap">{formatStoreTime(row.at, tz)}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">{formatInstant(row.at, tz, 'dayTimeSeconds')}</td>
                 <td className="py-2 pr-3">
                   <span className="font-medium" title={row.actorId}>
                     {row.actorName}

@@ -3,7 +3,7 @@ import { RoleEditor } from '@/components/admin/role-editor';
 import { INHERENT_ROLE_LABELS, listStaffPage } from '@/lib/admin/queries';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Roles' };
 export const dynamic = 'force-dynamic';
@@ -30,8 +30,8 @@ export default async function RolesPage() {
             kind: s.kind,
             role: s.role,
             inherent: s.inherent ? INHERENT_ROLE_LABELS[s.inherent] : null,
-            lastSignIn: s.lastSignInAt ? formatStoreTime(s.lastSignInAt, tz) : 'never',
-            assigned: s.assignedBy ? `set by ${s.assignedByName ?? s.assignedBy} on ${formatStoreTime(s.assignedAt, tz)}` : '',
+            lastSignIn: s.lastSignInAt ? formatInstant(s.lastSignInAt, tz, 'dayTimeSeconds') : 'never',
+            assigned: s.assignedBy ? `set by ${s.assignedByName ?? s.assignedBy} on ${formatInstant(s.assignedAt, tz, 'dayTimeSeconds')}` : '',
             assignedById: s.assignedBy,
           }))}
         />

@@ -4,15 +4,16 @@
  * when signed out. (A route handler rather than an action so that staff without the capture permission —
  * support, admin — can sign out without a refused call in the audit trail.)
  */
-import { NextResponse } from 'next/server';
-import { getStaffSession } from '@/lib/auth/session';
+import { defineRoute } from '@/lib/auth/route';
 import { waitingSubmissionsOf } from '@/lib/capture/queries';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  const session = await getStaffSession();
-  if (!session) return NextResponse.json({ waiting: 0 }, { headers: { 'cache-control': 'no-store' } });
-  const waiting = await waitingSubmissionsOf(session.subject);
-  return NextResponse.json({ waiting }, { headers: { 'cache-control': 'no-store' } });
-}
+const noStore = { 'cache-control': 'no-store' };
+
+export const GET = defineRoute({
+  name: 'capture.pending',
+  permission: null,
+  anonymous: () => Response.json({ waiting: 0 }, { headers: noStore }),
+  handler: async (_request, { session }) => Response.json({ waiting: await waitingSubmissionsOf(session.subject) }, { headers: noStore }),
+});

@@ -8,7 +8,7 @@ import { StatusPanel } from '@/components/leads/lead-status-panel';
 import { ActionTimeline, type TimelineEntryView } from '@/components/leads/lead-timeline';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '@/lib/leads/pdf';
 import { LEAD_STATUSES, LOST_REASON_LABELS, STATUS_LABELS, type LeadStatus, type LostReason } from '@/lib/leads/status-rules';
 import { consentProofOf } from '@/lib/capture/queries';
@@ -70,7 +70,7 @@ export default async function LeadDetailPage({ params, searchParams }: { params:
           {summary.name}
         </h1>
         <p className="mt-1 text-base" data-testid="lead-status">
-          Status: <strong>{STATUS_LABELS[record.status as LeadStatus]}</strong> · created {formatStoreTime(record.vendorCreatedAt, tz)}
+          Status: <strong>{STATUS_LABELS[record.status as LeadStatus]}</strong> · created {formatInstant(record.vendorCreatedAt, tz, 'dayTimeSeconds')}
         </p>
         {summary.missing.length ? (
           <div className="mt-3">
@@ -104,7 +104,7 @@ export default async function LeadDetailPage({ params, searchParams }: { params:
             ['Contract description', record.contractDescription],
             ['Lost reason', record.reasonLost ? (LOST_REASON_LABELS[record.reasonLost as LostReason] ?? record.reasonLost) : null],
             ['Lost comment', record.lostComment],
-            ['Last update in Footprints', record.vendorUpdatedAt ? formatStoreTime(record.vendorUpdatedAt, tz) : null],
+            ['Last update in Footprints', record.vendorUpdatedAt ? formatInstant(record.vendorUpdatedAt, tz, 'dayTimeSeconds') : null],
           ].map(([label, value]) => (
             <div key={label as string}>
               <dt className="text-sm font-medium text-slate-600">{label}</dt>
@@ -130,7 +130,7 @@ export default async function LeadDetailPage({ params, searchParams }: { params:
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
             <div>
               <dt className="font-medium text-slate-600">Agreed at</dt>
-              <dd>{formatStoreTime(consent.consentedAt, tz)}</dd>
+              <dd>{formatInstant(consent.consentedAt, tz, 'dayTimeSeconds')}</dd>
             </div>
             <div>
               <dt className="font-medium text-slate-600">Wording version</dt>
@@ -167,7 +167,7 @@ export default async function LeadDetailPage({ params, searchParams }: { params:
         <ol className="flex flex-col gap-1" data-testid="status-history">
           {detail.history.map((h) => (
             <li key={h.id}>
-              {formatStoreTime(h.at, tz)}: {h.from ? `${STATUS_LABELS[h.from as LeadStatus] ?? h.from} → ` : ''}
+              {formatInstant(h.at, tz, 'dayTimeSeconds')}: {h.from ? `${STATUS_LABELS[h.from as LeadStatus] ?? h.from} → ` : ''}
               <strong>{STATUS_LABELS[h.to as LeadStatus] ?? h.to}</strong>
               {h.source === 'console' ? ` by ${h.actorName ?? 'staff'}` : h.source === 'capture' ? ' (captured in the store)' : ' (seen in Footprints)'}
             </li>
@@ -181,7 +181,7 @@ export default async function LeadDetailPage({ params, searchParams }: { params:
             {detail.documents.map((d) => (
               <li key={d.id}>
                 {DOCUMENT_KIND_LABELS[d.type as DocumentKind] ?? d.type}: <strong>{d.fileName}</strong> ({Math.max(1, Math.round(d.sizeBytes / 1024))} KB) ·{' '}
-                {formatStoreTime(d.uploadedAt, tz)} by {d.actorName}
+                {formatInstant(d.uploadedAt, tz, 'dayTimeSeconds')} by {d.actorName}
               </li>
             ))}
           </ul>
@@ -200,7 +200,7 @@ export default async function LeadDetailPage({ params, searchParams }: { params:
           {detail.nps.length === 0 ? <li className="text-slate-700">No NPS recorded.</li> : null}
           {detail.nps.map((n) => (
             <li key={n.id}>
-              {formatStoreTime(n.at, tz)}: <strong>{n.score}</strong>
+              {formatInstant(n.at, tz, 'dayTimeSeconds')}: <strong>{n.score}</strong>
               {n.comment ? ` · “${n.comment}”` : ''}
               {n.source === 'console' ? ` (by ${n.actorName ?? 'staff'})` : ' (from Footprints)'}
             </li>
@@ -214,7 +214,7 @@ export default async function LeadDetailPage({ params, searchParams }: { params:
           <ul className="flex flex-col gap-1" data-testid="lead-jobs">
             {detail.jobs.map((j) => (
               <li key={j.id}>
-                {j.kind}: <strong>{j.status}</strong> after {j.attempts} attempt{j.attempts === 1 ? '' : 's'} · {formatStoreTime(j.updatedAt, tz)}
+                {j.kind}: <strong>{j.status}</strong> after {j.attempts} attempt{j.attempts === 1 ? '' : 's'} · {formatInstant(j.updatedAt, tz, 'dayTimeSeconds')}
                 {j.lastError ? ` · last error: ${j.lastError}` : ''}
               </li>
             ))}

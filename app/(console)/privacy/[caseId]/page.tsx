@@ -8,7 +8,7 @@ import { RevealSubject } from '@/components/privacy/reveal-subject';
 import { can } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { formatStoreTime } from '@/lib/format';
+import { formatInstant } from '@/lib/dates';
 import { CASE_STATUS_LABELS, describeDaysLeft } from '@/lib/privacy/case-rules';
 import { CHANNEL_LABELS } from '@/lib/privacy/lookup-rules';
 import { getCasePage, storeToday } from '@/lib/privacy/queries';
@@ -101,7 +101,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
                 const failed = l.windows.filter((w) => w.state === 'failed').length;
                 return (
                   <tr key={l.id} className="border-t border-slate-100">
-                    <td className="px-2 py-1">{formatStoreTime(l.createdAt, tz)}</td>
+                    <td className="px-2 py-1">{formatInstant(l.createdAt, tz, 'dayTimeSeconds')}</td>
                     <td className="px-2 py-1">{l.requestedByName}</td>
                     <td className="px-2 py-1">
                       {l.from} to {l.to}
@@ -111,7 +111,7 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
                       {answered.length} of {l.windows.length} answered{failed ? `, ${failed} failed` : ''}
                     </td>
                     <td className="px-2 py-1">{answered.reduce((n, w) => n + (w.activityCount ?? 0), 0)}</td>
-                    <td className="px-2 py-1">{l.exportedAt ? formatStoreTime(l.exportedAt, tz) : '—'}</td>
+                    <td className="px-2 py-1">{l.exportedAt ? formatInstant(l.exportedAt, tz, 'dayTimeSeconds') : '—'}</td>
                   </tr>
                 );
               })}

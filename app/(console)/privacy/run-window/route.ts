@@ -1,39 +1,21 @@
 /**
  * POST /privacy/run-window {lookupId, windowId} → ActionResult<WindowRunResult>.
  *
- * A plain-fetch door to runWindowAction: Next queues server actions called from the browser and runs
- * them one at a time, so a split lookup that keeps three Netcore windows in flight cannot use them
- * directly. The route adds no logic: it calls the same defineAction (session, permission table, zod),
- * after the same-origin check Next applies to server actions (a cross-site page cannot send JSON here
- * with the staff member's cookie).
+ * A plain-fetch door to one Netcore window: Next queues server actions called from the browser and runs
+ * them one at a time, so a split lookup that keeps three windows in flight cannot use them. The route door
+ * (lib/auth/route.ts) holds the same line as defineAction — session, permission table, the same zod input
+ * schema — plus the same-origin check and a small body cap.
  */
-import { runWindowAction } from '../actions';
+import { defineRoute } from '@/lib/auth/route';
+import { privacyDeps } from '@/lib/privacy/deps';
+import { RunWindowInputSchema } from '@/lib/privacy/inputs';
+import { runLookupWindow } from '@/lib/privacy/run-lookup-window';
 
 export const dynamic = 'force-dynamic';
 
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, validation: 400, conflict: 409, rate_limited: 429, vendor: 502, internal: 500 };
-
-function sameOrigin(req: Request): boolean {
-  const origin = req.headers.get('origin');
-  if (!origin) return false;
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
-export async function POST(req: Request): Promise<Response> {
-  if (!sameOrigin(req) || !(req.headers.get('content-type') ?? '').startsWith('application/json')) {
-    return Response.json({ ok: false, error: { code: 'forbidden', message: 'Cross-site requests are refused.' } }, { status: 403 });
-  }
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    return Response.json({ ok: false, error: { code: 'validation', message: 'Send JSON.' } }, { status: 400 });
-  }
-  const result = await runWindowAction(body as Parameters<typeof runWindowAction>[0]);
-  return Response.json(result, { status: result.ok ? 200 : (STATUS[result.error.code] ?? 500), headers: { 'cache-control': 'no-store' } });
-}
+export const POST = defineRoute({
+  name: 'privacy.runWindow',
+  permission: 'privacy.lookup',
+  maxBodyBytes: 4 * 1024,
+  handler: async (_request, { db, actor, body }) => runLookupWindow(db, privacyDeps(), actor, RunWindowInputSchema.parse(await body.json())),
+});

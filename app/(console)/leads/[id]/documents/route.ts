@@ -2,12 +2,11 @@
  * Document upload for a lead (multipart: `documentType`, up to five `files`, optional `leadActionId`).
  *
  * A route handler rather than a server action because Next caps a server action's body at 1 MB and a
- * contract PDF may be 10 MB (next.config.mjs is shared; raising serverActions.bodySizeLimit there would let
- * this move into actions.ts). It holds the same line as defineAction: a session, the permission table
- * (refusals audited), validated input, and the same use case and error messages.
+ * contract PDF may be 10 MB. It goes through the route door (lib/auth/route.ts): session, permission
+ * table, same-origin, a streamed size cap, one error → status table, refusals audited.
  */
 import { z } from 'zod';
-import { authorize, toActionError } from '@/lib/auth/action';
+import { defineRoute } from '@/lib/auth/route';
 import { ValidationError } from '@/lib/errors';
 import { DOCUMENT_KINDS, MAX_FILES_PER_UPLOAD, MAX_PDF_BYTES } from '@/lib/leads/pdf';
 import { leadsDeps } from '@/lib/leads/deps';
@@ -20,24 +19,21 @@ const FieldsSchema = z.object({
   leadActionId: z.string().trim().max(64).optional(),
 });
 
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, validation: 400, vendor: 502, conflict: 409, rate_limited: 429, internal: 500 };
+/** Five PDFs of 10 MB and the multipart framing around them. */
+export const MAX_UPLOAD_BYTES = MAX_FILES_PER_UPLOAD * MAX_PDF_BYTES + 1024 * 1024;
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const { id } = await params;
-  // The same door as defineAction: the session, then the permission table (a refusal is audited).
-  const door = await authorize('leads.uploadDocuments', 'leads.edit');
-  if (!door.ok) {
-    const code = door.result.ok ? 'internal' : door.result.error.code;
-    return Response.json(door.result, { status: STATUS[code] ?? 500 });
-  }
-  const { session, db, actor } = door.ctx;
-  try {
-    const length = Number(request.headers.get('content-length') ?? '0');
-    if (length > MAX_FILES_PER_UPLOAD * MAX_PDF_BYTES + 1024 * 1024) throw new ValidationError('At most five files of 10 MB each can be uploaded at once.');
+export const POST = defineRoute<{ id: string }>({
+  name: 'leads.uploadDocuments',
+  permission: 'leads.edit',
+  maxBodyBytes: MAX_UPLOAD_BYTES,
+  // Up to 51 MB: outside proxy.ts, which would buffer the body (and cut it at 10 MB).
+  largeBody: true,
+  handler: async (_request, { session, db, actor, params, body }) => {
     let form: FormData;
     try {
-      form = await request.formData();
-    } catch {
+      form = await body.formData();
+    } catch (error) {
+      if (error instanceof Error && error.name === 'BodyTooLargeError') throw error;
       throw new ValidationError('The upload could not be read. Choose the files again.');
     }
     const fields = FieldsSchema.parse({
@@ -45,16 +41,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       leadActionId: typeof form.get('leadActionId') === 'string' && form.get('leadActionId') ? form.get('leadActionId') : undefined,
     });
     const files = form.getAll('files').filter((f): f is File => typeof f !== 'string');
-    const result = await uploadDocuments(db, leadsDeps(session), actor, {
-      leadId: id,
+    return uploadDocuments(db, leadsDeps(session), actor, {
+      leadId: params.id,
       documentType: fields.documentType,
       leadActionId: fields.leadActionId,
       files: await Promise.all(files.map(async (f) => ({ name: f.name, type: f.type, bytes: new Uint8Array(await f.arrayBuffer()) }))),
     });
-    return Response.json({ ok: true, data: result });
-  } catch (error) {
-    const result = toActionError(error, 'leads.uploadDocuments');
-    const code = result.ok ? 'internal' : result.error.code;
-    return Response.json(result, { status: STATUS[code] ?? 500 });
-  }
-}
+  },
+});

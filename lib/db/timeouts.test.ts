@@ -1,0 +1,26 @@
+/** Issue 11, point 9: on PostgreSQL a statement that runs too long is cancelled instead of hanging a request. */
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createDb } from './index';
+
+const url = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!url)('PostgreSQL timeouts', () => {
+  it('cancels a statement past DB_STATEMENT_TIMEOUT_MS', async () => {
+    const handle = await createDb({ url, pgSchema: `timeouts_${process.pid}`, statementTimeoutMs: 300 });
+    try {
+      const started = Date.now();
+      await expect(handle.db.execute(sql`select pg_sleep(5)`)).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('gives up connecting to a database that does not answer', async () => {
+    const started = Date.now();
+    // 10.255.255.1 is not routed: the connection attempt hangs until the timeout.
+    await expect(createDb({ url: 'postgres://u:p@10.255.255.1:5432/x', connectTimeoutMs: 300 })).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
