@@ -64,6 +64,8 @@ export const leadRecords = pgTable(
     index('lead_records_location_idx').on(t.locationId),
     index('lead_records_consultant_idx').on(t.consultantId),
     index('lead_records_offer_idx').on(t.offerId),
+    /** Insights' stale list: the leads of a status in their stage since before a date (time-in-stage.ts). */
+    index('lead_records_status_since_idx').on(t.status, sql`coalesce(${t.statusChangedAt}, ${t.vendorCreatedAt})`),
     check('lead_records_status_check', sql`${t.status} IN (${statusList})`),
   ],
 );
