@@ -7,6 +7,9 @@ import type { Db } from '@/lib/db';
 import { LOST_REASONS } from '@/lib/vendors/footprints/schemas';
 
 export async function generateInsightsData(t: { db: Db }, n: number): Promise<void> {
+  // Bulk rows, far beyond what a sync writes at once: the triggers that keep lead_paths rebuild 50,000 paths in
+  // one statement, longer than the console's statement timeout on a loaded machine (one connection: it holds).
+  await t.db.execute(sql`set statement_timeout = 0`);
   const reasons = sql.raw(`array[${LOST_REASONS.map((r) => `'${r}'`).join(', ')}]`);
   const steps = sql.raw(`array['prospect', 'lead', 'sale_lead', 'opportunity', 'customer']`);
   await t.db.execute(sql`

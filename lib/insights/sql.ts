@@ -42,25 +42,22 @@ export function dimensionWhere(f: InsightsFilters): SQL {
 }
 
 /**
- * CTEs `cohort` (leads created in the period that match the filters), `events` (each status a cohort lead
- * entered, and when, up to the period's end) and `firsts` (per cohort lead: the status it entered the pipeline
- * with, and the first time it entered each status by the period's end; all null when it has no event by then).
- * A CTE no card reads is never computed: the funnel alone reads `firsts`, which needs no `events`.
- *
- * A lead's first status is the `from` of its first history row (entered when the lead was created), or that
- * row's `to` when the history starts from nothing, or its current status when it has no history at all.
+ * CTEs over the cohort (leads created in the period that match the filters):
+ * - `paths`: each cohort lead's status events in order (`statuses`, `ats`), as the database keeps them in
+ *   lead_paths (see lib/leads/schema.ts): read by key, never rebuilt from the history at view time;
+ * - `firsts`: the status each lead entered the pipeline with and the first time it entered each status, by the
+ *   period's end (null where it had not; the events are in time order, so a status's first place is its first time);
+ * - `stays`: each stay in a status that ended before the period's end (from entering it to the next event).
+ * A CTE no card reads is never computed.
  */
 export function leadEventsCtes(f: InsightsFilters, p: Period): SQL {
-  const steps = [...FUNNEL_STEPS, 'lost'];
   const end = ts(p.end);
-  const firstReach = sql.join(
-    steps.map((s) => sql`min(x.at) filter (where x.to_status = ${sql.raw(`'${s}'`)} and x.at < ${end}) as ${sql.identifier(s)}`),
-    sql`,\n        `,
-  );
-  const stepCols = sql.raw(
-    steps
-      .map((s) => `least(h."${s}", case when h.first_from = '${s}' then least(c.created_at, h.first_at) end, case when h.lead_id is null and c.status = '${s}' then c.created_at end) as "${s}"`)
-      .join(',\n      '),
+  const stepCols = sql.join(
+    [...FUNNEL_STEPS, 'lost'].map((s) => {
+      const at = sql.raw(`ats[array_position(statuses, '${s}')]`);
+      return sql`case when ${at} < ${end} then ${at} end as ${sql.identifier(s)}`;
+    }),
+    sql`,\n      `,
   );
   return sql`
   cohort as (
@@ -69,35 +66,18 @@ export function leadEventsCtes(f: InsightsFilters, p: Period): SQL {
     from lead_records lr
     where lr.vendor_created_at >= ${ts(p.start)} and lr.vendor_created_at < ${end} and ${dimensionWhere(f)}
   ),
-  hist as (
-    select h.id, h.lead_id, h.from_status, h.to_status, h.at, c.created_at,
-           row_number() over (partition by h.lead_id order by h.at, h.id) as n
-    -- Lateral: one index lookup per cohort lead, rather than hashing the whole history table ("offset 0" keeps
-    -- the planner from flattening it into a hash join over every lead's history).
-    from cohort c cross join lateral (select * from lead_status_history x where x.lead_id = c.id offset 0) h
-  ),
-  all_events as (
-    select lead_id, to_status as status, at, id as seq from hist
-    union all
-    select lead_id, from_status, least(created_at, at), 0 from hist where n = 1 and from_status is not null
-    union all
-    select c.id, c.status, c.created_at, 0 from cohort c
-    where not exists (select 1 from lead_status_history h where h.lead_id = c.id)
-  ),
-  events as (select * from all_events where at < ${end}),
-  firsts as (
-    -- The same events as above, summed up per lead in one pass over its own history rows (no sort of them all).
-    select c.id as lead_id,
-      case when h.lead_id is null then c.status else coalesce(h.first_from, h.first_to) end as entry,
+  -- By key, one lookup per cohort lead ("offset 0" keeps the planner from hashing every lead's path instead).
+  paths as (select c.id as lead_id, lp.statuses, lp.ats from cohort c cross join lateral (select * from lead_paths x where x.lead_id = c.id offset 0) lp),
+  -- Materialised: each lead's firsts are computed once, not again at every place a card's expression names them.
+  firsts as materialized (
+    select lead_id, case when ats[1] < ${end} then statuses[1] end as entry,
       ${stepCols}
-    from cohort c cross join lateral (
-      select max(x.lead_id) as lead_id,
-        (array_agg(x.from_status order by x.at, x.id))[1] as first_from,
-        (array_agg(x.to_status order by x.at, x.id) filter (where x.at < ${end}))[1] as first_to,
-        min(x.at) as first_at,
-        ${firstReach}
-      from lead_status_history x where x.lead_id = c.id
-    ) h
+    from paths
+  ),
+  stays as (
+    select s.status, s.entered, s.left_at
+    from paths p cross join lateral unnest(p.statuses[1:cardinality(p.statuses) - 1], p.ats[1:cardinality(p.ats) - 1], p.ats[2:]) as s(status, entered, left_at)
+    where s.left_at < ${end}
   )`;
 }
 

@@ -28,14 +28,13 @@ export interface StageTime {
 function stageCtes(): readonly (readonly [string, SQL])[] {
   const open = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(', '));
   return [
-    ['stays', sql`select status, at as entered, lead(at) over (partition by lead_id order by at, seq) as left_at from events`],
     [
       'stage_times',
       sql`select status, count(*)::int as stays,
     (percentile_cont(0.5) within group (order by extract(epoch from left_at - entered) / 86400.0))::float8 as median,
     (percentile_cont(0.9) within group (order by extract(epoch from left_at - entered) / 86400.0))::float8 as p90
   from stays
-  where left_at is not null and status in (${open})
+  where status in (${open})
   group by status`,
     ],
   ];
