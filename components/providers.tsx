@@ -1,5 +1,9 @@
 'use client';
 
+// First: zod must not probe eval under the console's CSP, and speaks the staff's words — wherever a page
+// parses with zod (lib/zod-csp.ts, lib/staff-words.ts: zod's core `config` only, no zod in the first load).
+import '@/lib/zod-csp';
+import '@/lib/staff-words';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { ToastProvider } from '@/components/ui/toast';

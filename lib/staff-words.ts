@@ -8,7 +8,9 @@
  *     staff read what happened and what to do; the vendor's detail goes to the log and the admin queue only.
  * Pure (browser and server): no server-only import.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+// zod's core `config` only (the same global configuration as `zod`'s): installing the map ships no zod.
+import { config } from 'zod/v4/core';
 
 // ---- validation -----------------------------------------------------------------------------------------
 
@@ -61,7 +63,7 @@ export function plainValidationMessage(issue: Issue): string | undefined {
 }
 
 // Installed on import (zod keeps one global configuration per bundle).
-z.config({ customError: plainValidationMessage });
+config({ customError: plainValidationMessage });
 
 // ---- vendor failures ------------------------------------------------------------------------------------
 

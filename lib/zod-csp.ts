@@ -3,6 +3,8 @@
  * Under the console's CSP (no 'unsafe-eval') the probe is refused and the browser reports a CSP
  * violation even though zod catches it: jitless mode skips both. Imported first by the client providers.
  */
-import { z } from 'zod';
+// zod's core `config` only (the same global configuration as `zod`'s): the root providers import this on
+// every page without shipping zod itself.
+import { config } from 'zod/v4/core';
 
-z.config({ jitless: true });
+config({ jitless: true });
