@@ -5,6 +5,8 @@ import { useRef, useState } from 'react';
 import { assignRoleAction } from '@/app/(console)/admin/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { Select } from '@/components/ui/select';
+import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
 
@@ -20,6 +22,16 @@ export interface RoleEditorRow {
   assigned: string;
   assignedById: string | null;
 }
+
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+
+const COLUMNS: TableColumn[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'sign-in', label: 'Sign-in' },
+  { key: 'last', label: 'Last sign-in' },
+  { key: 'role', label: 'Role' },
+  { key: 'save', label: 'Save', hiddenLabel: true },
+];
 
 /** `me`: the signed-in admin's subject (removing one's own admin role is confirmed first). */
 export function RoleEditor({ rows, me }: { rows: RoleEditorRow[]; me: string }) {
@@ -48,7 +60,7 @@ export function RoleEditor({ rows, me }: { rows: RoleEditorRow[]; me: string }) 
   }
 
   return (
-    <div className="overflow-x-auto">
+    <div>
       {confirming ? (
         <ConfirmOwnRemoval
           subject={confirming.row.subject}
@@ -61,66 +73,46 @@ export function RoleEditor({ rows, me }: { rows: RoleEditorRow[]; me: string }) 
           }}
         />
       ) : null}
-      <table className="w-full min-w-[640px] text-left text-base">
-        <caption className="sr-only">Staff and their console roles</caption>
-        <thead className="border-b border-slate-300 text-sm text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-3">Name</th>
-            <th scope="col" className="py-2 pr-3">Sign-in</th>
-            <th scope="col" className="py-2 pr-3">Last sign-in</th>
-            <th scope="col" className="py-2 pr-3">Role</th>
-            <th scope="col" className="py-2"><span className="sr-only">Save</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const selectId = `role-${row.subject}`;
-            const changed = (draft[row.subject] ?? '') !== (row.role ?? '');
-            return (
-              <tr key={row.subject} className="border-b border-slate-200" data-testid={`staff-row-${row.username ?? row.subject}`}>
-                <td className="py-2 pr-3 font-medium">
-                  {/* The id on hover, for support questions; the name is what people recognise. */}
-                  <span title={row.subject}>{row.displayName}</span>
-                  {row.subject === me ? <span className="ml-1 text-sm font-normal text-slate-600">(you)</span> : null}
-                </td>
-                <td className="py-2 pr-3 text-sm text-slate-700">{row.kind === 'hostess' ? 'PIN (hostess)' : `username ${row.username ?? ''}`}</td>
-                <td className="py-2 pr-3 text-sm text-slate-700">{row.lastSignIn}</td>
-                <td className="py-2 pr-3">
-                  {row.inherent ? (
-                    <p className="mb-1 text-sm font-semibold text-slate-800" data-testid="inherent-role">
-                      {row.inherent}
-                    </p>
-                  ) : null}
-                  <label htmlFor={selectId} className="sr-only">
-                    {row.inherent ? `Role of ${row.displayName} given in the console` : `Role of ${row.displayName}`}
-                  </label>
-                  <select
-                    id={selectId}
-                    value={draft[row.subject] ?? ''}
-                    onChange={(e) => setDraft((d) => ({ ...d, [row.subject]: e.target.value as Role | '' }))}
-                    className="min-h-11 rounded-lg border border-slate-300 bg-white px-2"
-                  >
-                    <option value="">{row.inherent ? 'Nothing more' : 'No role'}</option>
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {ROLE_LABELS[r]}
-                      </option>
-                    ))}
-                  </select>
-                  <p className="mt-1 text-xs text-slate-600" title={row.assignedById ?? undefined}>
-                    {row.assigned}
+      <Table caption="Staff and their console roles" captionHidden columns={COLUMNS} rowCount={rows.length} textSize="base" minWidthClass="min-w-[640px]" empty="Nobody has signed in yet.">
+        {rows.map((row) => {
+          const changed = (draft[row.subject] ?? '') !== (row.role ?? '');
+          return (
+            <Tr key={row.subject} data-testid={`staff-row-${row.username ?? row.subject}`}>
+              <Td className="font-medium">
+                {/* The id on hover, for support questions; the name is what people recognise. */}
+                <span title={row.subject}>{row.displayName}</span>
+                {row.subject === me ? <span className="ml-1 text-sm font-normal text-slate-600">(you)</span> : null}
+              </Td>
+              <Td className="text-sm text-slate-700">{row.kind === 'hostess' ? 'PIN (hostess)' : `username ${row.username ?? ''}`}</Td>
+              <Td className="text-sm text-slate-700">{row.lastSignIn}</Td>
+              <Td>
+                {row.inherent ? (
+                  <p className="mb-1 text-sm font-semibold text-slate-800" data-testid="inherent-role">
+                    {row.inherent}
                   </p>
-                </td>
-                <td className="py-2">
-                  <Button variant="secondary" disabled={!changed} pending={pending === row.subject} pendingLabel="Saving…" onClick={() => save(row)} aria-label={`Save role of ${row.displayName}`}>
-                    Save
-                  </Button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                ) : null}
+                <Select
+                  id={`role-${row.subject}`}
+                  labelHidden
+                  label={row.inherent ? `Role of ${row.displayName} given in the console` : `Role of ${row.displayName}`}
+                  value={draft[row.subject] ?? ''}
+                  onChange={(e) => setDraft((d) => ({ ...d, [row.subject]: e.target.value as Role | '' }))}
+                  placeholder={row.inherent ? 'Nothing more' : 'No role'}
+                  options={ROLE_OPTIONS}
+                />
+                <p className="mt-1 text-xs text-slate-600" title={row.assignedById ?? undefined}>
+                  {row.assigned}
+                </p>
+              </Td>
+              <Td>
+                <Button variant="secondary" disabled={!changed} pending={pending === row.subject} pendingLabel="Saving…" onClick={() => save(row)} aria-label={`Save role of ${row.displayName}`}>
+                  Save
+                </Button>
+              </Td>
+            </Tr>
+          );
+        })}
+      </Table>
     </div>
   );
 }

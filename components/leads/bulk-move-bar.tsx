@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
 import { LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-rules';
 import { bulkReportText, type BulkReport } from './use-lead-moves';
 
@@ -12,19 +13,14 @@ export function BulkMoveBar({ count, onMove, report }: { count: number; onMove: 
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-2" role="group" aria-label="Bulk action">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="bulk-status" className="text-sm font-medium">
-            Move {count} selected to
-          </label>
-          <select id="bulk-status" value={to} onChange={(e) => setTo(e.target.value as LeadStatus | '')} className="min-h-11 rounded-lg border border-slate-300 px-2">
-            <option value="">Choose a status…</option>
-            {LEAD_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          id="bulk-status"
+          label={`Move ${count} selected to`}
+          placeholder="Choose a status…"
+          value={to}
+          onChange={(e) => setTo(e.target.value as LeadStatus | '')}
+          options={LEAD_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        />
         <Button onClick={() => to && onMove(to)} disabled={!to || count === 0}>
           Move selected
         </Button>

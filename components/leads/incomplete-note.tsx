@@ -1,3 +1,4 @@
+import { Badge } from '@/components/ui/badge';
 import type { MissingPart } from '@/lib/leads/read-model';
 
 const WORDS: Record<MissingPart, string> = { location: 'store', category: 'offer category', offer: 'offer', consultant: 'consultant' };
@@ -11,8 +12,8 @@ export function missingWords(missing: readonly MissingPart[]): string {
 export function IncompleteNote({ missing }: { missing: readonly MissingPart[] }) {
   if (missing.length === 0) return null;
   return (
-    <p data-testid="incomplete" className="mt-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+    <Badge tone="warning" size="xs" testId="incomplete" className="mt-1 whitespace-normal">
       Incomplete in Footprints — add {missingWords(missing)}
-    </p>
+    </Badge>
   );
 }

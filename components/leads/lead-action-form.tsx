@@ -3,6 +3,9 @@
 import { useState, type FormEvent } from 'react';
 import { addLeadActionAction, editLeadActionAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
+import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
 import { actionFormErrors, type ActionFormInput } from '@/lib/leads/inputs';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '@/lib/leads/pdf';
@@ -20,13 +23,7 @@ export interface TimelineEntryView {
 
 type FieldKey = 'typeId' | 'detail' | 'date';
 
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} className="text-sm font-medium text-red-700">
-      {message}
-    </p>
-  ) : null;
-}
+const DOCUMENT_OPTIONS = DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_LABELS[k] }));
 
 /**
  * Add or edit one action of the timeline (Footprints lead actions), with an optional PDF. Errors are said
@@ -106,59 +103,20 @@ export function ActionForm({
     onDone();
   }
 
-  const described = (key: FieldKey) => ({
-    'aria-invalid': errors[key] ? (true as const) : undefined,
-    'aria-describedby': errors[key] ? `${prefix}-${key}-error` : undefined,
-  });
-
   return (
     <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-2 rounded-lg border border-slate-200 p-3 md:grid-cols-2" aria-label={entry ? 'Edit action' : 'Add an action'}>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${prefix}-type`} className="text-sm font-medium">
-          Type
-        </label>
-        <select id={`${prefix}-type`} value={values.typeId} onChange={(e) => change('typeId')(e.target.value)} {...described('typeId')} className="min-h-11 rounded-lg border border-slate-300 px-2">
-          <option value="">Choose a type…</option>
-          {types.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id={`${prefix}-typeId-error`} message={errors.typeId} />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${prefix}-date`} className="text-sm font-medium">
-          When (empty: now)
-        </label>
-        <input id={`${prefix}-date`} type="datetime-local" value={values.date} onChange={(e) => change('date')(e.target.value)} {...described('date')} className="min-h-11 rounded-lg border border-slate-300 px-2" />
-        <FieldError id={`${prefix}-date-error`} message={errors.date} />
-      </div>
-      <div className="flex flex-col gap-1 md:col-span-2">
-        <label htmlFor={`${prefix}-detail`} className="text-sm font-medium">
-          What happened
-        </label>
-        <textarea id={`${prefix}-detail`} value={values.detail} onChange={(e) => change('detail')(e.target.value)} {...described('detail')} className="min-h-16 rounded-lg border border-slate-300 px-3 py-2" />
-        <FieldError id={`${prefix}-detail-error`} message={errors.detail} />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${prefix}-file`} className="text-sm font-medium">
-          Attach a document (optional PDF)
-        </label>
-        <input id={`${prefix}-file`} type="file" accept="application/pdf,.pdf" onChange={(e) => setFiles(Array.from(e.target.files ?? []).slice(0, 1))} className="min-h-11" />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${prefix}-doctype`} className="text-sm font-medium">
-          Document type
-        </label>
-        <select id={`${prefix}-doctype`} value={docType} onChange={(e) => setDocType(e.target.value as DocumentKind)} className="min-h-11 rounded-lg border border-slate-300 px-2">
-          {DOCUMENT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {DOCUMENT_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Select id={`${prefix}-type`} label="Type" placeholder="Choose a type…" value={values.typeId} onChange={(e) => change('typeId')(e.target.value)} error={errors.typeId} options={types.map((t) => ({ value: t.id, label: t.name }))} />
+      <Field id={`${prefix}-date`} name="date" type="datetime-local" label="When (empty: now)" value={values.date} onChange={(e) => change('date')(e.target.value)} error={errors.date} />
+      <Textarea id={`${prefix}-detail`} name="detail" label="What happened" frameClassName="md:col-span-2" value={values.detail} onChange={(e) => change('detail')(e.target.value)} error={errors.detail} />
+      <Field
+        id={`${prefix}-file`}
+        name="file"
+        type="file"
+        label="Attach a document (optional PDF)"
+        accept="application/pdf,.pdf"
+        onChange={(e) => setFiles(Array.from(e.target.files ?? []).slice(0, 1))}
+      />
+      <Select id={`${prefix}-doctype`} label="Document type" value={docType} onChange={(e) => setDocType(e.target.value as DocumentKind)} options={DOCUMENT_OPTIONS} />
       {message ? (
         <p role="alert" data-testid="action-form-error" className="rounded-lg bg-red-50 p-3 text-red-800 md:col-span-2">
           {message}

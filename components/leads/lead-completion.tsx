@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { completeLeadAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
 import { useToast } from '@/components/ui/toast';
 import type { CompletionOptions } from '@/lib/leads/complete-lead';
 import type { MissingPart } from '@/lib/leads/read-model';
@@ -11,34 +12,8 @@ import { missingWords } from './incomplete-note';
 
 type Key = 'locationId' | 'offerCategoryId' | 'offerId' | 'consultantId';
 
-function Choice({ id, label, value, onChange, options, error }: { id: string; label: string; value: string; onChange: (v: string) => void; options: { id: string; name: string }[]; error?: string }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="min-h-11 rounded-lg border border-slate-300 px-2"
-      >
-        <option value="">Choose…</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+function Choice({ id, label, value, onChange, items, error }: { id: string; label: string; value: string; onChange: (v: string) => void; items: { id: string; name: string }[]; error?: string }) {
+  return <Select id={id} label={label} placeholder="Choose…" value={value} onChange={(e) => onChange(e.target.value)} options={items.map((o) => ({ value: o.id, label: o.name }))} error={error} />;
 }
 
 /**
@@ -100,15 +75,15 @@ export function CompleteLeadForm({
       ) : null}
       {options ? (
         <form onSubmit={submit} noValidate aria-label="Complete in Footprints" className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
-          <Choice id="complete-location" label="Store" value={values.locationId} onChange={set('locationId')} options={options.locations} error={errors.locationId} />
-          <Choice id="complete-consultant" label="Consultant" value={values.consultantId} onChange={set('consultantId')} options={options.consultants} error={errors.consultantId} />
-          <Choice id="complete-category" label="Offer category" value={values.offerCategoryId} onChange={set('offerCategoryId')} options={options.categories} error={errors.offerCategoryId} />
+          <Choice id="complete-location" label="Store" value={values.locationId} onChange={set('locationId')} items={options.locations} error={errors.locationId} />
+          <Choice id="complete-consultant" label="Consultant" value={values.consultantId} onChange={set('consultantId')} items={options.consultants} error={errors.consultantId} />
+          <Choice id="complete-category" label="Offer category" value={values.offerCategoryId} onChange={set('offerCategoryId')} items={options.categories} error={errors.offerCategoryId} />
           <Choice
             id="complete-offer"
             label="Offer"
             value={values.offerId}
             onChange={set('offerId')}
-            options={options.offers.filter((o) => !values.offerCategoryId || o.categoryId === values.offerCategoryId)}
+            items={options.offers.filter((o) => !values.offerCategoryId || o.categoryId === values.offerCategoryId)}
             error={errors.offerId}
           />
           {message ? (

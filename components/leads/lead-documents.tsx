@@ -3,9 +3,13 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
 import { useToast } from '@/components/ui/toast';
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, MAX_FILES_PER_UPLOAD, type DocumentKind } from '@/lib/leads/pdf';
 import { quickPdfCheck, uploadLeadFiles } from './client-helpers';
+
+const DOCUMENT_OPTIONS = DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_LABELS[k] }));
 
 /** Upload up to five PDFs at a time (contracts, offers, consents). */
 export function DocumentUpload({ leadId }: { leadId: string }) {
@@ -34,24 +38,17 @@ export function DocumentUpload({ leadId }: { leadId: string }) {
 
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label="Upload documents">
-      <div className="flex flex-col gap-1">
-        <label htmlFor="doc-type" className="text-sm font-medium">
-          Document type
-        </label>
-        <select id="doc-type" value={type} onChange={(e) => setType(e.target.value as DocumentKind)} className="min-h-11 rounded-lg border border-slate-300 px-2">
-          {DOCUMENT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {DOCUMENT_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="doc-files" className="text-sm font-medium">
-          PDF files (up to {MAX_FILES_PER_UPLOAD}, 10 MB each)
-        </label>
-        <input key={inputKey} id="doc-files" type="file" accept="application/pdf,.pdf" multiple onChange={(e) => setFiles(Array.from(e.target.files ?? []))} className="min-h-11" />
-      </div>
+      <Select id="doc-type" label="Document type" value={type} onChange={(e) => setType(e.target.value as DocumentKind)} options={DOCUMENT_OPTIONS} />
+      <Field
+        key={inputKey}
+        id="doc-files"
+        name="files"
+        type="file"
+        label={`PDF files (up to ${MAX_FILES_PER_UPLOAD}, 10 MB each)`}
+        accept="application/pdf,.pdf"
+        multiple
+        onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+      />
       <Button type="submit" pending={pending} disabled={files.length === 0} pendingLabel="Uploading…">
         Upload
       </Button>

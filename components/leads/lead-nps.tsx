@@ -4,7 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { recordNpsAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
 import { useToast } from '@/components/ui/toast';
+
+const SCORES = Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
 
 /** Record an NPS score: each one is kept as a dated event. */
 export function NpsForm({ leadId }: { leadId: string }) {
@@ -30,25 +34,8 @@ export function NpsForm({ leadId }: { leadId: string }) {
   }
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label="Record an NPS score">
-      <div className="flex flex-col gap-1">
-        <label htmlFor="nps-score" className="text-sm font-medium">
-          Score (1–10)
-        </label>
-        <select id="nps-score" value={score} onChange={(e) => setScore(e.target.value)} className="min-h-11 rounded-lg border border-slate-300 px-2">
-          <option value="">—</option>
-          {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-1 flex-col gap-1">
-        <label htmlFor="nps-comment" className="text-sm font-medium">
-          Comment (optional)
-        </label>
-        <input id="nps-comment" value={comment} onChange={(e) => setComment(e.target.value)} className="min-h-11 rounded-lg border border-slate-300 px-2" />
-      </div>
+      <Select id="nps-score" label="Score (1–10)" placeholder="—" value={score} onChange={(e) => setScore(e.target.value)} options={SCORES} />
+      <Field id="nps-comment" name="comment" label="Comment (optional)" frameClassName="flex-1" value={comment} onChange={(e) => setComment(e.target.value)} />
       <Button type="submit" pending={pending}>
         Record NPS
       </Button>

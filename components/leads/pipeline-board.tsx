@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { Select } from '@/components/ui/select';
 import type { LeadSummary, PipelineColumn } from '@/lib/leads/read-model';
 import { LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-rules';
 import { formatValue } from './client-helpers';
@@ -29,26 +30,24 @@ function CardMove({ lead, onMove }: { lead: LeadSummary; onMove: (to: LeadStatus
     }
   };
   return (
-    <form onSubmit={submit} className="mt-1 flex items-center gap-1">
-      <select
+    <form onSubmit={submit} className="mt-1 flex items-end gap-1">
+      <Select
+        labelHidden
+        label={`Move ${lead.name} to`}
+        id={`move-${lead.id}`}
         value={to}
-        aria-label={`Move ${lead.name} to`}
+        placeholder="Move to…"
         onChange={(e) => setTo(e.target.value as LeadStatus | '')}
         onKeyDown={onKeyDown}
-        className="min-h-9 min-w-0 flex-1 rounded border border-slate-300 bg-white px-1"
-      >
-        <option value="">Move to…</option>
-        {LEAD_STATUSES.filter((s) => s !== lead.status).map((s) => (
-          <option key={s} value={s}>
-            {STATUS_LABELS[s]}
-          </option>
-        ))}
-      </select>
+        options={LEAD_STATUSES.filter((s) => s !== lead.status).map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        frameClassName="min-w-0 flex-1 gap-0"
+        className="w-full px-1 py-1 text-sm"
+      />
       <button
         type="submit"
         disabled={!to}
         aria-label={`Move ${lead.name}`}
-        className="min-h-9 rounded bg-blue-700 px-2 font-semibold text-white hover:bg-blue-800 disabled:bg-slate-300 disabled:text-slate-600"
+        className="min-h-11 rounded-lg bg-blue-700 px-3 font-semibold text-white hover:bg-blue-800 disabled:bg-slate-300 disabled:text-slate-600"
       >
         Move
       </button>

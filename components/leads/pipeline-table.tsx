@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { Table, Td, Tr } from '@/components/ui/table';
 import { formatInstant } from '@/lib/dates';
 import { TABLE_PAGE_SIZE, type PipelineFilters, type PipelineSort } from '@/lib/leads/filters';
 import type { FilterOptions, LeadSummary } from '@/lib/leads/read-model';
@@ -57,81 +58,65 @@ export function LeadsTable({ rows, total, page, filters, timeZone, options, sele
   return (
     <div className="flex flex-col gap-3 rounded-xl bg-white p-3 shadow-sm">
       {bulk}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="leads-table">
-          <caption className="mb-2 text-left text-sm text-slate-700" data-testid="sort-caption">
-            Leads sorted by {sortDescription(filters.sort, filters.dir)}
-          </caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="p-2">
-                <input
-                  type="checkbox"
-                  aria-label="Select every lead on this page"
-                  checked={allOnPage}
-                  onChange={() => onSelect(allOnPage ? new Set() : new Set(rows.map((r) => r.id)))}
-                  className="h-5 w-5"
-                />
-              </th>
-              {SORTABLE.map((c) => {
-                const current = filters.sort === c.key;
-                return (
-                  <th key={c.key} scope="col" className="p-2" aria-sort={current ? (filters.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                    <button
-                      type="button"
-                      onClick={() => onSort(c.key)}
-                      title={`Sort by ${c.by}`}
-                      className="min-h-9 font-semibold underline-offset-2 hover:underline"
-                    >
-                      {c.label}
-                      {c.key === 'name' ? <span className="font-normal text-slate-600"> (last name)</span> : null}
-                      <span aria-hidden="true">{current ? (filters.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                    </button>
-                  </th>
-                );
-              })}
-              <th scope="col" className="p-2">
-                Location
-              </th>
-              <th scope="col" className="p-2">
-                Channel
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100" data-lead-id={r.id}>
-                <td className="p-2">
-                  <input type="checkbox" aria-label={`Select ${r.name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} className="h-5 w-5" />
-                </td>
-                <td className="max-w-xs p-2">
-                  <Link href={`/leads/${r.id}`} title={r.name} className="block truncate font-medium text-blue-800 hover:underline">
-                    {r.name}
-                  </Link>
-                  <div className="truncate text-slate-600">{r.email ?? r.phone ?? ''}</div>
-                  <IncompleteNote missing={r.missing} />
-                </td>
-                <td className="p-2" data-testid="row-status">
-                  {STATUS_LABELS[r.status]}
-                </td>
-                <td className="p-2">{r.offerName ?? '—'}</td>
-                <td className="p-2">{r.offerPrice !== null ? formatValue(r.offerPrice) : '—'}</td>
-                <td className="p-2">{r.consultantName ?? '—'}</td>
-                <td className="p-2">{formatInstant(r.createdAt, timeZone, 'dayTimeSeconds')}</td>
-                <td className="p-2">{nameOf(options.locations, r.locationId)}</td>
-                <td className="p-2">{nameOf(options.channels, r.channelId)}</td>
-              </tr>
-            ))}
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={9} className="p-4 text-slate-700">
-                  No leads match these filters.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        testId="leads-table"
+        caption={<span data-testid="sort-caption">Leads sorted by {sortDescription(filters.sort, filters.dir)}</span>}
+        columns={[
+          {
+            key: 'select',
+            label: (
+              <input
+                type="checkbox"
+                aria-label="Select every lead on this page"
+                checked={allOnPage}
+                onChange={() => onSelect(allOnPage ? new Set() : new Set(rows.map((r) => r.id)))}
+                className="h-5 w-5"
+              />
+            ),
+          },
+          ...SORTABLE.map((c) => ({
+            key: c.key,
+            label: c.key === 'name' ? (
+              <>
+                {c.label}
+                <span className="font-normal text-slate-600"> (last name)</span>
+              </>
+            ) : (
+              c.label
+            ),
+            sortable: true,
+            title: `Sort by ${c.by}`,
+          })),
+          { key: 'location', label: 'Location' },
+          { key: 'channel', label: 'Channel' },
+        ]}
+        sort={{ key: filters.sort, direction: filters.dir === 'asc' ? 'ascending' : 'descending' }}
+        onSort={(key) => onSort(key as PipelineSort)}
+        rowCount={rows.length}
+        empty="No leads match these filters."
+      >
+        {rows.map((r) => (
+          <Tr key={r.id} data-lead-id={r.id}>
+            <Td>
+              <input type="checkbox" aria-label={`Select ${r.name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} className="h-5 w-5" />
+            </Td>
+            <Td className="max-w-xs">
+              <Link href={`/leads/${r.id}`} title={r.name} className="block truncate font-medium text-blue-800 hover:underline">
+                {r.name}
+              </Link>
+              <div className="truncate text-slate-600">{r.email ?? r.phone ?? ''}</div>
+              <IncompleteNote missing={r.missing} />
+            </Td>
+            <Td data-testid="row-status">{STATUS_LABELS[r.status]}</Td>
+            <Td>{r.offerName ?? '—'}</Td>
+            <Td>{r.offerPrice !== null ? formatValue(r.offerPrice) : '—'}</Td>
+            <Td>{r.consultantName ?? '—'}</Td>
+            <Td>{formatInstant(r.createdAt, timeZone, 'dayTimeSeconds')}</Td>
+            <Td>{nameOf(options.locations, r.locationId)}</Td>
+            <Td>{nameOf(options.channels, r.channelId)}</Td>
+          </Tr>
+        ))}
+      </Table>
       <nav aria-label="Table pages" className="flex items-center gap-2">
         <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
           Previous

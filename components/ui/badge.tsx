@@ -10,10 +10,22 @@ const TONES: Record<BadgeTone, string> = {
   danger: 'bg-red-100 text-red-900 border-red-300',
 };
 
+const SIZES = { xs: 'px-1.5 py-0.5 text-xs', sm: 'px-2.5 py-0.5 text-sm' } as const;
+
+export interface BadgeProps {
+  tone?: BadgeTone;
+  size?: keyof typeof SIZES;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+  /** A short text for screen readers when the badge's words need context (e.g. "Status: Active"). */
+  title?: string;
+}
+
 /** A short status label; the words carry the meaning, the colour only repeats it. */
-export function Badge({ tone = 'neutral', children, className = '', testId }: { tone?: BadgeTone; children: ReactNode; className?: string; testId?: string }) {
+export function Badge({ tone = 'neutral', size = 'sm', children, className = '', testId, title }: BadgeProps) {
   return (
-    <span data-testid={testId} className={`inline-flex items-center rounded-full border px-2.5 py-0.5 text-sm font-semibold ${TONES[tone]} ${className}`}>
+    <span data-testid={testId} data-tone={tone} title={title} className={`inline-flex items-center rounded-full border font-semibold ${SIZES[size]} ${TONES[tone]} ${className}`}>
       {children}
     </span>
   );

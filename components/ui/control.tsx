@@ -12,6 +12,8 @@ export type ControlError = string | { message?: string } | null | undefined;
 
 export interface ControlProps {
   label: ReactNode;
+  /** The label stays the control's name for screen readers but is not shown (a select in a table row). */
+  labelHidden?: boolean;
   /** Defaults to `field-<name>` (or the registered name). */
   id?: string;
   name?: string;
@@ -78,6 +80,7 @@ export function HintAndError({ ids, hint, error }: { ids: ControlIds; hint?: Rea
 export function ControlFrame({
   ids,
   label,
+  labelHidden,
   required,
   hint,
   error,
@@ -86,6 +89,7 @@ export function ControlFrame({
 }: {
   ids: ControlIds;
   label: ReactNode;
+  labelHidden?: boolean;
   required?: boolean;
   hint?: ReactNode;
   error?: string;
@@ -95,12 +99,18 @@ export function ControlFrame({
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       {/* The star sits outside the label: the accessible name stays "First name"; aria-required says the rest. */}
-      <div className="flex items-baseline">
-        <label htmlFor={ids.id} className="text-sm font-medium text-slate-800">
+      {labelHidden ? (
+        <label htmlFor={ids.id} className="sr-only">
           {label}
         </label>
-        <RequiredMark required={required} />
-      </div>
+      ) : (
+        <div className="flex items-baseline">
+          <label htmlFor={ids.id} className="text-sm font-medium text-slate-800">
+            {label}
+          </label>
+          <RequiredMark required={required} />
+        </div>
+      )}
       {children}
       <HintAndError ids={ids} hint={hint} error={error} />
     </div>

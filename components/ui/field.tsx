@@ -8,11 +8,11 @@ export interface FieldProps extends ControlProps, Omit<InputHTMLAttributes<HTMLI
 }
 
 /** A labelled input with its hint and error beside it, wired for screen readers. */
-export function Field({ label, id, name, error, hint, required, registration, className = '', frameClassName, ...rest }: FieldProps) {
+export function Field({ label, labelHidden, id, name, error, hint, required, registration, className = '', frameClassName, ...rest }: FieldProps) {
   const ids = controlIds({ id, name, registration });
   const message = errorText(error);
   return (
-    <ControlFrame ids={ids} label={label} required={required} hint={hint} error={message} className={frameClassName}>
+    <ControlFrame ids={ids} label={label} labelHidden={labelHidden} required={required} hint={hint} error={message} className={frameClassName}>
       <input id={ids.id} name={name} {...describedProps(ids, { hint, required }, message)} className={inputClass(message, className)} {...rest} {...registration} />
     </ControlFrame>
   );

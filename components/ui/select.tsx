@@ -16,11 +16,11 @@ export interface SelectProps extends ControlProps, Omit<SelectHTMLAttributes<HTM
 }
 
 /** A labelled native select (keyboard and screen readers get the platform's own behaviour). */
-export function Select({ label, id, name, error, hint, required, registration, options, placeholder, className = '', frameClassName, ...rest }: SelectProps) {
+export function Select({ label, labelHidden, id, name, error, hint, required, registration, options, placeholder, className = '', frameClassName, ...rest }: SelectProps) {
   const ids = controlIds({ id, name, registration });
   const message = errorText(error);
   return (
-    <ControlFrame ids={ids} label={label} required={required} hint={hint} error={message} className={frameClassName}>
+    <ControlFrame ids={ids} label={label} labelHidden={labelHidden} required={required} hint={hint} error={message} className={frameClassName}>
       <select id={ids.id} name={name} {...describedProps(ids, { hint, required }, message)} className={inputClass(message, className)} {...rest} {...registration}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (

@@ -10,6 +10,8 @@ export interface TableColumn {
   sortable?: boolean;
   /** Visually hidden header (still named for screen readers), e.g. a column of row actions. */
   hiddenLabel?: boolean;
+  /** A longer name for the sort control (its tooltip), e.g. "Sort by date created". */
+  title?: string;
   className?: string;
 }
 
@@ -34,10 +36,14 @@ export interface TableProps {
   testId?: string;
   /** Minimum width before the wrapper scrolls sideways (wide tables on a tablet), e.g. "min-w-[760px]". */
   minWidthClass?: string;
+  /** Body text size: dense back-office tables use sm, hostess tables base. */
+  textSize?: 'sm' | 'base' | 'xs';
   className?: string;
   /** Rows: <tr> elements (use Td / Th for their cells). */
   children?: ReactNode;
 }
+
+const TEXT = { xs: 'text-xs', sm: 'text-sm', base: 'text-base' } as const;
 
 function SortLabel({ label, direction }: { label: ReactNode; direction: SortDirection | undefined }) {
   return (
@@ -65,12 +71,13 @@ export function Table({
   sortHref,
   testId,
   minWidthClass = '',
+  textSize = 'sm',
   className = '',
   children,
 }: TableProps) {
   return (
     <div className="overflow-x-auto">
-      <table className={`w-full text-left text-sm ${minWidthClass} ${className}`} data-testid={testId}>
+      <table className={`w-full text-left ${TEXT[textSize]} ${minWidthClass} ${className}`} data-testid={testId}>
         <caption className={captionHidden ? 'sr-only' : 'mb-2 text-left text-base font-semibold text-slate-900'}>{caption}</caption>
         <thead className="border-b border-slate-300 text-slate-700">
           <tr>
@@ -87,11 +94,11 @@ export function Table({
                   {c.hiddenLabel ? (
                     <span className="sr-only">{c.label}</span>
                   ) : sortable && onSort ? (
-                    <button type="button" onClick={() => onSort(c.key)} className="inline-flex min-h-11 items-center rounded px-1 font-semibold underline-offset-2 hover:underline">
+                    <button type="button" title={c.title} onClick={() => onSort(c.key)} className="inline-flex min-h-11 items-center rounded px-1 font-semibold underline-offset-2 hover:underline">
                       <SortLabel label={c.label} direction={direction} />
                     </button>
                   ) : sortable && sortHref ? (
-                    <Link href={sortHref(c.key)} className="inline-flex min-h-11 items-center rounded px-1 font-semibold underline-offset-2 hover:underline">
+                    <Link href={sortHref(c.key)} title={c.title} className="inline-flex min-h-11 items-center rounded px-1 font-semibold underline-offset-2 hover:underline">
                       <SortLabel label={c.label} direction={direction} />
                     </Link>
                   ) : (

@@ -1,5 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
+import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import { auditPage } from '@/lib/admin/queries';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '@/lib/audit';
 import { requirePagePermission } from '@/lib/auth/session';
@@ -12,6 +16,14 @@ export const metadata: Metadata = { title: 'Audit trail' };
 export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 50;
+
+const COLUMNS: TableColumn[] = [
+  { key: 'who', label: 'Who' },
+  { key: 'action', label: 'Action' },
+  { key: 'target', label: 'Target' },
+  { key: 'outcome', label: 'Outcome' },
+  { key: 'detail', label: 'Detail' },
+];
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '');
@@ -64,83 +76,53 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 id="page-title" className="text-2xl font-bold">Audit trail</h1>
       <p className="mt-2 text-base text-slate-700">Every change made by staff: who, when, what, on what, and the outcome. Entries cannot be edited or deleted.</p>
       <form method="get" className="mt-4 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6" role="search" aria-label="Filter the audit trail">
-        <div className="flex flex-col gap-1 lg:col-span-2">
-          <label htmlFor="q" className="text-sm font-medium">Search</label>
-          <input id="q" name="q" defaultValue={filters.text} placeholder="person, target, detail" className="min-h-11 rounded-lg border border-slate-300 px-3" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="action" className="text-sm font-medium">Action</label>
-          <select id="action" name="action" defaultValue={filters.action} className="min-h-11 rounded-lg border border-slate-300 bg-white px-2">
-            <option value="">All actions</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>{a}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="outcome" className="text-sm font-medium">Outcome</label>
-          <select id="outcome" name="outcome" defaultValue={filters.outcome} className="min-h-11 rounded-lg border border-slate-300 bg-white px-2">
-            <option value="">All outcomes</option>
-            {AUDIT_OUTCOMES.map((o) => (
-              <option key={o} value={o}>{o}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="from" className="text-sm font-medium">From (UTC day)</label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} aria-invalid={dateErrors.from ? true : undefined} aria-describedby={dateErrors.from ? 'from-error' : undefined} className="min-h-11 rounded-lg border border-slate-300 px-2" />
-          {dateErrors.from ? <p id="from-error" className="text-sm font-medium text-red-700">{dateErrors.from} (not applied)</p> : null}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="to" className="text-sm font-medium">To (UTC day)</label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} aria-invalid={dateErrors.to ? true : undefined} aria-describedby={dateErrors.to ? 'to-error' : undefined} className="min-h-11 rounded-lg border border-slate-300 px-2" />
-          {dateErrors.to ? <p id="to-error" className="text-sm font-medium text-red-700">{dateErrors.to} (not applied)</p> : null}
-        </div>
+        <Field id="q" name="q" label="Search" defaultValue={filters.text} placeholder="person, target, detail" frameClassName="lg:col-span-2" />
+        <Select id="action" name="action" label="Action" defaultValue={filters.action} placeholder="All actions" options={actions.map((a) => ({ value: a, label: a }))} />
+        <Select id="outcome" name="outcome" label="Outcome" defaultValue={filters.outcome} placeholder="All outcomes" options={AUDIT_OUTCOMES.map((o) => ({ value: o, label: o }))} />
+        <Field id="from" name="from" type="date" label="From (UTC day)" defaultValue={filters.from} error={dateErrors.from ? `${dateErrors.from} (not applied)` : undefined} />
+        <Field id="to" name="to" type="date" label="To (UTC day)" defaultValue={filters.to} error={dateErrors.to ? `${dateErrors.to} (not applied)` : undefined} />
         <div className="flex items-end gap-2 lg:col-span-6">
           <button type="submit" className="min-h-11 rounded-lg bg-blue-700 px-4 font-semibold text-white">Filter</button>
           <Link href="/admin/audit" className="inline-flex min-h-11 items-center rounded-lg px-4 font-medium text-slate-700 hover:bg-slate-100">Clear</Link>
         </div>
       </form>
       <p className="mt-4 text-sm text-slate-600" role="status">{result.total} entries</p>
-      <div className="mt-2 overflow-x-auto">
-        <table className="w-full min-w-[760px] text-left text-sm" data-testid="audit-table">
-          <caption className="sr-only">Audit entries, newest first</caption>
-          <thead className="border-b border-slate-300 text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">When ({tz})</th>
-              <th scope="col" className="py-2 pr-3">Who</th>
-              <th scope="col" className="py-2 pr-3">Action</th>
-              <th scope="col" className="py-2 pr-3">Target</th>
-              <th scope="col" className="py-2 pr-3">Outcome</th>
-              <th scope="col" className="py-2">Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((row) => (
-              <tr key={String(row.id)} className="border-b border-slate-100 align-top">
-                <td className="py-2 pr-3 whitespace-nowrap">{formatInstant(row.at, tz, 'dayTimeSeconds')}</td>
-                <td className="py-2 pr-3">
-                  <span className="font-medium" title={row.actorId}>
-                    {row.actorName}
-                  </span>
-                  <span className="block text-xs text-slate-500">{row.actorRole}</span>
-                </td>
-                <td className="py-2 pr-3 font-mono text-xs">{row.action}</td>
-                <td className="py-2 pr-3 text-xs">
-                  {row.targetType === 'staff' ? (
-                    <span title={row.targetId}>staff: {names.get(row.targetId) ?? row.targetId}</span>
-                  ) : (
-                    `${row.targetType}: ${row.targetId}`
-                  )}
-                </td>
-                <td className="py-2 pr-3">
-                  <span className={row.outcome === 'success' ? 'text-green-800' : row.outcome === 'refused' ? 'text-amber-800' : 'text-red-800'}>{row.outcome}</span>
-                </td>
-                <td className="py-2 font-mono text-xs break-all">{row.detail ? JSON.stringify(row.detail) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="mt-2">
+        <Table
+          testId="audit-table"
+          caption="Audit entries, newest first"
+          captionHidden
+          columns={[{ key: 'when', label: `When (${tz})` }, ...COLUMNS]}
+          rowCount={result.rows.length}
+          empty="No entries match these filters."
+          minWidthClass="min-w-[760px]"
+        >
+          {result.rows.map((row) => (
+            <Tr key={String(row.id)} className="border-slate-100">
+              <Td className="whitespace-nowrap">{formatInstant(row.at, tz, 'dayTimeSeconds')}</Td>
+              <Td>
+                <span className="font-medium" title={row.actorId}>
+                  {row.actorName}
+                </span>
+                <span className="block text-xs text-slate-500">{row.actorRole}</span>
+              </Td>
+              <Td className="font-mono text-xs">{row.action}</Td>
+              <Td className="text-xs">
+                {row.targetType === 'staff' ? (
+                  <span title={row.targetId}>staff: {names.get(row.targetId) ?? row.targetId}</span>
+                ) : (
+                  `${row.targetType}: ${row.targetId}`
+                )}
+              </Td>
+              <Td>
+                <Badge size="xs" tone={row.outcome === 'success' ? 'success' : row.outcome === 'refused' ? 'warning' : 'danger'}>
+                  {row.outcome}
+                </Badge>
+              </Td>
+              <Td className="font-mono text-xs break-all">{row.detail ? JSON.stringify(row.detail) : ''}</Td>
+            </Tr>
+          ))}
+        </Table>
       </div>
       <nav aria-label="Audit pages" className="mt-4 flex items-center gap-3">
         {page > 1 ? <Link className="min-h-11 inline-flex items-center rounded-lg px-3 hover:bg-slate-100" href={linkTo(page - 1)}>Newer</Link> : null}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { LockoutList, type LockoutRow } from '@/components/admin/lockout-list';
+import { RowHeader, Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getSecurityOverview } from '@/lib/auth/security-overview';
 import { getConfig } from '@/lib/config';
@@ -9,6 +10,13 @@ export const metadata: Metadata = { title: 'Security' };
 export const dynamic = 'force-dynamic';
 
 const VENDOR_LABELS = { footprints: 'Footprints', netcore: 'Netcore', loyalty: 'Loyalty engine' } as const;
+
+const VENDOR_COLUMNS: TableColumn[] = [
+  { key: 'vendor', label: 'Vendor' },
+  { key: 'success', label: 'Last success' },
+  { key: 'failure', label: 'Last failure' },
+  { key: 'rate', label: 'Recent error rate' },
+];
 
 function labelOf(key: string): string {
   const [kind, ...rest] = key.split(':');
@@ -53,32 +61,22 @@ export default async function SecurityPage() {
       <div>
         <h2 className="text-xl font-semibold">Vendors, as this console instance sees them</h2>
         <p className="mt-1 text-base text-slate-700">From the console&apos;s own calls since it started; nothing is sent to a vendor to find out.</p>
-        <table className="mt-3 w-full text-left text-base" data-testid="vendor-state">
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="py-2">Vendor</th>
-              <th scope="col" className="py-2">Last success</th>
-              <th scope="col" className="py-2">Last failure</th>
-              <th scope="col" className="py-2">Recent error rate</th>
-            </tr>
-          </thead>
-          <tbody>
+        <div className="mt-3">
+          <Table testId="vendor-state" caption="Vendors, as this console instance sees them" captionHidden columns={VENDOR_COLUMNS} rowCount={overview.vendors.length} textSize="base">
             {overview.vendors.map((v) => (
-              <tr key={v.vendor} className="border-b border-slate-100" data-testid={`vendor-${v.vendor}`}>
-                <th scope="row" className="py-2 font-medium">{VENDOR_LABELS[v.vendor]}</th>
-                <td className="py-2">{v.lastSuccessAt ? formatInstant(v.lastSuccessAt, tz) : 'none yet'}</td>
-                <td className="py-2">
+              <Tr key={v.vendor} className="border-slate-100" data-testid={`vendor-${v.vendor}`}>
+                <RowHeader className="font-medium">{VENDOR_LABELS[v.vendor]}</RowHeader>
+                <Td>{v.lastSuccessAt ? formatInstant(v.lastSuccessAt, tz) : 'none yet'}</Td>
+                <Td>
                   {v.lastFailureAt && v.lastFailure
                     ? `${formatInstant(v.lastFailureAt, tz)} (${v.lastFailure.operation}: ${v.lastFailure.status ? `HTTP ${v.lastFailure.status}` : v.lastFailure.kind})`
                     : 'none'}
-                </td>
-                <td className="py-2">
-                  {v.errorRate === null ? 'no calls yet' : `${Math.round(v.errorRate * 100)} % of the last ${v.recentCalls} calls`}
-                </td>
-              </tr>
+                </Td>
+                <Td>{v.errorRate === null ? 'no calls yet' : `${Math.round(v.errorRate * 100)} % of the last ${v.recentCalls} calls`}</Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Table>
+        </div>
       </div>
     </section>
   );
