@@ -16,7 +16,7 @@ export const IDLE_CLEAR_MS = 30_000;
  */
 export function useIdleClear(active: () => boolean, onClear: () => void) {
   const [warning, setWarning] = useState(false);
-  const lastActivity = useRef(Date.now());
+  const lastActivity = useRef(0);
   const warnedAt = useRef<number | null>(null);
   const latest = useRef({ active, onClear });
   latest.current = { active, onClear };
@@ -28,6 +28,7 @@ export function useIdleClear(active: () => boolean, onClear: () => void) {
   }, []);
 
   useEffect(() => {
+    lastActivity.current = Date.now();
     const mark = () => {
       lastActivity.current = Date.now();
       if (warnedAt.current !== null) stay();
