@@ -10,15 +10,16 @@ import { expect, gotoHydrated, signInAs, test } from './fixtures';
 
 test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true });
 
-async function scrolledHalfFilledForm(page: Page) {
+async function scrolledHalfFilledForm(page: Page, to: 'top' | 'bottom' = 'bottom') {
   await page.getByLabel('First name', { exact: true }).fill('Gabriela');
   await page.getByLabel('Phone', { exact: true }).fill('0722 000 998');
   // Every optional section open: the page is long; she is at its bottom.
   for (const summary of await page.locator('details > summary').all()) await summary.click();
   await page.getByLabel('Comments', { exact: true }).scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.evaluate((top) => window.scrollTo(0, top ? 0 : document.documentElement.scrollHeight), to === 'top');
   const scrollY = await page.evaluate(() => window.scrollY);
-  expect(scrollY).toBeGreaterThan(500);
+  if (to === 'bottom') expect(scrollY).toBeGreaterThan(500);
+  else expect(scrollY).toBe(0);
   return scrollY;
 }
 
@@ -59,8 +60,8 @@ test('scrolled down: the warning appears in view, focused and announced; "Stay" 
   await expect(page.getByLabel('First name', { exact: true })).toHaveValue('Gabriela');
 });
 
-test('scrolled down, no answer: the form is cleared 30 s after the warning and says so', async ({ page }) => {
-  await scrolledHalfFilledForm(page);
+test('at the top of a long form, no answer: the warning is in view there too; the form is cleared 30 s later and says so', async ({ page }) => {
+  await scrolledHalfFilledForm(page, 'top');
   await page.clock.runFor(122_000);
   const warning = page.getByRole('alertdialog', { name: 'Still with the customer?' });
   await expect(warning).toBeInViewport({ ratio: 1 });

@@ -5,12 +5,11 @@
  * admin-role confirmation; and the 404 page has exactly one `main` landmark.
  */
 import type { Page } from '@playwright/test';
-import { FOOTPRINTS_DEMO } from '../lib/sandbox/footprints';
 import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate } from '../lib/vendors/netcore/window-rule';
 import { todayInZone } from '../lib/dates';
 import { captureResult, clearFaults, fillRequired, setFaults, uniqueEmail } from './capture-support';
 import { DEMO, expect, gotoHydrated, resetSandbox, signInAs, signInWithPassword, test } from './fixtures';
-import { freshPipeline } from './leads-support';
+import { addVendorLead, freshPipeline } from './leads-support';
 import { CAMPAIGNS, PEOPLE, checkCode, pickCampaign } from './loyalty-helpers';
 
 // Each journey signs in itself (a sandbox reset forgets the tokens Footprints issued).
@@ -61,19 +60,25 @@ test('loyalty: Escape on the redeem dialog → Redeem; redeem confirmed → the 
 });
 
 test("board: the contract dialog's Escape and confirm return focus to the card's menu, where the card is now", async ({ page }) => {
-  const elena = FOOTPRINTS_DEMO.demoLeadIds[2]; // opportunity
-  await freshPipeline(page, 'q=elena.dumitru');
-  const menuIn = (status: string) => page.getByTestId(`column-${status}`).locator(`[data-lead-id="${elena}"] select`);
-  const moveButton = page.locator(`[data-lead-id="${elena}"]`).getByRole('button', { name: /^Move / });
-  await menuIn('opportunity').selectOption({ label: 'Customer' });
+  // A lead of its own (the demo leads belong to the pipeline journeys).
+  const email = uniqueEmail('focus.board');
+  await freshPipeline(page, `q=${email}`);
+  const id = await addVendorLead(page.request, { first: 'Focus', last: 'Board', email });
+  await page.getByRole('button', { name: 'Refresh from Footprints' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Synced \d+ leads/ }).last()).toBeVisible({ timeout: 30_000 });
+  const menu = page.locator(`[data-lead-id="${id}"] select`);
+  const moveButton = page.locator(`[data-lead-id="${id}"]`).getByRole('button', { name: /^Move / });
+  await expect(menu).toBeVisible();
+  await expect(page.getByTestId('column-customer').locator(`[data-lead-id="${id}"]`)).toHaveCount(0);
+  await menu.selectOption({ label: 'Customer' });
   await moveButton.click();
   const dialog = page.getByRole('dialog', { name: /to customer/ });
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
-  await expect(menuIn('opportunity')).toBeFocused();
+  await expect(menu).toBeFocused();
 
-  await menuIn('opportunity').selectOption({ label: 'Customer' });
+  await menu.selectOption({ label: 'Customer' });
   await moveButton.click();
   await dialog.getByLabel('Contract number').fill('SD-FOCUS-1');
   await dialog.getByLabel('Contract value').fill('1200');
@@ -82,7 +87,7 @@ test("board: the contract dialog's Escape and confirm return focus to the card's
   await dialog.getByLabel(/Signed contract/).setInputFiles({ name: 'c.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') });
   await dialog.getByRole('button', { name: 'Move to customer' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(menuIn('customer')).toBeFocused();
+  await expect(page.getByTestId('column-customer').locator(`[data-lead-id="${id}"] select`)).toBeFocused();
 });
 
 test('sign-out warning: a modal alert dialog; Escape closes it, so does "Stay signed in"; focus back on Sign out', async ({ page, request }) => {
