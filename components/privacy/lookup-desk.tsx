@@ -29,8 +29,8 @@ import {
 import { MAX_PERIOD_DAYS } from '@/lib/privacy/windows';
 import { caseProfile, forgetLookup, forgetWindowRows, lookupRows, putWindowRows } from './results-store';
 
-/** The bound: at most three Netcore requests in flight per lookup. */
-export const MAX_IN_FLIGHT = 3;
+import { MAX_IN_FLIGHT } from '@/lib/privacy/constants';
+export { MAX_IN_FLIGHT };
 
 const STATE_LABELS: Record<WindowInfo['state'], string> = {
   never_asked: 'never asked',
