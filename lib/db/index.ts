@@ -115,7 +115,14 @@ async function openPostgres(url: string, migrationsFolder: string, opts: CreateD
   } catch {
     /* a key=value connection string: no URL options */
   }
-  const serverOptions = [...(urlOptions ? [urlOptions] : []), `-c statement_timeout=${statementTimeoutMs}`, `-c idle_in_transaction_session_timeout=${statementTimeoutMs * 2}`];
+  // jit=off: the console's statements are short reads and writes, where compiling them costs more than it saves
+  // (measured on the insights page's statement: 270 ms of JIT for 190 ms of execution).
+  const serverOptions = [
+    ...(urlOptions ? [urlOptions] : []),
+    `-c statement_timeout=${statementTimeoutMs}`,
+    `-c idle_in_transaction_session_timeout=${statementTimeoutMs * 2}`,
+    '-c jit=off',
+  ];
   if (pgSchema) serverOptions.push(`-c search_path=${pgSchema}`);
   const pool = new Pool({
     connectionString: url,
