@@ -9,6 +9,8 @@ export default {
   checkers: [],
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
   timeoutMS: 20_000,
+  // The outbox's PGlite tests take minutes on a loaded machine: the initial run may take longer than the default 5.
+  dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'json'],
   jsonReporter: { fileName: process.env.MUTATION_REPORT ?? 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
