@@ -1,9 +1,10 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { exportCodesAction, listCodesAction } from '@/app/(console)/loyalty/actions';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { useToast } from '@/components/ui/toast';
 import type { CodeListResult } from '@/lib/loyalty/list-codes';
 import { useCampaigns } from './campaign-picker';
@@ -25,6 +26,7 @@ export function CodeList({ canExport }: { canExport: boolean }) {
   const [exporting, setExporting] = useState(false);
   // Export asks first, naming how many codes of which filter: what the screen shows, never more.
   const [exportAsked, setExportAsked] = useState(false);
+  const exportRef = useRef<HTMLButtonElement>(null);
 
   const query = useQuery({
     queryKey: ['loyalty-codes', filter, page],
@@ -62,6 +64,8 @@ export function CodeList({ canExport }: { canExport: boolean }) {
     setExporting(true);
     const result = await exportCodesAction({ campaignInternalId: filter.campaignInternalId || undefined, searchTerm: filter.searchTerm || undefined, format: 'csv' });
     setExporting(false);
+    // The button was busy (disabled) during the export and lost focus: it gets it back.
+    requestAnimationFrame(() => exportRef.current?.focus());
     if (!result.ok) {
       toast('error', result.error.message);
       return;
@@ -118,7 +122,7 @@ export function CodeList({ canExport }: { canExport: boolean }) {
         </div>
         <Button type="submit">Search</Button>
         {canExport ? (
-          <Button type="button" variant="secondary" pending={exporting} pendingLabel="Exporting…" onClick={askExport}>
+          <Button ref={exportRef} type="button" variant="secondary" pending={exporting} pendingLabel="Exporting…" onClick={askExport}>
             Export CSV
           </Button>
         ) : null}
@@ -133,6 +137,7 @@ export function CodeList({ canExport }: { canExport: boolean }) {
           searchTerm={filter.searchTerm.trim()}
           onConfirm={() => void exportCsv()}
           onCancel={() => setExportAsked(false)}
+          returnFocus={exportRef}
         />
       ) : null}
 
@@ -200,7 +205,9 @@ function ExportConfirm({
   searchTerm,
   onConfirm,
   onCancel,
+  returnFocus,
 }: {
+  returnFocus: RefObject<HTMLButtonElement | null>;
   loading: boolean;
   total: number;
   campaignName: string | null;
@@ -210,14 +217,11 @@ function ExportConfirm({
 }) {
   const what = [campaignName ? `of ${campaignName}` : 'of all campaigns', searchTerm ? `with “${searchTerm}” in the code` : null].filter(Boolean).join(' ');
   return (
-    <section aria-labelledby="export-title" data-testid="export-confirm" className="rounded-xl border-2 border-blue-600 bg-blue-50 p-4">
-      <h2 id="export-title" className="text-lg font-bold">
-        Export codes as CSV
-      </h2>
-      <p className="mt-1 text-base" role="status" data-testid="export-count">
+    <Dialog open onClose={onCancel} testId="export-confirm" title="Export codes as CSV" returnFocus={returnFocus}>
+      <p className="mt-2 text-base" role="status" data-testid="export-count">
         {loading ? 'Counting the codes…' : total === 0 ? `No codes ${what}: nothing to export.` : `${total} ${total === 1 ? 'code' : 'codes'} ${what} will be downloaded, with the customers’ names, e-mails and phones.`}
       </p>
-      <div className="mt-3 flex flex-wrap gap-3">
+      <div className="mt-4 flex flex-wrap gap-3">
         <Button type="button" disabled={loading || total === 0} onClick={onConfirm}>
           {loading ? 'Download' : `Download ${total} ${total === 1 ? 'code' : 'codes'}`}
         </Button>
@@ -225,6 +229,6 @@ function ExportConfirm({
           Cancel
         </Button>
       </div>
-    </section>
+    </Dialog>
   );
 }
