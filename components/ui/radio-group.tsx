@@ -22,10 +22,17 @@ export interface RadioGroupProps extends ControlProps {
   /** Shown between the legend and the options (a filter for them, a loading note). */
   before?: ReactNode;
   /** Layout of the options: a plain list, or bordered cards in a grid whose look follows checked. */
-  layout?: 'list' | 'cards';
+  layout?: 'list' | 'inline' | 'cards';
   /** Cards only: extra classes of one option's card. */
   cardClassName?: (option: RadioOption, checked: boolean) => string;
 }
+
+const LAYOUTS = { list: 'mt-1 flex flex-col gap-1', inline: 'mt-1 flex flex-wrap gap-4', cards: 'mt-1 grid gap-3 md:grid-cols-2' } as const;
+const OPTION = {
+  list: 'flex min-h-11 cursor-pointer items-center gap-3 text-base',
+  inline: 'flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 px-3 text-base',
+  cards: 'flex min-h-11 cursor-pointer gap-3 rounded-lg border p-3',
+} as const;
 
 /**
  * Native radios in a fieldset whose legend names the group: arrow keys move between options, Tab leaves
@@ -58,17 +65,13 @@ export function RadioGroup({
         <RequiredMark required={required} />
       </legend>
       {before}
-      <div className={layout === 'cards' ? 'mt-1 grid gap-3 md:grid-cols-2' : 'mt-1 flex flex-col gap-1'}>
+      <div className={LAYOUTS[layout]}>
         {options.map((o) => (
           <label
             key={o.value}
             data-testid={o.testId}
             {...o.data}
-            className={
-              layout === 'cards'
-                ? `flex min-h-11 cursor-pointer gap-3 rounded-lg border p-3 ${cardClassName?.(o, value === o.value) ?? ''}`
-                : 'flex min-h-11 cursor-pointer items-center gap-3 text-base'
-            }
+            className={layout === 'cards' ? `${OPTION[layout]} ${cardClassName?.(o, value === o.value) ?? ''}` : OPTION[layout]}
           >
             <input
               type="radio"

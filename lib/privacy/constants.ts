@@ -11,3 +11,6 @@ export type LookupMode = (typeof LOOKUP_MODES)[number];
 /** never_asked → pending (a request is in flight) → answered | failed (with a reason). */
 export const WINDOW_STATES = ['never_asked', 'pending', 'answered', 'failed'] as const;
 export type WindowState = (typeof WINDOW_STATES)[number];
+
+/** The bound: at most three Netcore requests in flight per lookup (the desk's pool; the e2e measures it). */
+export const MAX_IN_FLIGHT = 3;
