@@ -1,8 +1,53 @@
-import { defineConfig, devices } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { defineConfig, devices, type Project } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * `npm run test:e2e` (scripts/e2e.mjs) runs the whole suite twice against one server, one spec file after the
+ * other: first in file order, then in an order shuffled by E2E_SEED, so that a journey depending on another's
+ * data, on the order of files, or on a fresh server fails. Each spec file becomes a project depending on the
+ * one before it, which is how Playwright is made to keep an order. Plain `npx playwright test` runs one pass.
+ */
+const PASSES = Math.max(1, Number(process.env.E2E_PASSES ?? 1));
+const SEED = Number(process.env.E2E_SEED ?? 0);
+const chromeUse = { ...devices['Desktop Chrome'] };
+
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  // mulberry32: a small seeded generator, so a failing order can be replayed with the same E2E_SEED.
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+function chainedPasses(): Project[] {
+  const specs = readdirSync('e2e').filter((f) => f.endsWith('.spec.ts')).sort();
+  const projects: Project[] = [];
+  let previous = 'setup';
+  for (let pass = 1; pass <= PASSES; pass++) {
+    const order = pass === 1 ? specs : shuffled(specs, SEED + pass);
+    for (const spec of order) {
+      const name = `pass${pass}:${spec.replace(/\.spec\.ts$/, '')}`;
+      const escaped = spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      projects.push({ name, use: chromeUse, dependencies: [previous], testMatch: new RegExp(`(^|/)${escaped}$`) });
+      previous = name;
+    }
+  }
+  return projects;
+}
 
 /**
  * Journeys run in Debian's Chromium (browsers cannot be downloaded here) against a production build in
@@ -16,7 +61,8 @@ export default defineConfig({
   outputDir: `test-results/e2e-${PORT}`,
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // Retries off: a journey that passes only on its second try is a failing journey.
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
@@ -31,7 +77,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testIgnore: /auth\.setup\.ts/ },
+    ...(PASSES > 1
+      ? chainedPasses()
+      : [{ name: 'chromium', use: chromeUse, dependencies: ['setup'], testIgnore: /auth\.setup\.ts/ }]),
   ],
   webServer: {
     // A fresh embedded database for every run; the production build comes from `npm run build`.
@@ -49,6 +97,12 @@ export default defineConfig({
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next',
       NEXT_TELEMETRY_DISABLED: '1',
       HOSTNAME: '127.0.0.1',
+      // Explicit, so that saved hostess sign-ins outlive a long run (two passes on a loaded machine take well
+      // over the 15-minute default); the idle sign-out journey moves the browser clock past this value.
+      HOSTESS_IDLE_MINUTES: process.env.E2E_HOSTESS_IDLE_MINUTES ?? '240',
+      // The demo admin is also named in the configuration, as a real console's first admin is: the roles
+      // journey removes the console-given admin role and checks the configuration alone keeps the admin.
+      ADMIN_USERNAMES: 'admin',
     },
   },
 });

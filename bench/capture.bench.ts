@@ -2,9 +2,12 @@
  * Lead capture under load (issue 4), in-process against the sandbox over real HTTP with 150 ms added to
  * every Footprints call, on an in-memory PGlite database, with the sync worker running as in the server.
  *
- * 1. Submit → "Sent": the path a tap takes on the server (possible-duplicates check, then the capture use
- *    case: submission + job stored, delivered to Footprints at once) for 60 sequential captures, against the
- *    vendor's own latency measured the same way (a bare addLead call). Bound: p50 and p95 within 60 ms of it.
+ * 1. Use case submit → "Sent": the two in-process calls a tap ends in on the server (possible-duplicates
+ *    check, then the capture use case: submission + job stored, delivered to Footprints at once) for 60
+ *    sequential captures, against the vendor's own latency measured the same way (a bare addLead call).
+ *    Bound: p50 and p95 within 60 ms of it. NOT measured here: the browser's two server-action requests over
+ *    HTTP with the session touch, permission check, validation and audit write (a full-path metric against
+ *    `next start` is still to be added).
  * 2. 1,000 captures by 20 concurrent sessions: how many leads arrived in the Footprints sandbox (exactly
  *    1,000: none lost, none doubled) and how many Netcore requests they caused (a few dozen at most, thanks to
  *    batched activity uploads). These captures carry no e-mail/SMS consent: a Netcore contact add is one
@@ -36,6 +39,7 @@ const VENDOR_LATENCY_MS = 150;
 const SEQUENTIAL = 60;
 const TOTAL = 1000;
 const SESSIONS = 20;
+const DRAIN_DEADLINE_MS = 120_000;
 
 let running: RunningSandbox;
 let handle: DbHandle;
@@ -93,7 +97,7 @@ async function tap(values: CaptureFormValues, subject: string): Promise<{ ms: nu
 const fpSim = () => running.sandbox.simulators.footprints as FootprintsSimulator;
 
 describe('lead capture', () => {
-  it(`submit → "Sent" over ${SEQUENTIAL} captures, and 1,000 captures by 20 sessions`, async () => {
+  it(`use case submit → "Sent" over ${SEQUENTIAL} captures, and 1,000 captures by 20 sessions`, async () => {
     // Warm-up (token, connections, JIT), not measured.
     const token = (await footprints.tokenWithClientCredentials()).accessToken;
     for (let i = 0; i < 5; i++) await tap(captureForm(i, 'warmup'), 'hostess:warmup');
@@ -137,12 +141,14 @@ describe('lead capture', () => {
 
     // Let the worker finish every follow-up (batched activities, loyalty surveys).
     const drainStarted = performance.now();
+    let remaining = -1;
     for (;;) {
       const [row] = await handle.db
         .select({ n: sql<number>`count(*)` })
         .from(outboxJobs)
         .where(inArray(outboxJobs.status, ['queued', 'running']));
-      if (Number(row.n) === 0 || performance.now() - drainStarted > 120_000) break;
+      remaining = Number(row.n);
+      if (remaining === 0 || performance.now() - drainStarted > DRAIN_DEADLINE_MS) break;
       await new Promise((r) => setTimeout(r, 250));
     }
     const arrived = fpSim()
@@ -157,14 +163,15 @@ describe('lead capture', () => {
     reportBench('capture', [
       { metric: `vendor latency, bare addLead p50 (n=${SEQUENTIAL}, +${VENDOR_LATENCY_MS} ms sandbox)`, value: vendorP50, unit: 'ms' },
       { metric: 'vendor latency, bare addLead p95', value: vendorP95, unit: 'ms' },
-      { metric: `submit → "Sent" p50 (n=${SEQUENTIAL}; ${notSent} not sent)`, value: p50, unit: 'ms', target: `≤ vendor p50 + 60 (${Math.round(vendorP50 + 60)})`, meets: p50 <= vendorP50 + 60 },
-      { metric: 'submit → "Sent" p95', value: p95, unit: 'ms', target: `≤ vendor p95 + 60 (${Math.round(vendorP95 + 60)})`, meets: p95 <= vendorP95 + 60 },
-      { metric: 'submit → "Sent" overhead over the vendor, p50', value: p50 - vendorP50, unit: 'ms', target: '≤ 60', meets: p50 - vendorP50 <= 60 },
-      { metric: 'submit → "Sent" overhead over the vendor, p95', value: p95 - vendorP95, unit: 'ms', target: '≤ 60', meets: p95 - vendorP95 <= 60 },
+      { metric: `use case submit → "Sent" p50 (n=${SEQUENTIAL}; ${notSent} not sent)`, value: p50, unit: 'ms', target: `≤ vendor p50 + 60 (${Math.round(vendorP50 + 60)})`, meets: p50 <= vendorP50 + 60 },
+      { metric: 'use case submit → "Sent" p95', value: p95, unit: 'ms', target: `≤ vendor p95 + 60 (${Math.round(vendorP95 + 60)})`, meets: p95 <= vendorP95 + 60 },
+      { metric: 'use case submit → "Sent" overhead over the vendor, p50', value: p50 - vendorP50, unit: 'ms', target: '≤ 60', meets: p50 - vendorP50 <= 60 },
+      { metric: 'use case submit → "Sent" overhead over the vendor, p95', value: p95 - vendorP95, unit: 'ms', target: '≤ 60', meets: p95 - vendorP95 <= 60 },
       { metric: `${TOTAL} captures by ${SESSIONS} sessions: wall time`, value: loadMs, unit: 'ms' },
       { metric: 'answers "Sent" at once', value: flat.filter((s) => s === 'sent').length, unit: 'count' },
-      { metric: 'leads arrived in the Footprints sandbox', value: arrived.length, unit: 'count', target: `= ${TOTAL}`, meets: arrived.length === TOTAL },
-      { metric: 'distinct leads (none doubled)', value: distinct, unit: 'count', target: `= ${TOTAL}`, meets: distinct === TOTAL && arrived.length === TOTAL },
+      { metric: 'leads arrived in the Footprints sandbox', value: arrived.length, unit: 'count', target: `= ${TOTAL}`, meets: arrived.length === TOTAL, correctness: true },
+      { metric: 'distinct leads (none doubled)', value: distinct, unit: 'count', target: `= ${TOTAL}`, meets: distinct === TOTAL && arrived.length === TOTAL, correctness: true },
+      { metric: `sync queue drained before the ${DRAIN_DEADLINE_MS / 1000} s deadline (jobs left)`, value: remaining, unit: 'count', target: '= 0', meets: remaining === 0, correctness: true },
       { metric: 'Netcore requests caused (uploads + apiv2)', value: netcoreRequests, unit: 'count', target: '≤ a few dozen (48)', meets: netcoreRequests <= 48 },
       { metric: '  of which activity uploads (batched)', value: activityRequests, unit: 'count' },
       { metric: '  of which apiv2 contact adds (no consent given here)', value: apiRequests, unit: 'count' },

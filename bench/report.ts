@@ -11,8 +11,13 @@ export interface BenchRow {
   unit: string;
   /** The issue's bound, when it has one, e.g. "≤ 60 ms over vendor latency". */
   target?: string;
-  /** Whether the bound holds; reported, never asserted. */
+  /** Whether the bound holds; a timing bound is reported, never asserted. */
   meets?: boolean;
+  /**
+   * A correctness figure (e.g. "1,000 leads, none doubled", "drained before the deadline"), not a timing:
+   * when `meets` is false the bench run fails, after the table is printed.
+   */
+  correctness?: boolean;
   note?: string;
 }
 
@@ -38,6 +43,8 @@ export function reportBench(suite: string, rows: BenchRow[]): void {
   all[suite] = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, rows };
   writeFileSync(file, JSON.stringify(all, null, 2));
   writeFileSync(path.join(OUT_DIR, `${suite.replace(/[^a-z0-9-]+/gi, '-')}.json`), JSON.stringify(all[suite], null, 2));
+  const wrong = rows.filter((r) => r.correctness && r.meets !== true);
+  if (wrong.length) throw new Error(`${suite}: correctness figure(s) wrong: ${wrong.map((r) => `${r.metric} = ${r.value} (want ${r.target ?? 'true'})`).join('; ')}`);
 }
 
 /** Percentile of a sample (nearest-rank). */

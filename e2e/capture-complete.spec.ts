@@ -5,9 +5,11 @@
  * the NPS on the lead.
  */
 import { expect, gotoHydrated, signInAs, storageStateFor, test } from './fixtures';
-import { captureResult, clearFaults, clearRequests, footprintsLeadsByEmail, openCaptureSections, sandboxRequests, uniqueEmail } from './capture-support';
+import { captureResult, clearFaults, clearRequests, footprintsLeadsByEmail, openCaptureSections, sandboxRequests, uniqueEmail, NOTHING_MORE_MS } from './capture-support';
 
 test('a complete capture reaches Footprints with every entered field, and its follow-ups arrive', async ({ page, request, browser }) => {
+  // The follow-ups, then a whole gathering window plus a retry of quiet, then the audit: sized for a loaded machine.
+  test.setTimeout(150_000);
   await clearFaults(request);
   await signInAs(page, 'hostess');
   await gotoHydrated(page, '/capture');
@@ -108,8 +110,8 @@ test('a complete capture reaches Footprints with every entered field, and its fo
   expect(Math.abs(Date.parse(String(lead.createdAt)) - Date.now())).toBeLessThan(60_000);
 
   // Follow-ups: the Netcore contact (e-mail consent), one batched activity upload, the loyalty survey on this lead.
-  await expect.poll(async () => (await sandboxRequests(request, 'netcore-activity')).filter((r) => r.method === 'POST' && r.status === 200).length, { timeout: 20_000 }).toBe(1);
-  await expect.poll(async () => (await sandboxRequests(request, 'netcore-api')).filter((r) => r.method === 'POST' && r.status === 200).length, { timeout: 20_000 }).toBe(1);
+  await expect.poll(async () => (await sandboxRequests(request, 'netcore-activity', '', email)).filter((r) => r.method === 'POST' && r.status === 200).length, { timeout: 20_000 }).toBe(1);
+  await expect.poll(async () => (await sandboxRequests(request, 'netcore-api', '', email)).filter((r) => r.method === 'POST' && r.status === 200).length, { timeout: 20_000 }).toBe(1);
   await expect
     .poll(async () => (await sandboxRequests(request, 'loyalty')).filter((r) => r.path.startsWith(`/client/users/${leadId}/activities/`) && r.status === 200).length, { timeout: 20_000 })
     .toBe(1);
@@ -119,9 +121,10 @@ test('a complete capture reaches Footprints with every entered field, and its fo
   await expect(page.getByTestId('my-submission').filter({ hasText: leadId })).toContainText('Ana P.');
 
   // Nothing arrives twice later on.
-  await page.waitForTimeout(3_000);
-  expect((await sandboxRequests(request, 'netcore-activity')).filter((r) => r.method === 'POST').length).toBe(1);
-  expect((await sandboxRequests(request, 'netcore-api')).filter((r) => r.method === 'POST').length).toBe(1);
+  await page.waitForTimeout(NOTHING_MORE_MS);
+  expect((await sandboxRequests(request, 'netcore-activity', '', email)).filter((r) => r.method === 'POST').length).toBe(1);
+  expect((await sandboxRequests(request, 'netcore-api', '', email)).filter((r) => r.method === 'POST').length).toBe(1);
+  expect((await sandboxRequests(request, 'loyalty', '', leadId)).filter((r) => r.path.startsWith(`/client/users/${leadId}/activities/`)).length).toBe(1);
   expect((await footprintsLeadsByEmail(request, email)).length).toBe(1);
 
   // The capture is in the audit trail, with the lead id and without the customer's personal data.

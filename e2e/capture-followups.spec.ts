@@ -4,7 +4,7 @@
  * with an e-mail adds the contact.
  */
 import { expect, gotoHydrated, signInAs, test } from './fixtures';
-import { captureResult, clearFaults, clearRequests, fillRequired, footprintsLeadsByEmail, sandboxRequests, uniqueEmail } from './capture-support';
+import { captureResult, clearFaults, clearRequests, fillRequired, footprintsLeadsByEmail, NOTHING_MORE_MS, sandboxRequests, uniqueEmail } from './capture-support';
 
 test('no marketing consent and no NPS: no Netcore contact, no loyalty activity, one activity upload', async ({ page, request }) => {
   await clearFaults(request);
@@ -19,11 +19,13 @@ test('no marketing consent and no NPS: no Netcore contact, no loyalty activity, 
   await page.getByRole('button', { name: 'Save lead' }).click();
   await expect(captureResult(page)).toContainText('Sent — Footprints lead');
   expect(await footprintsLeadsByEmail(request, email)).toHaveLength(0); // no location/offer/consultant: not in GET /api/lead
-  await expect.poll(async () => (await sandboxRequests(request, 'netcore-activity')).filter((r) => r.method === 'POST' && r.status === 200).length, { timeout: 20_000 }).toBe(1);
-  await page.waitForTimeout(3_000);
-  expect((await sandboxRequests(request, 'netcore-api')).filter((r) => r.method === 'POST')).toHaveLength(0);
-  expect((await sandboxRequests(request, 'loyalty')).filter((r) => r.path.startsWith('/client/users/'))).toHaveLength(0);
-  const leadPosts = (await sandboxRequests(request, 'footprints')).filter((r) => r.method === 'POST' && r.path === '/api/lead');
+  const leadId = (await captureResult(page).textContent())!.match(/[0-9a-f]{24}/)![0];
+  await expect.poll(async () => (await sandboxRequests(request, 'netcore-activity', '', email)).filter((r) => r.method === 'POST' && r.status === 200).length, { timeout: 20_000 }).toBe(1);
+  await page.waitForTimeout(NOTHING_MORE_MS);
+  expect((await sandboxRequests(request, 'netcore-activity', '', email)).filter((r) => r.method === 'POST')).toHaveLength(1);
+  expect((await sandboxRequests(request, 'netcore-api', '', email)).filter((r) => r.method === 'POST')).toHaveLength(0);
+  expect((await sandboxRequests(request, 'loyalty', '', leadId)).filter((r) => r.path.startsWith('/client/users/'))).toHaveLength(0);
+  const leadPosts = (await sandboxRequests(request, 'footprints', '', email)).filter((r) => r.method === 'POST' && r.path === '/api/lead');
   expect(leadPosts).toHaveLength(1);
 });
 
@@ -32,11 +34,15 @@ test('SMS consent with an e-mail makes the Netcore contact; still no loyalty act
   await signInAs(page, 'hostess');
   await gotoHydrated(page, '/capture');
   await clearRequests(request);
-  await fillRequired(page, { first: 'Irina', last: 'Barbu', email: uniqueEmail('sms') });
+  const email = uniqueEmail('sms');
+  await fillRequired(page, { first: 'Irina', last: 'Barbu', email });
   await page.getByLabel('Offers by SMS').check();
   await page.getByRole('button', { name: 'Save lead' }).click();
   await expect(captureResult(page)).toContainText('Sent — Footprints lead');
-  await expect.poll(async () => (await sandboxRequests(request, 'netcore-api')).filter((r) => r.method === 'POST' && r.status === 200).length, { timeout: 20_000 }).toBe(1);
-  await expect.poll(async () => (await sandboxRequests(request, 'netcore-activity')).filter((r) => r.method === 'POST' && r.status === 200).length, { timeout: 20_000 }).toBe(1);
-  expect((await sandboxRequests(request, 'loyalty')).filter((r) => r.path.startsWith('/client/users/'))).toHaveLength(0);
+  const leadId = (await captureResult(page).textContent())!.match(/[0-9a-f]{24}/)![0];
+  await expect.poll(async () => (await sandboxRequests(request, 'netcore-api', '', email)).filter((r) => r.method === 'POST' && r.status === 200).length, { timeout: 20_000 }).toBe(1);
+  await expect.poll(async () => (await sandboxRequests(request, 'netcore-activity', '', email)).filter((r) => r.method === 'POST' && r.status === 200).length, { timeout: 20_000 }).toBe(1);
+  await page.waitForTimeout(NOTHING_MORE_MS);
+  expect((await sandboxRequests(request, 'netcore-api', '', email)).filter((r) => r.method === 'POST')).toHaveLength(1);
+  expect((await sandboxRequests(request, 'loyalty', '', leadId)).filter((r) => r.path.startsWith('/client/users/'))).toHaveLength(0);
 });

@@ -26,8 +26,13 @@ export interface RecordedRequest {
   status: number;
 }
 
-export async function sandboxRequests(request: APIRequestContext, vendor: Exclude<SandboxVendor, 'all'>, origin = ''): Promise<RecordedRequest[]> {
-  const res = await request.get(`${origin}/sandbox/_control/requests?vendor=${vendor}`);
+/**
+ * What a simulator received; with `contains`, only requests whose path, query or body carried that text (a
+ * journey's own unique e-mail or lead id), so another journey's background jobs never count.
+ */
+export async function sandboxRequests(request: APIRequestContext, vendor: Exclude<SandboxVendor, 'all'>, origin = '', contains?: string): Promise<RecordedRequest[]> {
+  const query = new URLSearchParams({ vendor, ...(contains ? { contains } : {}) });
+  const res = await request.get(`${origin}/sandbox/_control/requests?${query}`);
   expect(res.ok()).toBeTruthy();
   return ((await res.json()) as { requests: RecordedRequest[] }).requests;
 }
@@ -49,6 +54,12 @@ export async function footprintsLeadsByEmail(request: APIRequestContext, email: 
   const leads = (await res.json()) as Record<string, unknown>[];
   return leads.filter((l) => typeof l.userEmail === 'string' && l.userEmail.toLowerCase() === email.toLowerCase());
 }
+
+/**
+ * How long "nothing arrives twice" waits after the first arrival: one whole Netcore activity gathering window
+ * (NETCORE_ACTIVITY_GATHER_MS, 5 s) plus the first retry delay (≥ 2 s) plus a worker poll (1 s).
+ */
+export const NOTHING_MORE_MS = 5_000 + 2_000 + 1_000;
 
 export const uniqueEmail = (tag: string) => `${tag}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}@example.com`;
 

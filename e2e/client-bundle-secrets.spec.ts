@@ -9,17 +9,20 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startSandboxServer, type RunningSandbox } from '../lib/sandbox/node-server';
+import { freePort, waitUntilUp } from './fixtures';
 import liveSettings from './live-settings.json';
 
-// Offsets from the journeys' port, so parallel runs do not collide.
-const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-const SCAN_PORT = E2E_PORT + 99;
-const SANDBOX_PORT = 3198;
 const DIST_DIR = process.env.NEXT_DIST_DIR ?? '.next';
-const ORIGIN = `http://127.0.0.1:${SCAN_PORT}`;
+// Free ports picked at start (never fixed ones): parallel runs on one machine do not collide.
+let SCAN_PORT = 0;
+let ORIGIN = '';
 
-const { _comment, ...env } = liveSettings;
+const { _comment, ...builtEnv } = liveSettings;
 void _comment;
+/** The build was made with the simulator at this port (live-settings.json); at run time it is elsewhere. */
+const BUILT_SANDBOX_HOST = new URL(builtEnv.FOOTPRINTS_BASE_URL).host;
+// The build-time values are what the bundles could hold; the run-time ones (below) what pages could.
+const env = { ...builtEnv };
 const SECRET_NAMES = [
   'FOOTPRINTS_API_KEY',
   'FOOTPRINTS_API_SECRET',
@@ -33,10 +36,10 @@ const SECRET_NAMES = [
   'LOYALTY_BASE_URL',
   'LOYALTY_TOKEN_URL',
 ] as const;
-const needles = SECRET_NAMES.map((name) => ({ name, value: env[name] }));
+const needles: { name: string; value: string }[] = SECRET_NAMES.map((name) => ({ name, value: builtEnv[name] }));
 // The vendor hosts without scheme or path, too: a URL split across code would still show its host:port.
-needles.push({ name: 'FOOTPRINTS_API_KEY' as const, value: Buffer.from(`${env.FOOTPRINTS_API_KEY}:${env.FOOTPRINTS_API_SECRET}`).toString('base64') });
-needles.push({ name: 'LOYALTY_BASE_URL' as const, value: `127.0.0.1:${SANDBOX_PORT}` });
+needles.push({ name: 'FOOTPRINTS_API_KEY', value: Buffer.from(`${builtEnv.FOOTPRINTS_API_KEY}:${builtEnv.FOOTPRINTS_API_SECRET}`).toString('base64') });
+needles.push({ name: 'LOYALTY_BASE_URL', value: BUILT_SANDBOX_HOST });
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -56,9 +59,15 @@ let sandbox: RunningSandbox;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   // The simulators on their own port, as a real vendor would be: not mounted in the console.
-  sandbox = await startSandboxServer(undefined, SANDBOX_PORT);
+  sandbox = await startSandboxServer(undefined, 0);
+  const runtimeHost = new URL(sandbox.origin).host;
+  for (const name of Object.keys(env) as (keyof typeof env)[]) env[name] = env[name].replace(BUILT_SANDBOX_HOST, runtimeHost);
+  for (const name of SECRET_NAMES) if (env[name] !== builtEnv[name]) needles.push({ name, value: env[name] });
+  needles.push({ name: 'LOYALTY_BASE_URL', value: runtimeHost });
+  SCAN_PORT = await freePort();
+  ORIGIN = `http://127.0.0.1:${SCAN_PORT}`;
   rmSync(`.data/scan-${SCAN_PORT}`, { recursive: true, force: true });
   server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(SCAN_PORT), '-H', '127.0.0.1'], {
     // Outside sandbox mode the console wants its public URL; this loopback one is plain http on purpose.
@@ -73,24 +82,26 @@ test.beforeAll(async () => {
       NEXT_TELEMETRY_DISABLED: '1',
     },
     stdio: 'pipe',
+    detached: true,
   });
   server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-  for (let i = 0; i < 120; i++) {
-    try {
-      const res = await fetch(`${ORIGIN}/login`);
-      if (res.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
+  try {
+    await waitUntilUp(`${ORIGIN}/login`, server);
+  } catch (error) {
+    throw new Error(`the non-sandbox console did not start (${(error as Error).message}): ${serverOutput.slice(-2000)}`);
   }
-  throw new Error(`the non-sandbox console did not start: ${serverOutput.slice(-2000)}`);
 });
 
 test.afterAll(async () => {
-  server?.kill('SIGTERM');
+  // next start forks: end the whole process group it leads.
+  if (server?.pid && server.exitCode === null) {
+    const exited = new Promise((r) => server.once('exit', r));
+    process.kill(-server.pid, 'SIGTERM');
+    await exited;
+  }
   await sandbox?.close();
+  rmSync(`.data/scan-${SCAN_PORT}`, { recursive: true, force: true });
 });
 
 test('no key, secret or vendor URL in any file under .next/static', () => {
@@ -110,6 +121,8 @@ async function collect(page: Page, url: string, bodies: { where: string; text: s
 }
 
 test('no key, secret or vendor URL in any page sent to a signed-in browser', async ({ browser }) => {
+  // Three sign-ins and 16 page loads each on a freshly started server: sized for a loaded CI machine.
+  test.setTimeout(240_000);
   const bodies: { where: string; text: string }[] = [];
   const anonymous = await browser.newPage();
   await collect(anonymous, '/login', bodies);

@@ -42,8 +42,9 @@ export async function sandboxCodeStatus(request: APIRequestContext, person: { em
   return ((await res.json()) as { prize_status: string }).prize_status;
 }
 
-export async function sandboxRequests(request: APIRequestContext, vendor: string): Promise<{ method: string; path: string; status: number }[]> {
-  const res = await request.get(`/sandbox/_control/requests?vendor=${vendor}`);
+/** What a simulator received; with `contains`, only the requests that carried that text (path, query or body). */
+export async function sandboxRequests(request: APIRequestContext, vendor: string, contains?: string): Promise<{ method: string; path: string; status: number }[]> {
+  const res = await request.get(`/sandbox/_control/requests?${new URLSearchParams({ vendor, ...(contains ? { contains } : {}) })}`);
   expect(res.ok()).toBeTruthy();
   return ((await res.json()) as { requests: { method: string; path: string; status: number }[] }).requests;
 }

@@ -10,7 +10,9 @@ mkdirSync(dataDir, { recursive: true });
 const logFile = createWriteStream(`${dataDir}/server.log`);
 
 // Sandbox mode is asked for explicitly (without it and without credentials the console refuses to start).
-const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', process.env.PORT ?? '3100', '-H', '127.0.0.1'], {
+// Idle keep-alive sockets are kept for 65 s (Node's default is 5 s): a journey's request context that waits a
+// few seconds between two control calls must not send on a socket the server is closing (ECONNRESET).
+const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', process.env.PORT ?? '3100', '-H', '127.0.0.1', '--keepAliveTimeout', '65000'], {
   stdio: ['ignore', 'pipe', 'pipe'],
   env: { ...process.env, SANDBOX: process.env.SANDBOX ?? '1' },
 });

@@ -10,12 +10,12 @@ const MIN_SCORE = 80;
 /** module → the files Stryker mutates and the test files that must kill the mutants. */
 const MODULES = {
   'window-rule': {
-    mutate: ['lib/privacy/window-rule.ts', 'lib/privacy/windows.ts'],
-    tests: ['lib/privacy/window-rule.test.ts', 'lib/privacy/windows.test.ts'],
+    mutate: ['lib/vendors/netcore/window-rule.ts', 'lib/privacy/windows.ts'],
+    tests: ['lib/vendors/netcore/window-rule.test.ts', 'lib/privacy/windows.test.ts'],
   },
   'lead-status-rules': {
     mutate: ['lib/leads/status-rules.ts'],
-    tests: ['lib/leads/rules.test.ts'],
+    tests: ['lib/leads/rules.test.ts', 'lib/leads/status-rules.test.ts'],
   },
   'loyalty-rules': {
     mutate: ['lib/loyalty/rules.ts', 'lib/loyalty/claims.ts'],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type RunningSandbox } from './node-server';
+import { applyStartFaults, Sandbox, tokenHash } from './router';
 
 let running: RunningSandbox;
 beforeAll(async () => {
@@ -46,5 +47,84 @@ describe('sandbox fault settings', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).message).toContain('vendor must be one of');
     expect((await control('/faults', { vendor: 'all', errorRate: 2 })).status).toBe(400);
+  });
+});
+
+describe('the sandbox control endpoint', () => {
+  const faultsNow = async () => (await (await fetch(`${running.origin}/sandbox/_control`)).json()) as { status: string; faults: Record<string, Record<string, unknown>> };
+
+  it('GET /_control shows the current fault settings of every vendor; reset clears them', async () => {
+    await control('/reset');
+    const clean = await faultsNow();
+    expect(clean.status).toBe('success');
+    expect(Object.keys(clean.faults).sort()).toEqual(['footprints', 'loyalty', 'netcore-activity', 'netcore-api']);
+    for (const f of Object.values(clean.faults)) expect(f).toEqual({ latencyMs: 0, errorRate: 0, outage: false, failStatus: null, failCount: null, match: null });
+    await control('/faults', { vendor: 'loyalty', latencyMs: 150, failStatus: 429 });
+    const set = await faultsNow();
+    expect(set.faults.loyalty).toMatchObject({ latencyMs: 150, failStatus: 429 });
+    expect(set.faults.footprints).toMatchObject({ latencyMs: 0, failStatus: null });
+    await control('/reset');
+    expect((await faultsNow()).faults.loyalty).toMatchObject({ latencyMs: 0, failStatus: null });
+  });
+
+  it('vendor "all" sets every vendor at once', async () => {
+    await control('/reset');
+    await control('/faults', { vendor: 'all', outage: true });
+    for (const f of Object.values((await faultsNow()).faults)) expect(f.outage).toBe(true);
+    for (const v of ['footprints/api/location', 'netcore-api/apiv2', 'netcore-activity/v1/activity/upload', 'loyalty/oauth/token']) {
+      expect((await fetch(`${running.origin}/sandbox/${v}`)).status, v).toBe(503);
+    }
+    await control('/faults', { vendor: 'all', outage: false });
+    expect((await fetch(`${running.origin}/sandbox/footprints/api/location`)).status).toBe(401);
+  });
+
+  it('errorRate fails that share of requests with 500 (1 = all, 0 = none)', async () => {
+    await control('/reset');
+    await control('/faults', { vendor: 'footprints', errorRate: 1 });
+    const statuses = await Promise.all(Array.from({ length: 5 }, () => fetch(`${running.origin}/sandbox/footprints/api/location`).then((r) => r.status)));
+    expect(statuses).toEqual([500, 500, 500, 500, 500]);
+    // Other vendors are untouched.
+    expect((await fetch(`${running.origin}/sandbox/loyalty/oauth/token`, { method: 'POST' })).status).not.toBe(500);
+    await control('/faults', { vendor: 'footprints', errorRate: 0.5 });
+    const mixed = await Promise.all(Array.from({ length: 60 }, () => fetch(`${running.origin}/sandbox/footprints/api/location`).then((r) => r.status)));
+    // 60 draws at 50 %: all-500 or none-500 has a chance of 2 × 2⁻⁶⁰.
+    expect(mixed.filter((s) => s === 500).length).toBeGreaterThan(0);
+    expect(mixed.filter((s) => s === 401).length).toBeGreaterThan(0);
+    await control('/faults', { vendor: 'footprints', errorRate: 0 });
+    expect((await fetch(`${running.origin}/sandbox/footprints/api/location`)).status).toBe(401);
+  });
+
+  it('finds the requests that carried a tag, without listing what they carried', async () => {
+    await control('/reset');
+    await fetch(`${running.origin}/sandbox/netcore-api/apiv2?type=contact`, { method: 'POST', body: 'data=tag-one-abc' });
+    await fetch(`${running.origin}/sandbox/netcore-api/apiv2?type=contact`, { method: 'POST', body: 'data=tag-two-def' });
+    await fetch(`${running.origin}/sandbox/footprints/api/lead?x=tag-one-abc`);
+    const find = async (q: string) => (await (await fetch(`${running.origin}/sandbox/_control/requests?${q}`)).json()) as { count: number; requests: Record<string, unknown>[] };
+    expect((await find('vendor=netcore-api&contains=tag-one-abc')).count).toBe(1);
+    expect((await find('contains=tag-one-abc')).count).toBe(2);
+    expect((await find('contains=nothing-like-this')).count).toBe(0);
+    const all = await find('vendor=netcore-api');
+    expect(all.count).toBe(2);
+    expect(JSON.stringify(all)).not.toContain('tag-two-def');
+  });
+
+  it('keeps a hash of the credential, never the credential', async () => {
+    await control('/reset');
+    await fetch(`${running.origin}/sandbox/footprints/api/location?access_token=secret-token-123`);
+    await fetch(`${running.origin}/sandbox/netcore-activity/v1/activity/upload`, { method: 'POST', headers: { authorization: 'Bearer other-key-456' }, body: '[]' });
+    const log = (await (await fetch(`${running.origin}/sandbox/_control/requests`)).json()) as { requests: { credential: string | null }[] };
+    expect(log.requests.map((r) => r.credential)).toEqual([tokenHash('secret-token-123'), tokenHash('other-key-456')]);
+    expect(tokenHash('secret-token-123')).toMatch(/^[0-9a-f]{16}$/);
+    expect(JSON.stringify(log)).not.toContain('secret-token-123');
+  });
+
+  it('SANDBOX_START_FAULTS: a sandbox can start with a vendor down; a wrong value is refused', () => {
+    const sandbox = new Sandbox();
+    applyStartFaults(sandbox, '[{"vendor":"footprints","outage":true},{"vendor":"all","latencyMs":5}]');
+    expect(sandbox.getFaults().footprints).toMatchObject({ outage: true, latencyMs: 5 });
+    expect(sandbox.getFaults().loyalty).toMatchObject({ outage: false, latencyMs: 5 });
+    applyStartFaults(sandbox, undefined);
+    expect(() => applyStartFaults(new Sandbox(), 'not json')).toThrow(/JSON list/);
+    expect(() => applyStartFaults(new Sandbox(), '[{"vendor":"nobody"}]')).toThrow(/vendor must be one of/);
   });
 });

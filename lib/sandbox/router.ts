@@ -22,6 +22,8 @@ export class Sandbox {
   readonly simulators: Record<SandboxVendor, Simulator>;
   private faults: Record<SandboxVendor, FaultSettings>;
   private requests: RecordedRequest[] = [];
+  /** What each logged request carried (path, query and body), kept private: only searched, never listed. */
+  private carried = new WeakMap<RecordedRequest, string>();
 
   constructor() {
     const netcore = createNetcoreSimulators();
@@ -53,6 +55,15 @@ export class Sandbox {
     return structuredClone(this.faults);
   }
 
+  /**
+   * The log, optionally of one vendor and only of requests whose path, query or body contains `contains`
+   * (tests tag their data, e.g. a unique e-mail, so that another test's background jobs never count).
+   */
+  async getRequestsCarrying(vendor: SandboxVendor | undefined, contains: string): Promise<RecordedRequest[]> {
+    await new Promise((r) => setImmediate(r)); // bodies are read asynchronously
+    return this.getRequests(vendor).filter((r) => (this.carried.get(r) ?? '').includes(contains));
+  }
+
   getRequests(vendor?: SandboxVendor): RecordedRequest[] {
     return vendor ? this.requests.filter((r) => r.vendor === vendor) : [...this.requests];
   }
@@ -74,8 +85,11 @@ export class Sandbox {
 
   private async dispatch(vendor: SandboxVendor, req: Request, path: string): Promise<Response> {
     const faults = this.faults[vendor];
+    const body = req.method === 'GET' || req.method === 'HEAD' ? Promise.resolve('') : req.clone().text().catch(() => '');
     const record = (status: number) => {
-      this.requests.push({ vendor, method: req.method, path, at: new Date().toISOString(), status, credential: credentialHash(req) });
+      const entry: RecordedRequest = { vendor, method: req.method, path, at: new Date().toISOString(), status, credential: credentialHash(req) };
+      this.requests.push(entry);
+      void body.then((text) => this.carried.set(entry, `${path}${new URL(req.url).search} ${safeDecode(text.replace(/\+/g, ' '))}`.slice(0, 200_000)));
       if (this.requests.length > MAX_LOG) this.requests.splice(0, this.requests.length - MAX_LOG);
     };
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
@@ -118,8 +132,11 @@ export class Sandbox {
       return json({ status: 'success', faults: this.getFaults() });
     }
     if (action === 'requests' && req.method === 'GET') {
-      const vendor = new URL(req.url).searchParams.get('vendor');
-      const list = vendor && (SANDBOX_VENDORS as readonly string[]).includes(vendor) ? this.getRequests(vendor as SandboxVendor) : this.getRequests();
+      const params = new URL(req.url).searchParams;
+      const vendorParam = params.get('vendor');
+      const vendor = vendorParam && (SANDBOX_VENDORS as readonly string[]).includes(vendorParam) ? (vendorParam as SandboxVendor) : undefined;
+      const contains = params.get('contains');
+      const list = contains ? await this.getRequestsCarrying(vendor, contains) : this.getRequests(vendor);
       return json({ status: 'success', count: list.length, requests: list });
     }
     if (action === 'requests' && req.method === 'DELETE') {
@@ -209,8 +226,35 @@ function parseFaultPatch(body: unknown): { vendor: SandboxVendor | 'all'; patch:
 
 const globalForSandbox = globalThis as unknown as { __storedeskSandbox?: Sandbox };
 
+/**
+ * Fault settings a sandbox starts with (SANDBOX_START_FAULTS: a JSON list of control bodies, e.g.
+ * `[{"vendor":"footprints","outage":true}]`): a restarted console whose vendor must be down from its first
+ * request on (tests of a restart, training). An invalid value stops the sandbox with the reason.
+ */
+export function applyStartFaults(sandbox: Sandbox, json: string | undefined): void {
+  if (!json?.trim()) return;
+  let list: unknown;
+  try {
+    list = JSON.parse(json);
+  } catch {
+    throw new Error('SANDBOX_START_FAULTS must be a JSON list of fault settings');
+  }
+  for (const item of Array.isArray(list) ? list : [list]) {
+    const parsed = parseFaultPatch(item);
+    if ('error' in parsed) throw new Error(`SANDBOX_START_FAULTS: ${parsed.error}`);
+    for (const v of parsed.vendor === 'all' ? [...SANDBOX_VENDORS] : [parsed.vendor]) sandbox.setFaults(v, parsed.patch);
+  }
+}
+
 /** One sandbox per process (Next may load this module more than once). */
 export function getSandbox(): Sandbox {
-  if (!globalForSandbox.__storedeskSandbox) globalForSandbox.__storedeskSandbox = new Sandbox();
+  if (!globalForSandbox.__storedeskSandbox) {
+    const sandbox = new Sandbox();
+    // The simulators also run outside the console (lib/sandbox/node-server, with no console config to load):
+    // their own start-up setting is read here, not through getConfig().
+    // eslint-disable-next-line no-restricted-properties
+    applyStartFaults(sandbox, process.env.SANDBOX_START_FAULTS);
+    globalForSandbox.__storedeskSandbox = sandbox;
+  }
   return globalForSandbox.__storedeskSandbox;
 }
