@@ -12,13 +12,10 @@ import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import type { CodeListResult } from '@/lib/loyalty/list-codes';
 import { useCampaigns } from './campaign-picker';
-import { STATUS_TONES } from './format';
+import { CODE_COLUMNS, STATUS_TONES } from './format';
 
 const COLUMNS: TableColumn[] = [
-  { key: 'code', label: 'Code' },
-  { key: 'campaign', label: 'Campaign' },
-  { key: 'status', label: 'Status' },
-  { key: 'prize', label: 'Prize' },
+  ...CODE_COLUMNS,
   { key: 'customer', label: 'Customer' },
   { key: 'hostess', label: 'Allocated by' },
 ];

@@ -1,4 +1,5 @@
 import type { BadgeTone } from '@/components/ui/badge';
+import type { TableColumn } from '@/components/ui/table';
 import type { CodeState } from '@/lib/loyalty/rules';
 
 /** A new id per confirmation dialog: a retry of the same confirmation carries the same id. */
@@ -15,3 +16,11 @@ export const STATUS_TONES: Record<CodeState, BadgeTone> = {
   expired: 'warning',
   campaign_ended: 'warning',
 };
+
+/** The columns every list of codes starts with (the codes list, the prize history). */
+export const CODE_COLUMNS: TableColumn[] = [
+  { key: 'code', label: 'Code' },
+  { key: 'campaign', label: 'Campaign' },
+  { key: 'status', label: 'Status' },
+  { key: 'prize', label: 'Prize' },
+];

@@ -2,13 +2,10 @@ import { Badge } from '@/components/ui/badge';
 import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import { formatInstant } from '@/lib/dates';
 import type { HistoryRow } from '@/lib/loyalty/get-prize-history';
-import { STATUS_TONES } from './format';
+import { CODE_COLUMNS, STATUS_TONES } from './format';
 
 const COLUMNS: TableColumn[] = [
-  { key: 'code', label: 'Code' },
-  { key: 'campaign', label: 'Campaign' },
-  { key: 'status', label: 'Status' },
-  { key: 'prize', label: 'Prize' },
+  ...CODE_COLUMNS,
   { key: 'location', label: 'Location' },
   { key: 'expires', label: 'Expires' },
   { key: 'updated', label: 'Last update' },

@@ -161,18 +161,10 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
     }
   }
 
-  // A window answered in an earlier page load has no rows in this tab: resume asks it again.
-  const toResume = lookup
-    ? lookup.windows.filter((w) => !asking.has(w.id) && (w.state === 'never_asked' || w.state === 'pending' || (w.state === 'answered' && !rowsByWindow.has(w.id))))
-    : [];
-  const failed = lookup ? lookup.windows.filter((w) => w.state === 'failed' && !asking.has(w.id)) : [];
 
   const rows = useMemo(() => (lookup ? mergeActivities(lookup.windows.map((w) => rowsByWindow.get(w.id) ?? [])) : []), [lookup, rowsByWindow]);
   const counts = useMemo(() => countActivities(rows), [rows]);
   const coverage = lookup ? coverageOf(lookup.windows, (id) => rowsByWindow.has(id)) : null;
-  const answeredCount = lookup ? lookup.windows.filter((w) => w.state === 'answered').length : 0;
-  const failedCount = lookup ? lookup.windows.filter((w) => w.state === 'failed').length : 0;
-  const total = lookup?.windows.length ?? 0;
 
   // A new initial lookup (client-side navigation back to the case): the rows this tab already holds for it.
   const [shownInitial, setShownInitial] = useState(initialLookup);
@@ -237,12 +229,7 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
           rowsByWindow={rowsByWindow}
           inFlight={asking}
           running={running}
-          toResume={toResume}
-          failed={failed}
           coverage={coverage}
-          answeredCount={answeredCount}
-          failedCount={failedCount}
-          total={total}
           onRun={(ids) => void runWindows(lookup, ids)}
         />
       ) : null}

@@ -26,12 +26,7 @@ export function WindowProgress({
   rowsByWindow,
   inFlight,
   running,
-  toResume,
-  failed,
   coverage,
-  answeredCount,
-  failedCount,
-  total,
   onRun,
 }: {
   lookup: LookupView;
@@ -39,14 +34,15 @@ export function WindowProgress({
   /** Windows asked right now (no retry button for them). */
   inFlight: ReadonlySet<string>;
   running: boolean;
-  toResume: WindowInfo[];
-  failed: WindowInfo[];
   coverage: { statement: string } | null;
-  answeredCount: number;
-  failedCount: number;
-  total: number;
   onRun: (windowIds: string[]) => void;
 }) {
+  // A window answered in an earlier page load has no rows in this tab: resume asks it again.
+  const toResume = lookup.windows.filter((w) => !inFlight.has(w.id) && (w.state === 'never_asked' || w.state === 'pending' || (w.state === 'answered' && !rowsByWindow.has(w.id))));
+  const failed = lookup.windows.filter((w) => w.state === 'failed' && !inFlight.has(w.id));
+  const answeredCount = lookup.windows.filter((w) => w.state === 'answered').length;
+  const failedCount = lookup.windows.filter((w) => w.state === 'failed').length;
+  const total = lookup.windows.length;
   return (
     <section aria-labelledby="progress-title" className="rounded-2xl bg-white p-6 shadow-sm">
       <h2 id="progress-title" className="text-xl font-bold">
