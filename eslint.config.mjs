@@ -82,7 +82,7 @@ const LAYER_ZONES = [
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', '.next-*/**', '.data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  globalIgnores(['.next/**', '.next-*/**', '.data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.stryker-tmp*/**', 'reports/**', 'bench-results/**']),
   {
     plugins: { storedesk: { rules: { 'no-server-only-in-components': noServerOnlyInComponents } } },
     rules: {

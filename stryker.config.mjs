@@ -9,11 +9,14 @@ export default {
   checkers: [],
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
   timeoutMS: 20_000,
+  // The outbox's PGlite tests take minutes on a loaded machine: the initial run may take longer than the default 5.
+  dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'json'],
   jsonReporter: { fileName: process.env.MUTATION_REPORT ?? 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
-  tempDirName: '.stryker-tmp',
+  // MUTATION_TEMP_DIR: a sandbox folder of its own, so two module runs side by side never clean each other's.
+  tempDirName: process.env.MUTATION_TEMP_DIR ?? '.stryker-tmp',
   cleanTempDir: 'always',
-  ignorePatterns: ['.next', '.next-*', '.data', 'test-results', 'playwright-report', 'bench-results', 'reports', '.stryker-tmp'],
+  ignorePatterns: ['.next', '.next-*', '.data', 'test-results', 'playwright-report', 'bench-results', 'reports', '.stryker-tmp*'],
   thresholds: { high: 90, low: 80, break: null },
 };

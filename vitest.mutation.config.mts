@@ -10,4 +10,7 @@ import base from './vitest.config.mts';
 const include = (process.env.MUTATION_TESTS ?? '').split(',').filter(Boolean);
 if (include.length === 0) throw new Error('vitest.mutation.config: MUTATION_TESTS is empty (run it through npm run test:mutation)');
 
-export default defineConfig({ ...base, test: { ...base.test, include } });
+// Longer limits than the unit run: Stryker's runners share a small machine, and the outbox's PGlite tests (a
+// restart on a data folder) took over 30 s in its initial run there. A mutant that hangs is still cut by
+// Stryker's own timeout (stryker.config.mjs).
+export default defineConfig({ ...base, test: { ...base.test, include, testTimeout: 120_000, hookTimeout: 180_000 } });

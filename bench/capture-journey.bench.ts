@@ -78,7 +78,7 @@ describe('capture journey', () => {
     const total = person + p95 / 1000;
     const rows: BenchRow[] = [
       { metric: 'person: typing at 5 chars/s + 1 s per tap', value: person, unit: 's' },
-      { metric: `server: "Save lead" → "Sent" p95 (n=${RUNS}; ${notSent} not sent)`, value: p95, unit: 'ms' },
+      { metric: `server, in-process use case: "Save lead" → "Sent" p95 (n=${RUNS}; ${notSent} not sent)`, value: p95, unit: 'ms' },
       { metric: 'minimal lead with consent, simulated (in-process server time)', value: total, unit: 's', target: `< ${JOURNEY_TARGET_SECONDS}`, meets: total < JOURNEY_TARGET_SECONDS },
     ];
     const e2e = 'bench-results/capture-journey-e2e.json';

@@ -6,8 +6,8 @@
  *    check, then the capture use case: submission + job stored, delivered to Footprints at once) for 60
  *    sequential captures, against the vendor's own latency measured the same way (a bare addLead call).
  *    Bound: p50 and p95 within 60 ms of it. NOT measured here: the browser's two server-action requests over
- *    HTTP with the session touch, permission check, validation and audit write (a full-path metric against
- *    `next start` is still to be added).
+ *    HTTP with the session touch, permission check, validation and audit write — bench/capture-http.bench.ts
+ *    measures that full path against `next start`.
  * 2. 1,000 captures by 20 concurrent sessions: how many leads arrived in the Footprints sandbox (exactly
  *    1,000: none lost, none doubled) and how many Netcore requests they caused (a few dozen at most, thanks to
  *    batched activity uploads). These captures carry no e-mail/SMS consent: a Netcore contact add is one

@@ -37,6 +37,8 @@ async function auditCount(admin: Page, action: string, id: string): Promise<numb
 }
 
 test('bulk move to lost asks one reason, sends it for every selected lead, and audits each', async ({ page, browser }) => {
+  // Two browsers, a pipeline sync and eight audit pages: sized for a loaded machine.
+  test.setTimeout(150_000);
   const admin = await browser.newPage({ storageState: storageStateFor('admin') });
   try {
     const ACTIONS = ['leads.recordLostReason', 'leads.updateStatus'] as const;

@@ -87,3 +87,31 @@ for (const role of Object.keys(DESKS) as DemoRole[]) {
     });
   });
 }
+
+test.describe('the printable privacy report', () => {
+  test.use({ storageState: storageStateFor('support') });
+  test('raises no CSP violation, on screen or in print', async ({ page }) => {
+    const violations = await watchCsp(page);
+    await gotoHydrated(page, '/privacy');
+    await page.getByLabel("Data subject's e-mail").fill('ana.popescu@example.com');
+    await page.getByLabel("Data subject's mobile").fill('0722000001');
+    await page.getByRole('button', { name: 'Open case' }).click();
+    await expect(page).toHaveURL(/\/privacy\/[0-9a-f-]{36}$/);
+    await expect(page.locator('html[data-hydrated="true"]')).toBeAttached();
+    // A one-day lookup, so that the report has a channel page to print.
+    const today = await page.getByLabel('To', { exact: true }).inputValue();
+    await page.getByRole('radio', { name: 'E-mail' }).check();
+    if (!today) throw new Error('the lookup form has no default end date');
+    await page.getByLabel('From', { exact: true }).fill(today);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expect(page.getByTestId('progress-text')).toHaveText('1 of 1 windows answered');
+    await page.getByRole('link', { name: 'Printable report' }).click();
+    await expect(page.getByTestId('privacy-report')).toBeVisible();
+    await expect(page.locator('html[data-hydrated="true"]')).toBeAttached();
+    await page.waitForLoadState('networkidle');
+    // The print rules apply (the report's rows are not kept: a reload would show none, so no reload).
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('privacy-report')).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+});

@@ -56,6 +56,15 @@ test('SANDBOX=1 on a PostgreSQL database that is not marked as a sandbox one is 
     const { code, output } = await startConsole({ SANDBOX: '1', DATABASE_URL: fresh.toString() });
     expect(code).not.toBe(0);
     expect(output).toContain('not marked as a sandbox database');
+    // Refused before migrating: the database is left exactly as it was, without a single table.
+    const inside = new pg.default.Client({ connectionString: fresh.toString() });
+    await inside.connect();
+    try {
+      const { rows } = await inside.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')");
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await inside.end();
+    }
   } finally {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.end();

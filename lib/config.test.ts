@@ -62,6 +62,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...LIVE, STAFF_IDLE_MINUTES: '45' }).auth.staffIdleMinutes).toBe(45);
   });
 
+  it('trusts no forwarded header unless told how many proxies stand in front (TRUSTED_PROXY_HOPS, default 0)', () => {
+    expect(loadConfig(LIVE).trustedProxyHops).toBe(0);
+    expect(loadConfig({ SANDBOX: '1' }).trustedProxyHops).toBe(0);
+    expect(loadConfig({ ...LIVE, TRUSTED_PROXY_HOPS: '2' }).trustedProxyHops).toBe(2);
+  });
+
   it('reads LOG_LEVEL: debug turns debug lines on, anything else leaves info and above', () => {
     expect(loadConfig({ SANDBOX: '1', PORT: '3100' }).logLevel).toBe('info');
     expect(loadConfig({ SANDBOX: '1', PORT: '3100', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');

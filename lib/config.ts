@@ -44,7 +44,7 @@ const EnvSchema = z.object({
   SANDBOX: z.enum(['0', '1', 'true', 'false', '']).optional(),
   NEXTAUTH_URL: optionalUrl,
   ALLOW_INSECURE_HTTP: z.enum(['0', '1', '']).optional(),
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   SANDBOX_ORIGIN: optionalUrl,
   PORT: optionalString,
   FOOTPRINTS_BASE_URL: optionalUrl,
@@ -106,7 +106,7 @@ export interface AppConfig {
   secureCookies: boolean;
   /** ALLOW_INSECURE_HTTP=1 outside sandbox mode: plain http on purpose; admins see a warning banner. */
   insecureHttp: boolean;
-  /** How many reverse proxies append to X-Forwarded-For in front of the console (client address for throttling). */
+  /** Trusted reverse proxies in front of the console (0: X-Forwarded-For is ignored, the socket peer is the client). */
   trustedProxyHops: number;
   storeTimezone: string;
   outboxWorker: boolean;

@@ -8,7 +8,8 @@ import { authCookies } from './cookies';
 import { safeNextPath } from './home';
 import { endSession, sessionIsLive } from './session-store';
 import { signInStaff, type SignInResult } from './sign-in';
-import { clientAddress, type SignInClient } from './throttle';
+import type { SignInClient } from './throttle';
+import { clientAddress, PEER_HEADER, stampedPeer } from '@/lib/http/peer-address';
 import { DEVICE_COOKIE, SECURE_DEVICE_COOKIE } from '@/lib/http/security-headers';
 
 type RequestHeaders = Record<string, unknown> | undefined;
@@ -30,7 +31,7 @@ function clientOf(headers: RequestHeaders, trustedProxyHops: number): SignInClie
     const [name, ...rest] = part.trim().split('=');
     if ((name === SECURE_DEVICE_COOKIE || name === DEVICE_COOKIE) && rest.length) deviceId = rest.join('=').slice(0, 100) || null;
   }
-  return { address: clientAddress(header(headers, 'x-forwarded-for'), trustedProxyHops), deviceId };
+  return { address: clientAddress(header(headers, 'x-forwarded-for'), stampedPeer(header(headers, PEER_HEADER)), trustedProxyHops), deviceId };
 }
 
 /** next-auth passes a thrown message to the login page as `error`; a throttled attempt carries its wait. */

@@ -2,26 +2,18 @@
  * Sandbox mode writes demo role assignments and serves demo logins: it must never run against a real
  * database by accident. With SANDBOX=1 and DATABASE_URL the database must carry the sandbox mark
  * (console_settings.sandbox = 'yes', set by `node scripts/mark-sandbox-db.mjs`). The embedded database
- * under DATA_DIR is the console's own and needs no mark.
+ * under DATA_DIR is the console's own and needs no mark. The mark is checked before the database is migrated
+ * (lib/db, `requireSandboxMark`), so an unmarked database is never written to; this check runs again at start.
  */
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { AppConfig } from '@/lib/config';
-import type { Db } from '@/lib/db';
+import { SandboxDatabaseError, type Db } from '@/lib/db';
 import { consoleSettings } from './schema';
 
-export const SANDBOX_MARK_KEY = 'sandbox';
+export { SandboxDatabaseError };
 
-export class SandboxDatabaseError extends Error {
-  constructor() {
-    super(
-      'SANDBOX=1 together with DATABASE_URL is refused: that database is not marked as a sandbox database, and sandbox mode ' +
-        'would seed demo admin roles into it. Use the embedded database (unset DATABASE_URL), or mark a throwaway database with ' +
-        '`DATABASE_URL=… node scripts/mark-sandbox-db.mjs`.',
-    );
-    this.name = 'SandboxDatabaseError';
-  }
-}
+export const SANDBOX_MARK_KEY = 'sandbox';
 
 export async function isMarkedSandboxDatabase(db: Db): Promise<boolean> {
   const [row] = await db.select().from(consoleSettings).where(eq(consoleSettings.key, SANDBOX_MARK_KEY)).limit(1);

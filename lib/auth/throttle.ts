@@ -36,7 +36,7 @@ export function blockAfter(failures: number): number {
 }
 
 export interface SignInClient {
-  /** The client's address as the nearest trusted proxy (or Next) saw it. */
+  /** The client's address: the socket peer, or the right-most entry no trusted proxy wrote (lib/http/peer-address.ts). */
   address: string | null;
   /** The device cookie's random id. */
   deviceId: string | null;
@@ -49,19 +49,6 @@ export function throttleKeys(client: SignInClient, username?: string | null): st
   if (client.deviceId) keys.push(`device:${createHash('sha256').update(client.deviceId).digest('hex').slice(0, 16)}`);
   if (username) keys.push(`user:${username.trim().toLowerCase().slice(0, 200)}`);
   return keys.sort();
-}
-
-/**
- * The client address from X-Forwarded-For: the entry `hops` from the right. Without a proxy Next itself
- * fills the header with the socket address (hops = 1); each trusted proxy in front appends one entry.
- */
-export function clientAddress(forwardedFor: string | null | undefined, hops: number): string | null {
-  const entries = (forwardedFor ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (!entries.length) return null;
-  return entries[Math.max(0, entries.length - Math.max(1, hops))] ?? null;
 }
 
 export type Reservation = { allowed: true; keys: string[]; counts: Record<string, number> } | { allowed: false; retryAfterMs: number; locked: boolean };

@@ -17,6 +17,16 @@ describe.skipIf(!url)('PostgreSQL timeouts', () => {
     }
   });
 
+  it('runs statements without JIT compilation (it cost more than the insights statement itself)', async () => {
+    const handle = await createDb({ url, pgSchema: `timeouts_${process.pid}` });
+    try {
+      const result = (await handle.db.execute(sql`show jit`)) as unknown as { rows: { jit: string }[] };
+      expect(result.rows[0].jit).toBe('off');
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('gives up connecting to a database that does not answer', async () => {
     const started = Date.now();
     // 10.255.255.1 is not routed: the connection attempt hangs until the timeout.

@@ -8,7 +8,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import type { InsightsFilters } from './filters';
-import { FUNNEL_STEPS, leadEventsCtes, num, rowsOf, type FunnelStep, type Period } from './sql';
+import { FUNNEL_STEPS, num, queryEventParts, type EventsPart, type FunnelStep, type Period } from './sql';
 
 export interface FunnelCounts {
   /** Leads captured in the period. */
@@ -29,7 +29,8 @@ function inOrderCondition(k: number): string {
   return `er is not null and (${alternatives.join(' or ')})`;
 }
 
-export async function queryFunnel(db: Db, filters: InsightsFilters, period: Period): Promise<FunnelCounts> {
+/** The funnel as one card of a statement over the lead events (see `queryEventParts`). */
+export function funnelPart(): EventsPart<FunnelCounts> {
   const steps = `array[${FUNNEL_STEPS.map((s) => `'${s}'`).join(', ')}]`;
   const columns = sql.raw(
     FUNNEL_STEPS.flatMap((s, k) => [
@@ -37,17 +38,20 @@ export async function queryFunnel(db: Db, filters: InsightsFilters, period: Peri
       `(count(*) filter (where ${inOrderCondition(k)}))::int as "order_${s}"`,
     ]).join(',\n    '),
   );
-  const [row] = await rowsOf<Record<string, unknown>>(
-    db,
-    sql`with ${leadEventsCtes(filters, period)},
-  ranked as (select f.*, array_position(${sql.raw(steps)}::text[], f.entry) - 1 as er from firsts f)
-  select (select count(*)::int from cohort) as captured,
-    count("lost")::int as lost,
-    ${columns}
-  from ranked`,
-  );
-  const pick = (prefix: string) => Object.fromEntries(FUNNEL_STEPS.map((s) => [s, num(row[`${prefix}_${s}`])])) as Record<FunnelStep, number>;
-  return { captured: num(row.captured), lost: num(row.lost), anyPoint: pick('any'), inOrder: pick('order') };
+  return {
+    ctes: [['funnel_ranked', sql`select f.*, array_position(${sql.raw(steps)}::text[], f.entry) - 1 as er from firsts f`]],
+    select: sql`select (select count(*)::int from cohort) as captured, count("lost")::int as lost, ${columns} from funnel_ranked`,
+    many: false,
+    parse: (value) => {
+      const row = value as Record<string, unknown>;
+      const pick = (prefix: string) => Object.fromEntries(FUNNEL_STEPS.map((s) => [s, num(row[`${prefix}_${s}`])])) as Record<FunnelStep, number>;
+      return { captured: num(row.captured), lost: num(row.lost), anyPoint: pick('any'), inOrder: pick('order') };
+    },
+  };
+}
+
+export async function queryFunnel(db: Db, filters: InsightsFilters, period: Period): Promise<FunnelCounts> {
+  return (await queryEventParts(db, filters, period, { funnel: funnelPart() })).funnel;
 }
 
 export interface FunnelStepView {

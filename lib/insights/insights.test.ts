@@ -288,6 +288,21 @@ describe.each(testEngines)('insights on %s', (engine) => {
     expect([all.lostReasons.total, all.previousLostTotal]).toEqual([2, 0]);
   });
 
+  it('gives in one statement per period the very figures each card’s own query gives', async () => {
+    const all = await computeInsights(t.db, FILTERS, ZONE, NOW);
+    const stages = await queryTimeInStage(t.db, FILTERS, period);
+    expect(all.funnel).toEqual(await queryFunnel(t.db, FILTERS, period));
+    expect(all.previousFunnel).toEqual(await queryFunnel(t.db, FILTERS, periodOf(previousPeriod(FILTERS), ZONE)));
+    expect(all.lostReasons).toEqual(await queryLostReasons(t.db, FILTERS, period));
+    expect(all.timeInStage).toEqual(stages);
+    expect(all.staleLeads).toEqual(await queryStaleLeads(t.db, FILTERS, stages, NOW));
+    expect(all.staleLeads.leads.map((l) => l.id)).toEqual(['D', 'F']);
+    expect(all.breakdowns).toEqual(await queryBreakdowns(t.db, FILTERS, period));
+    const storeOne = await computeInsights(t.db, { ...FILTERS, location: 'L1' }, ZONE, NOW);
+    expect(storeOne.staleLeads.leads.map((l) => l.id)).toEqual(['D']);
+    expect(storeOne.funnel).toEqual(await queryFunnel(t.db, { ...FILTERS, location: 'L1' }, period));
+  });
+
   it('exports a card as CSV with the cells of its table view', async () => {
     const table = cardTables(await computeInsights(t.db, FILTERS, ZONE, NOW))['lost-reasons'];
     const { fileName, csv } = await exportCardCsv(t.db, 'lost-reasons', FILTERS, ZONE, NOW);

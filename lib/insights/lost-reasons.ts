@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { LOST_REASONS, type LostReason } from '@/lib/vendors/footprints/schemas';
 import type { InsightsFilters } from './filters';
-import { leadEventsCtes, num, rowsOf, type Period } from './sql';
+import { num, queryEventParts, type EventsPart, type Period } from './sql';
 
 export const LOST_FROM_STATUSES = ['prospect', 'lead', 'sale_lead', 'opportunity', 'customer', 'unknown'] as const;
 export type LostFromStatus = (typeof LOST_FROM_STATUSES)[number];
@@ -27,18 +27,26 @@ export interface LostReasons {
   rows: LostReasonRow[];
 }
 
-export async function queryLostReasons(db: Db, filters: InsightsFilters, period: Period): Promise<LostReasons> {
-  const rows = await rowsOf<{ reason: string | null; from_status: string | null; n: number }>(
-    db,
-    sql`with ${leadEventsCtes(filters, period)}
-  select c.reason_lost as reason, last_lost.from_status, count(*)::int as n
+/** Lost reasons as one card of a statement over the lead events (see `queryEventParts`). */
+export function lostReasonsPart(): EventsPart<LostReasons> {
+  return {
+    select: sql`select c.reason_lost as reason, last_lost.from_status, count(*)::int as n
   from cohort c
   left join lateral (
     select h.from_status from lead_status_history h where h.lead_id = c.id and h.to_status = 'lost' order by h.at desc, h.id desc limit 1
   ) last_lost on true
   where c.status = 'lost'
   group by 1, 2`,
-  );
+    many: true,
+    parse: (value) => lostReasonsFrom(value as { reason: string | null; from_status: string | null; n: number }[]),
+  };
+}
+
+export async function queryLostReasons(db: Db, filters: InsightsFilters, period: Period): Promise<LostReasons> {
+  return (await queryEventParts(db, filters, period, { lost: lostReasonsPart() })).lost;
+}
+
+function lostReasonsFrom(rows: readonly { reason: string | null; from_status: string | null; n: number }[]): LostReasons {
   const keys: LostReasonKey[] = [...LOST_REASONS, 'none'];
   const table = new Map(keys.map((k) => [k, { reason: k, count: 0, share: null as number | null, whenLost: Object.fromEntries(LOST_FROM_STATUSES.map((s) => [s, 0])) as Record<LostFromStatus, number> }]));
   let total = 0;

@@ -7,14 +7,14 @@ import type { StaffSession } from '@/lib/auth/session';
 import { getDb, type Db } from '@/lib/db';
 import { ensureLeadsSynced } from '@/lib/leads/queries';
 import { getFilterOptions, type FilterOptions } from '@/lib/leads/read-model';
-import { queryBreakdowns, type Breakdowns } from './breakdowns';
+import { breakdownsPart, type Breakdowns } from './breakdowns';
 import { queryCaptureActivity, queryNps, type CaptureActivity, type NpsSummary } from './capture-activity';
 import { previousPeriod, type InsightsFilters } from './filters';
-import { queryFunnel, type FunnelCounts } from './funnel';
-import { queryLostReasons, type LostReasons } from './lost-reasons';
+import { funnelPart, type FunnelCounts } from './funnel';
+import { lostReasonsPart, type LostReasons } from './lost-reasons';
 import { queryLoyaltyActivity, type LoyaltyActivity } from './loyalty-activity';
-import { periodOf } from './sql';
-import { queryStaleLeads, queryTimeInStage, type StageTime, type StaleLead } from './time-in-stage';
+import { periodOf, queryEventParts } from './sql';
+import { staleLeadsPart, timeInStagePart, type StageTime, type StaleLead } from './time-in-stage';
 
 export interface Insights {
   period: { from: string; to: string };
@@ -34,17 +34,22 @@ export interface Insights {
   previousLoyalty: { redemptions: number; blocks: number };
 }
 
-/** Every card of the page. Sequential on purpose: one PGlite connection serialises anyway. */
+/**
+ * Every card of the page. The cards built on the lead events (funnel, lost reasons, time in stage, the stale
+ * list, breakdowns) are one statement per period, so the period's events are rebuilt once, not once per card;
+ * the rest are small indexed reads. Sequential on purpose: one PGlite connection serialises anyway.
+ */
 export async function computeInsights(db: Db, filters: InsightsFilters, timeZone: string, now: Date): Promise<Insights> {
   const period = periodOf(filters, timeZone);
   const before = periodOf(previousPeriod(filters), timeZone);
-  const funnel = await queryFunnel(db, filters, period);
-  const previousFunnel = await queryFunnel(db, filters, before);
-  const lostReasons = await queryLostReasons(db, filters, period);
-  const previousLost = await queryLostReasons(db, filters, before);
-  const timeInStage = await queryTimeInStage(db, filters, period);
-  const staleLeads = await queryStaleLeads(db, filters, timeInStage, now);
-  const breakdowns = await queryBreakdowns(db, filters, period);
+  const { funnel, lostReasons, timeInStage, staleLeads, breakdowns } = await queryEventParts(db, filters, period, {
+    funnel: funnelPart(),
+    lostReasons: lostReasonsPart(),
+    timeInStage: timeInStagePart(),
+    staleLeads: staleLeadsPart(filters, now),
+    breakdowns: breakdownsPart(),
+  });
+  const { previousFunnel, previousLost } = await queryEventParts(db, filters, before, { previousFunnel: funnelPart(), previousLost: lostReasonsPart() });
   const captures = await queryCaptureActivity(db, filters, period, timeZone);
   const previousCaptures = await queryCaptureActivity(db, filters, before, timeZone);
   const nps = await queryNps(db, filters, period);

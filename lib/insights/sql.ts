@@ -42,45 +42,84 @@ export function dimensionWhere(f: InsightsFilters): SQL {
 }
 
 /**
- * CTEs `cohort` (leads created in the period that match the filters), `events` (each status a cohort lead
- * entered, and when, up to the period's end) and `firsts` (the first time each lead entered each status, and
- * the status it entered the pipeline with).
- *
- * A lead's first status is the `from` of its first history row (entered when the lead was created), or that
- * row's `to` when the history starts from nothing, or its current status when it has no history at all.
+ * CTEs over the cohort (leads created in the period that match the filters):
+ * - `paths`: each cohort lead's status events in order (`statuses`, `ats`), as the database keeps them in
+ *   lead_paths (see lib/leads/schema.ts): read by key, never rebuilt from the history at view time;
+ * - `firsts`: the status each lead entered the pipeline with and the first time it entered each status, by the
+ *   period's end (null where it had not; the events are in time order, so a status's first place is its first time);
+ * - `stays`: each stay in a status that ended before the period's end (from entering it to the next event).
+ * A CTE no card reads is never computed.
  */
 export function leadEventsCtes(f: InsightsFilters, p: Period): SQL {
-  const stepCols = sql.raw(
-    [...FUNNEL_STEPS, 'lost'].map((s) => `min(at) filter (where status = '${s}') as "${s}"`).join(',\n      '),
+  const end = ts(p.end);
+  const stepCols = sql.join(
+    [...FUNNEL_STEPS, 'lost'].map((s) => {
+      const at = sql.raw(`ats[array_position(statuses, '${s}')]`);
+      return sql`case when ${at} < ${end} then ${at} end as ${sql.identifier(s)}`;
+    }),
+    sql`,\n      `,
   );
   return sql`
   cohort as (
     select lr.id, lr.status, lr.vendor_created_at as created_at, lr.location_id, lr.offer_category_id, lr.offer_category_name,
            lr.offer_id, lr.offer_name, lr.consultant_id, lr.consultant_name, lr.channel_id, lr.contract_value, lr.reason_lost
     from lead_records lr
-    where lr.vendor_created_at >= ${ts(p.start)} and lr.vendor_created_at < ${ts(p.end)} and ${dimensionWhere(f)}
+    where lr.vendor_created_at >= ${ts(p.start)} and lr.vendor_created_at < ${end} and ${dimensionWhere(f)}
   ),
-  hist as (
-    select h.id, h.lead_id, h.from_status, h.to_status, h.at, c.created_at,
-           row_number() over (partition by h.lead_id order by h.at, h.id) as n
-    -- Lateral: one index lookup per cohort lead, rather than hashing the whole history table.
-    from cohort c cross join lateral (select * from lead_status_history x where x.lead_id = c.id) h
-  ),
-  all_events as (
-    select lead_id, to_status as status, at, id as seq from hist
-    union all
-    select lead_id, from_status, least(created_at, at), 0 from hist where n = 1 and from_status is not null
-    union all
-    select c.id, c.status, c.created_at, 0 from cohort c
-    where not exists (select 1 from lead_status_history h where h.lead_id = c.id)
-  ),
-  events as (select * from all_events where at < ${ts(p.end)}),
-  firsts as (
-    select lead_id,
-      (array_agg(status order by at, seq))[1] as entry,
+  -- By key, one lookup per cohort lead ("offset 0" keeps the planner from hashing every lead's path instead).
+  paths as (select c.id as lead_id, lp.statuses, lp.ats from cohort c cross join lateral (select * from lead_paths x where x.lead_id = c.id offset 0) lp),
+  -- Materialised: each lead's firsts are computed once, not again at every place a card's expression names them.
+  firsts as materialized (
+    select lead_id, case when ats[1] < ${end} then statuses[1] end as entry,
       ${stepCols}
-    from events group by lead_id
+    from paths
+  ),
+  stays as (
+    select s.status, s.entered, s.left_at
+    from paths p cross join lateral unnest(p.statuses[1:cardinality(p.statuses) - 1], p.ats[1:cardinality(p.ats) - 1], p.ats[2:]) as s(status, entered, left_at)
+    where s.left_at < ${end}
   )`;
+}
+
+/**
+ * One card's share of a statement over the lead events: the CTEs it needs beyond `leadEventsCtes` (by name, so
+ * that cards sharing one are given it once) and its select over them; `many` cards answer rows, the others one
+ * row. `parse` turns the JSON the database built into the card's figures.
+ */
+export interface EventsPart<T> {
+  ctes?: readonly (readonly [name: string, body: SQL])[];
+  select: SQL;
+  many: boolean;
+  parse: (value: unknown) => T;
+}
+
+type PartResults<P> = { [K in keyof P]: P[K] extends EventsPart<infer T> ? T : never };
+
+/**
+ * Runs several cards' figures in ONE statement, so the period's lead events are rebuilt once per page view and
+ * not once per card (the database materialises a CTE that more than one card reads). Each card's rows come back
+ * as JSON in a column of its own.
+ */
+export async function queryEventParts<P extends Record<string, EventsPart<unknown>>>(
+  db: Db,
+  filters: InsightsFilters,
+  period: Period,
+  parts: P,
+): Promise<PartResults<P>> {
+  const ctes = new Map<string, SQL>();
+  for (const part of Object.values(parts)) for (const [name, body] of part.ctes ?? []) ctes.set(name, body);
+  const extra = [...ctes].map(([name, body]) => sql`${sql.identifier(name)} as (${body})`);
+  const columns = Object.entries(parts).map(([key, part]) =>
+    part.many
+      ? sql`(select coalesce(json_agg(x), '[]'::json) from (${part.select}) x) as ${sql.identifier(key)}`
+      : sql`(select row_to_json(x) from (${part.select}) x) as ${sql.identifier(key)}`,
+  );
+  const [row] = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`with ${leadEventsCtes(filters, period)}${extra.length > 0 ? sql`, ${sql.join(extra, sql`, `)}` : sql``}
+  select ${sql.join(columns, sql`, `)}`,
+  );
+  return Object.fromEntries(Object.entries(parts).map(([key, part]) => [key, part.parse(typeof row[key] === 'string' ? JSON.parse(row[key] as string) : row[key])])) as PartResults<P>;
 }
 
 /** Rows of a raw query (PGlite and node-postgres both answer `{ rows }`). */

@@ -26,6 +26,8 @@ describe('the status rule', () => {
     const d = decideMove({ from: 'opportunity', to: 'customer', contract, contractPdfCount: 0 });
     expect(d.ok).toBe(false);
     if (!d.ok) expect(d.fieldErrors.contractPdf).toEqual([CONTRACT_PDF_MISSING]);
+    // The words staff read, not only the constant's name (an emptied message would still equal itself).
+    expect(CONTRACT_PDF_MISSING).toBe('Upload at least one signed contract PDF before moving the lead to customer.');
   });
 
   it('accepts customer with a full contract and one PDF', () => {

@@ -63,6 +63,8 @@ export const leadRecords = pgTable(
     index('lead_records_location_idx').on(t.locationId),
     index('lead_records_consultant_idx').on(t.consultantId),
     index('lead_records_offer_idx').on(t.offerId),
+    /** Insights' stale list: the leads of a status in their stage since before a date (time-in-stage.ts). */
+    index('lead_records_status_since_idx').on(t.status, sql`coalesce(${t.statusChangedAt}, ${t.vendorCreatedAt})`),
     check('lead_records_status_check', sql`${t.status} IN (${statusList})`),
   ],
 );
@@ -87,6 +89,21 @@ export const leadStatusHistory = pgTable(
     index('lead_status_history_to_idx').on(t.leadId, t.toStatus, t.at),
   ],
 );
+
+/**
+ * Each lead's status events in order, for insights: the statuses it entered and when (two arrays of one length).
+ * Kept by the database, not by code: triggers on lead_records and lead_status_history rebuild a lead's path
+ * whenever its history grows or its status or creation date changes (migration 0010), so no write path can forget.
+ * Events: the `from` of the first history row (entered at creation, or at that row if earlier), then each row's
+ * `to` in order (time, then id); a lead without history has one event, its status at creation.
+ */
+export const leadPaths = pgTable('lead_paths', {
+  leadId: text('lead_id')
+    .primaryKey()
+    .references(() => leadRecords.id, { onDelete: 'cascade' }),
+  statuses: text('statuses').array().notNull(),
+  ats: timestamp('ats', { withTimezone: true, mode: 'string' }).array().notNull(),
+});
 
 /** Documents uploaded to Footprints through the console (the vendor has no call that lists them). */
 export const leadDocuments = pgTable(

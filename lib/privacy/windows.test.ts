@@ -60,4 +60,13 @@ describe('splitIntoWindows', () => {
     expect(splitIntoWindows({ from: '2024-01-01', to: '2024-01-10', today: '2024-01-09' })).toMatchObject({ ok: false, field: 'to' });
     expect(splitIntoWindows({ from: '2024-01-01', to: '2024-01-09', today: '2024-01-09' })).toMatchObject({ ok: true, days: 9 });
   });
+
+  it('says what is wrong in words staff can act on, field by field', () => {
+    expect(splitIntoWindows({ from: '2024-13-01', to: '2024-01-02' })).toEqual({ ok: false, field: 'from', message: 'The start date is not a real date (YYYY-MM-DD).' });
+    expect(splitIntoWindows({ from: '2024-01-01', to: '2024-02-30' })).toEqual({ ok: false, field: 'to', message: 'The end date is not a real date (YYYY-MM-DD).' });
+    expect(splitIntoWindows({ from: '2024-01-02', to: '2024-01-01' })).toEqual({ ok: false, field: 'to', message: 'The end date is before the start date.' });
+    expect(splitIntoWindows({ from: '2023-01-01', to: '2024-02-05' })).toEqual({ ok: false, field: 'to', message: `A period may cover at most ${MAX_PERIOD_DAYS} days; this one covers 401.` });
+    expect(splitIntoWindows({ from: '2024-01-01', to: '2024-01-10', today: '2024-01-09' })).toEqual({ ok: false, field: 'to', message: 'The period reaches into the future.' });
+    expect(splitIntoWindows({ from: '2024-01-01', to: '2024-01-02', today: 'not a day' })).toEqual({ ok: false, field: 'to', message: 'The period reaches into the future.' });
+  });
 });

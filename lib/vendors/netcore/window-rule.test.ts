@@ -3,6 +3,8 @@ import {
   MAX_WINDOW_DAYS,
   addDays,
   checkActivityWindow,
+  isLeapYear,
+  parseIsoDate,
   checkActivityWindowIso,
   ddmmyyyyToIso,
   isoToDdmmyyyy,
@@ -108,5 +110,65 @@ describe('date helpers', () => {
     expect(todayDdmmyyyy('Europe/Bucharest', at)).toBe('01012024');
     expect(todayDdmmyyyy('America/New_York', at)).toBe('31122023');
     expect(todayDdmmyyyy('UTC', at)).toBe('31122023');
+  });
+});
+
+describe('the calendar under the rule (issue 18: mutation survivors killed)', () => {
+  it('knows the Gregorian leap years', () => {
+    expect([1900, 2000, 2023, 2024, 2100, 2400].map(isLeapYear)).toEqual([false, true, false, true, false, true]);
+  });
+
+  it('accepts exactly the real dates of years 1000-9999, in eight digits and nothing around them', () => {
+    expect(parseDdmmyyyy('29022024')).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(parseDdmmyyyy('01011000')).toEqual({ year: 1000, month: 1, day: 1 });
+    expect(parseDdmmyyyy('31129999')).toEqual({ year: 9999, month: 12, day: 31 });
+    for (const bad of ['29022023', '00012024', '32012024', '31042024', '01002024', '01132024', '31120999', 'x31012024', '310120245', '3101202']) {
+      expect(parseDdmmyyyy(bad), bad).toBeNull();
+    }
+    expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
+    for (const bad of ['2023-02-29', '2024-00-10', '2024-13-10', '2024-01-00', '0999-12-31', 'x2024-01-31', '2024-01-311']) {
+      expect(parseIsoDate(bad), bad).toBeNull();
+    }
+  });
+
+  it('says what is wrong, each time with the limit itself', () => {
+    const limit = `Netcore serves channel activity at most ${MAX_WINDOW_DAYS} days at a time (both dates included), and not for future dates.`;
+    const today = '20012024';
+    expect(checkActivityWindow({ fromDate: '32012024', toDate: '10012024', today })).toEqual({
+      ok: false,
+      problem: 'malformed_from',
+      field: 'fromDate',
+      message: `The start date is not a real date (DDMMYYYY). ${limit}`,
+    });
+    expect(checkActivityWindow({ fromDate: '10012024', toDate: '32012024', today })).toEqual({
+      ok: false,
+      problem: 'malformed_to',
+      field: 'toDate',
+      message: `The end date is not a real date (DDMMYYYY). ${limit}`,
+    });
+    expect(checkActivityWindow({ fromDate: '10012024', toDate: '11012024', today: '' })).toEqual({
+      ok: false,
+      problem: 'malformed_today',
+      field: 'toDate',
+      message: `Today's date could not be determined. ${limit}`,
+    });
+    expect(checkActivityWindow({ fromDate: '12012024', toDate: '11012024', today })).toEqual({
+      ok: false,
+      problem: 'from_after_to',
+      field: 'toDate',
+      message: `The end date is before the start date. ${limit}`,
+    });
+    expect(checkActivityWindow({ fromDate: '19012024', toDate: '21012024', today })).toEqual({
+      ok: false,
+      problem: 'future',
+      field: 'toDate',
+      message: `The range reaches into the future. ${limit}`,
+    });
+    expect(checkActivityWindow({ fromDate: '01012024', toDate: '08012024', today })).toEqual({
+      ok: false,
+      problem: 'too_long',
+      field: 'toDate',
+      message: `The range covers 8 days. ${limit} Split longer periods into windows of ${MAX_WINDOW_DAYS} days.`,
+    });
   });
 });

@@ -55,6 +55,8 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
+  // Stryker: survivor (year <= 9999 → true) because it is an equivalent mutant: both callers take the year from
+  // exactly four digits; the bound stays for any caller to come.
   return year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
@@ -160,6 +162,8 @@ export function checkActivityWindow({ fromDate, toDate, today }: WindowInput): W
 
 /** Same rule for ISO (YYYY-MM-DD) inputs, as a browser form holds them. */
 export function checkActivityWindowIso(input: { from: string; to: string; today: string }): WindowCheck {
+  // Stryker: survivors (`invalid:…` → ``) because they are equivalent mutants: an empty string fails the
+  // DDMMYYYY parse exactly as the marked one does, and the answer is the same malformed_* problem.
   return checkActivityWindow({
     fromDate: isoToDdmmyyyy(input.from) ?? `invalid:${input.from}`,
     toDate: isoToDdmmyyyy(input.to) ?? `invalid:${input.to}`,

@@ -1,0 +1,1 @@
+CREATE INDEX "lead_records_status_since_idx" ON "lead_records" USING btree ("status",coalesce("status_changed_at", "vendor_created_at"));
