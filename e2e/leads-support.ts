@@ -1,6 +1,7 @@
 /** Shared steps of the pipeline journeys (e2e/leads-*.spec.ts). */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from '../lib/sandbox/demo-staff';
+import { FOOTPRINTS_DEMO } from '../lib/sandbox/footprints';
 import { expect, gotoHydrated, resetSandbox, signInAs } from './fixtures';
 
 /** A lead as the Footprints sandbox lists it (read with the sandbox's own client credentials). */
@@ -27,7 +28,6 @@ export async function freshPipeline(page: Page, query: string): Promise<void> {
 
 /** Adds a complete lead (so that Footprints lists it) straight at the Footprints sandbox; returns its id. */
 export async function addVendorLead(request: APIRequestContext, person: { first: string; last: string; email: string }): Promise<string> {
-  const { FOOTPRINTS_DEMO } = await import('../lib/sandbox/footprints');
   const basic = Buffer.from(`${SANDBOX_FOOTPRINTS_KEY}:${SANDBOX_FOOTPRINTS_SECRET}`).toString('base64');
   const tokenRes = await request.post('/sandbox/footprints/api/token', { headers: { authorization: `Basic ${basic}` }, form: { grant_type: 'client_credentials' } });
   const { access_token } = (await tokenRes.json()) as { access_token: string };

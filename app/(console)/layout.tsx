@@ -23,18 +23,29 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           Plain http (ALLOW_INSECURE_HTTP=1): sign-ins and customer data cross the network unencrypted. See Security.
         </p>
       ) : null}
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-2">
-          <Link href="/" className="mr-2 text-xl font-bold text-blue-800">
+      {/*
+        Fits a 768 px portrait tablet and 1024 px for every role, with long names and long (translated) labels:
+        the brand and the person on the first line (the person's part wraps under the brand if it must), the
+        menu on its own full-width line whose items wrap; nothing scrolls sideways or is cut (e2e/header-fit).
+      */}
+      <header className="border-b border-slate-200 bg-white" data-testid="header">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
+          <Link href="/" className="shrink-0 text-xl font-bold text-blue-800">
             Storedesk
           </Link>
-          <div className="min-w-0 flex-1">{items.length ? <Nav items={items} /> : null}</div>
-          <p className="text-sm text-slate-700" data-testid="whoami">
-            <span className="font-semibold">{session.displayName}</span>
-            {session.roles.length ? ` · ${session.roles.map((r) => ROLE_LABELS[r]).join(', ')}` : ' · no role'}
-          </p>
-          {isHostess ? <SwitchHostessButton /> : null}
-          <SignOutButton />
+          <div className="ml-auto flex min-w-0 max-w-full flex-wrap items-center justify-end gap-2">
+            <p className="min-w-0 max-w-full text-right text-sm break-words text-slate-700" data-testid="whoami">
+              <span className="font-semibold">{session.displayName}</span>
+              {session.roles.length ? ` · ${session.roles.map((r) => ROLE_LABELS[r]).join(', ')}` : ' · no role'}
+            </p>
+            {isHostess ? <SwitchHostessButton /> : null}
+            <SignOutButton />
+          </div>
+          {items.length ? (
+            <div className="min-w-0 basis-full">
+              <Nav items={items} />
+            </div>
+          ) : null}
         </div>
       </header>
       <IdleSignOut minutes={isHostess ? config.auth.hostessIdleMinutes : config.auth.staffIdleMinutes} />

@@ -1,9 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { assignRoleAction } from '@/app/(console)/admin/actions';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { Select } from '@/components/ui/select';
 import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
@@ -62,6 +63,7 @@ export function RoleEditor({ rows, me }: { rows: RoleEditorRow[]; me: string }) 
     <div>
       {confirming ? (
         <ConfirmOwnRemoval
+          subject={confirming.row.subject}
           message={confirming.message}
           pending={pending === confirming.row.subject}
           onConfirm={() => void save(confirming.row, true)}
@@ -115,35 +117,45 @@ export function RoleEditor({ rows, me }: { rows: RoleEditorRow[]; me: string }) 
   );
 }
 
-/** Asks before an admin removes their own admin role (the server refuses it unconfirmed too). */
-function ConfirmOwnRemoval({ message, pending, onConfirm, onCancel }: { message: string; pending: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const title = useRef<HTMLHeadingElement>(null);
-  useEffect(() => title.current?.focus(), []);
+/**
+ * Asks before an admin removes their own admin role (the server refuses it unconfirmed too). Focus goes back
+ * to the row's role menu either way (its Save button is disabled again once the change is kept or undone).
+ */
+function ConfirmOwnRemoval({
+  subject,
+  message,
+  pending,
+  onConfirm,
+  onCancel,
+}: {
+  subject: string;
+  message: string;
+  pending: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const keep = useRef<HTMLButtonElement>(null);
   return (
-    <section
+    <Dialog
+      open
+      onClose={onCancel}
       role="alertdialog"
-      aria-labelledby="own-admin-title"
-      aria-describedby="own-admin-text"
-      data-testid="confirm-own-admin"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onCancel();
-      }}
-      className="mb-4 rounded-xl border-2 border-amber-500 bg-amber-50 p-4"
+      size="sm"
+      dismissible={!pending}
+      initialFocus={keep}
+      returnFocus={() => document.getElementById(`role-${subject}`)}
+      testId="confirm-own-admin"
+      title="Remove your own admin role?"
+      description={message}
     >
-      <h2 id="own-admin-title" ref={title} tabIndex={-1} className="text-lg font-bold outline-none">
-        Remove your own admin role?
-      </h2>
-      <p id="own-admin-text" className="mt-1">
-        {message}
-      </p>
-      <div className="mt-3 flex flex-wrap gap-3">
+      <div className="mt-4 flex flex-wrap gap-3">
         <Button type="button" variant="danger" pending={pending} pendingLabel="Saving…" onClick={onConfirm}>
           Remove my admin role
         </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
+        <Button ref={keep} type="button" variant="secondary" onClick={onCancel}>
           Keep it
         </Button>
       </div>
-    </section>
+    </Dialog>
   );
 }

@@ -6,15 +6,40 @@ export const LEAVE_QUESTION = 'Leave this form? What you typed for this customer
 
 /**
  * Asks before a half-filled form is left: reloading or closing the tab (the browser's own beforeunload
- * prompt), and following a link inside the console (Next's client navigation does not fire beforeunload, so
- * link clicks are checked before Next sees them: a capture-phase listener on the document).
+ * prompt), following a link inside the console (Next's client navigation does not fire beforeunload, so
+ * link clicks are checked before Next sees them: a capture-phase listener on the document), and the
+ * browser's Back button: while the form is half-filled a second history entry for the same address sits on
+ * top, so Back only pops that entry (nothing is left); the question is asked then, and "Cancel" puts the
+ * entry back while "OK" goes back for real.
  */
 export function useLeaveGuard(shouldAsk: () => boolean): void {
   const ask = useRef(shouldAsk);
   ask.current = shouldAsk;
+  // Set once she chose to leave: the page that unloads next must not ask a second time.
+  const leaving = useRef(false);
+  // Whether the guard entry (same address, on top of this page's own) is in the history now.
+  const armed = useRef(false);
   useEffect(() => {
+    const arm = () => {
+      if (armed.current || leaving.current || !ask.current()) return;
+      // The same state Next stored (its router restores from it), under a marker of ours.
+      window.history.pushState({ ...(window.history.state ?? {}), __captureGuard: true }, '', window.location.href);
+      armed.current = true;
+    };
+    // Arm as soon as something is typed (and after each answer); `input` and `change` cover fields and selects.
+    const onInput = () => window.setTimeout(arm, 0);
+    const onPopState = () => {
+      if (!armed.current || (window.history.state as { __captureGuard?: boolean } | null)?.__captureGuard) return;
+      armed.current = false;
+      if (ask.current() && !window.confirm(LEAVE_QUESTION)) {
+        arm();
+        return;
+      }
+      leaving.current = true;
+      window.history.back();
+    };
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (!ask.current()) return;
+      if (leaving.current || !ask.current()) return;
       e.preventDefault();
       // Older browsers show the prompt only when returnValue is set.
       e.returnValue = '';
@@ -30,13 +55,19 @@ export function useLeaveGuard(shouldAsk: () => boolean): void {
       if (!window.confirm(LEAVE_QUESTION)) {
         e.preventDefault();
         e.stopPropagation();
-      }
+      } else leaving.current = true;
     };
     window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('popstate', onPopState);
     document.addEventListener('click', onClick, true);
+    document.addEventListener('input', onInput, true);
+    document.addEventListener('change', onInput, true);
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('popstate', onPopState);
       document.removeEventListener('click', onClick, true);
+      document.removeEventListener('input', onInput, true);
+      document.removeEventListener('change', onInput, true);
     };
   }, []);
 }

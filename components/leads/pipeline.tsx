@@ -27,6 +27,14 @@ interface Props {
 }
 
 /** The pipeline: board or table over the read model, filtered and sorted by what the URL says. */
+/**
+ * Where focus goes when a board card's dialog closes: that card's "Move … to" menu, in whichever column the
+ * card now is (the same one after Cancel or Escape, the new one after a move). The card's Move button that
+ * opened the dialog is disabled again by then; without a card (bulk from the table) the opener gets it.
+ */
+const cardMenu = (leadId: string) => () =>
+  document.querySelector<HTMLElement>(`[data-testid="lead-card"][data-lead-id="${CSS.escape(leadId)}"] select`);
+
 export function Pipeline({ initialFilters, initialData, options, timeZone, loadError }: Props) {
   const toast = useToast();
   const queryClient = useQueryClient();
@@ -134,12 +142,18 @@ export function Pipeline({ initialFilters, initialData, options, timeZone, loadE
       ) : null}
 
       {pending?.kind === 'contract' ? (
-        <ContractDialog leadName={pending.lead.name} onCancel={moves.cancel} submit={(c, files) => moves.submitContract(pending.lead, c, files)} />
+        <ContractDialog
+          leadName={pending.lead.name}
+          onCancel={moves.cancel}
+          returnFocus={cardMenu(pending.lead.id)}
+          submit={(c, files) => moves.submitContract(pending.lead, c, files)}
+        />
       ) : null}
       {pending?.kind === 'lost' ? (
         <LostDialog
           leadName={pending.leads.length === 1 ? pending.leads[0].name : `${pending.leads.length} leads`}
           onCancel={moves.cancel}
+          returnFocus={pending.leads.length === 1 ? cardMenu(pending.leads[0].id) : undefined}
           submit={(lost) => moves.submitLost(pending.leads, lost)}
         />
       ) : null}

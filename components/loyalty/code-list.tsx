@@ -1,10 +1,11 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { exportCodesAction, listCodesAction } from '@/app/(console)/loyalty/actions';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { DownloadButton } from '@/components/ui/download-button';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
@@ -35,6 +36,7 @@ export function CodeList({ canExport }: { canExport: boolean }) {
   const [pageSize, setPageSize] = useState(0);
   // Export asks first, naming how many codes of which filter: what the screen shows, never more.
   const [exportAsked, setExportAsked] = useState(false);
+  const exportRef = useRef<HTMLButtonElement>(null);
 
   const query = useQuery({
     queryKey: ['loyalty-codes', filter, page],
@@ -100,7 +102,7 @@ export function CodeList({ canExport }: { canExport: boolean }) {
         />
         <Button type="submit">Search</Button>
         {canExport ? (
-          <Button type="button" variant="secondary" onClick={askExport}>
+          <Button ref={exportRef} type="button" variant="secondary" onClick={askExport}>
             Export CSV
           </Button>
         ) : null}
@@ -114,6 +116,7 @@ export function CodeList({ canExport }: { canExport: boolean }) {
           campaignName={(campaigns.data ?? []).find((c) => c.internalId === filter.campaignInternalId)?.name ?? null}
           searchTerm={filter.searchTerm.trim()}
           fetchFile={exportCsv}
+          returnFocus={exportRef}
           onSaved={(message) => {
             setExportAsked(false);
             toast('success', message);
@@ -177,6 +180,7 @@ function ExportConfirm({
   onSaved,
   onFailed,
   onCancel,
+  returnFocus,
 }: {
   loading: boolean;
   total: number;
@@ -186,19 +190,17 @@ function ExportConfirm({
   onSaved: (message: string) => void;
   onFailed: (message: string) => void;
   onCancel: () => void;
+  returnFocus: RefObject<HTMLButtonElement | null>;
 }) {
   // What the last download said it holds, for the toast after it is saved.
   const said = useRef('');
   const what = [campaignName ? `of ${campaignName}` : 'of all campaigns', searchTerm ? `with “${searchTerm}” in the code` : null].filter(Boolean).join(' ');
   return (
-    <section aria-labelledby="export-title" data-testid="export-confirm" className="rounded-xl border-2 border-blue-600 bg-blue-50 p-4">
-      <h2 id="export-title" className="text-lg font-bold">
-        Export codes as CSV
-      </h2>
-      <p className="mt-1 text-base" role="status" data-testid="export-count">
+    <Dialog open onClose={onCancel} testId="export-confirm" title="Export codes as CSV" returnFocus={returnFocus}>
+      <p className="mt-2 text-base" role="status" data-testid="export-count">
         {loading ? 'Counting the codes…' : total === 0 ? `No codes ${what}: nothing to export.` : `${total} ${total === 1 ? 'code' : 'codes'} ${what} will be downloaded, with the customers’ names, e-mails and phones.`}
       </p>
-      <div className="mt-3 flex flex-wrap gap-3">
+      <div className="mt-4 flex flex-wrap gap-3">
         <DownloadButton
           variant="primary"
           pendingLabel="Exporting…"
@@ -217,6 +219,6 @@ function ExportConfirm({
           Cancel
         </Button>
       </div>
-    </section>
+    </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { revealSubjectAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
@@ -20,23 +20,44 @@ export function RevealSubject({
   const toast = useToast();
   const [revealed, setRevealed] = useState<{ email: string | null; phone: string | null } | null>(null);
   const [pending, setPending] = useState(false);
+  // The Reveal button is disabled while asking and then replaced by Hide: focus goes to the result (the
+  // revealed contact, read out), and back to Reveal after Hide, never to the page.
+  const contactRef = useRef<HTMLSpanElement>(null);
+  const revealRef = useRef<HTMLButtonElement>(null);
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (!toggled.current) return;
+    toggled.current = false;
+    (revealed ? contactRef.current : revealRef.current)?.focus();
+  }, [revealed]);
   const email = revealed ? revealed.email : maskedEmail;
   const phone = revealed ? revealed.phone : maskedPhone;
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid={`subject-${reference}`}>
-      <span className="flex flex-col">
+      <span
+        ref={contactRef}
+        tabIndex={-1}
+        role="group"
+        aria-label={revealed ? `Contact of ${reference}` : undefined}
+        data-testid="subject-contact"
+        className="flex flex-col outline-none focus-visible:ring-2 focus-visible:ring-blue-700"
+      >
         <span data-testid="subject-email">{email ?? '—'}</span>
         <span data-testid="subject-phone" className="text-slate-700">
           {phone ?? '—'}
         </span>
       </span>
       {revealed ? (
-        <Button type="button" variant="ghost" className="text-sm" onClick={() => setRevealed(null)} aria-label={`Hide contact of ${reference}`}>
+        <Button type="button" variant="ghost" className="text-sm" onClick={() => {
+            toggled.current = true;
+            setRevealed(null);
+          }} aria-label={`Hide contact of ${reference}`}>
           Hide
         </Button>
       ) : (
         <Button
           type="button"
+          ref={revealRef}
           variant="secondary"
           className="text-sm"
           pending={pending}
@@ -45,8 +66,13 @@ export function RevealSubject({
             setPending(true);
             const result = await revealSubjectAction({ caseId });
             setPending(false);
-            if (result.ok) setRevealed({ email: result.data.email, phone: result.data.phone });
-            else toast('error', result.error.message);
+            if (result.ok) {
+              toggled.current = true;
+              setRevealed({ email: result.data.email, phone: result.data.phone });
+            } else {
+              toast('error', result.error.message);
+              requestAnimationFrame(() => revealRef.current?.focus());
+            }
           }}
         >
           Reveal

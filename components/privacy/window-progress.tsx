@@ -1,5 +1,6 @@
 'use client';
 
+import { useRef } from 'react';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { LookupView } from '@/lib/privacy/lookup-records';
@@ -37,6 +38,13 @@ export function WindowProgress({
   coverage: { statement: string } | null;
   onRun: (windowIds: string[]) => void;
 }) {
+  // The Retry / Resume button disappears while its windows run: focus goes to where the answer shows (the
+  // window's row, or the progress line for several), not to the page.
+  const progressRef = useRef<HTMLParagraphElement>(null);
+  function retry(windowIds: string[], one?: string) {
+    (one ? document.getElementById(`window-${one}`) : progressRef.current)?.focus();
+    onRun(windowIds);
+  }
   // A window answered in an earlier page load has no rows in this tab: resume asks it again.
   const toResume = lookup.windows.filter((w) => !inFlight.has(w.id) && (w.state === 'never_asked' || w.state === 'pending' || (w.state === 'answered' && !rowsByWindow.has(w.id))));
   const failed = lookup.windows.filter((w) => w.state === 'failed' && !inFlight.has(w.id));
@@ -63,26 +71,33 @@ export function WindowProgress({
         >
           <div className="h-full bg-green-600 transition-all" style={{ width: `${total ? (answeredCount / total) * 100 : 0}%` }} />
         </div>
-        <p className="mt-1 text-sm text-slate-800" data-testid="progress-text" aria-live="polite">
+        <p ref={progressRef} tabIndex={-1} className="mt-1 text-sm text-slate-800 outline-none focus-visible:ring-2 focus-visible:ring-blue-700" data-testid="progress-text" aria-live="polite">
           {answeredCount} of {total} windows answered{failedCount ? `, ${failedCount} failed` : ''}
           {running ? ' — working…' : ''}
         </p>
       </div>
       <div className="mt-3 flex flex-wrap gap-3">
         {toResume.length > 0 && !running ? (
-          <Button type="button" onClick={() => onRun(toResume.map((w) => w.id))}>
+          <Button type="button" onClick={() => retry(toResume.map((w) => w.id))}>
             Resume ({toResume.length} window{toResume.length === 1 ? '' : 's'})
           </Button>
         ) : null}
         {failed.length > 1 ? (
-          <Button type="button" variant="secondary" onClick={() => onRun(failed.map((w) => w.id))}>
+          <Button type="button" variant="secondary" onClick={() => retry(failed.map((w) => w.id))}>
             Retry all failed windows
           </Button>
         ) : null}
       </div>
       <ol className="mt-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-3" aria-label="Window states">
         {lookup.windows.map((w) => (
-          <li key={w.id} data-testid="window" data-state={w.state} className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 p-2 text-sm">
+          <li
+              key={w.id}
+              id={`window-${w.id}`}
+              tabIndex={-1}
+              data-testid="window"
+              data-state={w.state}
+              className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 p-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-blue-700"
+            >
             <span className="font-medium">{describeWindow(w)}</span>
             <Badge size="xs" tone={STATE_TONES[w.state]}>
               {STATE_LABELS[w.state]}
@@ -91,7 +106,7 @@ export function WindowProgress({
             {w.state === 'answered' && !rowsByWindow.has(w.id) ? <span className="text-slate-600">(rows not in this browser)</span> : null}
             {w.state === 'failed' ? <span className="text-red-800">{w.failureReason}</span> : null}
             {w.state === 'failed' && !inFlight.has(w.id) ? (
-              <Button type="button" variant="secondary" className="ml-auto" aria-label={`Retry ${describeWindow(w)}`} onClick={() => onRun([w.id])}>
+              <Button type="button" variant="secondary" className="ml-auto" aria-label={`Retry ${describeWindow(w)}`} onClick={() => retry([w.id], w.id)}>
                 Retry
               </Button>
             ) : null}

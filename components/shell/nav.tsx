@@ -6,16 +6,16 @@ import { usePathname } from 'next/navigation';
 export function Nav({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="overflow-x-auto">
-      <ul className="flex gap-1">
+    <nav aria-label="Main">
+      <ul className="flex flex-wrap gap-1">
         {items.map((item) => {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
-            <li key={item.href}>
+            <li key={item.href} className="max-w-full">
               <Link
                 href={item.href}
                 aria-current={current ? 'page' : undefined}
-                className={`inline-flex min-h-11 items-center whitespace-nowrap rounded-lg px-3 text-base font-medium ${
+                className={`inline-flex min-h-11 max-w-full items-center rounded-lg px-3 break-words text-base font-medium ${
                   current ? 'bg-blue-700 text-white' : 'text-slate-800 hover:bg-slate-200'
                 }`}
               >

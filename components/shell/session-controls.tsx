@@ -1,8 +1,9 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 
 /** How many of the signed-in member's captures still wait for Footprints (0 if unknown). */
 async function waitingCaptures(): Promise<number> {
@@ -32,6 +33,9 @@ export function SignOutButton() {
   const [pending, setPending] = useState(false);
   // Captures of hers still waiting to sync: she is told before she leaves (they will still be sent).
   const [waiting, setWaiting] = useState<number | null>(null);
+  // The button was busy (disabled) while the count was fetched, so it had lost focus: it gets it back.
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const stayRef = useRef<HTMLButtonElement>(null);
   const signOutNow = async () => {
     setPending(true);
     await endSessionAndLeave('/login?ended=signed_out');
@@ -39,8 +43,9 @@ export function SignOutButton() {
   return (
     <>
       <Button
+        ref={buttonRef}
         variant="secondary"
-        pending={pending}
+        pending={pending && !waiting}
         pendingLabel="Signing out…"
         onClick={async () => {
           setPending(true);
@@ -55,31 +60,33 @@ export function SignOutButton() {
       >
         Sign out
       </Button>
-      {waiting ? (
-        <div
-          role="alertdialog"
-          aria-labelledby="signout-warning-title"
-          aria-describedby="signout-warning-text"
-          data-testid="signout-warning"
-          className="fixed inset-x-0 top-16 z-40 mx-auto w-full max-w-md rounded-xl border-2 border-amber-500 bg-amber-50 p-4 shadow-lg"
-        >
-          <h2 id="signout-warning-title" className="text-lg font-bold">
-            {waiting === 1 ? 'One of your leads is still waiting to sync' : `${waiting} of your leads are still waiting to sync`}
-          </h2>
-          <p id="signout-warning-text" className="mt-1">
-            They are saved and will be sent to Footprints automatically, also after you sign out. You can check them under
-            &ldquo;My submissions today&rdquo;.
-          </p>
-          <div className="mt-3 flex flex-wrap gap-3">
-            <Button variant="danger" pending={pending} pendingLabel="Signing out…" onClick={() => void signOutNow()}>
-              Sign out anyway
-            </Button>
-            <Button variant="secondary" autoFocus onClick={() => setWaiting(null)}>
-              Stay signed in
-            </Button>
-          </div>
+      <Dialog
+        open={Boolean(waiting)}
+        onClose={() => setWaiting(null)}
+        role="alertdialog"
+        size="sm"
+        dismissible={!pending}
+        returnFocus={buttonRef}
+        // The safe answer first.
+        initialFocus={stayRef}
+        testId="signout-warning"
+        title={waiting === 1 ? 'One of your leads is still waiting to sync' : `${waiting ?? 0} of your leads are still waiting to sync`}
+        description={
+          <>
+            They are saved and will be sent to Footprints automatically, also after you sign out. You can check them under &ldquo;My
+            submissions today&rdquo;.
+          </>
+        }
+      >
+        <div className="mt-4 flex flex-wrap gap-3">
+          <Button variant="danger" pending={pending} pendingLabel="Signing out…" onClick={() => void signOutNow()}>
+            Sign out anyway
+          </Button>
+          <Button ref={stayRef} variant="secondary" onClick={() => setWaiting(null)}>
+            Stay signed in
+          </Button>
         </div>
-      ) : null}
+      </Dialog>
     </>
   );
 }
