@@ -4,6 +4,7 @@ import { signInWith } from './auth-client';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { Tabs } from '@/components/ui/tabs';
 
 const MESSAGES: Record<string, { pin: string; password: string }> = {
   WRONG_CREDENTIALS: {
@@ -87,81 +88,79 @@ export function LoginPanel({ switching, next }: { switching: boolean; next: stri
     setPin((p) => (p.length < 10 ? p + digit : p));
   }
 
+  const errorNote = error ? (
+    <p role="alert" data-testid="login-error" className="mb-4 rounded-lg bg-red-50 p-3 text-base font-medium text-red-800">
+      {error}
+    </p>
+  ) : null;
+  const pinPanel = (
+    <>
+      {errorNote}
+      <form id="login-pin" onSubmit={onPinSubmit} className="flex flex-col gap-4">
+        <Field
+          ref={pinRef}
+          id="pin"
+          name="pin"
+          label={switching ? 'Next hostess: enter your PIN' : 'Enter your PIN'}
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          pattern="\d*"
+          maxLength={10}
+          value={pin}
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 10))}
+          size="xl"
+          className="text-center tracking-[0.5em]"
+        />
+        <div className="grid grid-cols-3 gap-3" aria-label="PIN keypad" role="group">
+          {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
+            <button key={d} type="button" onClick={() => press(d)} className="min-h-16 rounded-xl bg-slate-100 text-2xl font-semibold hover:bg-slate-200 active:bg-slate-300">
+              {d}
+            </button>
+          ))}
+          <button type="button" onClick={() => setPin('')} className="min-h-16 rounded-xl bg-slate-50 text-base font-medium text-slate-700 hover:bg-slate-200">
+            Clear
+          </button>
+          <button type="button" onClick={() => press('0')} className="min-h-16 rounded-xl bg-slate-100 text-2xl font-semibold hover:bg-slate-200 active:bg-slate-300">
+            0
+          </button>
+          <button type="button" aria-label="Delete last digit" onClick={() => setPin((p) => p.slice(0, -1))} className="min-h-16 rounded-xl bg-slate-50 text-2xl text-slate-700 hover:bg-slate-200">
+            ⌫
+          </button>
+        </div>
+        <Button type="submit" pending={pending} pendingLabel="Signing in…" disabled={pin.length < 4} className="min-h-14 text-lg">
+          Sign in
+        </Button>
+      </form>
+    </>
+  );
+  const passwordPanel = (
+    <>
+      {errorNote}
+      <form id="login-password" onSubmit={onPasswordSubmit} className="flex flex-col gap-4">
+        <Field label="Username" name="username" autoComplete="username" autoCapitalize="none" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <Button type="submit" pending={pending} pendingLabel="Signing in…" className="min-h-12">
+          Sign in
+        </Button>
+      </form>
+    </>
+  );
+
   return (
     <div className="w-full max-w-md rounded-2xl bg-white p-6 shadow-sm">
-      <div role="tablist" aria-label="How do you sign in?" className="mb-6 grid grid-cols-2 gap-2 rounded-xl bg-slate-100 p-1">
-        {(['pin', 'password'] as const).map((m) => (
-          <button
-            key={m}
-            type="button"
-            role="tab"
-            aria-selected={mode === m}
-            aria-controls={`login-${m}`}
-            id={`tab-${m}`}
-            onClick={() => {
-              setMode(m);
-              setError(null);
-            }}
-            className={`min-h-11 rounded-lg text-base font-semibold ${mode === m ? 'bg-white shadow' : 'text-slate-600'}`}
-          >
-            {m === 'pin' ? 'Hostess PIN' : 'Staff sign-in'}
-          </button>
-        ))}
-      </div>
-
-      {error ? (
-        <p role="alert" data-testid="login-error" className="mb-4 rounded-lg bg-red-50 p-3 text-base font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-
-      {mode === 'pin' ? (
-        <form id="login-pin" role="tabpanel" aria-labelledby="tab-pin" onSubmit={onPinSubmit} className="flex flex-col gap-4">
-          <label htmlFor="pin" className="text-base font-medium">
-            {switching ? 'Next hostess: enter your PIN' : 'Enter your PIN'}
-          </label>
-          <input
-            ref={pinRef}
-            id="pin"
-            name="pin"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            pattern="\d*"
-            maxLength={10}
-            value={pin}
-            onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 10))}
-            className="min-h-14 rounded-lg border border-slate-300 text-center text-3xl tracking-[0.5em]"
-          />
-          <div className="grid grid-cols-3 gap-3" aria-label="PIN keypad" role="group">
-            {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
-              <button key={d} type="button" onClick={() => press(d)} className="min-h-16 rounded-xl bg-slate-100 text-2xl font-semibold hover:bg-slate-200 active:bg-slate-300">
-                {d}
-              </button>
-            ))}
-            <button type="button" onClick={() => setPin('')} className="min-h-16 rounded-xl bg-slate-50 text-base font-medium text-slate-700 hover:bg-slate-200">
-              Clear
-            </button>
-            <button type="button" onClick={() => press('0')} className="min-h-16 rounded-xl bg-slate-100 text-2xl font-semibold hover:bg-slate-200 active:bg-slate-300">
-              0
-            </button>
-            <button type="button" aria-label="Delete last digit" onClick={() => setPin((p) => p.slice(0, -1))} className="min-h-16 rounded-xl bg-slate-50 text-2xl text-slate-700 hover:bg-slate-200">
-              ⌫
-            </button>
-          </div>
-          <Button type="submit" pending={pending} pendingLabel="Signing in…" disabled={pin.length < 4} className="min-h-14 text-lg">
-            Sign in
-          </Button>
-        </form>
-      ) : (
-        <form id="login-password" role="tabpanel" aria-labelledby="tab-password" onSubmit={onPasswordSubmit} className="flex flex-col gap-4">
-          <Field label="Username" name="username" autoComplete="username" autoCapitalize="none" value={username} onChange={(e) => setUsername(e.target.value)} required />
-          <Field label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-          <Button type="submit" pending={pending} pendingLabel="Signing in…" className="min-h-12">
-            Sign in
-          </Button>
-        </form>
-      )}
+      <Tabs
+        label="How do you sign in?"
+        value={mode}
+        onChange={(m) => {
+          setMode(m as Mode);
+          setError(null);
+        }}
+        items={[
+          { id: 'pin', label: 'Hostess PIN', content: pinPanel },
+          { id: 'password', label: 'Staff sign-in', content: passwordPanel },
+        ]}
+      />
     </div>
   );
 }

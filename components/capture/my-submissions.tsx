@@ -2,16 +2,13 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { mySubmissionsTodayAction } from '@/app/(console)/capture/actions';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { formatInstant } from '@/lib/dates';
 
 export const MY_SUBMISSIONS_KEY = ['capture', 'my-submissions'] as const;
 
 const STATE_LABEL = { sent: 'Sent', waiting: 'Waiting to sync', failed: 'Failed' } as const;
-const STATE_STYLE = {
-  sent: 'bg-green-100 text-green-900',
-  waiting: 'bg-amber-100 text-amber-900',
-  failed: 'bg-red-100 text-red-900',
-} as const;
+const STATE_TONE: Record<keyof typeof STATE_LABEL, BadgeTone> = { sent: 'success', waiting: 'warning', failed: 'danger' };
 
 /** Today's captures by this hostess and their sync state; refreshes by itself. */
 export function MySubmissionsPanel({ timeZone }: { timeZone: string }) {
@@ -43,7 +40,7 @@ export function MySubmissionsPanel({ timeZone }: { timeZone: string }) {
             <li key={s.id} className="flex flex-col gap-1 py-2" data-testid="my-submission" data-state={s.state}>
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <span className="font-semibold">{s.displayName}</span>
-                <span className={`rounded-full px-2 py-0.5 text-sm font-semibold ${STATE_STYLE[s.state]}`}>{STATE_LABEL[s.state]}</span>
+                <Badge tone={STATE_TONE[s.state]}>{STATE_LABEL[s.state]}</Badge>
               </div>
               <span className="text-sm text-slate-700">
                 {formatInstant(s.capturedAt, timeZone, 'dayTimeSeconds')}

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
 import { DIMENSION_KEYS, insightsFiltersToParams, InsightsFiltersSchema, type DimensionKey, type InsightsFilters } from '@/lib/insights/filters';
 
 export interface FilterChoice {
@@ -41,19 +42,16 @@ export function InsightsFilterBar({ filters, options }: { filters: InsightsFilte
       <Field label="From" name="from" type="date" defaultValue={filters.from} error={errors.from} required />
       <Field label="To" name="to" type="date" defaultValue={filters.to} error={errors.to} required />
       {DIMENSION_KEYS.map((key) => (
-        <div key={key} className="flex flex-col gap-1">
-          <label htmlFor={`filter-${key}`} className="text-sm font-medium text-slate-800">
-            {LABELS[key]}
-          </label>
-          <select id={`filter-${key}`} name={key} defaultValue={filters[key] ?? ''} className="min-h-11 max-w-56 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base">
-            <option value="">All</option>
-            {options[key].map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          key={key}
+          id={`filter-${key}`}
+          name={key}
+          label={LABELS[key]}
+          defaultValue={filters[key] ?? ''}
+          placeholder="All"
+          className="max-w-56"
+          options={options[key].map((o) => ({ value: o.id, label: o.name }))}
+        />
       ))}
       <Button type="submit" pending={pending} pendingLabel="Loading…">
         Apply

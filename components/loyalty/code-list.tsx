@@ -3,12 +3,23 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { exportCodesAction, listCodesAction } from '@/app/(console)/loyalty/actions';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DownloadButton } from '@/components/ui/download-button';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
+import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import type { CodeListResult } from '@/lib/loyalty/list-codes';
 import { useCampaigns } from './campaign-picker';
-import { STATUS_STYLES } from './format';
+import { CODE_COLUMNS, STATUS_TONES } from './format';
+
+const COLUMNS: TableColumn[] = [
+  ...CODE_COLUMNS,
+  { key: 'customer', label: 'Customer' },
+  { key: 'hostess', label: 'Allocated by' },
+];
 
 interface Filter {
   campaignInternalId: string;
@@ -23,7 +34,6 @@ export function CodeList({ canExport }: { canExport: boolean }) {
   const [page, setPage] = useState(1);
   // The vendor does not document its page size: the largest page seen stands for it.
   const [pageSize, setPageSize] = useState(0);
-  const [exporting, setExporting] = useState(false);
   // Export asks first, naming how many codes of which filter: what the screen shows, never more.
   const [exportAsked, setExportAsked] = useState(false);
   const exportRef = useRef<HTMLButtonElement>(null);
@@ -60,25 +70,10 @@ export function CodeList({ canExport }: { canExport: boolean }) {
   }
 
   async function exportCsv() {
-    setExportAsked(false);
-    setExporting(true);
     const result = await exportCodesAction({ campaignInternalId: filter.campaignInternalId || undefined, searchTerm: filter.searchTerm || undefined, format: 'csv' });
-    setExporting(false);
-    // The button was busy (disabled) during the export and lost focus: it gets it back.
-    requestAnimationFrame(() => exportRef.current?.focus());
-    if (!result.ok) {
-      toast('error', result.error.message);
-      return;
-    }
-    const url = URL.createObjectURL(new Blob([result.data.csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = result.data.filename;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    toast('success', `Exported ${result.data.rows} codes${result.data.truncated ? ' (the list was cut at the export limit)' : ''}.`);
+    if (!result.ok) return { ok: false as const, message: result.error.message };
+    const { csv, filename, rows, truncated } = result.data;
+    return { ok: true as const, text: csv, filename, saved: `Exported ${rows} codes${truncated ? ' (the list was cut at the export limit)' : ''}.` };
   }
 
   const data = query.data;
@@ -89,40 +84,25 @@ export function CodeList({ canExport }: { canExport: boolean }) {
   return (
     <div className="flex flex-col gap-4">
       <form onSubmit={search} className="flex flex-wrap items-end gap-3" aria-label="Filter codes">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="codes-campaign" className="text-sm font-medium text-slate-800">
-            Campaign
-          </label>
-          <select
-            id="codes-campaign"
-            value={draft.campaignInternalId}
-            onChange={(e) => setDraft((d) => ({ ...d, campaignInternalId: e.target.value }))}
-            className="min-h-11 rounded-lg border border-slate-300 bg-white px-2 text-base"
-          >
-            <option value="">All campaigns</option>
-            {(campaigns.data ?? []).map((c) => (
-              <option key={c.internalId} value={c.internalId}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="codes-search" className="text-sm font-medium text-slate-800">
-            Code contains
-          </label>
-          <input
-            id="codes-search"
-            type="search"
-            value={draft.searchTerm}
-            autoCapitalize="characters"
-            onChange={(e) => setDraft((d) => ({ ...d, searchTerm: e.target.value }))}
-            className="min-h-11 rounded-lg border border-slate-300 px-3 text-base"
-          />
-        </div>
+        <Select
+          id="codes-campaign"
+          label="Campaign"
+          value={draft.campaignInternalId}
+          onChange={(e) => setDraft((d) => ({ ...d, campaignInternalId: e.target.value }))}
+          placeholder="All campaigns"
+          options={(campaigns.data ?? []).map((c) => ({ value: c.internalId, label: c.name }))}
+        />
+        <Field
+          id="codes-search"
+          label="Code contains"
+          type="search"
+          value={draft.searchTerm}
+          autoCapitalize="characters"
+          onChange={(e) => setDraft((d) => ({ ...d, searchTerm: e.target.value }))}
+        />
         <Button type="submit">Search</Button>
         {canExport ? (
-          <Button ref={exportRef} type="button" variant="secondary" pending={exporting} pendingLabel="Exporting…" onClick={askExport}>
+          <Button ref={exportRef} type="button" variant="secondary" onClick={askExport}>
             Export CSV
           </Button>
         ) : null}
@@ -135,9 +115,17 @@ export function CodeList({ canExport }: { canExport: boolean }) {
           total={query.data?.totalResults ?? 0}
           campaignName={(campaigns.data ?? []).find((c) => c.internalId === filter.campaignInternalId)?.name ?? null}
           searchTerm={filter.searchTerm.trim()}
-          onConfirm={() => void exportCsv()}
-          onCancel={() => setExportAsked(false)}
+          fetchFile={exportCsv}
           returnFocus={exportRef}
+          onSaved={(message) => {
+            setExportAsked(false);
+            toast('success', message);
+          }}
+          onFailed={(message) => {
+            setExportAsked(false);
+            toast('error', message);
+          }}
+          onCancel={() => setExportAsked(false)}
         />
       ) : null}
 
@@ -153,35 +141,20 @@ export function CodeList({ canExport }: { canExport: boolean }) {
           <p className="text-base text-slate-800" data-testid="codes-summary" aria-live="polite">
             {data.totalResults === 0 ? 'No codes match.' : `Codes ${first}–${last} of ${data.totalResults}`}
           </p>
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[760px] text-left text-base" data-testid="codes-table">
-              <caption className="sr-only">Loyalty codes</caption>
-              <thead className="border-b border-slate-300 text-sm text-slate-700">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">Code</th>
-                  <th scope="col" className="py-2 pr-3">Campaign</th>
-                  <th scope="col" className="py-2 pr-3">Status</th>
-                  <th scope="col" className="py-2 pr-3">Prize</th>
-                  <th scope="col" className="py-2 pr-3">Customer</th>
-                  <th scope="col" className="py-2">Allocated by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={`${r.campaignInternalId}:${r.code}`} className="border-b border-slate-200" data-testid={`code-row-${r.code}`}>
-                    <td className="py-2 pr-3 font-mono font-semibold">{r.code}</td>
-                    <td className="py-2 pr-3">{r.campaignName ?? '—'}</td>
-                    <td className="py-2 pr-3">
-                      <span className={`inline-block rounded-full border px-2 text-sm font-semibold ${STATUS_STYLES[r.state]}`}>{r.statusLabel}</span>
-                    </td>
-                    <td className="py-2 pr-3">{r.prize ?? '—'}</td>
-                    <td className="py-2 pr-3">{r.customerName ?? '—'}</td>
-                    <td className="py-2">{r.hostess ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table testId="codes-table" caption="Loyalty codes" captionHidden columns={COLUMNS} rowCount={data.rows.length} textSize="base" minWidthClass="min-w-[760px]" empty="No codes on this page.">
+            {data.rows.map((r) => (
+              <Tr key={`${r.campaignInternalId}:${r.code}`} data-testid={`code-row-${r.code}`}>
+                <Td className="font-mono font-semibold">{r.code}</Td>
+                <Td>{r.campaignName ?? '—'}</Td>
+                <Td>
+                  <Badge tone={STATUS_TONES[r.state]}>{r.statusLabel}</Badge>
+                </Td>
+                <Td>{r.prize ?? '—'}</Td>
+                <Td>{r.customerName ?? '—'}</Td>
+                <Td>{r.hostess ?? '—'}</Td>
+              </Tr>
+            ))}
+          </Table>
           <nav aria-label="Pages" className="flex items-center gap-3">
             <Button type="button" variant="secondary" disabled={page <= 1 || query.isFetching} onClick={() => setPage((p) => Math.max(1, p - 1))}>
               Previous
@@ -203,18 +176,24 @@ function ExportConfirm({
   total,
   campaignName,
   searchTerm,
-  onConfirm,
+  fetchFile,
+  onSaved,
+  onFailed,
   onCancel,
   returnFocus,
 }: {
-  returnFocus: RefObject<HTMLButtonElement | null>;
   loading: boolean;
   total: number;
   campaignName: string | null;
   searchTerm: string;
-  onConfirm: () => void;
+  fetchFile: () => Promise<{ ok: true; text: string; filename: string; saved: string } | { ok: false; message: string }>;
+  onSaved: (message: string) => void;
+  onFailed: (message: string) => void;
   onCancel: () => void;
+  returnFocus: RefObject<HTMLButtonElement | null>;
 }) {
+  // What the last download said it holds, for the toast after it is saved.
+  const said = useRef('');
   const what = [campaignName ? `of ${campaignName}` : 'of all campaigns', searchTerm ? `with “${searchTerm}” in the code` : null].filter(Boolean).join(' ');
   return (
     <Dialog open onClose={onCancel} testId="export-confirm" title="Export codes as CSV" returnFocus={returnFocus}>
@@ -222,9 +201,20 @@ function ExportConfirm({
         {loading ? 'Counting the codes…' : total === 0 ? `No codes ${what}: nothing to export.` : `${total} ${total === 1 ? 'code' : 'codes'} ${what} will be downloaded, with the customers’ names, e-mails and phones.`}
       </p>
       <div className="mt-4 flex flex-wrap gap-3">
-        <Button type="button" disabled={loading || total === 0} onClick={onConfirm}>
+        <DownloadButton
+          variant="primary"
+          pendingLabel="Exporting…"
+          disabled={loading || total === 0}
+          fetchFile={async () => {
+            const result = await fetchFile();
+            if (result.ok) said.current = result.saved;
+            return result;
+          }}
+          onSaved={() => onSaved(said.current)}
+          onFailed={onFailed}
+        >
           {loading ? 'Download' : `Download ${total} ${total === 1 ? 'code' : 'codes'}`}
-        </Button>
+        </DownloadButton>
         <Button type="button" variant="secondary" onClick={onCancel}>
           Cancel
         </Button>

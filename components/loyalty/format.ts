@@ -1,6 +1,6 @@
+import type { BadgeTone } from '@/components/ui/badge';
+import type { TableColumn } from '@/components/ui/table';
 import type { CodeState } from '@/lib/loyalty/rules';
-
-
 
 /** A new id per confirmation dialog: a retry of the same confirmation carries the same id. */
 export function newRequestId(): string {
@@ -9,10 +9,18 @@ export function newRequestId(): string {
 }
 
 /** Green only for a code that can really be redeemed (see codeStateOf). */
-export const STATUS_STYLES: Record<CodeState, string> = {
-  associated: 'bg-green-100 text-green-900 border-green-300',
-  redeemed: 'bg-slate-100 text-slate-900 border-slate-300',
-  blocked: 'bg-red-100 text-red-900 border-red-300',
-  expired: 'bg-amber-100 text-amber-950 border-amber-400',
-  campaign_ended: 'bg-amber-100 text-amber-950 border-amber-400',
+export const STATUS_TONES: Record<CodeState, BadgeTone> = {
+  associated: 'success',
+  redeemed: 'neutral',
+  blocked: 'danger',
+  expired: 'warning',
+  campaign_ended: 'warning',
 };
+
+/** The columns every list of codes starts with (the codes list, the prize history). */
+export const CODE_COLUMNS: TableColumn[] = [
+  { key: 'code', label: 'Code' },
+  { key: 'campaign', label: 'Campaign' },
+  { key: 'status', label: 'Status' },
+  { key: 'prize', label: 'Prize' },
+];

@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import { createCaseAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { Textarea } from '@/components/ui/textarea';
 import { lazyResolver, loadZodResolver } from '@/components/forms/lazy-resolver';
 import type { CreateCaseData, CreateCaseInput } from '@/lib/privacy/inputs';
 
@@ -47,12 +48,7 @@ export function NewCaseForm({ today }: { today: string }) {
       <Field label="Data subject's e-mail" type="email" autoComplete="off" error={errors.subjectEmail?.message} {...form.register('subjectEmail')} />
       <Field label="Data subject's mobile" type="tel" inputMode="tel" autoComplete="off" error={errors.subjectPhone?.message} {...form.register('subjectPhone')} />
       <Field label="Date received" type="date" max={today} error={errors.receivedOn?.message} {...form.register('receivedOn')} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="new-case-notes" className="text-sm font-medium text-slate-800">
-          Internal notes
-        </label>
-        <textarea id="new-case-notes" rows={2} className="rounded-lg border border-slate-300 px-3 py-2" {...form.register('notes')} />
-      </div>
+      <Textarea id="new-case-notes" label="Internal notes" rows={2} error={errors.notes?.message} registration={form.register('notes')} />
       {error ? (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800 md:col-span-2">
           {error}

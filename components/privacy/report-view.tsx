@@ -1,29 +1,36 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { recordExportAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
+import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import type { LookupView } from '@/lib/privacy/lookup-records';
 import { CHANNEL_LABELS } from '@/lib/privacy/lookup-rules';
 import { formatInstant } from '@/lib/dates';
 import { buildExportDocument, mergeActivities, type ExportDocument } from '@/lib/privacy/results';
 import { caseProfile, lookupRows } from './results-store';
 
+const REPORT_COLUMNS: TableColumn[] = ['Time', 'As sent', 'Type', 'Message', 'IP', 'Device / OS / browser', 'Link'].map((h) => ({ key: h, label: h }));
+
+// The rows live in this tab's memory only: nothing to subscribe to, and the server never has them.
+const noSubscription = () => () => {};
 
 export function ReportView({ caseId, reference, lookup }: { caseId: string; reference: string; lookup: LookupView | null }) {
   const [doc, setDoc] = useState<ExportDocument | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [empty, setEmpty] = useState(false);
   const produced = useRef(false);
+  // Whether this tab holds rows of the lookup: null on the server (and while hydrating), then read from the tab.
+  const inTab = useSyncExternalStore(
+    noSubscription,
+    () => (lookup ? lookupRows(lookup.id).size > 0 : false),
+    () => null,
+  );
+  const empty = inTab === false;
 
   useEffect(() => {
-    if (!lookup || produced.current) return;
+    if (!lookup || !inTab || produced.current) return;
     const rowsByWindow = lookupRows(lookup.id);
-    if (rowsByWindow.size === 0) {
-      setEmpty(true);
-      return;
-    }
     produced.current = true;
     const rows = mergeActivities(lookup.windows.map((w) => rowsByWindow.get(w.id) ?? []));
     const hasRows = (id: string) => rowsByWindow.has(id);
@@ -52,7 +59,7 @@ export function ReportView({ caseId, reference, lookup }: { caseId: string; refe
         }),
       );
     });
-  }, [caseId, lookup]);
+  }, [caseId, lookup, inTab]);
 
   const back = (
     <Link href={`/privacy/${caseId}`} className="text-blue-800 underline">
@@ -128,32 +135,25 @@ export function ReportView({ caseId, reference, lookup }: { caseId: string; refe
             <p className="text-xs text-slate-700">
               Case {doc.reference} · produced {formatInstant(doc.producedAt, doc.timeZone, 'isoMinute', '')}
             </p>
-            <table className="mt-2 w-full text-left text-xs">
-              <thead>
-                <tr>
-                  {['Time', 'As sent', 'Type', 'Message', 'IP', 'Device / OS / browser', 'Link'].map((h) => (
-                    <th key={h} scope="col" className="border-b px-1">
-                      {h}
-                    </th>
+            {rows.length ? (
+              <div className="mt-2">
+                <Table caption={`${CHANNEL_LABELS[channel]} activities, oldest first`} captionHidden columns={REPORT_COLUMNS} rowCount={rows.length} textSize="xs">
+                  {rows.map((r, i) => (
+                    <Tr key={i} className="border-slate-100">
+                      <Td className="whitespace-nowrap">{r.timeStore}</Td>
+                      <Td className="whitespace-nowrap">{r.rawDate}</Td>
+                      <Td>{r.activity}</Td>
+                      <Td>
+                        {r.messageId} {r.messageName}
+                      </Td>
+                      <Td>{r.ip}</Td>
+                      <Td>{[r.device, r.os, r.browser].filter(Boolean).join(' / ')}</Td>
+                      <Td className="break-all">{r.link}</Td>
+                    </Tr>
                   ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r, i) => (
-                  <tr key={i} className="border-b border-slate-100 align-top">
-                    <td className="px-1 whitespace-nowrap">{r.timeStore}</td>
-                    <td className="px-1 whitespace-nowrap">{r.rawDate}</td>
-                    <td className="px-1">{r.activity}</td>
-                    <td className="px-1">
-                      {r.messageId} {r.messageName}
-                    </td>
-                    <td className="px-1">{r.ip}</td>
-                    <td className="px-1">{[r.device, r.os, r.browser].filter(Boolean).join(' / ')}</td>
-                    <td className="px-1 break-all">{r.link}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                </Table>
+              </div>
+            ) : null}
           </section>
         );
       })}

@@ -10,7 +10,7 @@ const TONES: Record<BadgeTone, string> = {
   danger: 'bg-red-100 text-red-900 border-red-300',
 };
 
-const SIZES = { xs: 'px-1.5 py-0.5 text-xs', sm: 'px-2.5 py-0.5 text-sm' } as const;
+const SIZES = { xs: 'px-1.5 py-0.5 text-xs', sm: 'px-2.5 py-0.5 text-sm', lg: 'px-3 py-0.5 text-xl' } as const;
 
 export interface BadgeProps {
   tone?: BadgeTone;

@@ -117,5 +117,8 @@ export function ControlFrame({
   );
 }
 
-export const inputClass = (error: string | undefined, extra = '') =>
-  `min-h-11 rounded-lg border bg-white px-3 py-2 text-base ${error ? 'border-red-600' : 'border-slate-400'} ${extra}`;
+const CONTROL_SIZES = { base: 'min-h-11 text-base', xl: 'min-h-14 text-3xl' } as const;
+export type ControlSize = keyof typeof CONTROL_SIZES;
+
+export const inputClass = (error: string | undefined, extra = '', size: ControlSize = 'base') =>
+  `rounded-lg border bg-white px-3 py-2 ${CONTROL_SIZES[size]} ${error ? 'border-red-600' : 'border-slate-400'} ${extra}`;

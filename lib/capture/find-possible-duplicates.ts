@@ -7,7 +7,8 @@ import 'server-only';
 import { and, desc, eq, gte, ne, or, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { normalizeEmail, normalizePhone } from './fields';
-import { captureSubmissions, type CaptureSyncState } from './schema';
+import type { CaptureSyncState } from './constants';
+import { captureSubmissions } from './schema';
 
 export const DUPLICATE_WINDOW_DAYS = 90;
 

@@ -11,7 +11,9 @@ import { loadCaptureCatalogues, type CaptureCatalogues } from './catalogues';
 import { captureDeps, type CaptureSession } from './deps';
 import { parseFootprintsDate, formatFootprintsDate } from '@/lib/vendors/footprints/dates';
 import { captureSyncNote } from '@/lib/staff-words';
-import { captureSubmissions, type CaptureConsentProof, type CaptureSyncState } from './schema';
+import type { CaptureConsentProof } from './consent-proof';
+import type { CaptureSyncState } from './constants';
+import { captureSubmissions } from './schema';
 
 export interface MySubmission {
   id: string;

@@ -9,27 +9,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-
-export const CAPTURE_SYNC_STATES = ['waiting', 'sent', 'failed'] as const;
-export type CaptureSyncState = (typeof CAPTURE_SYNC_STATES)[number];
-
-/** The consent proof stored with a submission (and shown on the lead). */
-export interface CaptureConsentProof {
-  wordingVersion: string;
-  store: { locationId: string | null; locationName: string | null };
-  hostess: { subject: string; name: string };
-  /** The tablet's id (kept in its browser) and its user agent. */
-  device: { id: string | null; userAgent: string | null };
-  /** When the customer agreed (ISO-8601): the form's createdAt. */
-  consentedAt: string;
-  agreements: {
-    terms: boolean;
-    privacy: boolean;
-    adult: boolean;
-    targetedMessages: boolean;
-    marketing: { sms: boolean; email: boolean; notification: boolean; dm: boolean; socialMedia: boolean };
-  };
-}
+import type { CaptureConsentProof } from './consent-proof';
+import { CAPTURE_SYNC_STATES } from './constants';
 
 export const captureSubmissions = pgTable(
   'capture_submissions',

@@ -20,7 +20,8 @@ import {
 import { isTimeZone } from '@/lib/dates';
 import { displayNameOf, normalizeEmail, normalizePhone, toAddLeadInput } from './fields';
 import type { CaptureFormValues } from './inputs';
-import { captureSubmissions, type CaptureConsentProof, type CaptureSubmission } from './schema';
+import type { CaptureConsentProof } from './consent-proof';
+import { captureSubmissions, type CaptureSubmission } from './schema';
 
 export interface CaptureStaff {
   subject: string;

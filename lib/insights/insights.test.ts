@@ -14,7 +14,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '@/lib/audit';
-import type { CaptureConsentProof } from '@/lib/capture/schema';
+import type { CaptureConsentProof } from '@/lib/capture/consent-proof';
 import { captureSubmissions } from '@/lib/capture/schema';
 import { openTestDb, testEngines, type TestDb } from '@/lib/db/testing';
 import { leadCatalogue, leadNpsEntries, leadRecords, leadStatusHistory, type NewLeadRecord } from '@/lib/leads/schema';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LEAD_STATUSES } from '@/lib/vendors/footprints/schemas';
 import { filtersFromParams, filtersToParams } from './filters';
 import { checkPdfFiles, MAX_PDF_BYTES } from './pdf';
-import { READ_MODEL_STATUSES } from './schema';
+import { READ_MODEL_STATUSES } from './constants';
 import { CONTRACT_PDF_MISSING, decideMove, requirementFor } from './status-rules';
 
 const contract = { contractNumber: 'C-1', contractValue: '1200.50', contractDate: '2026-03-01', contractDescription: 'Kitchen' };

@@ -7,9 +7,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigserial, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { READ_MODEL_STATUSES } from './constants';
 
-/** Same values as LEAD_STATUSES in lib/vendors/footprints/schemas.ts (a test keeps them equal). */
-export const READ_MODEL_STATUSES = ['prospect', 'lead', 'sale_lead', 'opportunity', 'customer', 'lost'] as const;
 const statusList = sql.raw(READ_MODEL_STATUSES.map((s) => `'${s}'`).join(', '));
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

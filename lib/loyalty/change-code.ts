@@ -15,7 +15,8 @@ import { withCodeClaim } from './claims';
 import type { LoyaltyCaller, LoyaltyDeps } from './deps';
 import { campaignEndedAt, storeOf } from './list-campaigns';
 import { BLOCK_REASON_LABELS, CODE_STATE_LABELS, claimKeyOf, type BlockReason, type CodeStatus } from './rules';
-import { loyaltyCodeChanges, type LoyaltyChangeTarget, type LoyaltyCodeChangeRow } from './schema';
+import type { LoyaltyChangeTarget } from './constants';
+import { loyaltyCodeChanges, type LoyaltyCodeChangeRow } from './schema';
 import { NOT_FOUND_MESSAGE, codeView, refuseUnlessOpen, toIso, type CodeView } from './views';
 
 export interface ChangeInput {

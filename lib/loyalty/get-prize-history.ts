@@ -3,17 +3,10 @@ import type { Db } from '@/lib/db';
 import type { LoyaltyCaller, LoyaltyDeps } from './deps';
 import { consumeLookup } from './rate-limit';
 import { parseFootprintsDate } from '@/lib/vendors/footprints';
-import { CODE_STATE_LABELS, codeStateOf, isExpired, type CodeState, type CodeStatus } from './rules';
-import { toIso } from './views';
+import { codeStateOf, isExpired } from './rules';
+import { codeRowBase, toIso, type CodeRowBase } from './views';
 
-export interface HistoryRow {
-  code: string;
-  campaignName: string | null;
-  campaignInternalId: string | null;
-  status: CodeStatus;
-  state: CodeState;
-  statusLabel: string;
-  prize: string | null;
+export interface HistoryRow extends CodeRowBase {
   location: string | null;
   expiresAt: string | null;
   lastUpdate: string | null;
@@ -28,13 +21,7 @@ export async function getPrizeHistory(db: Db, deps: LoyaltyDeps, caller: Loyalty
       // The label follows the real state: an expired code is not "Ready to redeem".
       const state = codeStateOf(e.status, isExpired(expiresAt, deps.now()));
       return {
-        code: e.code,
-        campaignName: e.campaign?.name ?? null,
-        campaignInternalId: e.campaign?.internalId ?? null,
-        status: e.status,
-        state,
-        statusLabel: CODE_STATE_LABELS[state],
-        prize: e.prize?.name ?? null,
+        ...codeRowBase(e, state),
         location: e.location?.name ?? null,
         expiresAt: expiresAt?.toISOString() ?? null,
         lastUpdate: toIso(e.last_update, deps.timeZone),

@@ -1,16 +1,8 @@
 import 'server-only';
 import type { LoyaltyDeps } from './deps';
-import { CODE_STATE_LABELS, type CodeState, type CodeStatus } from './rules';
-import { listedStateOf } from './views';
+import { codeRowBase, listedStateOf, type CodeRowBase } from './views';
 
-export interface CodeListRow {
-  code: string;
-  campaignName: string | null;
-  campaignInternalId: string | null;
-  status: CodeStatus;
-  state: CodeState;
-  statusLabel: string;
-  prize: string | null;
+export interface CodeListRow extends CodeRowBase {
   customerName: string | null;
   hostess: string | null;
 }
@@ -27,15 +19,8 @@ export async function listCodes(deps: LoyaltyDeps, accessToken: string, filter: 
     page: page.page,
     totalResults: page.totalResults,
     rows: page.codes.map((c) => {
-      const state = listedStateOf(c, deps);
       return {
-        code: c.code,
-        campaignName: c.campaign?.name ?? null,
-        campaignInternalId: c.campaign?.internalId ?? null,
-        status: c.status,
-        state,
-        statusLabel: CODE_STATE_LABELS[state],
-        prize: c.prize?.name ?? null,
+        ...codeRowBase(c, listedStateOf(c, deps)),
         customerName: [c.client?.userFirstName, c.client?.userLastName].filter(Boolean).join(' ') || null,
         hostess: c.hostess?.name ?? null,
       };

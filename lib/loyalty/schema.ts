@@ -13,9 +13,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-
-export const LOYALTY_CHANGE_TARGETS = ['redeemed', 'blocked'] as const;
-export type LoyaltyChangeTarget = (typeof LOYALTY_CHANGE_TARGETS)[number];
+import { LOYALTY_CHANGE_TARGETS } from './constants';
 
 export const loyaltyCodeClaims = pgTable('loyalty_code_claims', {
   /** `${campaignInternalId}:${CODE}`. */

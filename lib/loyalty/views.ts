@@ -108,6 +108,33 @@ type CodeListEntry = Awaited<ReturnType<FootprintsClient['listCodes']>>['codes']
  * A listed code's real state (its campaign's code expiry and end): the list, the CSV and the desk all say
  * "Expired" / "Campaign ended" rather than "Ready to redeem" for a code that cannot be used.
  */
+/** What a listed code and a prize-history entry both show: the code, its campaign, its real state in words, the prize. */
+export interface CodeRowBase {
+  code: string;
+  campaignName: string | null;
+  campaignInternalId: string | null;
+  status: CodeStatus;
+  state: CodeState;
+  statusLabel: string;
+  prize: string | null;
+}
+
+/** A vendor's code entry (from the codes list or the prize history) as a row, in the state the caller worked out. */
+export function codeRowBase(
+  entry: { code: string; status: CodeStatus; campaign?: { name?: string | null; internalId?: string | null } | null; prize?: { name?: string | null } | null },
+  state: CodeState,
+): CodeRowBase {
+  return {
+    code: entry.code,
+    campaignName: entry.campaign?.name ?? null,
+    campaignInternalId: entry.campaign?.internalId ?? null,
+    status: entry.status,
+    state,
+    statusLabel: CODE_STATE_LABELS[state],
+    prize: entry.prize?.name ?? null,
+  };
+}
+
 export function listedStateOf(c: CodeListEntry, deps: LoyaltyDeps): CodeState {
   const now = deps.now();
   const expire = parseFootprintsDate(c.campaign?.expireCodesDate, deps.timeZone);

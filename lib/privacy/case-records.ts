@@ -9,7 +9,8 @@ import { clampPage } from '@/lib/paging';
 import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { daysLeft, maskEmail, maskPhone } from './case-rules';
-import { privacyCases, type PrivacyCaseRow, type PrivacyCaseStatus } from './schema';
+import type { PrivacyCaseStatus } from './constants';
+import { privacyCases, type PrivacyCaseRow } from './schema';
 
 export const CASE_PAGE_SIZE = 25;
 

@@ -7,7 +7,8 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import type { WindowInfo } from './results';
-import { privacyCases, privacyLookupWindows, privacyLookups, type PrivacyChannel, type PrivacyWindowRow } from './schema';
+import type { PrivacyChannel } from './constants';
+import { privacyCases, privacyLookupWindows, privacyLookups, type PrivacyWindowRow } from './schema';
 
 export interface LookupView {
   id: string;

@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db';
 import { todayInZone } from '@/lib/dates';
 import { getCaseRow, listCases, toMaskedCase, type CaseListPage, type MaskedCase } from './case-records';
 import { listLookups, type LookupView } from './lookup-records';
-import type { PrivacyCaseStatus } from './schema';
+import type { PrivacyCaseStatus } from './constants';
 
 /** The store's calendar date (YYYY-MM-DD): the forms refuse later dates. */
 export const storeToday = (): string => todayInZone(getConfig().storeTimezone);

@@ -12,7 +12,8 @@ import { caseTarget } from './case-records';
 import type { PrivacyDeps } from './deps';
 import { toWindowInfo } from './lookup-records';
 import { countByType, type ActivityRow, type WindowInfo } from './results';
-import { privacyCases, privacyLookupWindows, privacyLookups, type PrivacyChannel } from './schema';
+import type { PrivacyChannel } from './constants';
+import { privacyCases, privacyLookupWindows, privacyLookups } from './schema';
 
 function toActivityRow(channel: PrivacyChannel, e: ChannelActivityEntry): ActivityRow {
   return {

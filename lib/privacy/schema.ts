@@ -21,8 +21,6 @@ import {
   type PrivacyChannel,
 } from './constants';
 
-export * from './constants';
-
 export const privacyCases = pgTable(
   'privacy_cases',
   {

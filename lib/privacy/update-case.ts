@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { recordAudit, type AuditActorRef } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { caseTarget, requireCaseRow } from './case-records';
-import { privacyCases, type PrivacyCaseStatus } from './schema';
+import type { PrivacyCaseStatus } from './constants';
+import { privacyCases } from './schema';
 
 /** A case's status and notes; the trail records that the notes changed, never what they say. */
 export async function updateCase(

@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NewCaseForm } from '@/components/privacy/new-case-form';
 import { RevealSubject } from '@/components/privacy/reveal-subject';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
+import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/auth/session';
 import { CASE_STATUS_LABELS, describeDaysLeft } from '@/lib/privacy/case-rules';
@@ -10,6 +13,8 @@ import { PRIVACY_CASE_STATUSES, type PrivacyCaseStatus } from '@/lib/privacy/con
 
 export const metadata: Metadata = { title: 'Privacy desk' };
 export const dynamic = 'force-dynamic';
+
+const CASE_COLUMNS: TableColumn[] = ['Reference', 'Data subject', 'Received', 'Due', 'Status'].map((h) => ({ key: h, label: h }));
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '');
@@ -54,25 +59,8 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
           Requests
         </h2>
         <form method="get" action="/privacy" className="mt-3 flex flex-wrap items-end gap-3" aria-label="Filter requests">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="filter-status" className="text-sm font-medium text-slate-800">
-              Status
-            </label>
-            <select id="filter-status" name="status" defaultValue={status ?? ''} className="min-h-11 rounded-lg border border-slate-300 px-3">
-              <option value="">All</option>
-              {PRIVACY_CASE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {CASE_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="filter-reference" className="text-sm font-medium text-slate-800">
-              Reference
-            </label>
-            <input id="filter-reference" name="q" defaultValue={reference} className="min-h-11 rounded-lg border border-slate-300 px-3" />
-          </div>
+          <Select id="filter-status" name="status" label="Status" defaultValue={status ?? ''} placeholder="All" options={PRIVACY_CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))} />
+          <Field id="filter-reference" name="q" label="Reference" defaultValue={reference} />
           <button type="submit" className="min-h-11 rounded-lg bg-blue-700 px-4 font-semibold text-white hover:bg-blue-800">
             Filter
           </button>
@@ -80,47 +68,35 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
         <p className="mt-3 text-sm text-slate-700" role="status">
           {result.total} request{result.total === 1 ? '' : 's'}
         </p>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="case-table">
-            <caption className="sr-only">Access requests, earliest due first</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                {['Reference', 'Data subject', 'Received', 'Due', 'Status'].map((h) => (
-                  <th key={h} scope="col" className="px-2 py-2">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((c) => (
-                <tr key={c.id} data-testid="case-row" className="border-t border-slate-100 align-top">
-                  <td className="px-2 py-2">
-                    <Link href={`/privacy/${c.id}`} className="font-semibold text-blue-800 underline">
-                      {c.reference}
-                    </Link>
-                  </td>
-                  <td className="px-2 py-2">
-                    {can(session.roles, 'privacy.reveal') ? (
-                      <RevealSubject caseId={c.id} reference={c.reference} maskedEmail={c.maskedEmail} maskedPhone={c.maskedPhone} />
-                    ) : (
-                      <span>
-                        {c.maskedEmail ?? '—'} {c.maskedPhone ?? ''}
-                      </span>
-                    )}
-                  </td>
-                  <td className="px-2 py-2 whitespace-nowrap">{c.receivedOn}</td>
-                  <td className="px-2 py-2 whitespace-nowrap">
-                    {c.dueOn}
-                    <span className={`block ${c.daysLeft !== null && c.daysLeft < 0 ? 'font-semibold text-red-800' : 'text-slate-700'}`}>
-                      {c.status === 'answered' || c.status === 'closed' ? '' : describeDaysLeft(c.daysLeft)}
+        <div className="mt-2">
+          <Table testId="case-table" caption="Access requests, earliest due first" captionHidden columns={CASE_COLUMNS} rowCount={result.rows.length} empty="No requests match.">
+            {result.rows.map((c) => (
+              <Tr key={c.id} data-testid="case-row" className="border-slate-100">
+                <Td>
+                  <Link href={`/privacy/${c.id}`} className="font-semibold text-blue-800 underline">
+                    {c.reference}
+                  </Link>
+                </Td>
+                <Td>
+                  {can(session.roles, 'privacy.reveal') ? (
+                    <RevealSubject caseId={c.id} reference={c.reference} maskedEmail={c.maskedEmail} maskedPhone={c.maskedPhone} />
+                  ) : (
+                    <span>
+                      {c.maskedEmail ?? '—'} {c.maskedPhone ?? ''}
                     </span>
-                  </td>
-                  <td className="px-2 py-2">{CASE_STATUS_LABELS[c.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  )}
+                </Td>
+                <Td className="whitespace-nowrap">{c.receivedOn}</Td>
+                <Td className="whitespace-nowrap">
+                  {c.dueOn}
+                  <span className={`block ${c.daysLeft !== null && c.daysLeft < 0 ? 'font-semibold text-red-800' : 'text-slate-700'}`}>
+                    {c.status === 'answered' || c.status === 'closed' ? '' : describeDaysLeft(c.daysLeft)}
+                  </span>
+                </Td>
+                <Td>{CASE_STATUS_LABELS[c.status]}</Td>
+              </Tr>
+            ))}
+          </Table>
         </div>
         {pages > 1 ? (
           <nav aria-label="Pages" className="mt-3 flex gap-3">

@@ -12,6 +12,9 @@ import { formatInstant } from '@/lib/dates';
 import { CASE_STATUS_LABELS, describeDaysLeft } from '@/lib/privacy/case-rules';
 import { CHANNEL_LABELS } from '@/lib/privacy/lookup-rules';
 import { getCasePage, storeToday } from '@/lib/privacy/queries';
+import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
+
+const HISTORY_COLUMNS: TableColumn[] = ['Asked', 'By', 'Period', 'Channels', 'Windows', 'Activities', 'Exported'].map((h) => ({ key: h, label: h }));
 
 export const metadata: Metadata = { title: 'Access request' };
 export const dynamic = 'force-dynamic';
@@ -82,42 +85,29 @@ export default async function CasePage({ params }: { params: Promise<{ caseId: s
           Lookups on this case
         </h2>
         <p className="mt-1 text-sm text-slate-700">What was asked, when, by whom, and the counts. The activity rows are not kept.</p>
-        {lookups.length === 0 ? (
-          <p className="mt-3 text-sm">No lookup yet.</p>
-        ) : (
-          <table className="mt-3 w-full text-left text-sm" data-testid="lookup-history">
-            <thead className="bg-slate-50">
-              <tr>
-                {['Asked', 'By', 'Period', 'Channels', 'Windows', 'Activities', 'Exported'].map((h) => (
-                  <th key={h} scope="col" className="px-2 py-1">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {lookups.map((l) => {
-                const answered = l.windows.filter((w) => w.state === 'answered');
-                const failed = l.windows.filter((w) => w.state === 'failed').length;
-                return (
-                  <tr key={l.id} className="border-t border-slate-100">
-                    <td className="px-2 py-1">{formatInstant(l.createdAt, tz, 'dayTimeSeconds')}</td>
-                    <td className="px-2 py-1">{l.requestedByName}</td>
-                    <td className="px-2 py-1">
-                      {l.from} to {l.to}
-                    </td>
-                    <td className="px-2 py-1">{l.channels.map((c) => CHANNEL_LABELS[c]).join(', ')}</td>
-                    <td className="px-2 py-1">
-                      {answered.length} of {l.windows.length} answered{failed ? `, ${failed} failed` : ''}
-                    </td>
-                    <td className="px-2 py-1">{answered.reduce((n, w) => n + (w.activityCount ?? 0), 0)}</td>
-                    <td className="px-2 py-1">{l.exportedAt ? formatInstant(l.exportedAt, tz, 'dayTimeSeconds') : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
+        <div className="mt-3">
+          <Table testId="lookup-history" caption="Lookups on this case, newest first" captionHidden columns={HISTORY_COLUMNS} rowCount={lookups.length} empty="No lookup yet.">
+            {lookups.map((l) => {
+              const answered = l.windows.filter((w) => w.state === 'answered');
+              const failed = l.windows.filter((w) => w.state === 'failed').length;
+              return (
+                <Tr key={l.id} className="border-slate-100">
+                  <Td>{formatInstant(l.createdAt, tz, 'dayTimeSeconds')}</Td>
+                  <Td>{l.requestedByName}</Td>
+                  <Td>
+                    {l.from} to {l.to}
+                  </Td>
+                  <Td>{l.channels.map((c) => CHANNEL_LABELS[c]).join(', ')}</Td>
+                  <Td>
+                    {answered.length} of {l.windows.length} answered{failed ? `, ${failed} failed` : ''}
+                  </Td>
+                  <Td>{answered.reduce((n, w) => n + (w.activityCount ?? 0), 0)}</Td>
+                  <Td>{l.exportedAt ? formatInstant(l.exportedAt, tz, 'dayTimeSeconds') : '—'}</Td>
+                </Tr>
+              );
+            })}
+          </Table>
+        </div>
       </section>
     </div>
   );
