@@ -59,12 +59,18 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
   const dirty = useRef(false);
   dirty.current = formState.isDirty;
 
-  // The optional sections start collapsed; a section with an error opens so the hostess sees it.
+  // The optional sections start collapsed; on Save, a section with an error opens so the hostess sees it.
+  // Only on Save: an error found when a field loses focus (validation may still be loading then) must not
+  // reopen a section the hostess has just closed.
   const [openSections, setOpenSections] = useState(ALL_CLOSED);
   const setSectionOpen = useCallback((id: CaptureSectionId, open: boolean) => setOpenSections((s) => (s[id] === open ? s : { ...s, [id]: open })), []);
+  const openedForSave = useRef(0);
   useEffect(() => {
+    if (formState.submitCount === openedForSave.current) return;
     const withErrors = Object.keys(formState.errors).map((name) => sectionOfError(name)).filter((id): id is CaptureSectionId => id !== null);
-    if (withErrors.length) setOpenSections((s) => ({ ...s, ...Object.fromEntries(withErrors.map((id) => [id, true])) }));
+    if (withErrors.length === 0) return;
+    openedForSave.current = formState.submitCount;
+    setOpenSections((s) => ({ ...s, ...Object.fromEntries(withErrors.map((id) => [id, true])) }));
   }, [formState.errors, formState.submitCount]);
 
   /** A fresh form for the next customer; the tablet's location stays. */
