@@ -133,6 +133,8 @@ test('the hostess screen signs itself out after 15 idle minutes', async ({ brows
   const page = await pageOn(browser);
   await page.clock.install();
   await signIn(page, 'hostess');
+  // The screen's idle timer starts once the page is hydrated: moving the clock before that moves nothing.
+  await expect(page.locator('html[data-hydrated="true"]')).toBeAttached();
   await page.clock.fastForward('16:00');
   await expect(page).toHaveURL(/\/login\?.*ended=idle/);
   await page.context().close();
