@@ -3,7 +3,7 @@
  * close and the console's links: "Cancel" stays with everything typed, "OK" goes back. An empty form or a
  * saved one goes back without a question.
  */
-import { expect, gotoHydrated, signInAs, test } from './fixtures';
+import { expect, gotoHydrated, signInAs, test, uniquePhone } from './fixtures';
 import { captureResult, clearFaults, fillRequired, uniqueEmail } from './capture-support';
 
 test.beforeEach(async ({ page, request }) => {
@@ -22,13 +22,14 @@ test('Back on a half-filled form asks; Cancel keeps the form, OK goes back', asy
     void (questions.length === 1 ? d.dismiss() : d.accept());
   });
   await page.getByLabel('First name', { exact: true }).fill('Ioana');
-  await page.getByLabel('Phone', { exact: true }).fill('0722 111 222');
+  const phone = uniquePhone();
+  await page.getByLabel('Phone', { exact: true }).fill(phone);
 
   await page.goBack();
   await expect.poll(() => questions).toEqual(['Leave this form? What you typed for this customer will be lost.']);
   await expect(page).toHaveURL(/\/capture$/);
   await expect(page.getByLabel('First name', { exact: true })).toHaveValue('Ioana');
-  await expect(page.getByLabel('Phone', { exact: true })).toHaveValue('0722 111 222');
+  await expect(page.getByLabel('Phone', { exact: true })).toHaveValue(phone);
 
   // Asked again on the next Back; this time she leaves.
   await page.goBack();

@@ -4,7 +4,7 @@
  * Netcore contact (e-mail consent given), one Netcore activity upload, and the loyalty SURVEY_RESPONSE for
  * the NPS on the lead.
  */
-import { expect, gotoHydrated, signInAs, storageStateFor, test } from './fixtures';
+import { expect, gotoHydrated, signInAs, storageStateFor, test, uniquePhone } from './fixtures';
 import { captureResult, clearFaults, clearRequests, footprintsLeadsByEmail, openCaptureSections, sandboxRequests, uniqueEmail, NOTHING_MORE_MS } from './capture-support';
 
 test('a complete capture reaches Footprints with every entered field, and its follow-ups arrive', async ({ page, request, browser }) => {
@@ -15,11 +15,13 @@ test('a complete capture reaches Footprints with every entered field, and its fo
   await gotoHydrated(page, '/capture');
   await clearRequests(request);
   const email = uniqueEmail('complete');
+  // Unique per run, like the e-mail: the second pass's Ana must not meet the first pass's as a possible duplicate.
+  const phone = `+40 ${uniquePhone().slice(1)}`;
 
   await page.getByLabel('First name', { exact: true }).fill('Ana');
   await page.getByLabel('Last name', { exact: true }).fill('Popescu');
   await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Phone', { exact: true }).fill('+40 721 000 111');
+  await page.getByLabel('Phone', { exact: true }).fill(phone);
   await openCaptureSections(page);
   await page.getByLabel('Sex', { exact: true }).selectOption('female');
   await page.getByLabel('Birthday', { exact: true }).fill('1990-05-17');
@@ -70,7 +72,7 @@ test('a complete capture reaches Footprints with every entered field, and its fo
     userFirstName: 'Ana',
     userLastName: 'Popescu',
     userEmail: email,
-    userPhone: '+40 721 000 111',
+    userPhone: phone,
     userSex: 'female',
     userBirthday: '1990-05-17',
     userCity: 'Cluj-Napoca',

@@ -2,7 +2,7 @@
  * Journey: a shared tablet. The location is remembered per tablet; a half-filled form left for two minutes
  * warns, then clears; switching hostess is a PIN away and the next hostess sees only her own submissions.
  */
-import { DEMO, expect, gotoHydrated, signInAs, test, uniqueFirstName } from './fixtures';
+import { DEMO, expect, gotoHydrated, signInAs, test, uniqueFirstName, uniquePhone } from './fixtures';
 import { captureResult, clearFaults, fillRequired, openCaptureSections, uniqueEmail } from './capture-support';
 
 test('idle half-filled form: warning after two minutes, cleared 30 s later; "Keep editing" keeps it', async ({ page, request }) => {
@@ -11,7 +11,7 @@ test('idle half-filled form: warning after two minutes, cleared 30 s later; "Kee
   await page.clock.install();
   await gotoHydrated(page, '/capture');
   await page.getByLabel('First name', { exact: true }).fill('Gabriel');
-  await page.getByLabel('Phone', { exact: true }).fill('0722 000 999');
+  await page.getByLabel('Phone', { exact: true }).fill(uniquePhone());
 
   await page.clock.runFor(60_000);
   await expect(page.getByTestId('idle-warning')).toHaveCount(0);

@@ -1,6 +1,6 @@
 /** Journey: validation errors appear beside their fields, are announced with them, and never clear what was typed. */
 import { expect, gotoHydrated, signInAs, test } from './fixtures';
-import { clearFaults, clearRequests, openCaptureSections, sandboxRequests } from './capture-support';
+import { clearFaults, clearRequests, openCaptureSections, sandboxRequests, uniqueEmail } from './capture-support';
 
 test('errors beside the fields; the typed data stays; nothing is sent', async ({ page, request }) => {
   await clearFaults(request);
@@ -47,7 +47,7 @@ test('errors beside the fields; the typed data stays; nothing is sent', async ({
   await expect(page.getByLabel('NPS (0–10)')).toHaveValue('11');
 
   // Fixing a field clears its error as she types.
-  await page.getByLabel('E-mail', { exact: true }).fill('elena@example.com');
+  await page.getByLabel('E-mail', { exact: true }).fill(uniqueEmail('elena'));
   await expect(page.getByTestId('error-email')).toHaveCount(0);
   expect((await sandboxRequests(request, 'footprints')).filter((r) => r.method === 'POST' && r.path === '/api/lead')).toHaveLength(0);
 });
