@@ -20,6 +20,7 @@ async function newSession(kind: 'hostess' | 'staff') {
     displayName: 'X',
     username: kind === 'staff' ? 'manager' : null,
     roles: [kind === 'hostess' ? 'hostess' : 'manager'],
+    stores: { all: true },
     device: null,
     accessToken: 'footprints-token-abcdef',
     tokenExpiresAt: null,
