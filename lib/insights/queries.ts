@@ -43,20 +43,33 @@ export interface Insights {
 export async function computeInsights(db: Db, filters: InsightsFilters, timeZone: string, now: Date): Promise<Insights> {
   const period = periodOf(filters, timeZone);
   const before = periodOf(previousPeriod(filters), timeZone);
-  const { funnel, lostReasons, timeInStage, staleLeads, breakdowns } = await queryEventParts(db, filters, period, {
-    funnel: funnelPart(),
-    lostReasons: lostReasonsPart(),
-    timeInStage: timeInStagePart(),
-    staleLeads: staleLeadsPart(filters, now),
-    breakdowns: breakdownsPart(),
-  });
-  const { previousFunnel, previousLost } = await queryEventParts(db, filters, before, { previousFunnel: funnelPart(), previousLost: lostReasonsPart() });
-  const captures = await queryCaptureActivity(db, filters, period, timeZone);
-  const previousCaptures = await queryCaptureActivity(db, filters, before, timeZone);
-  const nps = await queryNps(db, filters, period);
-  const previousNps = await queryNps(db, filters, before);
-  const loyalty = await queryLoyaltyActivity(db, filters, period, timeZone);
-  const previousLoyalty = await queryLoyaltyActivity(db, filters, before, timeZone);
+  // Independent statements: on PostgreSQL they run side by side on the pool's connections, so a page view
+  // waits for the slowest one, not for their sum (PGlite queues them on its one connection).
+  const [
+    { funnel, lostReasons, timeInStage, staleLeads, breakdowns },
+    { previousFunnel, previousLost },
+    captures,
+    previousCaptures,
+    nps,
+    previousNps,
+    loyalty,
+    previousLoyalty,
+  ] = await Promise.all([
+    queryEventParts(db, filters, period, {
+      funnel: funnelPart(),
+      lostReasons: lostReasonsPart(),
+      timeInStage: timeInStagePart(),
+      staleLeads: staleLeadsPart(filters, now),
+      breakdowns: breakdownsPart(),
+    }),
+    queryEventParts(db, filters, before, { previousFunnel: funnelPart(), previousLost: lostReasonsPart() }),
+    queryCaptureActivity(db, filters, period, timeZone),
+    queryCaptureActivity(db, filters, before, timeZone),
+    queryNps(db, filters, period),
+    queryNps(db, filters, before),
+    queryLoyaltyActivity(db, filters, period, timeZone),
+    queryLoyaltyActivity(db, filters, before, timeZone),
+  ]);
   return {
     period: { from: period.from, to: period.to },
     previousPeriod: { from: before.from, to: before.to },
