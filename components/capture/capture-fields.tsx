@@ -38,10 +38,11 @@ export function CaptureFields({
     if (offerId && !offers.some((o) => o.id === offerId)) setValue('offerId', '');
   }, [offers, getValues, setValue]);
 
-  // The location is remembered per tablet.
+  // The location is remembered per tablet; a hostess of one store has it chosen (the list holds her stores only).
   useEffect(() => {
     const stored = readStored(LOCATION_KEY);
     if (stored && catalogues.locations.some((l) => l.id === stored)) setValue('locationId', stored);
+    else if (catalogues.locations.length === 1) setValue('locationId', catalogues.locations[0].id);
   }, [catalogues.locations, setValue]);
   const locationRegistration = register('locationId', { onChange: (e: { target: { value: string } }) => writeStored(LOCATION_KEY, e.target.value) });
 

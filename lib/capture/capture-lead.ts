@@ -1,6 +1,8 @@
 import 'server-only';
 import { recordAudit, type AuditActorRef } from '@/lib/audit';
+import { inScope } from '@/lib/auth/stores';
 import type { Db } from '@/lib/db';
+import { ValidationError } from '@/lib/errors';
 import { cachedLocationName } from './catalogues';
 import type { CaptureDeps, CaptureSession } from './deps';
 import type { CaptureFormValues } from './inputs';
@@ -11,6 +13,11 @@ import { submitCapture, type CaptureOutcome } from './submit';
  * audited (not for a repeated submit of the same form).
  */
 export async function captureLead(db: Db, deps: CaptureDeps, session: CaptureSession, actor: AuditActorRef, values: CaptureFormValues): Promise<CaptureOutcome> {
+  // Only at one of the capturer's stores (the form lists no other): a crafted location is refused, audited.
+  if (values.locationId && !inScope(session.stores, values.locationId)) {
+    await recordAudit(db, { actor, action: 'capture.submit', target: { type: 'location', id: values.locationId }, outcome: 'refused', detail: { reason: 'outside_store_scope' } });
+    throw new ValidationError('Some fields need attention.', { locationId: ['Choose one of your stores'] });
+  }
   const outcome = await submitCapture(
     db,
     values,

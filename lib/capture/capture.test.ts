@@ -376,6 +376,7 @@ describe.each(testEngines)('lead capture on %s', (engine) => {
       displayName: 'Ioana Hostess',
       username: null,
       roles: ['hostess'],
+      stores: { all: true },
       device: null,
       accessToken: token.accessToken,
       tokenExpiresAt: token.expiresAt ?? null,

@@ -3,6 +3,7 @@
  * lib/<feature>/deps.ts). Tests build their own vendors and pass them to the handlers.
  */
 import 'server-only';
+import type { StoreScope } from '@/lib/auth/stores';
 import { getConfig } from '@/lib/config';
 import { wakeOutboxWorker } from '@/lib/outbox';
 import { getFootprintsClient } from '@/lib/vendors/clients';
@@ -27,4 +28,6 @@ export interface CaptureSession {
   kind: string;
   device: string | null;
   accessToken: string;
+  /** The stores the capturer works for (issue 12): the form offers these and a capture elsewhere is refused. */
+  stores: StoreScope;
 }

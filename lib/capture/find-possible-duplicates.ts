@@ -4,7 +4,8 @@
  * (a short name, masked contact, when, by whom, whether it reached Footprints) — never the full record.
  */
 import 'server-only';
-import { and, desc, eq, gte, ne, or, type SQL } from 'drizzle-orm';
+import { ALL_STORES, type StoreScope } from '@/lib/auth/stores';
+import { and, desc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { normalizeEmail, normalizePhone } from './fields';
 import type { CaptureSyncState } from './constants';
@@ -34,10 +35,15 @@ export function maskPhone(normalized: string): string {
   return `••• ••• ${normalized.slice(-3)}`;
 }
 
+function captureScopeWhere(scope: StoreScope): SQL | undefined {
+  if (scope.all) return undefined;
+  return scope.locationIds.length ? inArray(captureSubmissions.locationId, [...scope.locationIds]) : sql`false`;
+}
+
 export async function findPossibleDuplicates(
   db: Db,
   query: { email: string; phone: string },
-  opts: { now?: Date; limit?: number; excludeIdempotencyKey?: string } = {},
+  opts: { now?: Date; limit?: number; excludeIdempotencyKey?: string; scope?: StoreScope } = {},
 ): Promise<PossibleDuplicate[]> {
   const email = normalizeEmail(query.email);
   const phone = normalizePhone(query.phone);
@@ -58,7 +64,8 @@ export async function findPossibleDuplicates(
     })
     .from(captureSubmissions)
     // A submission Footprints refused never became a person there: not a duplicate of anyone.
-    .where(and(gte(captureSubmissions.capturedAt, since), ne(captureSubmissions.syncState, 'failed'), or(...matches)))
+    // Only captures of the caller's stores (issue 12): another store's customer is not named to them.
+    .where(and(gte(captureSubmissions.capturedAt, since), ne(captureSubmissions.syncState, 'failed'), or(...matches), captureScopeWhere(opts.scope ?? ALL_STORES)))
     .orderBy(desc(captureSubmissions.capturedAt))
     .limit(opts.limit ?? 5);
   return rows

@@ -4,6 +4,7 @@
  * and the catalogues the form offers. Pages and route handlers call the functions without a `db` argument.
  */
 import 'server-only';
+import { inScope } from '@/lib/auth/stores';
 import { and, count, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
 import { outboxJobs } from '@/lib/db/schema';
@@ -97,9 +98,13 @@ export async function getConsentProofByLeadId(db: Db, footprintsLeadId: string):
 /** The page never waits longer than this for Footprints' catalogues. */
 export const CATALOGUE_BUDGET_MS = 3_000;
 
-/** The capture page: the form's catalogues (cached, with a time budget: typing never waits for one). */
-export function captureCataloguesFor(session: Pick<CaptureSession, 'accessToken' | 'kind'>): Promise<CaptureCatalogues> {
-  return loadCaptureCatalogues(captureDeps().footprints, session.accessToken, session.kind, { budgetMs: CATALOGUE_BUDGET_MS });
+/**
+ * The capture page: the form's catalogues (cached, with a time budget: typing never waits for one). The
+ * locations are the capturer's stores only (the form preselects the one store of a one-store hostess).
+ */
+export async function captureCataloguesFor(session: Pick<CaptureSession, 'accessToken' | 'kind' | 'stores'>): Promise<CaptureCatalogues> {
+  const catalogues = await loadCaptureCatalogues(captureDeps().footprints, session.accessToken, session.kind, { budgetMs: CATALOGUE_BUDGET_MS });
+  return { ...catalogues, locations: catalogues.locations.filter((l) => inScope(session.stores, l.id)) };
 }
 
 /** The sign-out warning: how many of this member of staff's captures are still on their way. */

@@ -1,8 +1,11 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit';
+import { describeScope, type StoreScope } from '@/lib/auth/stores';
 import type { Db } from '@/lib/db';
+import type { LoyaltyCode } from '@/lib/vendors/footprints';
 import type { LoyaltyCaller, LoyaltyDeps } from './deps';
 import { CODE_STATE_LABELS, CSV_BOM, toCsv, type CsvValue } from './rules';
+import { codeSourceFor, gatherCodes } from './scoped-codes';
 import { listedStateOf } from './views';
 
 /** Pages fetched at most for one export (the vendor's page size is not documented; the sandbox's is 20). */
@@ -22,15 +25,19 @@ export interface CsvExport {
  * personal data: managers only (the action's permission), and audited without the content. UTF-8 with a
  * BOM, statuses in the list's words, phone numbers kept as text.
  */
-export async function exportCodes(db: Db, deps: LoyaltyDeps, caller: LoyaltyCaller, filter: { campaignInternalId?: string; searchTerm?: string }): Promise<CsvExport> {
+export async function exportCodes(
+  db: Db,
+  deps: LoyaltyDeps,
+  caller: LoyaltyCaller,
+  scope: StoreScope,
+  filter: { campaignInternalId?: string; searchTerm?: string },
+): Promise<CsvExport> {
   const rows: CsvValue[][] = [];
   let total = 0;
   let page = 1;
   let truncated = false;
-  for (;;) {
-    const answer = await deps.footprints.listCodes(caller.accessToken, { ...filter, page });
-    total = answer.totalResults;
-    for (const c of answer.codes) {
+  const add = (codes: readonly LoyaltyCode[]) => {
+    for (const c of codes) {
       rows.push([
         c.code,
         c.campaign?.internalId ?? '',
@@ -46,6 +53,19 @@ export async function exportCodes(db: Db, deps: LoyaltyDeps, caller: LoyaltyCall
         c.hostess?.name ?? '',
       ]);
     }
+  };
+  // Only the caller's stores' campaigns (lib/loyalty/scoped-codes.ts).
+  const source = await codeSourceFor(db, deps, caller, scope, filter.campaignInternalId, 'loyalty.exportCodes');
+  if (source.kind === 'campaigns') {
+    const gathered = await gatherCodes(deps, caller.accessToken, source.campaignIds, filter.searchTerm);
+    add(gathered.codes);
+    total = gathered.codes.length;
+    truncated = gathered.truncated;
+  }
+  for (; source.kind === 'vendor'; ) {
+    const answer = await deps.footprints.listCodes(caller.accessToken, { ...filter, page });
+    total = answer.totalResults;
+    add(answer.codes);
     if (answer.codes.length === 0 || rows.length >= total) break;
     if (page >= MAX_EXPORT_PAGES) {
       truncated = true;
@@ -58,7 +78,7 @@ export async function exportCodes(db: Db, deps: LoyaltyDeps, caller: LoyaltyCall
     action: 'loyalty.exportCodes',
     target: { type: 'loyalty_campaign', id: filter.campaignInternalId ?? 'all' },
     outcome: 'success',
-    detail: { searchTerm: filter.searchTerm ?? null, rows: rows.length, totalResults: total, truncated, personalData: true },
+    detail: { searchTerm: filter.searchTerm ?? null, rows: rows.length, totalResults: total, truncated, personalData: true, stores: describeScope(scope) },
   });
   const stamp = deps.now().toISOString().slice(0, 10);
   return { filename: `loyalty-codes-${filter.campaignInternalId ?? 'all'}-${stamp}.csv`, csv: CSV_BOM + toCsv(CSV_HEADER, rows), rows: rows.length, truncated };

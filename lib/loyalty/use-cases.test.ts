@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '@/lib/audit';
+import { ALL_STORES, storesOf } from '@/lib/auth/stores';
 import { ConflictError, RateLimitError, ValidationError } from '@/lib/errors';
 import { testEngines, openTestDb, type TestDb } from '@/lib/db/testing';
 import { setLogSink } from '@/lib/log';
@@ -369,19 +370,19 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
     });
 
     it('lists a campaign’s codes with the hostess who allocated each, and pages', async () => {
-      const first = await listCodes(deps, managerToken, { campaignInternalId: SPRING, page: 1 });
+      const first = await listCodes(t.db, deps, manager(), ALL_STORES, { campaignInternalId: SPRING, page: 1 });
       const expected = fpSim().listCodes({ campaignInternalId: SPRING }).length;
       expect(first.totalResults).toBe(expected);
       expect(first.rows.length).toBeGreaterThan(0);
       expect(first.rows.every((r) => r.campaignInternalId === SPRING && !!r.hostess)).toBe(true);
-      const second = await listCodes(deps, managerToken, { campaignInternalId: SPRING, page: 2 });
+      const second = await listCodes(t.db, deps, manager(), ALL_STORES, { campaignInternalId: SPRING, page: 2 });
       expect(second.rows[0]?.code).not.toBe(first.rows[0].code);
-      const searched = await listCodes(deps, managerToken, { searchTerm: 'SPRANA', page: 1 });
+      const searched = await listCodes(t.db, deps, manager(), ALL_STORES, { searchTerm: 'SPRANA', page: 1 });
       expect(searched.rows.map((r) => r.code)).toEqual(['SPRANA01']);
     });
 
     it('exports every code of the current filter as CSV, audited without the content', async () => {
-      const out = await exportCodes(t.db, deps, manager(), { campaignInternalId: SPRING });
+      const out = await exportCodes(t.db, deps, manager(), ALL_STORES, { campaignInternalId: SPRING });
       // UTF-8 with a BOM, so that a spreadsheet reads Ș and Ț as themselves.
       expect(out.csv.startsWith('\uFEFF')).toBe(true);
       const lines = out.csv.slice(1).trimEnd().split('\r\n');
@@ -390,7 +391,7 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
       expect(lines.find((l) => l.startsWith('SPRANA01,'))).toContain(`,"=""${ANA.phone}""",`);
       expect(lines.find((l) => l.startsWith('SPRANA01,'))).toMatch(/^SPRANA01,sdspring01a,Spring Rewards,Ready to redeem,/);
       expect(lines.find((l) => l.startsWith('SPRMIH01,'))).toMatch(/,Redeemed,/);
-      const listed = (await listCodes(deps, managerToken, { campaignInternalId: SPRING, page: 1 })).rows;
+      const listed = (await listCodes(t.db, deps, manager(), ALL_STORES, { campaignInternalId: SPRING, page: 1 })).rows;
       for (const row of listed) expect(lines.find((l) => l.startsWith(`${row.code},`))!.split(',')[3]).toBe(row.statusLabel);
       expect(lines).toHaveLength(fpSim().listCodes({ campaignInternalId: SPRING }).length + 1);
       expect(out.rows).toBe(lines.length - 1);
@@ -399,6 +400,38 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
       expect(audit.rows[0]).toMatchObject({ actorId: 'user:manager', targetId: SPRING, outcome: 'success' });
       expect(JSON.stringify(audit.rows[0].detail)).not.toContain(ANA.email);
       expect(audit.rows[0].detail).toMatchObject({ rows: out.rows, personalData: true });
+    });
+
+    it('a manager of one store lists and exports only the codes of campaigns in that store; another store\u2019s campaign has no codes for them, audited', async () => {
+      const campaigns = await deps.footprints.getLoyaltyCampaigns(managerToken);
+      const spring = campaigns.find((c) => c.internalId === SPRING)!;
+      const store = spring.locationId!;
+      const mine = campaigns.filter((c) => c.locationId === store).map((c) => c.internalId);
+      const other = campaigns.find((c) => c.locationId && c.locationId !== store)!;
+      expect(other).toBeDefined();
+      const scope = storesOf([store]);
+      const expected = mine.reduce((n, id) => n + fpSim().listCodes({ campaignInternalId: id }).length, 0);
+      const all = fpSim().listCodes({}).length;
+      expect(expected).toBeLessThan(all);
+
+      const first = await listCodes(t.db, deps, manager(), scope, { page: 1 });
+      expect(first.totalResults).toBe(expected);
+      expect(first.rows.every((r) => mine.includes(r.campaignInternalId!))).toBe(true);
+      const pages = Math.ceil(expected / first.rows.length);
+      const last = await listCodes(t.db, deps, manager(), scope, { page: pages });
+      expect(last.rows.length).toBe(expected - (pages - 1) * first.rows.length);
+
+      const refused = await listCodes(t.db, deps, manager(), scope, { campaignInternalId: other.internalId, page: 1 });
+      expect(refused).toEqual({ page: 1, totalResults: 0, rows: [] });
+      const audit = await listAudit(t.db, { action: 'loyalty.listCodes', limit: 5, offset: 0 });
+      expect(audit.rows[0]).toMatchObject({ targetId: other.internalId, outcome: 'refused', detail: { reason: 'outside_store_scope' } });
+
+      const out = await exportCodes(t.db, deps, manager(), scope, {});
+      expect(out.rows).toBe(expected);
+      const codes = out.csv.slice(1).trimEnd().split('\r\n').slice(1).map((l) => l.split(',')[1]);
+      expect(new Set(codes)).toEqual(new Set(mine.filter((id) => fpSim().listCodes({ campaignInternalId: id }).length)));
+      const none = await exportCodes(t.db, deps, manager(), scope, { campaignInternalId: other.internalId });
+      expect(none.rows).toBe(0);
     });
   });
 });

@@ -32,7 +32,8 @@ export async function fetchSubjectProfile(
       action: 'privacy.profile.lookup',
       target: caseTarget(kase.reference),
       outcome: 'success',
-      detail: { vendor: 'footprints', found: customer !== null },
+      // Chain-wide on purpose (a data subject's request covers every store); the trail says whose data it was.
+      detail: { vendor: 'footprints', found: customer !== null, stores: storesOfCustomer(customer) },
     });
     return { vendor: 'footprints', found: customer !== null, record: customer ? profileRecord(customer) : null };
   } catch (error) {
@@ -45,4 +46,9 @@ export async function fetchSubjectProfile(
     });
     throw error;
   }
+}
+
+/** The stores (Footprints locations) of the customer's leads, for the audit: which stores' data was included. */
+function storesOfCustomer(customer: Customer | null): string[] {
+  return [...new Set((customer?.leads ?? []).map((l) => l.locationId).filter((id): id is string => Boolean(id)))].sort();
 }

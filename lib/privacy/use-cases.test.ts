@@ -43,6 +43,7 @@ const today = () => todayInZone(tz);
 const daysAgo = (n: number) => formatIsoDate(addDays(parseIsoDate(today())!, -n));
 const apiSim = () => running.sandbox.simulators['netcore-api'] as NetcoreApiSimulator;
 const netcoreRequests = () => running.sandbox.getRequests('netcore-api').length;
+const footprintsSim = () => running.sandbox.simulators.footprints as unknown as { listLeads(): { person: { userEmail?: string | null }; locationId?: string | null }[] };
 
 /** What the simulator holds for a person, channel and period, as (activity, message id, raw date) keys. */
 function seeded(email: string, channel: 'email' | 'sms', from: string, to: string): string[] {
@@ -301,7 +302,10 @@ describe.each(testEngines)('privacy desk on %s', (engine) => {
     await expect(fetchSubjectProfile(t.db, { footprints, accessToken }, support, emailOnly.id)).rejects.toThrow(/needs both/);
     const events = (await listAudit(t.db, { targetId: kase.reference, action: 'privacy.profile.lookup', limit: 10, offset: 0 })).rows;
     expect(events).toHaveLength(1);
-    expect(events[0].detail).toEqual({ vendor: 'footprints', found: true });
+    // Issue 12: the desk is chain-wide, and the trail names the stores whose data the profile held.
+    const anaStores = [...new Set(footprintsSim().listLeads().filter((l) => l.person.userEmail === ana.email).map((l) => l.locationId))].sort();
+    expect(anaStores.length).toBeGreaterThan(0);
+    expect(events[0].detail).toEqual({ vendor: 'footprints', found: true, stores: anaStores });
   });
 });
 

@@ -22,7 +22,7 @@ export const checkDuplicatesAction = defineAction({
   name: 'capture.checkDuplicates',
   permission: 'capture.create',
   schema: DuplicateQuerySchema.and(z.object({ idempotencyKey: z.string().max(100).optional() })),
-  handler: async ({ email, phone, idempotencyKey }, { db }) => findPossibleDuplicates(db, { email, phone }, { excludeIdempotencyKey: idempotencyKey }),
+  handler: async ({ email, phone, idempotencyKey }, { db, session }) => findPossibleDuplicates(db, { email, phone }, { excludeIdempotencyKey: idempotencyKey, scope: session.stores }),
 });
 
 /** This member of staff's captures today, with their sync state. */

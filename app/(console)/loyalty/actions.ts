@@ -83,7 +83,7 @@ export const listCodesAction = defineAction({
   name: 'loyalty.listCodes',
   permission: 'loyalty.listCodes',
   schema: ListCodesInputSchema,
-  handler: async (input, { session }) => listCodes(loyaltyDeps(), session.accessToken, input),
+  handler: async (input, { session, db, actor }) => listCodes(db, loyaltyDeps(), { actor, accessToken: session.accessToken }, session.stores, input),
 });
 
 /** CSV of every code matching the filter, with customers' contact data: managers only, audited. */
@@ -92,5 +92,5 @@ export const exportCodesAction = defineAction({
   permission: 'loyalty.exportCodes',
   schema: ExportCodesInputSchema,
   handler: async ({ campaignInternalId, searchTerm }, { session, db, actor }) =>
-    exportCodes(db, loyaltyDeps(), { actor, accessToken: session.accessToken }, { campaignInternalId, searchTerm }),
+    exportCodes(db, loyaltyDeps(), { actor, accessToken: session.accessToken }, session.stores, { campaignInternalId, searchTerm }),
 });

@@ -197,6 +197,8 @@ const CustomerLeadSchema = z.looseObject({
   status: z.enum(LEAD_STATUSES),
   history: z.array(z.looseObject({ status: z.string().nullish() })).nullish(),
   createdAt: vendorDate,
+  /** The sample's customer leads carry the lead's store; the privacy desk's audit names the stores (issue 12). */
+  locationId: optText,
 });
 
 export const CustomerSchema = z.looseObject({
