@@ -1,5 +1,7 @@
 'use client';
 
+// zod parses here in the browser: jitless, with the staff's words, first.
+import '@/components/forms/zod-setup';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';

@@ -1,5 +1,7 @@
 'use client';
 
+// zod parses here in the browser: jitless, with the staff's words, first.
+import '@/components/forms/zod-setup';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { filtersFromParams, filtersToParams, viewFromParams, type PipelineFilters, type PipelineView } from '@/lib/leads/filters';

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { withQueryClient } from '@/components/data/query-client';
 import { useEffect, useMemo, useState } from 'react';
 import { queryPipelineAction, refreshLeadsAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
@@ -35,7 +36,7 @@ interface Props {
 const cardMenu = (leadId: string) => () =>
   document.querySelector<HTMLElement>(`[data-testid="lead-card"][data-lead-id="${CSS.escape(leadId)}"] select`);
 
-export function Pipeline({ initialFilters, initialData, options, timeZone, loadError }: Props) {
+function PipelineDesk({ initialFilters, initialData, options, timeZone, loadError }: Props) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const { filters, view, navigate } = usePipelineUrl(timeZone);
@@ -160,3 +161,5 @@ export function Pipeline({ initialFilters, initialData, options, timeZone, loadE
     </div>
   );
 }
+
+export const Pipeline = withQueryClient(PipelineDesk);
