@@ -7,7 +7,7 @@ import { queryPipelineAction, refreshLeadsAction } from '@/app/(console)/leads/a
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { formatInstant } from '@/lib/dates';
-import type { PipelineFilters } from '@/lib/leads/filters';
+import type { PipelineFilters } from '@/lib/leads/filter-params';
 import type { FilterOptions } from '@/lib/leads/read-model';
 import { BulkMoveBar } from './bulk-move-bar';
 import { ContractDialog, LostDialog } from './move-dialogs';
