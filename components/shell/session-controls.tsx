@@ -1,9 +1,14 @@
 'use client';
 
 import { signOutSession } from '@/components/auth/auth-client';
+import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+
+// The warning before signing out with captures still waiting is fetched with the count, on the tap (not in
+// every page's first load: issue 10, point 6).
+const loadSignOutWarning = () => import('./signout-warning');
+const SignOutWarning = dynamic(() => loadSignOutWarning().then((m) => m.SignOutWarning), { ssr: false });
 
 /** How many of the signed-in member's captures still wait for Footprints (0 if unknown). */
 async function waitingCaptures(): Promise<number> {
@@ -35,7 +40,6 @@ export function SignOutButton() {
   const [waiting, setWaiting] = useState<number | null>(null);
   // The button was busy (disabled) while the count was fetched, so it had lost focus: it gets it back.
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const stayRef = useRef<HTMLButtonElement>(null);
   const signOutNow = async () => {
     setPending(true);
     await endSessionAndLeave('/login?ended=signed_out');
@@ -49,6 +53,7 @@ export function SignOutButton() {
         pendingLabel="Signing out…"
         onClick={async () => {
           setPending(true);
+          void loadSignOutWarning().catch(() => undefined);
           const n = await waitingCaptures();
           if (n > 0) {
             setPending(false);
@@ -60,33 +65,9 @@ export function SignOutButton() {
       >
         Sign out
       </Button>
-      <Dialog
-        open={Boolean(waiting)}
-        onClose={() => setWaiting(null)}
-        role="alertdialog"
-        size="sm"
-        dismissible={!pending}
-        returnFocus={buttonRef}
-        // The safe answer first.
-        initialFocus={stayRef}
-        testId="signout-warning"
-        title={waiting === 1 ? 'One of your leads is still waiting to sync' : `${waiting ?? 0} of your leads are still waiting to sync`}
-        description={
-          <>
-            They are saved and will be sent to Footprints automatically, also after you sign out. You can check them under &ldquo;My
-            submissions today&rdquo;.
-          </>
-        }
-      >
-        <div className="mt-4 flex flex-wrap gap-3">
-          <Button variant="danger" pending={pending} pendingLabel="Signing out…" onClick={() => void signOutNow()}>
-            Sign out anyway
-          </Button>
-          <Button ref={stayRef} variant="secondary" onClick={() => setWaiting(null)}>
-            Stay signed in
-          </Button>
-        </div>
-      </Dialog>
+      {waiting ? (
+        <SignOutWarning waiting={waiting} pending={pending} returnFocus={buttonRef} onSignOut={() => void signOutNow()} onStay={() => setWaiting(null)} />
+      ) : null}
     </>
   );
 }
