@@ -1,7 +1,6 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import type { CaptureCatalogues, CatalogueName } from '@/lib/capture/catalogues';
@@ -24,8 +23,9 @@ import { useCaptureSave } from './use-capture-save';
 const loadDuplicatesDialog = () => import('./duplicates-dialog');
 const loadIdleWarning = () => import('./idle-warning-dialog');
 const preloadDialogs = () => void Promise.all([loadDuplicatesDialog(), loadIdleWarning()]).catch(() => undefined);
-const DuplicatesDialog = dynamic(() => loadDuplicatesDialog().then((m) => m.DuplicatesDialog), { ssr: false });
-const IdleWarning = dynamic(() => loadIdleWarning().then((m) => m.IdleWarning), { ssr: false });
+// React.lazy, not next/dynamic: no loader machinery in the first load.
+const DuplicatesDialog = lazy(() => loadDuplicatesDialog().then((m) => ({ default: m.DuplicatesDialog })));
+const IdleWarning = lazy(() => loadIdleWarning().then((m) => ({ default: m.IdleWarning })));
 
 const CATALOGUE_NAMES: Record<CatalogueName, string> = {
   locations: 'store locations',
@@ -145,10 +145,12 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
           </div>
         </form>
 
-        {save.phase === 'duplicates' && save.duplicates ? (
-          <DuplicatesDialog duplicates={save.duplicates} timeZone={timeZone} onSave={() => void save.send()} onCancel={save.cancelDuplicates} />
-        ) : null}
-        {idle.warning ? <IdleWarning open onStay={idle.stay} /> : null}
+        <Suspense fallback={null}>
+          {save.phase === 'duplicates' && save.duplicates ? (
+            <DuplicatesDialog duplicates={save.duplicates} timeZone={timeZone} onSave={() => void save.send()} onCancel={save.cancelDuplicates} />
+          ) : null}
+          {idle.warning ? <IdleWarning open onStay={idle.stay} /> : null}
+        </Suspense>
       </section>
 
       <MySubmissionsPanel timeZone={timeZone} />

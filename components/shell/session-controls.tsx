@@ -1,14 +1,13 @@
 'use client';
 
 import { signOutSession } from '@/components/auth/auth-client';
-import dynamic from 'next/dynamic';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
 // The warning before signing out with captures still waiting is fetched with the count, on the tap (not in
 // every page's first load: issue 10, point 6).
 const loadSignOutWarning = () => import('./signout-warning');
-const SignOutWarning = dynamic(() => loadSignOutWarning().then((m) => m.SignOutWarning), { ssr: false });
+const SignOutWarning = lazy(() => loadSignOutWarning().then((m) => ({ default: m.SignOutWarning })));
 
 /** How many of the signed-in member's captures still wait for Footprints (0 if unknown). */
 async function waitingCaptures(): Promise<number> {
@@ -66,7 +65,10 @@ export function SignOutButton() {
         Sign out
       </Button>
       {waiting ? (
-        <SignOutWarning waiting={waiting} pending={pending} returnFocus={buttonRef} onSignOut={() => void signOutNow()} onStay={() => setWaiting(null)} />
+        // React.lazy, not next/dynamic: no loader machinery in every page's first load. Already fetched with the count.
+        <Suspense fallback={null}>
+          <SignOutWarning waiting={waiting} pending={pending} returnFocus={buttonRef} onSignOut={() => void signOutNow()} onStay={() => setWaiting(null)} />
+        </Suspense>
       ) : null}
     </>
   );
