@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import type { CaptureCatalogues, CatalogueName } from '@/lib/capture/catalogues';
@@ -65,7 +65,10 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
   });
   const { handleSubmit, formState, getValues, reset, setFocus } = form;
   const dirty = useRef(false);
-  dirty.current = formState.isDirty;
+  // Read by the idle and leave guards' callbacks: stored after each render commits (never during render).
+  useLayoutEffect(() => {
+    dirty.current = formState.isDirty;
+  });
 
   // The optional sections start collapsed; on Save, a section with an error opens so the hostess sees it.
   // Only on Save: an error found when a field loses focus (validation may still be loading then) must not

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /** A half-filled form left alone this long asks whether the customer is still there … */
 export const IDLE_WARN_MS = 2 * 60_000;
@@ -17,7 +17,10 @@ export function useIdleClear(active: () => boolean, onClear: () => void) {
   const lastActivity = useRef(0);
   const warnedAt = useRef<number | null>(null);
   const latest = useRef({ active, onClear });
-  latest.current = { active, onClear };
+  // The latest callbacks, stored after each render commits (never during render); read by the timer.
+  useLayoutEffect(() => {
+    latest.current = { active, onClear };
+  });
 
   const stay = useCallback(() => {
     lastActivity.current = Date.now();
