@@ -6,8 +6,8 @@ export async function register(): Promise<void> {
   // First, so that every request served from now on carries its socket peer (lib/http/peer-address.ts).
   const { installPeerStamp } = await import('./lib/http/peer-address');
   installPeerStamp();
-  // Every request's log lines carry its id (lib/http/request-context.ts); every response is counted.
-  const { installRequestContext } = await import('./lib/http/request-context');
+  // Every request's log lines carry its id (lib/request-context.ts); every response is counted.
+  const { installRequestContext } = await import('./lib/request-context');
   installRequestContext();
   const { installHttpMetrics } = await import('./lib/http/http-metrics');
   installHttpMetrics();

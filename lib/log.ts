@@ -3,7 +3,7 @@
  * registered as a secret (vendor keys, tokens at runtime) scrubbed wherever it appears.
  */
 import { redactText, statementName, variants } from '@/lib/redact';
-import { currentRequestId } from '@/lib/http/request-context';
+import { currentRequestId } from '@/lib/request-context';
 
 /** Keys and secrets from the configuration: few, kept for the life of the process. */
 const pinned = new Set<string>();
@@ -107,7 +107,7 @@ export function setLogSink(next: Sink): Sink {
 }
 
 /**
- * One JSON line. Inside a request it carries the request's id (`requestId`, lib/http/request-context.ts), so
+ * One JSON line. Inside a request it carries the request's id (`requestId`, lib/request-context.ts), so
  * every line of one request can be found together.
  */
 export function log(level: LogLevel, event: string, fields: Record<string, unknown> = {}): void {

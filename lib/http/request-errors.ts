@@ -6,7 +6,7 @@
  */
 import type { Instrumentation } from 'next';
 import { log } from '@/lib/log';
-import { REQUEST_ID_HEADER } from './request-context';
+import { REQUEST_ID_HEADER } from '@/lib/request-context';
 
 export const logRequestError: Instrumentation.onRequestError = (error, request, context) => {
   const digest = (error as { digest?: unknown } | null)?.digest;

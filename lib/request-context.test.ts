@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { log, setLogLevel, setLogSink } from '@/lib/log';
 import { toActionError } from '@/lib/auth/action';
-import { currentRequestId, installRequestContext, requestIdFrom, runWithRequestId } from './request-context';
+import { currentRequestId, installRequestContext, requestIdFrom, runWithRequestId } from '@/lib/request-context';
 
 const lines: Record<string, unknown>[] = [];
 let server: Server;
