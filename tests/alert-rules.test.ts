@@ -28,7 +28,7 @@ describe('Prometheus alert rules', () => {
   });
 
   it('read only series the console exposes', async () => {
-    const exposed = new Set((await metrics().registry.getMetricsAsJSON()).flatMap((m) => (m.type === 'histogram' ? [`${m.name}_bucket`, `${m.name}_sum`, `${m.name}_count`] : [m.name])));
+    const exposed = new Set((await metrics().registry.getMetricsAsJSON()).flatMap((m) => (String(m.type) === 'histogram' ? [`${m.name}_bucket`, `${m.name}_sum`, `${m.name}_count`] : [m.name])));
     for (const rule of rules) {
       const used = rule.expr.match(/\bstoredesk_[a-z_]+/g) ?? [];
       expect(used.length, rule.alert).toBeGreaterThan(0);
