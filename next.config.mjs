@@ -3,6 +3,15 @@ const nextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
   poweredByHeader: false,
+  // Deployment build: .next/standalone holds server.js and only the files it needs (npm run start:standalone,
+  // the Dockerfile). Next leaves .next/static and public/ out of it; scripts/start-standalone.mjs and the
+  // Dockerfile copy them in.
+  output: 'standalone',
+  // Read at run time, not imported, so file tracing cannot see them: the migrations (applied at start and by
+  // `npm run db:migrate`) and the one-shot migration command with the migrator it loads.
+  outputFileTracingIncludes: {
+    '/*': ['./lib/db/migrations/**/*', './scripts/db-migrate.mjs', './node_modules/drizzle-orm/**/*.{js,cjs,mjs,json}'],
+  },
   // Lets several builds coexist on one machine (parallel test runs); the default is .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // A build into another distDir gets its own tsconfig copy (Next adds the distDir's types to it).

@@ -2,7 +2,7 @@
  * Journey: Footprints is down. The hostess sees "Saved — will sync", her list shows the lead waiting, sign-out
  * warns her, and when the outage ends the lead arrives exactly once without anyone acting.
  */
-import { expect, gotoHydrated, signInAs, test } from './fixtures';
+import { expect, gotoHydrated, signInAs, test, uniqueFirstName } from './fixtures';
 import { captureResult, clearFaults, clearRequests, fillRequired, footprintsLeadsByEmail, sandboxRequests, setFaults, uniqueEmail, openCaptureSections } from './capture-support';
 
 test('outage: saved, waiting, sign-out warns; after the outage it arrives exactly once by itself', async ({ page, request }) => {
@@ -14,7 +14,9 @@ test('outage: saved, waiting, sign-out warns; after the outage it arrives exactl
   const email = uniqueEmail('outage');
   await setFaults(request, { vendor: 'footprints', outage: true });
 
-  await fillRequired(page, { first: 'Carmen', last: 'Ilie', email });
+  // Unique per run: the list also shows the earlier pass's Carmen, then sent.
+  const first = uniqueFirstName('Carmen');
+  await fillRequired(page, { first, last: 'Ilie', email });
   // The selections GET /api/lead needs to list it (location, category, offer, consultant).
   await openCaptureSections(page, ['Store and offer']);
   await page.getByLabel('Location', { exact: true }).selectOption({ index: 1 });
@@ -25,7 +27,7 @@ test('outage: saved, waiting, sign-out warns; after the outage it arrives exactl
   await expect(captureResult(page)).toContainText('Saved — will sync');
   await expect(page.getByLabel('First name', { exact: true })).toHaveValue('');
 
-  const mine = page.getByTestId('my-submission').filter({ hasText: 'Carmen I.' });
+  const mine = page.getByTestId('my-submission').filter({ hasText: `${first} I.` });
   await expect(mine).toHaveAttribute('data-state', 'waiting');
   await expect(mine).toContainText('Waiting to sync');
   // Plain words, never the vendor's ("Last try: Service Unavailable (sandbox outage)").

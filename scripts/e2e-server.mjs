@@ -12,9 +12,19 @@ const logFile = createWriteStream(`${dataDir}/server.log`);
 // Sandbox mode is asked for explicitly (without it and without credentials the console refuses to start).
 // Idle keep-alive sockets are kept for 65 s (Node's default is 5 s): a journey's request context that waits a
 // few seconds between two control calls must not send on a socket the server is closing (ECONNRESET).
-const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', process.env.PORT ?? '3100', '-H', '127.0.0.1', '--keepAliveTimeout', '65000'], {
+// E2E_STANDALONE=1: the deployment build instead, `node .next/standalone/server.js` through start:standalone
+// (the standalone smoke journey, playwright.standalone.config.ts).
+const standalone = process.env.E2E_STANDALONE === '1';
+const args = standalone
+  ? ['scripts/start-standalone.mjs']
+  : ['node_modules/next/dist/bin/next', 'start', '-p', process.env.PORT ?? '3100', '-H', '127.0.0.1', '--keepAliveTimeout', '65000'];
+const child = spawn(process.execPath, args, {
   stdio: ['ignore', 'pipe', 'pipe'],
-  env: { ...process.env, SANDBOX: process.env.SANDBOX ?? '1' },
+  env: {
+    ...process.env,
+    SANDBOX: process.env.SANDBOX ?? '1',
+    ...(standalone ? { HOSTNAME: '127.0.0.1', KEEP_ALIVE_TIMEOUT: '65000', PORT: process.env.PORT ?? '3100' } : {}),
+  },
 });
 child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);

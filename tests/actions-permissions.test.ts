@@ -32,6 +32,7 @@ function sessionWith(roles: Role[]): StaffSession {
     displayName: 'Test',
     username: 'test',
     roles,
+    stores: { all: true },
     device: null,
     createdAt: new Date(),
     lastSeenAt: new Date(),

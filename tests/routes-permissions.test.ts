@@ -64,7 +64,7 @@ const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 function sessionWith(roles: Role[]): StaffSession {
   const now = new Date();
-  return { id: 's', subject: `user:t-${roles.join('-') || 'none'}`, kind: 'staff', displayName: 'T', username: 't', roles, device: null, createdAt: now, lastSeenAt: now, accessToken: 'tok', tokenExpiresAt: null };
+  return { id: 's', subject: `user:t-${roles.join('-') || 'none'}`, kind: 'staff', displayName: 'T', username: 't', roles, stores: { all: true }, device: null, createdAt: now, lastSeenAt: now, accessToken: 'tok', tokenExpiresAt: null };
 }
 
 function routeFiles(dir: string): string[] {

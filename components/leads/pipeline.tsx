@@ -70,10 +70,12 @@ export function Pipeline({ initialFilters, initialData, options, timeZone, loadE
   async function refresh() {
     setRefreshing(true);
     const result = await refreshLeadsAction({ scope: 'window' });
+    // "Synced" is said once the board shows the synced rows: a card that moves column on the refetch is a new
+    // card, and a choice made in its old menu in between would be lost.
+    await queryClient.invalidateQueries({ queryKey: ['pipeline'] });
     setRefreshing(false);
     if (!result.ok) toast('error', result.error.message);
     else toast('success', `Synced ${result.data.leads} leads from Footprints.`);
-    void queryClient.invalidateQueries({ queryKey: ['pipeline'] });
   }
 
   return (

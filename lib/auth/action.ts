@@ -29,7 +29,7 @@ export interface ActionContext {
   actor: AuditActor;
 }
 
-export function actorOf(session: StaffSession): AuditActor {
+export function actorOf(session: Pick<StaffSession, 'subject' | 'displayName' | 'roles'>): AuditActor {
   return { id: session.subject, name: session.displayName, role: session.roles.join(',') || 'none' };
 }
 

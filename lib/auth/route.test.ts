@@ -16,7 +16,7 @@ const { defineRoute, ROUTE_ERROR_STATUS } = await import('./route');
 
 const ORIGIN = 'http://console.test';
 const now = new Date();
-const manager: StaffSession = { id: 's', subject: 'user:m', kind: 'staff', displayName: 'M', username: 'm', roles: ['manager'], device: null, createdAt: now, lastSeenAt: now, accessToken: 't', tokenExpiresAt: null };
+const manager: StaffSession = { id: 's', subject: 'user:m', kind: 'staff', displayName: 'M', username: 'm', roles: ["manager"], stores: { all: true }, device: null, createdAt: now, lastSeenAt: now, accessToken: 't', tokenExpiresAt: null };
 
 beforeAll(async () => {
   handle = await createDb({ memory: true });

@@ -13,3 +13,14 @@ export const SANDBOX_ROLE_SEED: readonly { subject: string; username: string; di
 
 /** `assigned_by` of the seeded assignments: they count only while sandbox mode is on (lib/admin/roles.ts). */
 export const SANDBOX_SEED_MARK = 'sandbox-seed';
+
+/**
+ * Store scopes the sandbox starts with (issue 12), marked SANDBOX_SEED_MARK like the roles: the demo manager
+ * and both demo hostesses work for every store of the seeded chain (Footprints' business users do not list
+ * them, so without a seed they would start with no store). Admins need none: they are always all stores.
+ */
+export const SANDBOX_STORE_SEED: readonly { subject: string; allStores: true }[] = [
+  { subject: 'user:manager', allStores: true },
+  { subject: 'hostess:5b30cb85e1267446c5784b75', allStores: true },
+  { subject: 'hostess:5b30cb85e1267446c5784b76', allStores: true },
+];

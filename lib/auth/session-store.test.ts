@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@/lib/db';
 import { staffSessions } from '@/lib/db/schema';
-import { createSession, endSession, openToken, sealToken, sessionIsLive, touchSession } from './session-store';
+import { createSession, endSession, endSessionsOf, openToken, sealToken, sessionIsLive, touchSession } from './session-store';
 
 const SECRET = 's'.repeat(40);
 const LIMITS = { maxAgeMs: 10 * 3_600_000, hostessIdleMs: 15 * 60_000, staffIdleMs: 30 * 60_000 };
@@ -20,6 +20,7 @@ async function newSession(kind: 'hostess' | 'staff') {
     displayName: 'X',
     username: kind === 'staff' ? 'manager' : null,
     roles: [kind === 'hostess' ? 'hostess' : 'manager'],
+    stores: { all: true },
     device: null,
     accessToken: 'footprints-token-abcdef',
     tokenExpiresAt: null,
@@ -27,6 +28,26 @@ async function newSession(kind: 'hostess' | 'staff') {
 }
 
 describe('staff sessions', () => {
+  it('keeps the store scope it started with, and ends every open session of a person at once', async () => {
+    const id = await createSession(handle.db, SECRET, {
+      subject: 'user:scoped',
+      kind: 'staff',
+      displayName: 'S',
+      username: 'scoped',
+      roles: ['manager'],
+      stores: { all: false, locationIds: ['L1', 'L2'] },
+      device: null,
+      accessToken: 'tok-scoped',
+      tokenExpiresAt: null,
+    });
+    const live = await touchSession(handle.db, SECRET, id, LIMITS);
+    expect('session' in live && live.session.stores).toEqual({ all: false, locationIds: ['L1', 'L2'] });
+    const other = await newSession('staff');
+    expect(await endSessionsOf(handle.db, 'user:scoped', 'access_changed')).toBe(1);
+    expect(await touchSession(handle.db, SECRET, id, LIMITS)).toEqual({ ended: 'access_changed' });
+    expect('session' in (await touchSession(handle.db, SECRET, other, LIMITS))).toBe(true);
+  });
+
   it('keeps the Footprints token sealed at rest', async () => {
     const id = await newSession('staff');
     const rows = await handle.db.select().from(staffSessions);

@@ -11,6 +11,7 @@ import type { Db } from '@/lib/db';
 import { staffSessions } from '@/lib/db/schema';
 import type { Role } from './roles';
 import { isRole } from './roles';
+import { scopeFromRow, scopeToRow, type StoreScope } from './stores';
 
 export type StaffKind = 'hostess' | 'staff';
 
@@ -21,6 +22,8 @@ export interface StoredSession {
   displayName: string;
   username: string | null;
   roles: Role[];
+  /** The stores whose data this session may read and change (resolved at sign-in; a change ends the session). */
+  stores: StoreScope;
   device: string | null;
   createdAt: Date;
   lastSeenAt: Date;
@@ -29,7 +32,7 @@ export interface StoredSession {
   tokenExpiresAt: Date | null;
 }
 
-export type SessionEndReason = 'signed_out' | 'shift_limit' | 'idle' | 'replaced';
+export type SessionEndReason = 'signed_out' | 'shift_limit' | 'idle' | 'replaced' | 'access_changed';
 
 function keyFrom(secret: string): Buffer {
   return createHash('sha256').update(`storedesk:footprints-token:${secret}`).digest();
@@ -58,6 +61,7 @@ export async function createSession(
     displayName: string;
     username: string | null;
     roles: Role[];
+    stores: StoreScope;
     device: string | null;
     accessToken: string;
     tokenExpiresAt: Date | null;
@@ -72,6 +76,7 @@ export async function createSession(
     displayName: input.displayName,
     username: input.username,
     roles: input.roles,
+    ...scopeToRow(input.stores),
     device: input.device,
     sealedToken: sealToken(input.accessToken, secret),
     tokenExpiresAt: input.tokenExpiresAt,
@@ -128,6 +133,7 @@ export async function touchSession(
       displayName: row.displayName,
       username: row.username,
       roles: (Array.isArray(row.roles) ? row.roles : []).filter(isRole),
+      stores: scopeFromRow(row),
       device: row.device,
       createdAt: row.createdAt,
       lastSeenAt: row.lastSeenAt,
@@ -161,4 +167,14 @@ export async function endSession(db: Db, id: string, reason: SessionEndReason, n
     .update(staffSessions)
     .set({ endedAt: now, endReason: reason, sealedToken: '' })
     .where(and(eq(staffSessions.id, id), isNull(staffSessions.endedAt)));
+}
+
+/** Ends every open session of a member of staff at once: an admin changed their role or stores. */
+export async function endSessionsOf(db: Db, subject: string, reason: SessionEndReason, now = new Date()): Promise<number> {
+  const ended = await db
+    .update(staffSessions)
+    .set({ endedAt: now, endReason: reason, sealedToken: '' })
+    .where(and(eq(staffSessions.subject, subject), isNull(staffSessions.endedAt)))
+    .returning({ id: staffSessions.id });
+  return ended.length;
 }

@@ -13,7 +13,8 @@ import { VendorError } from '@/lib/vendors/http';
 import { getFootprintsClient } from '@/lib/vendors/clients';
 import { resolveRoles } from './roles';
 import { createSession } from './session-store';
-import { getAssignedRole, recordStaffSignIn } from './staff-directory';
+import { getAssignedRole, getStoreOverride, recordStaffSignIn } from './staff-directory';
+import { describeScope, matchBusinessUser, resolveStoreScope, type StoreScope } from './stores';
 import { confirmFailure, releaseAttempt, reserveAttempt, throttleKeys, type SignInClient } from './throttle';
 
 export const PinSchema = z.object({ pin: z.string().regex(/^\d{4,10}$/, 'Enter your PIN: 4 to 10 digits.') });
@@ -73,6 +74,7 @@ export async function signInStaff(input: SignInInput, device: string | null, cli
   const username = input.grant === 'password' ? input.username : null;
   const assigned = await getAssignedRole(db, subject, { sandbox: config.sandbox });
   const roles = resolveRoles({ scopes: token.scope, assigned, username, adminUsernames: config.auth.adminUsernames });
+  const stores = await storeScopeAtSignIn(db, { subject, roles, sandbox: config.sandbox, accessToken: token.accessToken, hostessId: isHostess ? token.hostessId ?? null : null, username });
   await recordStaffSignIn(db, { subject, kind: isHostess ? 'hostess' : 'staff', displayName, username });
   const maxAgeMs = config.auth.sessionMaxHours * 3_600_000;
   const sessionId = await createSession(db, config.auth.secret, {
@@ -81,6 +83,7 @@ export async function signInStaff(input: SignInInput, device: string | null, cli
     displayName,
     username,
     roles,
+    stores,
     device,
     accessToken: token.accessToken,
     tokenExpiresAt: token.expiresAt ?? (token.expiresIn ? new Date(Date.now() + Math.min(token.expiresIn * 1000, maxAgeMs * 2)) : null),
@@ -90,7 +93,32 @@ export async function signInStaff(input: SignInInput, device: string | null, cli
     action: 'auth.signIn',
     target: { type: 'staff', id: subject },
     outcome: 'success',
-    detail: { grant: input.grant, roles },
+    detail: { grant: input.grant, roles, stores: describeScope(stores) },
   });
   return { ok: true, sessionId, displayName };
+}
+
+/**
+ * The store scope a session starts with: admins all stores, an admin's override, else what Footprints
+ * knows of the person (their business user's locations). Footprints is asked only when it decides the
+ * answer; if it does not answer, the person starts with no store (and may sign in again later).
+ */
+async function storeScopeAtSignIn(
+  db: Awaited<ReturnType<typeof getDb>>,
+  who: { subject: string; roles: Parameters<typeof resolveStoreScope>[0]['roles']; sandbox: boolean; accessToken: string; hostessId: string | null; username: string | null },
+): Promise<StoreScope> {
+  const override = await getStoreOverride(db, who.subject, { sandbox: who.sandbox });
+  if (who.roles.includes('admin') || override) return resolveStoreScope({ roles: who.roles, override, footprints: null });
+  let footprints: string[] | null = null;
+  try {
+    const users = await getFootprintsClient().listBusinessUsers(who.accessToken);
+    const match = matchBusinessUser(
+      users.map((u) => ({ id: u._id, email: u.email ?? null, locationIds: (u.locations ?? []).map((l) => l._id) })),
+      { hostessId: who.hostessId, username: who.username },
+    );
+    footprints = match ? [...match.locationIds] : null;
+  } catch (error) {
+    log('warn', 'auth.store_scope_unavailable', { reason: error instanceof VendorError ? { status: error.status, kind: error.kind } : 'unexpected' });
+  }
+  return resolveStoreScope({ roles: who.roles, override: null, footprints });
 }

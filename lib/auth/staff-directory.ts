@@ -6,9 +6,10 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
-import { roleAssignments, staffMembers } from '@/lib/db/schema';
+import { roleAssignments, staffMembers, staffStoreScopes } from '@/lib/db/schema';
 import { isRole, type Role } from './roles';
 import { SANDBOX_SEED_MARK } from './sandbox-roles';
+import { scopeFromRow, type StoreScope } from './stores';
 
 /**
  * The console role assigned to a member of staff. Assignments the sandbox seeded carry SANDBOX_SEED_MARK
@@ -30,4 +31,12 @@ export async function recordStaffSignIn(
     .insert(staffMembers)
     .values({ ...member, lastSignInAt: now })
     .onConflictDoUpdate({ target: staffMembers.subject, set: { displayName: member.displayName, lastSignInAt: now } });
+}
+
+/** An admin's store scope for a member of staff (it wins over Footprints), or null. Sandbox seeds count only in sandbox mode. */
+export async function getStoreOverride(db: Db, subject: string, opts: { sandbox: boolean } = { sandbox: false }): Promise<StoreScope | null> {
+  const [row] = await db.select().from(staffStoreScopes).where(eq(staffStoreScopes.subject, subject)).limit(1);
+  if (!row) return null;
+  if (row.assignedBy === SANDBOX_SEED_MARK && !opts.sandbox) return null;
+  return scopeFromRow(row);
 }

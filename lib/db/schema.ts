@@ -3,7 +3,7 @@
  * generated from it by drizzle-kit (`npx drizzle-kit generate`); never edit a generated file by hand.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** `col IN ('a','b')` for a CHECK constraint: the database refuses a value the types would. */
 const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -101,6 +101,18 @@ export const roleAssignments = pgTable(
   (t) => [check('role_assignments_role_check', sql`${t.role} IN (${oneOf(STAFF_ROLES)})`)],
 );
 
+/**
+ * An admin's store scope for a member of staff (issue 12): it wins over what Footprints knows. Keyed by
+ * subject ('user:<username>' can be set before the person first signs in).
+ */
+export const staffStoreScopes = pgTable('staff_store_scopes', {
+  subject: text('subject').primaryKey(),
+  allStores: boolean('all_stores').notNull().default(false),
+  locationIds: jsonb('location_ids').$type<string[]>().notNull().default([]),
+  assignedBy: text('assigned_by').notNull(),
+  assignedAt: timestamp('assigned_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
 export const staffMembers = pgTable(
   'staff_members',
   {
@@ -133,6 +145,9 @@ export const staffSessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
     endReason: text('end_reason'),
+    /** The store scope the session started with (lib/auth/stores.ts): all stores, or these locations. */
+    allStores: boolean('all_stores').notNull().default(false),
+    locationIds: jsonb('location_ids').$type<string[]>().notNull().default([]),
   },
   (t) => [
     index('staff_sessions_subject_idx').on(t.subject),
@@ -145,4 +160,5 @@ export type NewOutboxJob = typeof outboxJobs.$inferInsert;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type RoleAssignment = typeof roleAssignments.$inferSelect;
 export type StaffMember = typeof staffMembers.$inferSelect;
+export type StaffStoreScope = typeof staffStoreScopes.$inferSelect;
 export type StaffSession = typeof staffSessions.$inferSelect;

@@ -3,6 +3,7 @@
  * the previous period of the same length. Each figure is one SQL aggregate (see the files beside this one).
  */
 import 'server-only';
+import { ALL_STORES } from '@/lib/auth/stores';
 import type { StaffSession } from '@/lib/auth/session';
 import { getDb, type Db } from '@/lib/db';
 import { ensureLeadsSynced } from '@/lib/leads/queries';
@@ -42,20 +43,33 @@ export interface Insights {
 export async function computeInsights(db: Db, filters: InsightsFilters, timeZone: string, now: Date): Promise<Insights> {
   const period = periodOf(filters, timeZone);
   const before = periodOf(previousPeriod(filters), timeZone);
-  const { funnel, lostReasons, timeInStage, staleLeads, breakdowns } = await queryEventParts(db, filters, period, {
-    funnel: funnelPart(),
-    lostReasons: lostReasonsPart(),
-    timeInStage: timeInStagePart(),
-    staleLeads: staleLeadsPart(filters, now),
-    breakdowns: breakdownsPart(),
-  });
-  const { previousFunnel, previousLost } = await queryEventParts(db, filters, before, { previousFunnel: funnelPart(), previousLost: lostReasonsPart() });
-  const captures = await queryCaptureActivity(db, filters, period, timeZone);
-  const previousCaptures = await queryCaptureActivity(db, filters, before, timeZone);
-  const nps = await queryNps(db, filters, period);
-  const previousNps = await queryNps(db, filters, before);
-  const loyalty = await queryLoyaltyActivity(db, filters, period, timeZone);
-  const previousLoyalty = await queryLoyaltyActivity(db, filters, before, timeZone);
+  // Independent statements: on PostgreSQL they run side by side on the pool's connections, so a page view
+  // waits for the slowest one, not for their sum (PGlite queues them on its one connection).
+  const [
+    { funnel, lostReasons, timeInStage, staleLeads, breakdowns },
+    { previousFunnel, previousLost },
+    captures,
+    previousCaptures,
+    nps,
+    previousNps,
+    loyalty,
+    previousLoyalty,
+  ] = await Promise.all([
+    queryEventParts(db, filters, period, {
+      funnel: funnelPart(),
+      lostReasons: lostReasonsPart(),
+      timeInStage: timeInStagePart(),
+      staleLeads: staleLeadsPart(filters, now),
+      breakdowns: breakdownsPart(),
+    }),
+    queryEventParts(db, filters, before, { previousFunnel: funnelPart(), previousLost: lostReasonsPart() }),
+    queryCaptureActivity(db, filters, period, timeZone),
+    queryCaptureActivity(db, filters, before, timeZone),
+    queryNps(db, filters, period),
+    queryNps(db, filters, before),
+    queryLoyaltyActivity(db, filters, period, timeZone),
+    queryLoyaltyActivity(db, filters, before, timeZone),
+  ]);
   return {
     period: { from: period.from, to: period.to },
     previousPeriod: { from: before.from, to: before.to },
@@ -77,13 +91,14 @@ export async function computeInsights(db: Db, filters: InsightsFilters, timeZone
 
 /** The insights page: the figures and the filters' options (the read model is filled on first use). */
 export async function insightsPage(
-  session: Pick<StaffSession, 'accessToken'>,
+  session: Pick<StaffSession, 'accessToken' | 'stores'>,
   filters: InsightsFilters,
   timeZone: string,
 ): Promise<{ insights: Insights; options: FilterOptions; loadError: string | null }> {
   const db = await getDb();
   const loadError = await ensureLeadsSynced(db, session);
   const insights = await computeInsights(db, filters, timeZone, new Date());
-  const options = await getFilterOptions(db);
+  // Insights are not scoped by store yet (issue 12 names the pipeline's paths): the options match the figures.
+  const options = await getFilterOptions(db, ALL_STORES);
   return { insights, options, loadError };
 }

@@ -14,7 +14,7 @@ export interface ActionInput {
 
 /** Adds an action to the lead's timeline in Footprints (a call, a visit, …); audited either way. */
 export async function addAction(db: Db, deps: LeadDeps, actor: AuditActorRef, input: ActionInput): Promise<{ id: string }> {
-  const record = await requireLead(db, input.leadId);
+  const record = await requireLead(db, deps, actor, 'leads.addAction', input.leadId);
   const payload = { leadId: record.id, leadActionTypeId: input.typeId, actionDetail: input.detail, date: vendorDateTime(deps, input.date) };
   try {
     const res = await deps.client.addLeadAction(deps.accessToken, payload);

@@ -4,6 +4,7 @@ import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import type { LeadStatus } from '@/lib/vendors/footprints/schemas';
 import { VendorError } from '@/lib/vendors/http';
+import { inScope } from '@/lib/auth/stores';
 import type { LeadDeps } from './deps';
 import { moveLead } from './move-lead';
 import { getLeadRecord, recordToSummary } from './read-model';
@@ -26,8 +27,9 @@ export async function bulkMoveLeads(
 ): Promise<BulkMoveResult> {
   const out: BulkMoveResult = { moved: [], already: [], refused: [], failed: [] };
   for (const leadId of [...new Set(input.leadIds)]) {
+    // Another store's lead is named by its id only, like an unknown one (moveLead refuses it and audits).
     const record = await getLeadRecord(db, leadId);
-    const name = record ? recordToSummary(record).name : leadId;
+    const name = record && inScope(deps.scope, record.locationId) ? recordToSummary(record).name : leadId;
     try {
       // A bulk move carries no contract: a lead becomes a customer only from its own dialog.
       const result = await moveLead(db, deps, actor, { leadId, to: input.to, lost: input.lost, contract: null });

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_STORES } from '@/lib/auth/stores';
 import { listAudit } from '@/lib/audit';
 import { CONSENT_WORDING_VERSION } from '@/lib/capture/consent-wording';
 import { registerCaptureHandlers } from '@/lib/capture/delivery';
@@ -68,7 +69,7 @@ describe.each(testEngines)('captured leads in the pipeline on %s', (engine) => {
   });
 
   it('a lead captured without offer or consultant is in the pipeline, survives a sync, and is listed once completed', async () => {
-    deps = { client: footprints, accessToken: (await footprints.tokenWithPassword('manager', 'manager-demo')).accessToken, timeZone: ZONE };
+    deps = { client: footprints, accessToken: (await footprints.tokenWithPassword('manager', 'manager-demo')).accessToken, scope: ALL_STORES, timeZone: ZONE };
     const email = `dana.${randomUUID().slice(0, 8)}@example.com`;
     const values = { ...emptyCaptureForm(randomUUID(), CONSENT_WORDING_VERSION), firstName: 'Dana', lastName: 'Șerban', email, agreeTerms: true, agreePrivacy: true, createdAt: new Date().toISOString(), timezone: ZONE };
     const outcome = await submitCapture(t.db, values, staff, { storeTimezone: ZONE, locationName: null, settleTimeoutMs: 3000 });
@@ -83,7 +84,7 @@ describe.each(testEngines)('captured leads in the pipeline on %s', (engine) => {
     await syncLeads(t.db, deps, syncWindow(new Date(), ZONE), 'manual');
     const record = await getLeadRecord(t.db, id);
     expect(record).toMatchObject({ id, status: 'lead', firstName: 'Dana', lastName: 'Șerban', email, origin: 'capture' });
-    const found = await queryPipeline(t.db, { ...filtersFromParams({}, new Date(), ZONE), q: email }, ZONE);
+    const found = await queryPipeline(t.db, { ...filtersFromParams({}, new Date(), ZONE), q: email }, ZONE, ALL_STORES);
     expect(found.rows.map((r) => [r.id, r.missing])).toEqual([[id, ['location', 'category', 'offer', 'consultant']]]);
 
     // Completing needs all four; a missing one is named beside its field.
@@ -138,7 +139,7 @@ describe.each(testEngines)('captured leads in the pipeline on %s', (engine) => {
       { ...base, id: 'aaaa0000000000000000aaaa', origin: 'vendor' },
       { ...base, id: 'bbbb0000000000000000bbbb', origin: 'capture' },
     ]);
-    await removeUnlisted(t.db, { start: new Date(Date.now() - 3_600_000), end: new Date(Date.now() + 3_600_000) }, new Date());
+    await removeUnlisted(t.db, { start: new Date(Date.now() - 3_600_000), end: new Date(Date.now() + 3_600_000) }, new Date(), ALL_STORES);
     expect(await getLeadRecord(t.db, 'aaaa0000000000000000aaaa')).toBeNull();
     expect(await getLeadRecord(t.db, 'bbbb0000000000000000bbbb')).not.toBeNull();
   });

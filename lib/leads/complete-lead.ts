@@ -11,9 +11,11 @@ import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { parseFootprintsDate } from '@/lib/vendors/footprints/dates';
 import { VendorError } from '@/lib/vendors/http';
-import { getLeadRecord, missingParts, recordToSummary, saveCatalogue, type LeadSummary, type MissingPart } from './read-model';
+import { missingParts, recordToSummary, saveCatalogue, type LeadSummary, type MissingPart } from './read-model';
 import { leadRecords } from './schema';
 import type { LeadDeps } from './deps';
+import { inScope } from '@/lib/auth/stores';
+import { requireLead } from './lead-records';
 
 export interface CompletionOption {
   id: string;
@@ -69,8 +71,7 @@ const ASK_FOR: Record<MissingPart, string> = {
 };
 
 export async function completeLead(db: Db, deps: LeadDeps, actor: AuditActorRef, input: CompleteLeadInput): Promise<LeadSummary> {
-  const record = await getLeadRecord(db, input.leadId);
-  if (!record) throw new ValidationError('This lead is not in the pipeline. Refresh the pipeline and try again.', { leadId: ['Unknown lead'] });
+  const record = await requireLead(db, deps, actor, 'leads.complete', input.leadId);
   const chosen = {
     locationId: input.locationId?.trim() || record.locationId || undefined,
     offerCategoryId: input.offerCategoryId?.trim() || record.offerCategoryId || undefined,
@@ -92,6 +93,8 @@ export async function completeLead(db: Db, deps: LeadDeps, actor: AuditActorRef,
   const offer = options.offers.find((o) => o.id === chosen.offerId);
   const consultant = options.consultants.find((o) => o.id === chosen.consultantId);
   if (chosen.locationId && !location) fieldErrors.locationId = ['This store is not in Footprints any more: choose another'];
+  // A lead moves only into one of the caller's stores (the list they were offered holds no other).
+  else if (chosen.locationId && !inScope(deps.scope, chosen.locationId)) fieldErrors.locationId = ['Choose one of your stores'];
   if (chosen.offerCategoryId && !category) fieldErrors.offerCategoryId = ['This offer category is not in Footprints any more: choose another'];
   if (chosen.offerId && !offer) fieldErrors.offerId = ['This offer is not in Footprints any more: choose another'];
   else if (offer && category && offer.categoryId && offer.categoryId !== category.id) fieldErrors.offerId = [`This offer is not in ${category.name}: choose one of its offers`];

@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import type { StaffSession } from '@/lib/auth/session';
+import type { StoreScope } from '@/lib/auth/stores';
 import { getConfig } from '@/lib/config';
 import { getFootprintsClient } from '@/lib/vendors/clients';
 import type { FootprintsClient } from '@/lib/vendors/footprints';
@@ -13,10 +14,12 @@ export interface LeadDeps {
   client: FootprintsClient;
   /** The member of staff's Footprints token: calls are made on their behalf. */
   accessToken: string;
+  /** The caller's stores, from the session (never from the browser): reads are filtered, changes outside refused. */
+  scope: StoreScope;
   timeZone: string;
   now?: () => Date;
 }
 
-export function leadsDeps(session: Pick<StaffSession, 'accessToken'>): LeadDeps {
-  return { client: getFootprintsClient(), accessToken: session.accessToken, timeZone: getConfig().storeTimezone };
+export function leadsDeps(session: Pick<StaffSession, 'accessToken' | 'stores'>): LeadDeps {
+  return { client: getFootprintsClient(), accessToken: session.accessToken, scope: session.stores, timeZone: getConfig().storeTimezone };
 }

@@ -6,7 +6,7 @@ import type { ActionInput } from './add-action';
 import { failure, requireLead, target, vendorDateTime } from './lead-records';
 
 export async function editAction(db: Db, deps: LeadDeps, actor: AuditActorRef, input: ActionInput & { actionId: string }): Promise<{ id: string }> {
-  const record = await requireLead(db, input.leadId);
+  const record = await requireLead(db, deps, actor, 'leads.editAction', input.leadId);
   const payload = { leadId: record.id, leadActionTypeId: input.typeId, actionDetail: input.detail, date: vendorDateTime(deps, input.date) };
   try {
     const res = await deps.client.updateLeadAction(deps.accessToken, input.actionId, payload);

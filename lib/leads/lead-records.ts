@@ -5,6 +5,7 @@
 import 'server-only';
 import { and, count, eq } from 'drizzle-orm';
 import { recordAudit, type AuditActorRef } from '@/lib/audit';
+import { inScope, type StoreScope } from '@/lib/auth/stores';
 import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { formatFootprintsDateTime } from '@/lib/vendors/footprints/dates';
@@ -16,9 +17,24 @@ import { leadDocuments, type LeadRecord } from './schema';
 export const nowOf = (deps: LeadDeps) => (deps.now ?? (() => new Date()))();
 export const target = (leadId: string) => ({ type: 'lead', id: leadId });
 
-export async function requireLead(db: Db, leadId: string): Promise<LeadRecord> {
+export const LEAD_NOT_FOUND = 'This lead is not in the pipeline. Refresh the pipeline and try again.';
+
+/**
+ * The lead if it is in the caller's stores, else null — the same null as an unknown lead, so nothing tells
+ * that it exists; the attempt on another store's lead is audited (refused, outside_store_scope).
+ */
+export async function findScopedLead(db: Db, scope: StoreScope, actor: AuditActorRef, action: string, leadId: string): Promise<LeadRecord | null> {
   const lead = await getLeadRecord(db, leadId);
-  if (!lead) throw new ValidationError('This lead is not in the pipeline. Refresh the pipeline and try again.', { leadId: ['Unknown lead'] });
+  if (!lead) return null;
+  if (inScope(scope, lead.locationId)) return lead;
+  await recordAudit(db, { actor, action, target: target(leadId), outcome: 'refused', detail: { reason: 'outside_store_scope' } });
+  return null;
+}
+
+/** The one lookup of the lead use cases: unknown and out-of-scope leads are refused alike. */
+export async function requireLead(db: Db, deps: Pick<LeadDeps, 'scope'>, actor: AuditActorRef, action: string, leadId: string): Promise<LeadRecord> {
+  const lead = await findScopedLead(db, deps.scope, actor, action, leadId);
+  if (!lead) throw new ValidationError(LEAD_NOT_FOUND, { leadId: ['Unknown lead'] });
   return lead;
 }
 

@@ -25,7 +25,7 @@ export interface MoveResult {
 
 /** The one door for a status change. Refuses what the rule refuses, before any vendor call. */
 export async function moveLead(db: Db, deps: LeadDeps, actor: AuditActorRef, input: MoveInput): Promise<MoveResult> {
-  const record = await requireLead(db, input.leadId);
+  const record = await requireLead(db, deps, actor, 'leads.updateStatus', input.leadId);
   const from = record.status as LeadStatus;
   const decision = decideMove({
     from,

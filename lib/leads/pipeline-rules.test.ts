@@ -4,6 +4,7 @@
  * there" and bulk counts those (19.5).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_STORES } from '@/lib/auth/stores';
 import { openTestDb, testEngines, type TestDb } from '@/lib/db/testing';
 import { setLogSink } from '@/lib/log';
 import { SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from '@/lib/sandbox/demo-staff';
@@ -73,16 +74,16 @@ describe.each(testEngines)('the pipeline query on %s', (engine) => {
   });
 
   it('sorts the table by last name with the Romanian collation', async () => {
-    const result = await queryPipeline(t.db, { ...filtersFromParams({}, new Date(), ZONE), sort: 'name', dir: 'asc' }, ZONE, { board: false });
+    const result = await queryPipeline(t.db, { ...filtersFromParams({}, new Date(), ZONE), sort: 'name', dir: 'asc' }, ZONE, ALL_STORES, { board: false });
     const firstOfEach = result.rows.map((r) => r.name.split(' ')[1]).filter((n, i, all) => all.indexOf(n) === i);
     expect(firstOfEach).toEqual(['Avram', 'Ălbescu', 'Suciu', 'Ștefănescu', 'Tudor', 'Țurcanu', 'Zamfir']);
   });
 
   it('a page past the last shows the last page, and says which', async () => {
-    const result = await queryPipeline(t.db, { ...filtersFromParams({}, new Date(), ZONE), page: 999 }, ZONE, { board: false });
+    const result = await queryPipeline(t.db, { ...filtersFromParams({}, new Date(), ZONE), page: 999 }, ZONE, ALL_STORES, { board: false });
     expect(result.page).toBe(2);
     expect(result.rows).toHaveLength(5);
-    const empty = await queryPipeline(t.db, { ...filtersFromParams({}, new Date(), ZONE), q: 'nobody-like-this', page: 3 }, ZONE, { board: false });
+    const empty = await queryPipeline(t.db, { ...filtersFromParams({}, new Date(), ZONE), q: 'nobody-like-this', page: 3 }, ZONE, ALL_STORES, { board: false });
     expect(empty.page).toBe(1);
   });
 });
@@ -98,7 +99,7 @@ describe('a move to the status a lead is already in', () => {
     running = await startSandboxServer();
     t = await openTestDb(testEngines[0]);
     const client = createFootprintsClient({ baseUrl: `${running.origin}/sandbox/footprints`, apiKey: SANDBOX_FOOTPRINTS_KEY, apiSecret: SANDBOX_FOOTPRINTS_SECRET, timeoutMs: 5000 });
-    deps = { client, accessToken: (await client.tokenWithPassword('manager', 'manager-demo')).accessToken, timeZone: ZONE };
+    deps = { client, accessToken: (await client.tokenWithPassword('manager', 'manager-demo')).accessToken, scope: ALL_STORES, timeZone: ZONE };
     await syncLeads(t.db, deps, syncWindow(new Date(), ZONE), 'manual');
   });
   afterAll(async () => {

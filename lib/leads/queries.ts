@@ -5,7 +5,10 @@
  */
 import 'server-only';
 import { asc, desc, eq } from 'drizzle-orm';
+import type { AuditActorRef } from '@/lib/audit';
+import { actorOf } from '@/lib/auth/action';
 import type { StaffSession } from '@/lib/auth/session';
+import { inScope, type StoreScope } from '@/lib/auth/stores';
 import { getDb, type Db } from '@/lib/db';
 import { log } from '@/lib/log';
 import { listJobsByCorrelation } from '@/lib/outbox';
@@ -13,12 +16,13 @@ import { getCompletionOptions, type CompletionOptions } from './complete-lead';
 import { leadsDeps } from './deps';
 import type { PipelineFilters } from './filters';
 import { getTimeline, type Timeline } from './get-timeline';
-import { getFilterOptions, getLeadRecord, getSyncState, queryPipeline, recordToSummary, type LeadSummary } from './read-model';
+import { findScopedLead } from './lead-records';
+import { getFilterOptions, getSyncState, queryPipeline, recordToSummary, type LeadSummary } from './read-model';
 import { leadDocuments, leadNpsEntries, leadStatusHistory, type LeadRecord } from './schema';
 import { ensureInitialSync } from './sync';
 
 /** For pages: fills the read model on first use with the staff member's token (later syncs are periodic). */
-export async function ensureLeadsSynced(db: Db, session: Pick<StaffSession, 'accessToken'>): Promise<string | null> {
+export async function ensureLeadsSynced(db: Db, session: Pick<StaffSession, 'accessToken' | 'stores'>): Promise<string | null> {
   try {
     await ensureInitialSync(db, leadsDeps(session));
     return null;
@@ -54,8 +58,9 @@ export interface LeadDetail {
   jobs: { id: string; kind: string; status: string; attempts: number; lastError: string | null; updatedAt: string }[];
 }
 
-export async function getLeadDetail(db: Db, leadId: string): Promise<LeadDetail | null> {
-  const record = await getLeadRecord(db, leadId);
+/** One lead for a caller: null when unknown or in another store (that attempt is audited by findScopedLead). */
+export async function getLeadDetail(db: Db, scope: StoreScope, actor: AuditActorRef, leadId: string): Promise<LeadDetail | null> {
+  const record = await findScopedLead(db, scope, actor, 'leads.view', leadId);
   if (!record) return null;
   const [history, documents, nps, jobs] = await Promise.all([
     db.select().from(leadStatusHistory).where(eq(leadStatusHistory.leadId, leadId)).orderBy(desc(leadStatusHistory.at), desc(leadStatusHistory.id)),
@@ -82,18 +87,18 @@ export async function getLeadDetail(db: Db, leadId: string): Promise<LeadDetail 
 }
 
 /** The pipeline page: the filtered pipeline, the sync status and the filters' options. */
-export async function pipelinePage(session: Pick<StaffSession, 'accessToken'>, filters: PipelineFilters, timeZone: string) {
+export async function pipelinePage(session: Pick<StaffSession, 'accessToken' | 'stores'>, filters: PipelineFilters, timeZone: string) {
   const db = await getDb();
   const loadError = await ensureLeadsSynced(db, session);
-  const [pipeline, sync, options] = await Promise.all([queryPipeline(db, filters, timeZone), getSyncStatus(db), getFilterOptions(db)]);
+  const [pipeline, sync, options] = await Promise.all([queryPipeline(db, filters, timeZone, session.stores), getSyncStatus(db), getFilterOptions(db, session.stores)]);
   return { pipeline, sync, options, loadError };
 }
 
 /** The lead page: null when the lead is not in the pipeline. The Footprints timeline may fail alone. */
-export async function leadPage(session: Pick<StaffSession, 'accessToken'>, leadId: string) {
+export async function leadPage(session: Pick<StaffSession, 'accessToken' | 'stores' | 'subject' | 'displayName' | 'roles'>, leadId: string) {
   const db = await getDb();
   await ensureLeadsSynced(db, session);
-  const detail = await getLeadDetail(db, leadId);
+  const detail = await getLeadDetail(db, session.stores, actorOf(session), leadId);
   if (!detail) return null;
   let timeline: Timeline | null = null;
   try {
@@ -101,12 +106,14 @@ export async function leadPage(session: Pick<StaffSession, 'accessToken'>, leadI
   } catch {
     timeline = null;
   }
-  const options = await getFilterOptions(db);
+  const options = await getFilterOptions(db, session.stores);
   // A captured lead Footprints does not list yet: the catalogues to complete it with (null when they failed).
   let completion: CompletionOptions | null = null;
   if (detail.summary.missing.length) {
     try {
-      completion = await getCompletionOptions(leadsDeps(session));
+      const all = await getCompletionOptions(leadsDeps(session));
+      // Only the caller's stores to choose from (completeLead refuses any other).
+      completion = { ...all, locations: all.locations.filter((l) => inScope(session.stores, l.id)) };
     } catch {
       completion = null;
     }

@@ -6,6 +6,7 @@
 import 'server-only';
 import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { StoreScope } from '@/lib/auth/stores';
 import type { Db } from '@/lib/db';
 import { addDaysIso } from '@/lib/dates';
 import { parseFootprintsDate } from '@/lib/vendors/footprints/dates';
@@ -147,7 +148,7 @@ export async function upsertVendorLeads(db: Db, leads: readonly Lead[], timeZone
  * the console captured: the list leaves out every lead without location, category, offer and consultant,
  * so its silence about them says nothing.
  */
-export async function removeUnlisted(db: Db, range: { start: Date; end: Date }, syncStartedAt: Date): Promise<number> {
+export async function removeUnlisted(db: Db, range: { start: Date; end: Date }, syncStartedAt: Date, scope: StoreScope): Promise<number> {
   const gone = await db
     .delete(leadRecords)
     .where(
@@ -156,6 +157,7 @@ export async function removeUnlisted(db: Db, range: { start: Date; end: Date }, 
         lt(leadRecords.vendorCreatedAt, range.end),
         lt(leadRecords.syncedAt, syncStartedAt),
         ne(leadRecords.origin, 'capture'),
+        scopeWhere(scope),
       ),
     )
     .returning({ id: leadRecords.id });
@@ -216,13 +218,15 @@ export interface FilterOptions {
   channels: FilterOption[];
 }
 
-export async function getFilterOptions(db: Db): Promise<FilterOptions> {
+/** The filters' choices, from the leads the caller may see (another store's consultant or offer is not named). */
+export async function getFilterOptions(db: Db, scope: StoreScope): Promise<FilterOptions> {
+  const inStores = scopeWhere(scope);
   const distinct = async (idCol: AnyPgColumn, nameCol: AnyPgColumn) =>
     (
       await db
         .selectDistinct({ id: idCol, name: nameCol })
         .from(leadRecords)
-        .where(sql`${idCol} is not null`)
+        .where(and(sql`${idCol} is not null`, inStores))
     )
       .map((r) => ({ id: String(r.id), name: r.name ? String(r.name) : String(r.id) }))
       .sort((a, b) => a.name.localeCompare(b.name));
@@ -235,8 +239,8 @@ export async function getFilterOptions(db: Db): Promise<FilterOptions> {
     distinct(leadRecords.offerCategoryId, leadRecords.offerCategoryName),
     distinct(leadRecords.offerId, leadRecords.offerName),
     distinct(leadRecords.consultantId, leadRecords.consultantName),
-    db.selectDistinct({ id: leadRecords.locationId }).from(leadRecords),
-    db.selectDistinct({ id: leadRecords.channelId }).from(leadRecords),
+    db.selectDistinct({ id: leadRecords.locationId }).from(leadRecords).where(inStores),
+    db.selectDistinct({ id: leadRecords.channelId }).from(leadRecords).where(inStores),
   ]);
   return {
     locations: named('location', locationIds.map((r) => r.id)),
@@ -367,9 +371,18 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function pipelineWhere(filters: PipelineFilters, timeZone: string): SQL {
+/** The store scope as a condition on lead_records (none for all stores; always false for no store). */
+export function scopeWhere(scope: StoreScope): SQL | undefined {
+  if (scope.all) return undefined;
+  if (scope.locationIds.length === 0) return sql`false`;
+  return inArray(leadRecords.locationId, [...scope.locationIds]);
+}
+
+export function pipelineWhere(filters: PipelineFilters, timeZone: string, scope: StoreScope): SQL {
   const { start, end } = dayRange(filters.from, filters.to, timeZone);
   const conds: SQL[] = [gte(leadRecords.vendorCreatedAt, start), lt(leadRecords.vendorCreatedAt, end)];
+  const inStores = scopeWhere(scope);
+  if (inStores) conds.push(inStores);
   if (filters.status) conds.push(eq(leadRecords.status, filters.status));
   if (filters.location) conds.push(eq(leadRecords.locationId, filters.location));
   if (filters.category) conds.push(eq(leadRecords.offerCategoryId, filters.category));
@@ -449,9 +462,10 @@ export async function queryPipeline(
   db: Db,
   filters: PipelineFilters,
   timeZone: string,
+  scope: StoreScope,
   opts: { board?: boolean; table?: boolean } = {},
 ): Promise<PipelineResult> {
-  const where = pipelineWhere(filters, timeZone);
+  const where = pipelineWhere(filters, timeZone, scope);
   const wantBoard = opts.board ?? true;
   const wantTable = opts.table ?? true;
 

@@ -7,7 +7,7 @@ import { failure, nowOf, requireLead, target } from './lead-records';
 import { leadNpsEntries, leadRecords } from './schema';
 
 export async function recordNps(db: Db, deps: LeadDeps, actor: AuditActorRef, input: { leadId: string; score: number; comment?: string }): Promise<void> {
-  const record = await requireLead(db, input.leadId);
+  const record = await requireLead(db, deps, actor, 'leads.recordNps', input.leadId);
   try {
     await deps.client.updateNps(deps.accessToken, record.id, { nps: input.score, comment: input.comment || undefined });
   } catch (error) {

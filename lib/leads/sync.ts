@@ -3,6 +3,7 @@
  * locations and channels the list only carries as ids. One sync at a time per process (a second caller
  * waits for the running one); the periodic sync never throws (it logs and tries again at the next tick).
  */
+import { ALL_STORES, type StoreScope } from '@/lib/auth/stores';
 import 'server-only';
 import { leadSyncFailureMessage } from '@/lib/staff-words';
 import type { Db } from '@/lib/db';
@@ -22,6 +23,11 @@ const PAGE_ATTEMPTS = 3;
 export interface SyncDeps {
   client: FootprintsClient;
   accessToken: string;
+  /**
+   * Whose sync it is: rows outside these stores are never removed by it (a manager's refresh stores every lead
+   * Footprints lists but cannot drop another store's rows). Unset: the periodic sync, which may remove any.
+   */
+  scope?: StoreScope;
   timeZone: string;
   now?: () => Date;
 }
@@ -82,7 +88,7 @@ async function runSync(db: Db, deps: SyncDeps, range: { from: string; to: string
       if (last) break;
     }
     // Every page came: what the range no longer holds is gone from the vendor.
-    const removed = await removeUnlisted(db, dayRange(range.from, range.to, deps.timeZone), startedAt);
+    const removed = await removeUnlisted(db, dayRange(range.from, range.to, deps.timeZone), startedAt, deps.scope ?? ALL_STORES);
     await syncCatalogueNames(db, deps);
     const finishedAt = now();
     await writeSyncState(db, { lastFinishedAt: finishedAt, lastSuccessAt: finishedAt, lastError: null, leadCount: totals.leads });

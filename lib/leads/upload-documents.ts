@@ -22,7 +22,7 @@ export interface UploadInput {
 
 /** Checks every file (PDF by type and content, 10 MB), then sends them to Footprints and records them. */
 export async function uploadDocuments(db: Db, deps: LeadDeps, actor: AuditActorRef, input: UploadInput): Promise<{ uploaded: string[] }> {
-  const record = await requireLead(db, input.leadId);
+  const record = await requireLead(db, deps, actor, 'leads.uploadDocuments', input.leadId);
   const problems = checkPdfFiles(input.files.map((f) => ({ name: f.name, size: f.bytes.length, type: f.type, head: f.bytes.subarray(0, 8) })));
   if (problems.length) {
     await recordAudit(db, {

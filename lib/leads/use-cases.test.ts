@@ -4,6 +4,7 @@
  * vendor first and the read model follows its answer, everything is audited.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ALL_STORES } from '@/lib/auth/stores';
 import { listAudit } from '@/lib/audit';
 import { testEngines, openTestDb, type TestDb } from '@/lib/db/testing';
 import { ValidationError } from '@/lib/errors';
@@ -66,17 +67,17 @@ describe.each(testEngines)('lead pipeline on %s', (engine) => {
   beforeEach(async () => {
     running.sandbox.reset();
     const token = await client.tokenWithPassword('manager', 'manager-demo');
-    deps = { client, accessToken: token.accessToken, timeZone: ZONE };
+    deps = { client, accessToken: token.accessToken, scope: ALL_STORES, timeZone: ZONE };
     await syncLeads(tdb.db, deps, syncWindow(new Date(), ZONE), 'manual');
   });
 
   it('the sync brings every lead the vendor lists in the window, with names for ids', async () => {
     const listed = sim.listLeads().filter((l) => l.locationId && l.offerCategoryId && l.offerId && l.consultantId);
-    const all = await queryPipeline(tdb.db, { ...filtersFromParams({}, new Date(), ZONE), from: syncWindow(new Date(), ZONE).from }, ZONE);
+    const all = await queryPipeline(tdb.db, { ...filtersFromParams({}, new Date(), ZONE), from: syncWindow(new Date(), ZONE).from }, ZONE, ALL_STORES);
     expect(all.total).toBe(listed.length);
     expect(all.total).toBeGreaterThan(250);
     for (const column of all.columns) expect(column.count).toBe(listed.filter((l) => l.status === column.status).length);
-    const options = await getFilterOptions(tdb.db);
+    const options = await getFilterOptions(tdb.db, ALL_STORES);
     expect(options.locations.every((l) => l.name !== l.id)).toBe(true);
     expect(options.consultants.length).toBeGreaterThan(1);
   });
@@ -97,18 +98,18 @@ describe.each(testEngines)('lead pipeline on %s', (engine) => {
   it('filters and searches: by e-mail, by status, by consultant, and sums offer values', async () => {
     const lead = (await getLeadRecord(tdb.db, SALE_LEAD_ID))!;
     const base = filtersFromParams({}, new Date(), ZONE);
-    const byEmail = await queryPipeline(tdb.db, { ...base, q: lead.email!.toUpperCase() }, ZONE);
+    const byEmail = await queryPipeline(tdb.db, { ...base, q: lead.email!.toUpperCase() }, ZONE, ALL_STORES);
     expect(byEmail.rows.map((r) => r.id)).toEqual([SALE_LEAD_ID]);
-    const byPhoneDigits = await queryPipeline(tdb.db, { ...base, q: lead.phone!.replace(/\D/g, '').slice(-6) }, ZONE);
+    const byPhoneDigits = await queryPipeline(tdb.db, { ...base, q: lead.phone!.replace(/\D/g, '').slice(-6) }, ZONE, ALL_STORES);
     expect(byPhoneDigits.rows.map((r) => r.id)).toContain(SALE_LEAD_ID);
-    const lost = await queryPipeline(tdb.db, { ...base, status: 'lost' }, ZONE);
+    const lost = await queryPipeline(tdb.db, { ...base, status: 'lost' }, ZONE, ALL_STORES);
     expect(lost.rows.every((r) => r.status === 'lost')).toBe(true);
     expect(lost.columns.filter((c) => c.status !== 'lost').every((c) => c.count === 0)).toBe(true);
-    const mine = await queryPipeline(tdb.db, { ...base, consultant: lead.consultantId! }, ZONE);
+    const mine = await queryPipeline(tdb.db, { ...base, consultant: lead.consultantId! }, ZONE, ALL_STORES);
     expect(mine.total).toBeGreaterThan(0);
     const expected = mine.rows.length === mine.total ? mine.rows.reduce((n, r) => n + (r.offerPrice ?? 0), 0) : undefined;
     if (expected !== undefined) expect(mine.columns.reduce((n, c) => n + c.offerValue, 0)).toBeCloseTo(expected, 2);
-    const sorted = await queryPipeline(tdb.db, { ...base, sort: 'value', dir: 'desc' }, ZONE);
+    const sorted = await queryPipeline(tdb.db, { ...base, sort: 'value', dir: 'desc' }, ZONE, ALL_STORES);
     const values = sorted.rows.map((r) => r.offerPrice ?? -1);
     expect(values).toEqual([...values].sort((a, b) => b - a));
   });
@@ -144,7 +145,7 @@ describe.each(testEngines)('lead pipeline on %s', (engine) => {
     const vendor = sim.getLead(OPPORTUNITY_ID)!;
     expect(vendor.status).toBe('customer');
     expect(vendor.contract).toMatchObject(contract);
-    const detail = (await getLeadDetail(tdb.db, OPPORTUNITY_ID))!;
+    const detail = (await getLeadDetail(tdb.db, ALL_STORES, actor, OPPORTUNITY_ID))!;
     expect(detail.record.status).toBe('customer');
     expect(detail.record.contractDescription).toBe(contract.contractDescription);
     expect(detail.history[0]).toMatchObject({ from: 'opportunity', to: 'customer', source: 'console', actorName: 'Demo Manager' });
@@ -190,14 +191,14 @@ describe.each(testEngines)('lead pipeline on %s', (engine) => {
     await recordNps(tdb.db, deps, actor, { leadId: SALE_LEAD_ID, score: 4, comment: 'slow delivery' });
     await recordNps(tdb.db, deps, actor, { leadId: SALE_LEAD_ID, score: 9 });
     expect(sim.listNps(SALE_LEAD_ID).map((n) => n.nps).slice(-2)).toEqual([4, 9]);
-    const detail = (await getLeadDetail(tdb.db, SALE_LEAD_ID))!;
+    const detail = (await getLeadDetail(tdb.db, ALL_STORES, actor, SALE_LEAD_ID))!;
     expect(detail.nps.filter((n) => n.source === 'console').map((n) => [n.score, n.comment])).toEqual([
       [4, 'slow delivery'],
       [9, null],
     ]);
     // The next sync sees score 9 at the vendor: no duplicate entry.
     await syncLeads(tdb.db, deps, syncWindow(new Date(), ZONE), 'manual');
-    expect((await getLeadDetail(tdb.db, SALE_LEAD_ID))!.nps.filter((n) => n.score === 9)).toHaveLength(1);
+    expect((await getLeadDetail(tdb.db, ALL_STORES, actor, SALE_LEAD_ID))!.nps.filter((n) => n.score === 9)).toHaveLength(1);
   });
 
   it('actions: added and edited with the vendor types, a document attached to one', async () => {
@@ -219,7 +220,7 @@ describe.each(testEngines)('lead pipeline on %s', (engine) => {
     const token = deps.accessToken;
     await client.updateLead(token, PROSPECT_ID, { status: 'sale_lead' });
     await syncLeads(tdb.db, deps, syncWindow(new Date(), ZONE), 'manual');
-    const detail = (await getLeadDetail(tdb.db, PROSPECT_ID))!;
+    const detail = (await getLeadDetail(tdb.db, ALL_STORES, actor, PROSPECT_ID))!;
     expect(detail.record.status).toBe('sale_lead');
     expect(detail.history[0]).toMatchObject({ to: 'sale_lead', source: 'sync' });
   });

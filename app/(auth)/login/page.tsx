@@ -14,6 +14,7 @@ const ENDED: Record<string, string> = {
   shift_limit: 'Your session reached its shift limit. Sign in again to continue.',
   signed_out: 'You are signed out.',
   replaced: 'Your session ended. Sign in again to continue.',
+  access_changed: 'An admin changed your role or stores. Sign in again to continue.',
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -45,6 +45,7 @@ beforeAll(async () => {
     displayName: 'Demo Manager',
     username: 'manager',
     roles: ['manager'],
+    stores: { all: true },
     device: null,
     createdAt: new Date(),
     lastSeenAt: new Date(),

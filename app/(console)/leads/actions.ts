@@ -41,8 +41,8 @@ export const queryPipelineAction = defineAction({
   name: 'leads.queryPipeline',
   permission: 'leads.view',
   schema: PipelineFiltersSchema,
-  handler: async (filters, { db }) => {
-    const [pipeline, sync] = await Promise.all([queryPipeline(db, filters, getConfig().storeTimezone), getSyncStatus(db)]);
+  handler: async (filters, { db, session }) => {
+    const [pipeline, sync] = await Promise.all([queryPipeline(db, filters, getConfig().storeTimezone, session.stores), getSyncStatus(db)]);
     return { ...pipeline, sync };
   },
 });

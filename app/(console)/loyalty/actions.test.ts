@@ -48,6 +48,7 @@ function hostessSession(name: 'ioana' | 'maria'): StaffSession {
     displayName: name === 'ioana' ? 'Ioana Hostess' : 'Maria Hostess',
     username: null,
     roles: ['hostess'],
+    stores: { all: true },
     device: `tablet-${name}`,
     createdAt: new Date(),
     lastSeenAt: new Date(),

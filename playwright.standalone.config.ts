@@ -1,0 +1,27 @@
+import { defineConfig, devices } from '@playwright/test';
+import base from './playwright.config';
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+/**
+ * `npm run test:standalone` (part of npm test, after the build): the deployment build — `node .next/standalone/server.js`
+ * started by `npm run start:standalone`, static assets and public/ copied in — passes one smoke journey
+ * (e2e/standalone.smoke.ts). Same build as the Playwright suite (output: 'standalone' is always on), no second build.
+ */
+export default defineConfig({
+  ...base,
+  testMatch: /standalone\.smoke\.ts$/,
+  globalTeardown: undefined,
+  outputDir: `test-results/standalone-${PORT}`,
+  reporter: [['list']],
+  projects: [{ name: 'standalone', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    ...(base.webServer as NonNullable<Parameters<typeof defineConfig>[0]['webServer']> & object),
+    env: {
+      ...((base.webServer as { env?: Record<string, string> }).env ?? {}),
+      E2E_STANDALONE: '1',
+      // Its own fresh database (the e2e server empties it): never the suite's.
+      DATA_DIR: `.data/e2e-standalone-${PORT}`,
+    },
+  },
+});
