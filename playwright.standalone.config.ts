@@ -2,6 +2,10 @@ import { defineConfig, devices } from '@playwright/test';
 import base from './playwright.config';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The smoke journey scrapes /api/metrics with this token (a test value, not a secret). */
+export const METRICS_TOKEN = 'smoke-metrics-token-0123456789';
+/** Its own fresh database and server log (the e2e server empties it): never the suite's. */
+export const STANDALONE_DATA_DIR = `.data/e2e-standalone-${PORT}`;
 
 /**
  * `npm run test:standalone` (part of npm test, after the build): the deployment build — `node .next/standalone/server.js`
@@ -20,8 +24,8 @@ export default defineConfig({
     env: {
       ...((base.webServer as { env?: Record<string, string> }).env ?? {}),
       E2E_STANDALONE: '1',
-      // Its own fresh database (the e2e server empties it): never the suite's.
-      DATA_DIR: `.data/e2e-standalone-${PORT}`,
+      DATA_DIR: STANDALONE_DATA_DIR,
+      METRICS_TOKEN,
     },
   },
 });

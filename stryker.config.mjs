@@ -1,7 +1,7 @@
 // StrykerJS over the rules whose mistakes cost the most (see scripts/mutation.mjs, which runs it once per
 // module with --mutate and that module's tests). Not part of npm test: it is slow.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+const config = {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.mutation.config.mts', related: false },
@@ -20,3 +20,5 @@ export default {
   ignorePatterns: ['.next', '.next-*', '.data', 'test-results', 'playwright-report', 'bench-results', 'reports', '.stryker-tmp*'],
   thresholds: { high: 90, low: 80, break: null },
 };
+
+export default config;

@@ -2,22 +2,70 @@
  * Issue 17, smoke journey of the deployment build (playwright.standalone.config.ts runs it against
  * `node .next/standalone/server.js`): the page's scripts and styles load from the copied static assets (the
  * page hydrates), public/ is served, the health check answers; a hostess signs in and captures a lead in
- * sandbox mode, and sees it sent to Footprints.
+ * sandbox mode, and sees it sent to Footprints. On the same server: /api/metrics refuses without its token and
+ * its vendor and queue series move with the capture and with a Footprints outage; every log line of the
+ * hostess's requests carries the request id her browser sent.
  */
-import { expect, gotoHydrated, signInAs, test, uniqueFirstName, uniquePhone } from './fixtures';
-import { captureResult, fillRequired, uniqueEmail } from './capture-support';
+import { readFileSync } from 'node:fs';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, gotoHydrated, runTag, signInAs, test, uniqueFirstName, uniquePhone } from './fixtures';
+import { captureResult, clearFaults, fillRequired, setFaults, uniqueEmail } from './capture-support';
+import { METRICS_TOKEN, STANDALONE_DATA_DIR } from '../playwright.standalone.config';
+
+async function metricValue(request: APIRequestContext, series: string): Promise<number> {
+  const res = await request.get('/api/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect(res.status()).toBe(200);
+  const line = (await res.text()).split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.split(' ').at(-1)) : 0;
+}
+
+const ADD_LEAD_OK = 'storedesk_vendor_calls_total{vendor="footprints",operation="addLead",outcome="ok"}';
+const ADD_LEAD_FAILED = 'storedesk_vendor_calls_total{vendor="footprints",operation="addLead",outcome="failure"}';
 
 test('the standalone server serves assets and health, signs a hostess in, and a capture is sent', async ({ page, request }) => {
-  expect((await request.get('/api/health')).status()).toBe(200);
-  // public/ (copied in by start:standalone) and an icon the manifest names.
+  test.setTimeout(120_000);
+  const health = await request.get('/api/health');
+  expect(health.status()).toBe(200);
+  expect(health.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  // public/ (copied in by start:standalone).
   expect((await request.get('/icon-192.png')).status()).toBe(200);
   await gotoHydrated(page, '/login');
   const css = page.locator('link[rel="stylesheet"]').first();
   expect((await request.get((await css.getAttribute('href'))!)).status()).toBe(200);
 
+  // Metrics: refused without the token or with a wrong one.
+  expect((await request.get('/api/metrics')).status()).toBe(401);
+  expect((await request.get('/api/metrics', { headers: { authorization: 'Bearer not-the-token' } })).status()).toBe(401);
+  const okBefore = await metricValue(request, ADD_LEAD_OK);
+
+  const requestId = `smoke-${runTag()}`;
+  await page.setExtraHTTPHeaders({ 'x-request-id': requestId });
   await signInAs(page, 'hostess');
   await gotoHydrated(page, '/capture');
   await fillRequired(page, { first: uniqueFirstName('Smoke'), last: 'Standalone', email: uniqueEmail('standalone'), phone: uniquePhone() });
   await page.getByRole('button', { name: 'Save lead' }).click();
   await expect(captureResult(page)).toContainText(/Sent — Footprints lead [0-9a-f]{24}/);
+  expect(await metricValue(request, ADD_LEAD_OK)).toBe(okBefore + 1);
+
+  // Footprints down: the capture is saved to sync later, the failure is counted and the queue holds the job.
+  const failedBefore = await metricValue(request, ADD_LEAD_FAILED);
+  await setFaults(request, { vendor: 'footprints', outage: true });
+  try {
+    await gotoHydrated(page, '/capture');
+    await fillRequired(page, { first: uniqueFirstName('Outage'), last: 'Standalone', email: uniqueEmail('standalone-outage'), phone: uniquePhone() });
+    await page.getByRole('button', { name: 'Save lead' }).click();
+    await expect(captureResult(page)).toContainText('Saved — will sync');
+    expect(await metricValue(request, ADD_LEAD_FAILED)).toBeGreaterThan(failedBefore);
+    expect(await metricValue(request, 'storedesk_outbox_jobs{kind="capture.lead",state="queued"}')).toBeGreaterThanOrEqual(1);
+  } finally {
+    await clearFaults(request);
+  }
+
+  // The server log: the hostess's requests logged lines, each with her browser's request id.
+  const mine = readFileSync(`${STANDALONE_DATA_DIR}/server.log`, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{') && l.includes(requestId))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(mine.length).toBeGreaterThan(0);
+  for (const line of mine) expect(line.requestId).toBe(requestId);
 });

@@ -72,6 +72,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ SANDBOX: '1', PORT: '3100' }).logLevel).toBe('info');
     expect(loadConfig({ SANDBOX: '1', PORT: '3100', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
     expect(loadConfig({ SANDBOX: '1', PORT: '3100', LOG_LEVEL: 'verbose' }).logLevel).toBe('info');
+    expect(loadConfig({ SANDBOX: '1', PORT: '3100', LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+    expect(loadConfig({ SANDBOX: '1', PORT: '3100', LOG_LEVEL: 'ERROR' }).logLevel).toBe('error');
   });
 
   it('leaves sandbox mode when credentials are configured, and SANDBOX=1 forces it back', () => {

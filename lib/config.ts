@@ -5,7 +5,10 @@
 import 'server-only';
 import { z } from 'zod';
 import { isTimeZone } from '@/lib/dates';
-import { registerSecret, setDebugLogging } from '@/lib/log';
+import { registerSecret, setLogLevel, type LogLevel } from '@/lib/log';
+
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+const logLevelOf = (value: string | undefined): LogLevel => (LOG_LEVELS.find((l) => l === value?.trim().toLowerCase()) ?? 'info');
 
 export type NetcoreRegion = 'us' | 'in' | 'eu';
 
@@ -74,6 +77,7 @@ const EnvSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   OUTBOX_WORKER: z.enum(['0', '1']).default('1'),
   LOG_LEVEL: optionalString,
+  METRICS_TOKEN: optionalString,
 });
 
 export interface AppConfig {
@@ -110,8 +114,10 @@ export interface AppConfig {
   trustedProxyHops: number;
   storeTimezone: string;
   outboxWorker: boolean;
-  /** `debug` prints debug lines too (LOG_LEVEL=debug); anything else prints info and above. */
-  logLevel: 'debug' | 'info';
+  /** The lowest level printed (LOG_LEVEL: debug, info, warn or error; anything else: info). */
+  logLevel: LogLevel;
+  /** Bearer token of GET /api/metrics (METRICS_TOKEN); unset: the endpoint refuses every request. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -198,7 +204,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       ...common,
       storeTimezone: timezone,
       outboxWorker: env.OUTBOX_WORKER === '1',
-      logLevel: env.LOG_LEVEL === 'debug' ? 'debug' : 'info',
+      logLevel: logLevelOf(env.LOG_LEVEL),
+      metricsToken: env.METRICS_TOKEN,
     };
   } else {
     const need = (name: keyof typeof env, value: string | undefined) => {
@@ -241,7 +248,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       ...common,
       storeTimezone: timezone,
       outboxWorker: env.OUTBOX_WORKER === '1',
-      logLevel: env.LOG_LEVEL === 'debug' ? 'debug' : 'info',
+      logLevel: logLevelOf(env.LOG_LEVEL),
+      metricsToken: env.METRICS_TOKEN,
     };
     if (config.auth.secret && config.auth.secret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
     if (problems.length) problems.push('or set SANDBOX=1 to run on the built-in vendor simulators (demo, training, tests only)');
@@ -259,6 +267,7 @@ export function configSecrets(config: AppConfig): string[] {
     config.loyalty.clientId,
     config.loyalty.clientSecret,
     config.auth.secret,
+    config.metricsToken,
   ].filter((v): v is string => Boolean(v));
 }
 
@@ -269,7 +278,7 @@ export function getConfig(): AppConfig {
   if (!globalForConfig.__storedeskConfig) {
     const config = loadConfig(process.env);
     configSecrets(config).forEach((secret) => registerSecret(secret));
-    setDebugLogging(config.logLevel === 'debug');
+    setLogLevel(config.logLevel);
     globalForConfig.__storedeskConfig = config;
   }
   return globalForConfig.__storedeskConfig;

@@ -3,6 +3,7 @@
  * registered as a secret (vendor keys, tokens at runtime) scrubbed wherever it appears.
  */
 import { redactText, statementName, variants } from '@/lib/redact';
+import { currentRequestId } from '@/lib/request-context';
 
 /** Keys and secrets from the configuration: few, kept for the life of the process. */
 const pinned = new Set<string>();
@@ -79,17 +80,23 @@ function scrub(value: unknown, depth = 0): unknown {
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 type Sink = (level: LogLevel, line: string) => void;
 
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 // Set from the configuration (LOG_LEVEL, read in lib/config.ts) when it is loaded.
-let debugEnabled = false;
+let minimum: LogLevel = 'info';
+
+/** The lowest level printed (LOG_LEVEL); lines below it are dropped before they are built. */
+export function setLogLevel(level: LogLevel): void {
+  minimum = level;
+}
 
 /** Debug lines are printed only when the configuration asks for them. */
 export function setDebugLogging(on: boolean): void {
-  debugEnabled = on;
+  minimum = on ? 'debug' : 'info';
 }
 
 let sink: Sink = (level, line) => {
   if (level === 'error' || level === 'warn') process.stderr.write(`${line}\n`);
-  else if (level === 'info' || debugEnabled) process.stdout.write(`${line}\n`);
+  else process.stdout.write(`${line}\n`);
 };
 
 /** Tests capture log lines through this. Returns the previous sink. */
@@ -99,7 +106,13 @@ export function setLogSink(next: Sink): Sink {
   return prev;
 }
 
+/**
+ * One JSON line. Inside a request it carries the request's id (`requestId`, lib/request-context.ts), so
+ * every line of one request can be found together.
+ */
 export function log(level: LogLevel, event: string, fields: Record<string, unknown> = {}): void {
-  const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...(scrub(fields) as object) });
+  if (RANK[level] < RANK[minimum]) return;
+  const requestId = currentRequestId();
+  const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...(requestId ? { requestId } : {}), ...(scrub(fields) as object) });
   sink(level, line);
 }

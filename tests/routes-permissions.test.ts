@@ -57,6 +57,7 @@ const ROUTES: Record<string, { permission: Permission | null; call: (mod: Record
 const PUBLIC_ROUTES: Record<string, string> = {
   'api/auth/[...nextauth]/route.ts': "next-auth's own endpoints: CSRF token, the throttled sign-in (lib/auth/throttle.ts), sign-out",
   'api/health/route.ts': 'the load balancer probe: no session by design, answers only whether the database does',
+  'api/metrics/route.ts': 'the Prometheus scrape: no session, its own bearer token (METRICS_TOKEN); refused without it (lib/metrics-endpoint.ts)',
   'sandbox/[...path]/route.ts': 'the vendor simulators, mounted only with SANDBOX=1 (404 otherwise)',
 };
 

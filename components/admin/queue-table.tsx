@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { withQueryClient } from '@/components/data/query-client';
 import { useState } from 'react';
 import { listQueueAction, retryJobAction } from '@/app/(console)/admin/actions';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
@@ -30,7 +31,7 @@ const COLUMNS: TableColumn[] = [
   { key: 'actions', label: 'Actions', hiddenLabel: true },
 ];
 
-export function QueueTable({ timeZone }: { timeZone: string }) {
+function QueueTableDesk({ timeZone }: { timeZone: string }) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<Status | undefined>(undefined);
@@ -154,3 +155,5 @@ export function QueueTable({ timeZone }: { timeZone: string }) {
     />
   );
 }
+
+export const QueueTable = withQueryClient(QueueTableDesk);

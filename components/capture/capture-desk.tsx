@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import type { CaptureCatalogues, CatalogueName } from '@/lib/capture/catalogues';
@@ -11,13 +11,21 @@ import type { CaptureFormValues } from '@/lib/capture/inputs';
 import { todayInZone } from '@/lib/dates';
 import { CaptureFields } from './capture-fields';
 import { CaptureResultRegion } from './capture-result';
-import { DuplicatesDialog } from './duplicates-dialog';
 import { newUuid } from './ids';
-import { IdleWarning, useIdleClear } from './idle-warning';
+import { useIdleClear } from './idle-warning';
 import { useLeaveGuard } from './leave-guard';
 import { MySubmissionsPanel } from './my-submissions';
 import { sectionOfError, type CaptureSectionId } from './sections';
 import { useCaptureSave } from './use-capture-save';
+
+// Its two dialogs are not in the page's first load (issue 10, point 6): fetched when she first touches the
+// form (preloadDialogs), long before either can open (after a duplicates check, after two idle minutes).
+const loadDuplicatesDialog = () => import('./duplicates-dialog');
+const loadIdleWarning = () => import('./idle-warning-dialog');
+const preloadDialogs = () => void Promise.all([loadDuplicatesDialog(), loadIdleWarning()]).catch(() => undefined);
+// React.lazy, not next/dynamic: no loader machinery in the first load.
+const DuplicatesDialog = lazy(() => loadDuplicatesDialog().then((m) => ({ default: m.DuplicatesDialog })));
+const IdleWarning = lazy(() => loadIdleWarning().then((m) => ({ default: m.IdleWarning })));
 
 const CATALOGUE_NAMES: Record<CatalogueName, string> = {
   locations: 'store locations',
@@ -57,7 +65,10 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
   });
   const { handleSubmit, formState, getValues, reset, setFocus } = form;
   const dirty = useRef(false);
-  dirty.current = formState.isDirty;
+  // Read by the idle and leave guards' callbacks: stored after each render commits (never during render).
+  useLayoutEffect(() => {
+    dirty.current = formState.isDirty;
+  });
 
   // The optional sections start collapsed; on Save, a section with an error opens so the hostess sees it.
   // Only on Save: an error found when a field loses focus (validation may still be loading then) must not
@@ -114,7 +125,7 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
           </p>
         ) : null}
 
-        <form noValidate onSubmit={handleSubmit(save.onValid)} className="mt-4 flex flex-col gap-6" aria-describedby="page-title">
+        <form noValidate onFocus={preloadDialogs} onSubmit={handleSubmit(save.onValid)} className="mt-4 flex flex-col gap-6" aria-describedby="page-title">
           <input type="hidden" {...form.register('idempotencyKey')} />
           <CaptureFields form={form} catalogues={catalogues} openSections={openSections} onSectionOpen={setSectionOpen} />
           <div className="flex flex-wrap gap-3">
@@ -137,13 +148,12 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
           </div>
         </form>
 
-        <DuplicatesDialog
-          duplicates={save.phase === 'duplicates' ? save.duplicates : null}
-          timeZone={timeZone}
-          onSave={() => void save.send()}
-          onCancel={save.cancelDuplicates}
-        />
-        <IdleWarning open={idle.warning} onStay={idle.stay} />
+        <Suspense fallback={null}>
+          {save.phase === 'duplicates' && save.duplicates ? (
+            <DuplicatesDialog duplicates={save.duplicates} timeZone={timeZone} onSave={() => void save.send()} onCancel={save.cancelDuplicates} />
+          ) : null}
+          {idle.warning ? <IdleWarning open onStay={idle.stay} /> : null}
+        </Suspense>
       </section>
 
       <MySubmissionsPanel timeZone={timeZone} />

@@ -1,8 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /** A half-filled form left alone this long asks whether the customer is still there … */
 export const IDLE_WARN_MS = 2 * 60_000;
@@ -19,7 +17,10 @@ export function useIdleClear(active: () => boolean, onClear: () => void) {
   const lastActivity = useRef(0);
   const warnedAt = useRef<number | null>(null);
   const latest = useRef({ active, onClear });
-  latest.current = { active, onClear };
+  // The latest callbacks, stored after each render commits (never during render); read by the timer.
+  useLayoutEffect(() => {
+    latest.current = { active, onClear };
+  });
 
   const stay = useCallback(() => {
     lastActivity.current = Date.now();
@@ -57,28 +58,4 @@ export function useIdleClear(active: () => boolean, onClear: () => void) {
   }, [stay]);
 
   return { warning, stay };
-}
-
-/**
- * "Still with the customer?": a modal alert dialog (fixed in the middle of the screen wherever the page is
- * scrolled, announced by screen readers, focus on its answer), so the question is never drawn off-screen.
- */
-export function IdleWarning({ open, onStay }: { open: boolean; onStay: () => void }) {
-  return (
-    <Dialog
-      open={open}
-      onClose={onStay}
-      role="alertdialog"
-      size="sm"
-      testId="idle-warning"
-      title="Still with the customer?"
-      description="This form has been left for two minutes. It will be cleared in 30 seconds so the next customer's data stays private."
-    >
-      <div className="mt-4 flex flex-wrap gap-3">
-        <Button type="button" onClick={onStay}>
-          Stay and keep editing
-        </Button>
-      </div>
-    </Dialog>
-  );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export const LEAVE_QUESTION = 'Leave this form? What you typed for this customer will be lost.';
 
@@ -14,7 +14,10 @@ export const LEAVE_QUESTION = 'Leave this form? What you typed for this customer
  */
 export function useLeaveGuard(shouldAsk: () => boolean): void {
   const ask = useRef(shouldAsk);
-  ask.current = shouldAsk;
+  // The latest callback, stored after each render commits (never during render).
+  useLayoutEffect(() => {
+    ask.current = shouldAsk;
+  });
   // Set once she chose to leave: the page that unloads next must not ask a second time.
   const leaving = useRef(false);
   // Whether the guard entry (same address, on top of this page's own) is in the history now.

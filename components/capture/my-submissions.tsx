@@ -1,27 +1,25 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { mySubmissionsTodayAction } from '@/app/(console)/capture/actions';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { useRemoteData } from '@/components/data/use-remote-data';
 import { formatInstant } from '@/lib/dates';
 
-export const MY_SUBMISSIONS_KEY = ['capture', 'my-submissions'] as const;
+export const MY_SUBMISSIONS_KEY = 'capture/my-submissions';
+
+async function mySubmissionsToday() {
+  const result = await mySubmissionsTodayAction({});
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
 
 const STATE_LABEL = { sent: 'Sent', waiting: 'Waiting to sync', failed: 'Failed' } as const;
 const STATE_TONE: Record<keyof typeof STATE_LABEL, BadgeTone> = { sent: 'success', waiting: 'warning', failed: 'danger' };
 
 /** Today's captures by this hostess and their sync state; refreshes by itself. */
 export function MySubmissionsPanel({ timeZone }: { timeZone: string }) {
-  const query = useQuery({
-    queryKey: MY_SUBMISSIONS_KEY,
-    queryFn: async () => {
-      const result = await mySubmissionsTodayAction({});
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
-    refetchInterval: 4_000,
-    refetchIntervalInBackground: false,
-  });
+  // Refreshes every 4 s while the tab is visible (not in the background).
+  const query = useRemoteData(MY_SUBMISSIONS_KEY, mySubmissionsToday, { refetchInterval: 4_000 });
   return (
     <section aria-labelledby="my-submissions-title" className="rounded-2xl bg-white p-4 shadow-sm" data-testid="my-submissions">
       <h2 id="my-submissions-title" className="text-lg font-bold">

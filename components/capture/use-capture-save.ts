@@ -1,11 +1,11 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { FieldPath, UseFormReturn } from 'react-hook-form';
 import { checkDuplicatesAction, submitCaptureAction } from '@/app/(console)/capture/actions';
 import type { PossibleDuplicate } from '@/lib/capture/find-possible-duplicates';
 import type { CaptureFormValues } from '@/lib/capture/inputs';
+import { invalidateRemoteData } from '@/components/data/use-remote-data';
 import type { CaptureResult } from './capture-result';
 import { deviceId, newUuid } from './ids';
 import { MY_SUBMISSIONS_KEY } from './my-submissions';
@@ -19,7 +19,6 @@ export type SavePhase = 'editing' | 'checking' | 'duplicates' | 'sending';
  */
 export function useCaptureSave(form: UseFormReturn<CaptureFormValues>, onSaved: () => void) {
   const { getValues, setValue, setError } = form;
-  const queryClient = useQueryClient();
   const [phase, setPhase] = useState<SavePhase>('editing');
   const [result, setResult] = useState<CaptureResult | null>(null);
   const [duplicates, setDuplicates] = useState<PossibleDuplicate[] | null>(null);
@@ -57,9 +56,9 @@ export function useCaptureSave(form: UseFormReturn<CaptureFormValues>, onSaved: 
     } finally {
       busy.current = false;
       setPhase('editing');
-      void queryClient.invalidateQueries({ queryKey: MY_SUBMISSIONS_KEY });
+      invalidateRemoteData(MY_SUBMISSIONS_KEY);
     }
-  }, [getValues, queryClient, onSaved, setError, setValue]);
+  }, [getValues, onSaved, setError, setValue]);
 
   const onValid = useCallback(
     async (values: CaptureFormValues) => {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { InsightsFilters } from '@/lib/insights/filters';
+import type { InsightsFilters } from '@/lib/insights/filter-params';
 import type { CardTable } from '@/lib/insights/tables';
 import { CsvButton } from './csv-button';
 import { DataTable } from './data-table';

@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useEffect, useRef, useState } from 'react';
 
 export interface ChartSeries {
   key: string;
@@ -17,19 +18,43 @@ export interface ChartProps {
   layout?: 'columns' | 'rows';
 }
 
-// recharts is fetched only by pages that draw a chart (today: /insights), after the page's own code.
-const LazyBarChart = dynamic(() => import('./bar-chart'), {
-  ssr: false,
-  loading: () => <div className="h-72 w-full animate-pulse rounded-lg bg-slate-100" aria-hidden="true" />,
-});
+const placeholder = <div className="h-72 w-full animate-pulse rounded-lg bg-slate-100" aria-hidden="true" data-testid="chart-pending" />;
+
+// recharts (~120 KiB compressed) is fetched only by pages that draw a chart (today: /insights), and only once
+// a chart scrolls into view: the page's first load is its tables and filters (issue 10, point 6).
+const LazyBarChart = dynamic(() => import('./bar-chart'), { ssr: false, loading: () => placeholder });
+
+/** True once the element has been on screen (and from then on); at once where IntersectionObserver is missing. */
+function useSeen<T extends Element>() {
+  const ref = useRef<T>(null);
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || seen) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      const t = setTimeout(() => setSeen(true));
+      return () => clearTimeout(t);
+    }
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        setSeen(true);
+        observer.disconnect();
+      }
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [seen]);
+  return [ref, seen] as const;
+}
 
 /** A chart; its numbers are also in the table beside it, which is what screen readers read. */
 export function Chart(props: ChartProps & { title: string }) {
   const { title, ...chart } = props;
+  const [ref, seen] = useSeen<HTMLElement>();
   return (
-    <figure className="m-0" data-testid="insights-chart">
+    <figure ref={ref} className="m-0" data-testid="insights-chart">
       <figcaption className="sr-only">{title} (chart; the same numbers are in the table below)</figcaption>
-      {chart.data.length ? <LazyBarChart {...chart} /> : <p className="py-6 text-base text-slate-700">Nothing to chart in this period.</p>}
+      {!chart.data.length ? <p className="py-6 text-base text-slate-700">Nothing to chart in this period.</p> : seen ? <LazyBarChart {...chart} /> : placeholder}
     </figure>
   );
 }

@@ -2,7 +2,7 @@
 
 import { exportInsightsCsvAction } from '@/app/(console)/insights/actions';
 import { DownloadButton } from '@/components/ui/download-button';
-import type { InsightsFilters } from '@/lib/insights/filters';
+import type { InsightsFilters } from '@/lib/insights/filter-params';
 import type { CardId } from '@/lib/insights/tables';
 
 /** Downloads one card's numbers as CSV (through the insights.view-checked action). */

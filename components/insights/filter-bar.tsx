@@ -5,7 +5,23 @@ import { useState, useTransition, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
-import { DIMENSION_KEYS, insightsFiltersToParams, InsightsFiltersSchema, type DimensionKey, type InsightsFilters } from '@/lib/insights/filters';
+import { DIMENSION_KEYS, insightsFiltersToParams, type DimensionKey, type InsightsFilters } from '@/lib/insights/filter-params';
+
+/**
+ * The schema (the CSV action's own) and zod are loaded when she first touches the filters, not with the page
+ * (issue 10, point 6); Apply waits for them only if they are not in yet.
+ */
+let schema: Promise<typeof import('@/lib/insights/filters').InsightsFiltersSchema> | undefined;
+function loadSchema() {
+  schema ??= Promise.all([import('@/components/forms/zod-setup'), import('@/lib/insights/filters')]).then(
+    ([, m]) => m.InsightsFiltersSchema,
+    (error: unknown) => {
+      schema = undefined;
+      throw error;
+    },
+  );
+  return schema;
+}
 
 export interface FilterChoice {
   id: string;
@@ -20,7 +36,7 @@ export function InsightsFilterBar({ filters, options }: { filters: InsightsFilte
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  function apply(event: FormEvent<HTMLFormElement>) {
+  async function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const candidate = Object.fromEntries([
@@ -28,6 +44,13 @@ export function InsightsFilterBar({ filters, options }: { filters: InsightsFilte
       ['to', String(data.get('to') ?? '')],
       ...DIMENSION_KEYS.map((k) => [k, String(data.get(k) ?? '') || undefined]),
     ]);
+    let InsightsFiltersSchema: Awaited<ReturnType<typeof loadSchema>>;
+    try {
+      InsightsFiltersSchema = await loadSchema();
+    } catch {
+      setErrors({ from: 'The filters could not be checked: check the connection and try again.' });
+      return;
+    }
     const parsed = InsightsFiltersSchema.safeParse(candidate);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? 'from'), i.message])));
@@ -38,7 +61,7 @@ export function InsightsFilterBar({ filters, options }: { filters: InsightsFilte
   }
 
   return (
-    <form onSubmit={apply} method="get" action="/insights" aria-label="Insights filters" className="flex flex-wrap items-end gap-3 rounded-2xl bg-white p-4 shadow-sm">
+    <form onSubmit={apply} onFocus={() => void loadSchema().catch(() => undefined)} method="get" action="/insights" aria-label="Insights filters" className="flex flex-wrap items-end gap-3 rounded-2xl bg-white p-4 shadow-sm">
       <Field label="From" name="from" type="date" defaultValue={filters.from} error={errors.from} required />
       <Field label="To" name="to" type="date" defaultValue={filters.to} error={errors.to} required />
       {DIMENSION_KEYS.map((key) => (

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
-import { LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-rules';
+import { LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-labels';
 import { bulkReportText, type BulkReport } from './use-lead-moves';
 
 /** Move the selected rows at once; the report says what moved, what was there already, and what was refused. */

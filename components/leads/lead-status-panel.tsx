@@ -6,7 +6,7 @@ import { moveLeadAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
 import { useToast } from '@/components/ui/toast';
-import { LEAD_STATUSES, requirementFor, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-rules';
+import { LEAD_STATUSES, requirementFor, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-labels';
 import { uploadLeadFiles } from './client-helpers';
 import { ContractDialog, LostDialog } from './move-dialogs';
 

@@ -1,17 +1,24 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog, type DialogProps } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { ContractSchema, LOST_REASON_LABELS, LOST_REASONS, type Contract, type LostDetails } from '@/lib/leads/status-rules';
+import { LOST_REASON_LABELS, LOST_REASONS } from '@/lib/leads/status-labels';
+import type { Contract, LostDetails } from '@/lib/leads/status-rules';
 import { quickPdfCheck } from './client-helpers';
 
 export interface SubmitProblem {
   message: string;
   fieldErrors?: Record<string, string[]>;
+}
+
+/** The contract schema (the action's own) and zod arrive with the first Save, not with the page (issue 10, point 6). */
+async function loadContractSchema() {
+  const [, { ContractSchema }] = await Promise.all([import('@/components/forms/zod-setup'), import('@/lib/leads/status-rules')]);
+  return ContractSchema;
 }
 
 const first = (errors: Record<string, string[]> | undefined, key: string) => errors?.[key]?.[0];
@@ -35,11 +42,27 @@ export function ContractDialog({
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const checking = useRef(false);
+  useEffect(() => {
+    void loadContractSchema().catch(() => undefined);
+  }, []);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (pending) return;
+    if (checking.current) return;
     setMessage(null);
+    // Loaded when the dialog opened (the effect above): by the time she saves, the check is instant.
+    checking.current = true;
+    let ContractSchema: Awaited<ReturnType<typeof loadContractSchema>>;
+    try {
+      ContractSchema = await loadContractSchema();
+    } catch {
+      setMessage('The form could not be checked: check the connection and try again.');
+      return;
+    } finally {
+      checking.current = false;
+    }
     const parsed = ContractSchema.safeParse(values);
     const fieldErrors: Record<string, string[]> = {};
     if (!parsed.success) for (const i of parsed.error.issues) (fieldErrors[`contract.${String(i.path[0])}`] ??= []).push(i.message);

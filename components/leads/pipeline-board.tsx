@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { Select } from '@/components/ui/select';
 import type { LeadSummary, PipelineColumn } from '@/lib/leads/read-model';
-import { LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-rules';
+import { LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-labels';
 import { formatValue } from './client-helpers';
 import { IncompleteNote } from './incomplete-note';
 

@@ -1,6 +1,6 @@
 import type { LeadSummary, PipelineResult } from '@/lib/leads/read-model';
 import type { SyncStatus } from '@/lib/leads/queries';
-import type { LeadStatus } from '@/lib/leads/status-rules';
+import type { LeadStatus } from '@/lib/leads/status-labels';
 
 export type PipelineData = PipelineResult & { sync: SyncStatus };
 

@@ -5,9 +5,9 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { dayRangeErrors, type DayRangeErrors } from '@/lib/date-range';
-import type { PipelineFilters } from '@/lib/leads/filters';
+import type { PipelineFilters } from '@/lib/leads/filter-params';
 import type { FilterOptions } from '@/lib/leads/read-model';
-import { LEAD_STATUSES, STATUS_LABELS } from '@/lib/leads/status-rules';
+import { LEAD_STATUSES, STATUS_LABELS } from '@/lib/leads/status-labels';
 
 type ListKey = 'location' | 'category' | 'offer' | 'consultant' | 'channel';
 

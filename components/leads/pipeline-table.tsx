@@ -5,10 +5,10 @@ import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Table, Td, Tr } from '@/components/ui/table';
 import { formatInstant } from '@/lib/dates';
-import { TABLE_PAGE_SIZE, type PipelineFilters, type PipelineSort } from '@/lib/leads/filters';
+import { TABLE_PAGE_SIZE, type PipelineFilters, type PipelineSort } from '@/lib/leads/filter-params';
 import type { FilterOptions, LeadSummary } from '@/lib/leads/read-model';
 import { lastPageOf } from '@/lib/paging';
-import { STATUS_LABELS } from '@/lib/leads/status-rules';
+import { STATUS_LABELS } from '@/lib/leads/status-labels';
 import { formatValue } from './client-helpers';
 import { IncompleteNote } from './incomplete-note';
 

@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import { filtersFromParams, filtersToParams, viewFromParams, type PipelineFilters, type PipelineView } from '@/lib/leads/filters';
+import { filtersFromParams, filtersToParams, viewFromParams, type PipelineFilters, type PipelineView } from '@/lib/leads/filter-params';
 
 /** The query string that identifies what a view shows (the view itself aside: board and table share data). */
 export const filtersKey = (filters: PipelineFilters) => filtersToParams(filters, 'board').toString();

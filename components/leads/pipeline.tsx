@@ -1,12 +1,13 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { withQueryClient } from '@/components/data/query-client';
 import { useEffect, useMemo, useState } from 'react';
 import { queryPipelineAction, refreshLeadsAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { formatInstant } from '@/lib/dates';
-import type { PipelineFilters } from '@/lib/leads/filters';
+import type { PipelineFilters } from '@/lib/leads/filter-params';
 import type { FilterOptions } from '@/lib/leads/read-model';
 import { BulkMoveBar } from './bulk-move-bar';
 import { ContractDialog, LostDialog } from './move-dialogs';
@@ -35,7 +36,7 @@ interface Props {
 const cardMenu = (leadId: string) => () =>
   document.querySelector<HTMLElement>(`[data-testid="lead-card"][data-lead-id="${CSS.escape(leadId)}"] select`);
 
-export function Pipeline({ initialFilters, initialData, options, timeZone, loadError }: Props) {
+function PipelineDesk({ initialFilters, initialData, options, timeZone, loadError }: Props) {
   const toast = useToast();
   const queryClient = useQueryClient();
   const { filters, view, navigate } = usePipelineUrl(timeZone);
@@ -162,3 +163,5 @@ export function Pipeline({ initialFilters, initialData, options, timeZone, loadE
     </div>
   );
 }
+
+export const Pipeline = withQueryClient(PipelineDesk);

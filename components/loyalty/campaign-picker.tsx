@@ -1,8 +1,8 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { listActiveCampaignsAction, listAllCampaignsAction } from '@/app/(console)/loyalty/actions';
+import { useRemoteData } from '@/components/data/use-remote-data';
 import { Badge } from '@/components/ui/badge';
 import { Checkbox } from '@/components/ui/checkbox';
 import { RadioGroup } from '@/components/ui/radio-group';
@@ -28,16 +28,20 @@ export function rememberCampaign(internalId: string): void {
   }
 }
 
+async function activeCampaigns(): Promise<CampaignView[]> {
+  const result = await listActiveCampaignsAction({ scope: 'active' });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
+async function allCampaigns(): Promise<CampaignView[]> {
+  const result = await listAllCampaignsAction({ scope: 'all' });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
 export function useCampaigns(scope: 'active' | 'all') {
-  return useQuery({
-    queryKey: ['loyalty-campaigns', scope],
-    queryFn: async (): Promise<CampaignView[]> => {
-      const result = scope === 'all' ? await listAllCampaignsAction({ scope: 'all' }) : await listActiveCampaignsAction({ scope: 'active' });
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
-    staleTime: 60_000,
-  });
+  return useRemoteData(`loyalty-campaigns/${scope}`, scope === 'all' ? allCampaigns : activeCampaigns, { staleTime: 60_000 });
 }
 
 export function CampaignPicker({

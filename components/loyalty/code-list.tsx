@@ -1,6 +1,7 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { withQueryClient } from '@/components/data/query-client';
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { exportCodesAction, listCodesAction } from '@/app/(console)/loyalty/actions';
 import { Badge } from '@/components/ui/badge';
@@ -26,7 +27,7 @@ interface Filter {
   searchTerm: string;
 }
 
-export function CodeList({ canExport }: { canExport: boolean }) {
+function CodeListDesk({ canExport }: { canExport: boolean }) {
   const toast = useToast();
   const campaigns = useCampaigns('all');
   const [draft, setDraft] = useState<Filter>({ campaignInternalId: '', searchTerm: '' });
@@ -222,3 +223,5 @@ function ExportConfirm({
     </Dialog>
   );
 }
+
+export const CodeList = withQueryClient(CodeListDesk);

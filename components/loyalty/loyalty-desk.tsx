@@ -1,27 +1,19 @@
 'use client';
 
-import { useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useRef, useState, type FormEvent } from 'react';
 import { checkCodeAction, prizeHistoryAction } from '@/app/(console)/loyalty/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import type { ChangeResult } from '@/lib/loyalty/change-code';
 import type { HistoryRow } from '@/lib/loyalty/get-prize-history';
-import { lazyResolver, loadZodResolver } from '@/components/forms/lazy-resolver';
-import type { CheckCodeForm } from '@/lib/loyalty/inputs';
-
-// zod and the schema arrive with the first validation, not with the page.
-const checkCodeResolver = lazyResolver<CheckCodeForm>(async () => {
-  const [zodResolver, { CheckCodeSchema }] = await Promise.all([loadZodResolver(), import('@/lib/loyalty/inputs')]);
-  return zodResolver(CheckCodeSchema);
-});
 import type { CampaignView, CodeView } from '@/lib/loyalty/views';
 import { CampaignPicker } from './campaign-picker';
 import { CodeCard } from './code-card';
 import { ConfirmDialog, type Customer } from './confirm-change-dialog';
 import { PrizeHistory } from './prize-history';
 import { RedemptionFollowUps } from './redemption-result';
+import { useCheckCodeForm } from './use-check-code-form';
 type Notice = { tone: 'info' | 'error'; text: string };
 
 export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canBrowseAll: boolean }) {
@@ -41,21 +33,18 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
     setDialog(kind);
   };
 
-  const form = useForm<CheckCodeForm>({
-    resolver: checkCodeResolver,
-    defaultValues: { campaignInternalId: '', email: '', phone: '' },
-  });
-  const { register, handleSubmit, setValue, formState } = form;
+  const form = useCheckCodeForm();
+  const { bind, handleSubmit, setValue, formState } = form;
 
   function chooseCampaign(c: CampaignView | null) {
     setCampaign(c);
-    setValue('campaignInternalId', c?.internalId ?? '', { shouldValidate: formState.isSubmitted });
+    setValue('campaignInternalId', c?.internalId ?? '');
     setCode(null);
     setChange(null);
     setNotice(null);
   }
 
-  const onCheck = handleSubmit(async (values) => {
+  const onCheck: (e: FormEvent) => void = handleSubmit(async (values) => {
     setNotice(null);
     setChange(null);
     setCode(null);
@@ -106,7 +95,6 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
         <h2 id="check-title" className="text-lg font-semibold">
           Check a customer’s code
         </h2>
-        <input type="hidden" {...register('campaignInternalId')} />
         {formState.errors.campaignInternalId ? (
           <p className="mt-2 text-sm font-medium text-red-700">{formState.errors.campaignInternalId.message}</p>
         ) : null}
@@ -119,9 +107,9 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
             autoCapitalize="none"
             spellCheck={false}
             error={formState.errors.email?.message}
-            {...register('email')}
+            {...bind('email')}
           />
-          <Field label="Customer phone" type="tel" inputMode="tel" autoComplete="tel" error={formState.errors.phone?.message} {...register('phone')} />
+          <Field label="Customer phone" type="tel" inputMode="tel" autoComplete="tel" error={formState.errors.phone?.message} {...bind('phone')} />
         </div>
         <div className="mt-4 flex flex-wrap gap-3">
           <Button type="submit" pending={formState.isSubmitting} pendingLabel="Checking…" disabled={!campaign}>

@@ -1,9 +1,13 @@
 'use client';
 
 import { signOutSession } from '@/components/auth/auth-client';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+
+// The warning before signing out with captures still waiting is fetched with the count, on the tap (not in
+// every page's first load: issue 10, point 6).
+const loadSignOutWarning = () => import('./signout-warning');
+const SignOutWarning = lazy(() => loadSignOutWarning().then((m) => ({ default: m.SignOutWarning })));
 
 /** How many of the signed-in member's captures still wait for Footprints (0 if unknown). */
 async function waitingCaptures(): Promise<number> {
@@ -35,7 +39,6 @@ export function SignOutButton() {
   const [waiting, setWaiting] = useState<number | null>(null);
   // The button was busy (disabled) while the count was fetched, so it had lost focus: it gets it back.
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const stayRef = useRef<HTMLButtonElement>(null);
   const signOutNow = async () => {
     setPending(true);
     await endSessionAndLeave('/login?ended=signed_out');
@@ -49,6 +52,7 @@ export function SignOutButton() {
         pendingLabel="Signing out…"
         onClick={async () => {
           setPending(true);
+          void loadSignOutWarning().catch(() => undefined);
           const n = await waitingCaptures();
           if (n > 0) {
             setPending(false);
@@ -60,33 +64,12 @@ export function SignOutButton() {
       >
         Sign out
       </Button>
-      <Dialog
-        open={Boolean(waiting)}
-        onClose={() => setWaiting(null)}
-        role="alertdialog"
-        size="sm"
-        dismissible={!pending}
-        returnFocus={buttonRef}
-        // The safe answer first.
-        initialFocus={stayRef}
-        testId="signout-warning"
-        title={waiting === 1 ? 'One of your leads is still waiting to sync' : `${waiting ?? 0} of your leads are still waiting to sync`}
-        description={
-          <>
-            They are saved and will be sent to Footprints automatically, also after you sign out. You can check them under &ldquo;My
-            submissions today&rdquo;.
-          </>
-        }
-      >
-        <div className="mt-4 flex flex-wrap gap-3">
-          <Button variant="danger" pending={pending} pendingLabel="Signing out…" onClick={() => void signOutNow()}>
-            Sign out anyway
-          </Button>
-          <Button ref={stayRef} variant="secondary" onClick={() => setWaiting(null)}>
-            Stay signed in
-          </Button>
-        </div>
-      </Dialog>
+      {waiting ? (
+        // React.lazy, not next/dynamic: no loader machinery in every page's first load. Already fetched with the count.
+        <Suspense fallback={null}>
+          <SignOutWarning waiting={waiting} pending={pending} returnFocus={buttonRef} onSignOut={() => void signOutNow()} onStay={() => setWaiting(null)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

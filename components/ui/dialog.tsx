@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useSyncExternalStore, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 
 /** Focusable descendants, in tab order of the document. */
@@ -10,6 +10,10 @@ const FIELDS = 'input:not([disabled]):not([type="hidden"]), select:not([disabled
 
 // The open dialogs, innermost last: only the top one answers Escape and keeps Tab inside.
 const stack: symbol[] = [];
+
+const noSubscription = () => () => undefined;
+const clientSnapshot = () => true;
+const serverSnapshot = () => false;
 
 export interface DialogProps {
   open: boolean;
@@ -59,12 +63,15 @@ export function Dialog({
   const titleId = useId();
   const descriptionId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
+  // False on the server and in the hydrating render, true after (the portal needs document.body).
+  const mounted = useSyncExternalStore(noSubscription, clientSnapshot, serverSnapshot);
 
   // Latest props, read by the effects below without being their dependencies.
   const latest = useRef({ onClose, dismissible, initialFocus, returnFocus });
-  latest.current = { onClose, dismissible, initialFocus, returnFocus };
+  // Stored after each render commits (never during render), before the focus effect below runs.
+  useLayoutEffect(() => {
+    latest.current = { onClose, dismissible, initialFocus, returnFocus };
+  });
 
   const visible = open && mounted;
   useEffect(() => {

@@ -44,7 +44,6 @@ export function safeNextPath(value: unknown, origin: string = PLACEHOLDER_ORIGIN
   } catch {
     return null;
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u001f\u007f]/.test(decoded) || decoded.startsWith('//') || !decoded.startsWith('/')) return null;
   if (/\s/.test(decoded)) return null;
   if (url.pathname === '/login' || url.pathname.startsWith('/api/')) return null;

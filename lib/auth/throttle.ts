@@ -15,6 +15,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
+import { recordSignInFailure, recordSignInLockout } from '@/lib/metrics';
 import type { Db } from '@/lib/db';
 import { signInThrottle } from './schema';
 
@@ -92,9 +93,11 @@ export async function reserveAttempt(db: Db, keys: string[], now = new Date()): 
 
 /** The attempt failed at Footprints: the charge stands. Audits each key that has just reached the lockout. */
 export async function confirmFailure(db: Db, reservation: Extract<Reservation, { allowed: true }>, now = new Date()): Promise<void> {
+  recordSignInFailure();
   for (const key of reservation.keys) {
     const failures = reservation.counts[key];
     if (failures !== undefined && failures >= LOCKOUT_AT) {
+      recordSignInLockout();
       await recordAudit(db, {
         actor: { id: 'system:sign-in-guard', name: 'Sign-in guard', role: 'none' },
         action: 'auth.lockout',

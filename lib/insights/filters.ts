@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import { addDaysIso } from '@/lib/dates';
-import { defaultRange } from '@/lib/leads/filters';
+import { defaultRange } from '@/lib/leads/filter-params';
+import { DIMENSION_KEYS, type InsightsFilters } from './filter-params';
+
+export * from './filter-params';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date (YYYY-MM-DD)');
 const idFilter = z.string().trim().min(1).max(64).optional();
@@ -25,10 +28,9 @@ export const InsightsFiltersSchema = z
   })
   .refine((f) => f.from <= f.to, { message: 'The start date is after the end date', path: ['to'] })
   .refine((f) => periodDays(f) <= MAX_PERIOD_DAYS, { message: `At most ${MAX_PERIOD_DAYS} days`, path: ['from'] });
-export type InsightsFilters = z.output<typeof InsightsFiltersSchema>;
-
-export const DIMENSION_KEYS = ['location', 'category', 'offer', 'consultant', 'channel'] as const;
-export type DimensionKey = (typeof DIMENSION_KEYS)[number];
+// The hand-written type (./filter-params.ts) and the schema's output are the same type (a compile error otherwise).
+const sameType: [InsightsFilters, z.output<typeof InsightsFiltersSchema>] extends [z.output<typeof InsightsFiltersSchema>, InsightsFilters] ? true : false = true;
+void sameType;
 
 function dayNumber(ymd: string): number {
   const [y, m, d] = ymd.split('-').map(Number);
@@ -65,16 +67,4 @@ export function insightsFiltersFromParams(params: Params, now: Date, timeZone: s
   const parsed = InsightsFiltersSchema.safeParse(candidate);
   if (parsed.success) return parsed.data;
   return InsightsFiltersSchema.parse({ ...candidate, ...range });
-}
-
-/** The URL query of a view (empty dimensions left out). */
-export function insightsFiltersToParams(filters: InsightsFilters): URLSearchParams {
-  const qs = new URLSearchParams();
-  qs.set('from', filters.from);
-  qs.set('to', filters.to);
-  for (const key of DIMENSION_KEYS) {
-    const v = filters[key];
-    if (v) qs.set(key, v);
-  }
-  return qs;
 }

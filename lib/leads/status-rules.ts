@@ -7,40 +7,9 @@
  */
 import { z } from 'zod';
 import { isIsoDay } from '@/lib/dates';
-import { LEAD_STATUSES, LOST_REASONS, type LeadStatus, type LostReason } from '@/lib/vendors/footprints/schemas';
+import { LOST_REASONS, requirementFor, type LeadStatus, type MoveRequirement } from './status-labels';
 
-export { LEAD_STATUSES, LOST_REASONS, type LeadStatus, type LostReason };
-
-export const STATUS_LABELS: Record<LeadStatus, string> = {
-  prospect: 'Prospect',
-  lead: 'Lead',
-  sale_lead: 'Sale lead',
-  opportunity: 'Opportunity',
-  customer: 'Customer',
-  lost: 'Lost',
-};
-
-export const LOST_REASON_LABELS: Record<LostReason, string> = {
-  poor_qualification: 'Poor qualification',
-  need: 'No need',
-  wrong_time: 'Wrong time',
-  price_too_high: 'Price too high',
-  lost_momentum: 'Lost momentum',
-  competition: 'Went to a competitor',
-  abandoned: 'Abandoned',
-  feature: 'Missing feature',
-  other: 'Other',
-};
-
-/** What a move to `to` asks for besides the status itself. */
-export type MoveRequirement = 'contract' | 'lostReason' | 'none';
-
-export function requirementFor(to: LeadStatus): MoveRequirement {
-  if (to === 'customer') return 'contract';
-  if (to === 'lost') return 'lostReason';
-  return 'none';
-}
-
+export { LEAD_STATUSES, LOST_REASONS, LOST_REASON_LABELS, requirementFor, STATUS_LABELS, type LeadStatus, type LostReason, type MoveRequirement } from './status-labels';
 
 /** The contract a lead needs to become a customer (the form's schema and the action's). */
 export const ContractSchema = z.object({

@@ -11,6 +11,7 @@ import { addDaysIso, todayInZone } from '@/lib/dates';
 import { log } from '@/lib/log';
 import type { FootprintsClient } from '@/lib/vendors/footprints';
 import { VendorError } from '@/lib/vendors/http';
+import { recordLeadSync } from '@/lib/metrics';
 import { dayRange, getSyncState, removeUnlisted, saveCatalogue, upsertVendorLeads, writeSyncState } from './read-model';
 
 /** The periodic sync keeps this many days (today included) fresh; older ranges are synced on request. */
@@ -94,11 +95,13 @@ async function runSync(db: Db, deps: SyncDeps, range: { from: string; to: string
     await writeSyncState(db, { lastFinishedAt: finishedAt, lastSuccessAt: finishedAt, lastError: null, leadCount: totals.leads });
     const result = { ...range, ...totals, removed, durationMs: Math.round(performance.now() - t0) };
     log('info', 'leads.sync_done', { trigger, ...result });
+    recordLeadSync('ok', (performance.now() - t0) / 1000, finishedAt);
     return result;
   } catch (error) {
     // Staff read the sync status: plain words there; the vendor's detail goes to the log with the error thrown.
     const message = leadSyncFailureMessage(error instanceof VendorError ? error : null);
     await writeSyncState(db, { lastFinishedAt: now(), lastError: message.slice(0, 300) }).catch(() => undefined);
+    recordLeadSync('failed', (performance.now() - t0) / 1000);
     throw error;
   }
 }

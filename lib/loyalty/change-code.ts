@@ -8,6 +8,7 @@ import { recordAudit } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { log } from '@/lib/log';
+import { recordLoyaltyCodeChange } from '@/lib/metrics';
 import type { CodeCheckResponse } from '@/lib/vendors/footprints';
 import { VendorError } from '@/lib/vendors/http';
 import type { CheckinView } from './checkin';
@@ -147,12 +148,14 @@ export async function changeCode(db: Db, deps: LoyaltyDeps, caller: LoyaltyCalle
     confirmed = done.confirmed;
   } catch (error) {
     const refused = error instanceof ConflictError || error instanceof ValidationError;
+    recordLoyaltyCodeChange(target, refused ? 'refused' : 'failure');
     await audit(refused ? 'refused' : 'failure', {
       result: error instanceof Error ? error.message.slice(0, 300) : String(error),
     }).catch((e: unknown) => log('error', 'loyalty.audit_failed', { error: e instanceof Error ? e : String(e) }));
     throw error;
   }
 
+  if (!replayed) recordLoyaltyCodeChange(target, 'success');
   if (!replayed) await audit('success', { result: `${target} (confirmed by Footprints)`, reasonLabel: input.reason ? BLOCK_REASON_LABELS[input.reason] : undefined });
 
   const view: CodeView = confirmed

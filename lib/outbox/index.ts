@@ -30,6 +30,7 @@ export {
   listJobs,
   listJobsByCorrelation,
   OUTBOX_STATUSES,
+  queueStats,
   retryDeadJob,
   runBatch,
   runDueJobs,

@@ -443,3 +443,18 @@ export async function retryDeadJob(db: Db, id: string, opts: { now?: Clock } = {
     .returning();
   return row ?? null;
 }
+
+/** The queue's size for metrics and the system page: jobs per kind and state, and the oldest due queued job. */
+export async function queueStats(db: Db, now: Date = new Date()): Promise<{ counts: { kind: string; status: string; n: number }[]; oldestDueAt: Date | null }> {
+  const counts = await db
+    .select({ kind: outboxJobs.kind, status: outboxJobs.status, n: count() })
+    .from(outboxJobs)
+    .groupBy(outboxJobs.kind, outboxJobs.status);
+  const [oldest] = await db
+    .select({ at: outboxJobs.nextAttemptAt })
+    .from(outboxJobs)
+    .where(and(eq(outboxJobs.status, 'queued'), lte(outboxJobs.nextAttemptAt, now)))
+    .orderBy(asc(outboxJobs.nextAttemptAt))
+    .limit(1);
+  return { counts: counts.map((c) => ({ kind: c.kind, status: c.status, n: Number(c.n) })), oldestDueAt: oldest?.at ?? null };
+}

@@ -5,6 +5,7 @@ import { recordAudit, type AuditActorRef } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { log } from '@/lib/log';
+import { recordPrivacyLookup } from '@/lib/metrics';
 import { VendorError } from '@/lib/vendors/http';
 import type { ChannelActivityEntry } from '@/lib/vendors/netcore';
 import { isoToDdmmyyyy } from '@/lib/vendors/netcore/window-rule';
@@ -107,7 +108,9 @@ export async function runLookupWindow(
       toDate: isoToDdmmyyyy(window.windowTo) ?? '',
     });
     rows = answer.activities.map((e) => toActivityRow(window.channel, e));
+    recordPrivacyLookup('ok');
   } catch (error) {
+    recordPrivacyLookup('failed');
     const reason = windowFailureReason(error);
     if (!(error instanceof VendorError)) log('error', 'privacy.window_unexpected', { error: error instanceof Error ? error : String(error) });
     const [failed] = await db

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { brandedInstanceCheck } from '@/lib/brand';
 import { redactText, redactUrl } from '@/lib/redact';
 import { observeVendorCall } from './observe';
+import { recordVendorCall } from '@/lib/metrics';
 
 const VENDOR_ERROR = Symbol.for('storedesk.VendorError');
 
@@ -133,14 +134,20 @@ function short(value: unknown): string {
 }
 
 export async function vendorRequest<S extends z.ZodType>(req: VendorRequest<S>): Promise<z.infer<S>> {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
   try {
     const result = await sendVendorRequest(req);
     observeVendorCall(req.vendor, { ok: true });
+    recordVendorCall(req.vendor, req.operation, 'ok', seconds());
     return result;
   } catch (error) {
     if (error instanceof VendorError) {
       observeVendorCall(req.vendor, { ok: false, operation: req.operation, kind: error.kind, status: error.status, retryable: error.retryable });
-    }
+      // The same line as observe.ts: a vendor's "no" (4xx other than 429) is an answer, not a failure.
+      const failed = error.retryable || error.kind === 'invalid_response';
+      recordVendorCall(req.vendor, req.operation, failed ? 'failure' : 'refused', seconds());
+    } else recordVendorCall(req.vendor, req.operation, 'failure', seconds());
     throw error;
   }
 }

@@ -10,22 +10,9 @@
  */
 import { z } from 'zod';
 
-export const LEAD_STATUSES = ['prospect', 'lead', 'sale_lead', 'opportunity', 'customer', 'lost'] as const;
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
+import { LEAD_STATUSES, LOST_REASONS, type LeadStatus, type LostReason } from './lead-statuses';
 
-/** The nine reasons "Update Lost Lead" accepts. */
-export const LOST_REASONS = [
-  'poor_qualification',
-  'need',
-  'wrong_time',
-  'price_too_high',
-  'lost_momentum',
-  'competition',
-  'abandoned',
-  'feature',
-  'other',
-] as const;
-export type LostReason = (typeof LOST_REASONS)[number];
+export { LEAD_STATUSES, LOST_REASONS, type LeadStatus, type LostReason };
 
 export const DOCUMENT_TYPES = ['contracts', 'offers', 'consents'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
