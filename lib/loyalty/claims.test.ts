@@ -107,6 +107,8 @@ describe.each(testEngines)('code claims on %s', (engine) => {
     expect((error as Error).message).toMatch(/^Another tablet is changing this code right now/);
     expect(ran).toBe(false);
     expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    // Its own waitMs, not the 20 s default (a 100-fold margin for a loaded machine).
+    expect(Date.now() - started).toBeLessThan(CLAIM_WAIT_MS);
     expect(await rowOf(k)).toMatchObject({ holder: 'a' });
   });
 
