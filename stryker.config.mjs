@@ -11,7 +11,7 @@ const config = {
   timeoutMS: 20_000,
   // The outbox's PGlite tests take minutes on a loaded machine: the initial run may take longer than the default 5.
   dryRunTimeoutMinutes: 30,
-  reporters: ['clear-text', 'json'],
+  reporters: ['clear-text', 'json', 'progress-append-only'],
   jsonReporter: { fileName: process.env.MUTATION_REPORT ?? 'reports/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   // MUTATION_TEMP_DIR: a sandbox folder of its own, so two module runs side by side never clean each other's.

@@ -31,13 +31,17 @@ test('the same form sent twice by the browser (a network retry) makes one lead',
   await signInAs(page, 'hostess');
   await gotoHydrated(page, '/capture');
   await clearRequests(request);
-  // Replay the action's POST once more, as a flaky network would, with the very same body.
+  // Replay the save action's POST once more, as a flaky network would, with the very same body. Only the save
+  // carries the consent wording version: the duplicate check's POST (which also carries the e-mail, on blur)
+  // must not be the one replayed, or this test would pass with a capture that does not dedupe.
   let replayed = false;
   await page.route('**/capture', async (route) => {
     const req = route.request();
-    if (req.method() === 'POST' && !replayed && (req.postData() ?? '').includes('@example.com')) {
+    const body = req.postData() ?? '';
+    if (req.method() === 'POST' && !replayed && body.includes('@example.com') && body.includes('consentWordingVersion')) {
       replayed = true;
-      await page.request.fetch(req); // the first copy
+      const first = await page.request.fetch(req); // the first copy
+      expect(first.status()).toBe(200);
     }
     await route.continue();
   });

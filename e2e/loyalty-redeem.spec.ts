@@ -4,6 +4,7 @@
  * receives the activity once; a second tablet redeeming the same code is refused with its status.
  */
 import { expect, gotoHydrated, resetSandbox, signInAs, test } from './fixtures';
+import { NOTHING_MORE_MS } from './capture-support';
 import { CAMPAIGNS, PEOPLE, checkCode, pickCampaign, sandboxCodeStatus, sandboxRequests } from './loyalty-helpers';
 
 // A sandbox reset forgets the tokens Footprints issued: every journey resets, then signs in.
@@ -75,7 +76,7 @@ test('check → redeem → points → history shows it redeemed; the sandbox hol
     })
     .toBe(1);
   // One whole gathering window (5 s) plus a retry (≥ 2 s) and a poll later, still one.
-  await page.waitForTimeout(8_000);
+  await page.waitForTimeout(NOTHING_MORE_MS);
   expect((await sandboxRequests(page.request, 'netcore-activity', person.email)).filter((r) => r.path === '/v1/activity/upload')).toHaveLength(1);
 
   // The campaign is remembered on this tablet.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { log, registerSecret, setLogSink } from './log';
-import { redactText, redactUrl } from './redact';
+import { redactDbText, redactText, redactUrl, statementName } from './redact';
 import { VendorError } from './vendors/http';
 
 describe('redaction', () => {
@@ -56,6 +56,39 @@ describe('redaction, edge by edge', () => {
     expect(redactText('Authorization: Basic   Zm9vOmJhcg==')).toBe('Authorization: Basic [redacted]');
     expect(redactText('Basic abc')).toBe('Basic abc');
     expect(redactText('{"token": "t-1", "api_key":"k"}')).toBe('{"token":"[redacted]", "api_key":"[redacted]"}');
+  });
+});
+
+describe('database error text', () => {
+  const SAFE = '[SQL and parameters not logged]';
+
+  it('keeps only the statement name of a failed query, never its SQL or parameters', () => {
+    expect(redactDbText('Failed query: insert into "capture_submissions" ("phone", "email") values ($1, $2)\nparams: 0744 555 111,ana@example.com')).toBe(
+      `Failed query (insert capture_submissions) ${SAFE}`,
+    );
+    // Without a params line (the whole rest of the text is the SQL, across lines).
+    expect(redactDbText('Failed query: select "id"\n  from "staff_sessions" where "token" = \'abc\'')).toBe(`Failed query (select staff_sessions) ${SAFE}`);
+    // Text before the failed query is kept; text that is no failed query is left alone.
+    expect(redactDbText('boom: Failed query: update "leads" set "note" = $1\nparams: x')).toBe(`boom: Failed query (update leads) ${SAFE}`);
+    expect(redactDbText('connection refused')).toBe('connection refused');
+  });
+
+  it('names the statement from the SQL only: a parameter reading "from Cluj" is no table', () => {
+    expect(redactDbText('Failed query: select nextval($1)\nparams: Ana from Cluj,0744 555 222')).toBe(`Failed query (select) ${SAFE}`);
+    expect(redactText('Failed query: select 1\nparams: pin=1234')).toBe(`Failed query (select) ${SAFE}`);
+  });
+
+  it('statementName: the lower-case verb and the first table, quoted or not, schema or not', () => {
+    expect(statementName('INSERT INTO "Leads" ("id") VALUES ($1)')).toBe('insert Leads');
+    expect(statementName('  \n select * from   leads_2 where 1')).toBe('select leads_2');
+    expect(statementName('select * from public.capture_submissions')).toBe('select capture_submissions');
+    expect(statementName('select * from "public"."outbox_jobs"')).toBe('select outbox_jobs');
+    expect(statementName('select * from public."staff_sessions"')).toBe('select staff_sessions');
+    expect(statementName('select a.id from "lead_records" a join role_assignments r on 1=1')).toBe('select lead_records');
+    expect(statementName('update _tmp set x = 1')).toBe('update _tmp');
+    expect(statementName('select 1')).toBe('select');
+    expect(statementName('(select 1)')).toBe('query');
+    expect(statementName('')).toBe('query');
   });
 });
 

@@ -14,7 +14,8 @@ const MODULES = {
     tests: ['lib/vendors/netcore/window-rule.test.ts', 'lib/privacy/windows.test.ts'],
   },
   'lead-status-rules': {
-    mutate: ['lib/leads/status-rules.ts'],
+    // requirementFor and the labels moved to status-labels.ts (zod-free, for the browser); status-rules.ts re-exports them.
+    mutate: ['lib/leads/status-rules.ts', 'lib/leads/status-labels.ts'],
     tests: ['lib/leads/rules.test.ts', 'lib/leads/status-rules.test.ts'],
   },
   'loyalty-rules': {

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestDb, testEngines, type TestDb } from '@/lib/db/testing';
 import { ConflictError } from '@/lib/errors';
 import { CLAIM_TTL_MS, CLAIM_WAIT_MS, releaseClaim, tryClaim, withCodeClaim } from './claims';
@@ -107,6 +107,26 @@ describe.each(testEngines)('code claims on %s', (engine) => {
     expect((error as Error).message).toMatch(/^Another tablet is changing this code right now/);
     expect(ran).toBe(false);
     expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    // Its own waitMs, not the 20 s default (a 100-fold margin for a loaded machine).
+    expect(Date.now() - started).toBeLessThan(CLAIM_WAIT_MS);
+    expect(await rowOf(k)).toMatchObject({ holder: 'a' });
+  });
+
+  it('with no wait at all, a busy code is refused at once: the deadline itself is already too late', async () => {
+    const k = key();
+    expect(await tryClaim(t.db, k, 'a')).toBe(true);
+    // Only Date is frozen (timers stay real): a loop that waited for the clock to pass its deadline would poll
+    // forever; the real one gives up on its first look.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date() });
+    try {
+      const outcome = await Promise.race([
+        withCodeClaim(t.db, k, 'b', async () => 'ran', { waitMs: 0 }).catch((e: unknown) => e),
+        new Promise((r) => setTimeout(() => r('still waiting'), 3_000)),
+      ]);
+      expect(outcome).toBeInstanceOf(ConflictError);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(await rowOf(k)).toMatchObject({ holder: 'a' });
   });
 });

@@ -55,6 +55,8 @@ export async function withCodeClaim<T>(
     if (Date.now() >= deadline) {
       throw new ConflictError('Another tablet is changing this code right now. Check the code again in a moment; nothing was changed from here.');
     }
+    // Mutation testing: "POLL_MS - jitter" (and other changes to this spacing) survive as equivalent mutants:
+    // the pause only spreads tablets' polls apart (50-99 ms); any positive pause gives the same turns.
     await new Promise((r) => setTimeout(r, POLL_MS + Math.floor(Math.random() * POLL_MS)));
   }
   try {

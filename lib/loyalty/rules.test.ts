@@ -2,13 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { BlockCodeSchema, CheckCodeSchema } from './inputs';
 import {
   allowedActions,
+  BLOCK_REASON_LABELS,
+  BLOCK_REASONS,
   campaignPhaseOf,
   checkinActivityIdOf,
-  codeStateOf,
+  checkinJobKeyOf,
+  claimKeyOf,
   CODE_STATE_LABELS,
+  CODE_STATES,
+  CODE_STATUSES,
+  codeStateOf,
+  CSV_BOM,
   csvCell,
+  ENDED_CAMPAIGN_CHECK_DAYS,
   isExpired,
+  loyaltyCorrelationOf,
   netcoreRedeemedKeyOf,
+  STATUS_LABELS,
   toCsv,
   whyNotChangeable,
 } from './rules';
@@ -63,6 +73,75 @@ describe('which actions a code allows', () => {
   });
 });
 
+describe('the words and lists the desk shows, exactly', () => {
+  it('statuses, states and their labels', () => {
+    expect(CODE_STATUSES).toEqual(['associated', 'redeemed', 'blocked']);
+    expect(CODE_STATES).toEqual(['associated', 'redeemed', 'blocked', 'expired', 'campaign_ended']);
+    expect(STATUS_LABELS).toEqual({ associated: 'Ready to redeem', redeemed: 'Redeemed', blocked: 'Blocked' });
+    expect(CODE_STATE_LABELS).toEqual({
+      associated: 'Ready to redeem',
+      redeemed: 'Redeemed',
+      blocked: 'Blocked',
+      expired: 'Expired',
+      campaign_ended: 'Campaign ended',
+    });
+  });
+
+  it('block reasons and their labels', () => {
+    expect(BLOCK_REASONS).toEqual(['suspected_abuse', 'customer_request', 'staff_error', 'other']);
+    expect(BLOCK_REASON_LABELS).toEqual({
+      suspected_abuse: 'Suspected abuse',
+      customer_request: 'Customer request',
+      staff_error: 'Staff error',
+      other: 'Other (write a note)',
+    });
+  });
+
+  it('why not changeable: each status with and without its date; an ended campaign with and without its day', () => {
+    expect(whyNotChangeable('redeemed', false, null)).toBe('This code was already used: it was redeemed.');
+    expect(whyNotChangeable('redeemed', true, '', '1 Oct 2026')).toBe('This code was already used: it was redeemed.');
+    expect(whyNotChangeable('blocked', true, '3 Mar 2025, 09:15', '1 Oct 2026')).toBe('This code is blocked (since 3 Mar 2025, 09:15) and cannot be used.');
+    expect(whyNotChangeable('associated', true, '3 Mar 2025', '1 Oct 2026')).toBe('This code has expired and can no longer be redeemed.');
+    expect(whyNotChangeable('associated', false, null, '')).toBe('This campaign ended: its codes can no longer be redeemed.');
+    expect(whyNotChangeable('associated', false, '3 Mar 2025', null)).toBeNull();
+  });
+
+  it('allowed actions follow the state, whatever the other flags', () => {
+    expect(allowedActions('associated', false, false)).toEqual({ canRedeem: true, canBlock: true });
+    expect(allowedActions('redeemed', false, false)).toEqual({ canRedeem: false, canBlock: false });
+    expect(allowedActions('blocked', true, true)).toEqual({ canRedeem: false, canBlock: false });
+  });
+});
+
+describe('campaign phase and expiry at their edges', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  const at = (ms: number) => new Date(now.getTime() + ms);
+  const DAY = 86_400_000;
+
+  it('a campaign starting now has started; one ending now is still active', () => {
+    expect(campaignPhaseOf({ startDate: now, endDate: at(DAY), expireCodesDate: null }, now)).toBe('active');
+    expect(campaignPhaseOf({ startDate: at(1), endDate: at(DAY), expireCodesDate: null }, now)).toBe('not_started');
+    expect(campaignPhaseOf({ startDate: null, endDate: now, expireCodesDate: null }, now)).toBe('active');
+    expect(campaignPhaseOf({ startDate: null, endDate: at(-1), expireCodesDate: null }, now)).toBe('recently_ended');
+  });
+
+  it('the 90-day grace ends inclusively at its last millisecond', () => {
+    expect(ENDED_CAMPAIGN_CHECK_DAYS).toBe(90);
+    expect(campaignPhaseOf({ startDate: null, endDate: at(-90 * DAY), expireCodesDate: null }, now)).toBe('recently_ended');
+    expect(campaignPhaseOf({ startDate: null, endDate: at(-90 * DAY - 1), expireCodesDate: null }, now)).toBe('past');
+    // Codes that expire later keep it checkable up to their expiry, inclusive.
+    expect(campaignPhaseOf({ startDate: null, endDate: at(-200 * DAY), expireCodesDate: now }, now)).toBe('recently_ended');
+    expect(campaignPhaseOf({ startDate: null, endDate: at(-200 * DAY), expireCodesDate: at(-1) }, now)).toBe('past');
+    // Codes that expire sooner do not shorten the 90 days.
+    expect(campaignPhaseOf({ startDate: null, endDate: at(-89 * DAY), expireCodesDate: at(-60 * DAY) }, now)).toBe('recently_ended');
+  });
+
+  it('a code expiring at this very instant is not expired yet', () => {
+    expect(isExpired(now, now)).toBe(false);
+    expect(isExpired(at(-1), now)).toBe(true);
+  });
+});
+
 describe('form schemas', () => {
   it('normalises the customer: e-mail lower case, phone without spaces and dashes', () => {
     expect(CheckCodeSchema.parse({ campaignInternalId: ' sdspring01a ', email: ' Ana.Popescu@Example.com ', phone: '0722 000-001' })).toEqual({
@@ -89,6 +168,13 @@ describe('keys that make a redemption happen once', () => {
     expect(netcoreRedeemedKeyOf('sdspring01a', 'SPRANA01')).not.toBe(netcoreRedeemedKeyOf('sdfamily02b', 'SPRANA01'));
     expect(checkinActivityIdOf('sdspring01a', 'spRana01')).toBe('storedesk-redeem-sdspring01a-SPRANA01');
   });
+
+  it('every key, literally: campaign + upper-case code; the member id is the trimmed lower-case e-mail', () => {
+    expect(claimKeyOf('sdspring01a', 'spRana01')).toBe('sdspring01a:SPRANA01');
+    expect(netcoreRedeemedKeyOf('sdspring01a', 'spRana01')).toBe('netcore:loyalty-code-redeemed:sdspring01a:SPRANA01');
+    expect(checkinJobKeyOf('sdspring01a', 'spRana01')).toBe('loyalty:redemption-checkin:sdspring01a:SPRANA01');
+    expect(loyaltyCorrelationOf('  Ana.Popescu@Example.COM ')).toBe('ana.popescu@example.com');
+  });
 });
 
 describe('CSV', () => {
@@ -109,5 +195,28 @@ describe('CSV', () => {
     expect(csvCell(null)).toBe('');
     expect(csvCell(10)).toBe('10');
     expect(toCsv(['a', 'b'], [['1', 'x\ny']])).toBe('a,b\r\n1,"x\ny"\r\n');
+  });
+
+  it('every formula lead is defused (= + - @ tab CR), only at the start; CR and LF are quoted; empty cells stay empty', () => {
+    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('\rx')).toBe(`"'\rx"`);
+    expect(csvCell('a=b+c-d@e')).toBe('a=b+c-d@e');
+    expect(csvCell('a\rb')).toBe('"a\rb"');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell('')).toBe('');
+    expect(csvCell(0)).toBe('0');
+    expect(CSV_BOM).toBe('\uFEFF');
+    expect(toCsv(['h'], [])).toBe('h\r\n');
+    expect(toCsv(['a', 'b'], [['1', '2'], [null, { text: '0722' }]])).toBe('a,b\r\n1,2\r\n,"=""0722"""\r\n');
+  });
+
+  it('a text cell is a phone only when it is digits, spaces, + ( ) . - from start to end', () => {
+    expect(csvCell({ text: '(0722) 000.001-2' })).toBe('"=""(0722) 000.001-2"""');
+    expect(csvCell({ text: '+40722000001' })).toBe('"=""+40722000001"""');
+    expect(csvCell({ text: 'tel 0722000001' })).toBe('tel 0722000001');
+    expect(csvCell({ text: '0722000001 ext' })).toBe('0722000001 ext');
+    expect(csvCell({ text: '0722a01' })).toBe('0722a01');
+    expect(csvCell({ text: '++0722' })).toBe("'++0722");
+    expect(csvCell({ text: '' })).toBe('');
   });
 });
