@@ -4,15 +4,22 @@
  * the contract fields and the file. Cancelling leaves the lead where it was.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { FOOTPRINTS_DEMO } from '../lib/sandbox/footprints';
+import { uniqueEmail } from './capture-support';
 import { expect, gotoHydrated, test } from './fixtures';
-import { freshPipeline, vendorLead } from './leads-support';
+import { addVendorLead, freshPipeline, setVendorLeadStatus, vendorLead } from './leads-support';
 
-const ELENA = FOOTPRINTS_DEMO.demoLeadIds[2]; // opportunity
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
 test('drag to customer: contract dialog, no PDF refused, fake PDF refused, real PDF reaches the sandbox', async ({ page }) => {
-  await freshPipeline(page, 'q=elena.dumitru');
+  // A lead of its own, in opportunity: the console keeps the contract PDFs it uploaded, and a sandbox reset does
+  // not forget them, so a demo lead moved here once (the first e2e pass) would need no PDF the second time.
+  const email = uniqueEmail('customer.drag');
+  await freshPipeline(page, `q=${email}`);
+  const ELENA = await addVendorLead(page.request, { first: 'Elena', last: 'Contract', email });
+  await setVendorLeadStatus(page.request, ELENA, 'opportunity');
+  await page.request.delete('/sandbox/_control/requests');
+  await page.getByRole('button', { name: 'Refresh from Footprints' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Synced \d+ leads/ }).last()).toBeVisible({ timeout: 30_000 });
   const card = page.locator(`[data-lead-id="${ELENA}"]`);
   await expect(page.getByTestId('column-opportunity').locator(`[data-lead-id="${ELENA}"]`)).toBeVisible();
 

@@ -44,3 +44,12 @@ export async function addVendorLead(request: APIRequestContext, person: { first:
   expect(res.ok(), await res.text()).toBeTruthy();
   return ((await res.json()) as { _id: string })._id;
 }
+
+/** Sets a lead's status straight at the Footprints sandbox (a lead of a journey's own, put where the journey starts). */
+export async function setVendorLeadStatus(request: APIRequestContext, id: string, status: string): Promise<void> {
+  const basic = Buffer.from(`${SANDBOX_FOOTPRINTS_KEY}:${SANDBOX_FOOTPRINTS_SECRET}`).toString('base64');
+  const tokenRes = await request.post('/sandbox/footprints/api/token', { headers: { authorization: `Basic ${basic}` }, form: { grant_type: 'client_credentials' } });
+  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  const res = await request.put(`/sandbox/footprints/api/lead/${id}?access_token=${access_token}`, { form: { status } });
+  expect(res.ok(), await res.text()).toBeTruthy();
+}
