@@ -14,12 +14,13 @@ export type JourneyStep =
   | { kind: 'check'; label: RegExp }
   | { kind: 'tap'; button: string };
 
-export function minimalLeadJourney(email: string): JourneyStep[] {
+/** `phone` must be unique per e2e run (a saved phone makes the next run's capture a possible duplicate). */
+export function minimalLeadJourney(email: string, phone = '0722 000 111'): JourneyStep[] {
   return [
     { kind: 'type', label: 'First name', text: 'Ana' },
     { kind: 'type', label: 'Last name', text: 'Popescu' },
     { kind: 'type', label: 'E-mail', text: email },
-    { kind: 'type', label: 'Phone', text: '0722 000 111' },
+    { kind: 'type', label: 'Phone', text: phone },
     { kind: 'check', label: /agree to the Terms & Conditions/ },
     { kind: 'check', label: /agree to the Privacy Policy/ },
     { kind: 'check', label: /18 years of age or older/ },

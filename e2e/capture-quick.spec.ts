@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, gotoHydrated, signInAs, test } from './fixtures';
+import { expect, gotoHydrated, signInAs, test, uniquePhone } from './fixtures';
 import { captureResult, clearFaults, uniqueEmail } from './capture-support';
 import { JOURNEY_TARGET_SECONDS, minimalLeadJourney, personSeconds } from './capture-journey';
 
@@ -70,7 +70,7 @@ test('an error in a closed section opens it', async ({ page }) => {
 });
 
 test('a person typing at 5 characters a second completes a minimal lead with consent in under 60 s of simulated time', async ({ page }) => {
-  const steps = minimalLeadJourney(uniqueEmail('quick'));
+  const steps = minimalLeadJourney(uniqueEmail('quick'), uniquePhone());
   let serverMs = 0;
   for (const step of steps) {
     if (step.kind === 'type') await page.getByLabel(step.label, { exact: true }).pressSequentially(step.text);
