@@ -5,10 +5,15 @@ import { FOOTPRINTS_DEMO } from '../lib/sandbox/footprints';
 import { expect, gotoHydrated, resetSandbox, signInAs } from './fixtures';
 
 /** A lead as the Footprints sandbox lists it (read with the sandbox's own client credentials). */
-export async function vendorLead(request: APIRequestContext, id: string): Promise<Record<string, unknown>> {
+/** A console (client-credentials) token from the Footprints sandbox, for the helpers below. */
+async function consoleToken(request: APIRequestContext): Promise<string> {
   const basic = Buffer.from(`${SANDBOX_FOOTPRINTS_KEY}:${SANDBOX_FOOTPRINTS_SECRET}`).toString('base64');
   const tokenRes = await request.post('/sandbox/footprints/api/token', { headers: { authorization: `Basic ${basic}` }, form: { grant_type: 'client_credentials' } });
-  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  return ((await tokenRes.json()) as { access_token: string }).access_token;
+}
+
+export async function vendorLead(request: APIRequestContext, id: string): Promise<Record<string, unknown>> {
+  const access_token = await consoleToken(request);
   const end = new Date().toISOString().slice(0, 10);
   const res = await request.get(`/sandbox/footprints/api/lead?access_token=${access_token}&startDate=2020-01-01&endDate=${end}&pageSize=1000&page=1`);
   const leads = (await res.json()) as Record<string, unknown>[];
@@ -28,9 +33,7 @@ export async function freshPipeline(page: Page, query: string): Promise<void> {
 
 /** Adds a complete lead (so that Footprints lists it) straight at the Footprints sandbox; returns its id. */
 export async function addVendorLead(request: APIRequestContext, person: { first: string; last: string; email: string }): Promise<string> {
-  const basic = Buffer.from(`${SANDBOX_FOOTPRINTS_KEY}:${SANDBOX_FOOTPRINTS_SECRET}`).toString('base64');
-  const tokenRes = await request.post('/sandbox/footprints/api/token', { headers: { authorization: `Basic ${basic}` }, form: { grant_type: 'client_credentials' } });
-  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  const access_token = await consoleToken(request);
   const res = await request.post(`/sandbox/footprints/api/lead?access_token=${access_token}`, {
     form: {
       userFirstName: person.first,
@@ -47,9 +50,7 @@ export async function addVendorLead(request: APIRequestContext, person: { first:
 
 /** Sets a lead's status straight at the Footprints sandbox (a lead of a journey's own, put where the journey starts). */
 export async function setVendorLeadStatus(request: APIRequestContext, id: string, status: string): Promise<void> {
-  const basic = Buffer.from(`${SANDBOX_FOOTPRINTS_KEY}:${SANDBOX_FOOTPRINTS_SECRET}`).toString('base64');
-  const tokenRes = await request.post('/sandbox/footprints/api/token', { headers: { authorization: `Basic ${basic}` }, form: { grant_type: 'client_credentials' } });
-  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  const access_token = await consoleToken(request);
   const res = await request.put(`/sandbox/footprints/api/lead/${id}?access_token=${access_token}`, { form: { status } });
   expect(res.ok(), await res.text()).toBeTruthy();
 }
