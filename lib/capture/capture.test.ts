@@ -24,7 +24,7 @@ import { CAPTURE_LEAD_JOB, CAPTURE_NETCORE_CONTACT_JOB, createCaptureLeadHandler
 import { todayInZone } from '@/lib/dates';
 import { findPossibleDuplicates } from './find-possible-duplicates';
 import { createCaptureFormSchema, emptyCaptureForm, type CaptureFormValues } from './inputs';
-import { countWaitingSubmissions, getConsentProofByLeadId, listMySubmissionsToday } from './queries';
+import { countWaitingSubmissions, getConsentProofByLeadId, listMySubmissionsToday, startOfDay } from './queries';
 import { captureSubmissions } from './schema';
 import { submitCapture, type CaptureStaff } from './submit';
 import { createTokenSource, type FootprintsTokenSource } from './tokens';
@@ -255,6 +255,39 @@ describe.each(testEngines)('lead capture on %s', (engine) => {
     const mine = (await listMySubmissionsToday(t.db, staff.subject, 'Europe/Bucharest')).find((s) => s.id === outcome.submissionId);
     expect(mine).toMatchObject({ state: 'sent', footprintsLeadId: leads[0]._id });
     expect(await submitCapture(t.db, values, staff, ctx)).toMatchObject({ state: 'sent', footprintsLeadId: leads[0]._id });
+  });
+
+  it('"my submissions" across midnight: a lead saved at 23:59 stays, sent or waiting; an unsent one stays for a week', async () => {
+    const zone = 'Europe/Bucharest';
+    const midnight = startOfDay(new Date(Date.now() + 86_400_000), zone);
+    const justAfter = new Date(midnight.getTime() + 10_000);
+    const at = async (id: string, createdAt: Date) => {
+      await t.db.update(captureSubmissions).set({ createdAt }).where(eq(captureSubmissions.id, id));
+    };
+    const sent = await submitCapture(t.db, form(), staff, ctx);
+    expect(sent.state).toBe('sent');
+    running.sandbox.setFaults('footprints', { outage: true });
+    const waiting = await submitCapture(t.db, form(), staff, ctx);
+    const waitingOld = await submitCapture(t.db, form(), staff, ctx);
+    const waitingTooOld = await submitCapture(t.db, form(), staff, ctx);
+    running.sandbox.setFaults('footprints', { outage: false });
+    expect(waiting.state).toBe('waiting');
+    const sentEarlier = await submitCapture(t.db, form(), staff, ctx);
+    await at(sent.submissionId, new Date(midnight.getTime() - 6_000));
+    await at(waiting.submissionId, new Date(midnight.getTime() - 5_000));
+    await at(sentEarlier.submissionId, new Date(midnight.getTime() - 2 * 3_600_000));
+    await at(waitingOld.submissionId, new Date(midnight.getTime() - 3 * 86_400_000));
+    await at(waitingTooOld.submissionId, new Date(midnight.getTime() - 8 * 86_400_000));
+    const listed = new Map((await listMySubmissionsToday(t.db, staff.subject, zone, justAfter)).map((s) => [s.id, s.state]));
+    expect(listed.get(sent.submissionId)).toBe('sent');
+    expect(listed.get(waiting.submissionId)).toBe('waiting');
+    expect(listed.get(waitingOld.submissionId)).toBe('waiting');
+    expect(listed.has(sentEarlier.submissionId)).toBe(false);
+    expect(listed.has(waitingTooOld.submissionId)).toBe(false);
+    // An hour and more after midnight, yesterday's sent lead has gone; the waiting ones have not.
+    const later = new Map((await listMySubmissionsToday(t.db, staff.subject, zone, new Date(midnight.getTime() + 3_600_000))).map((s) => [s.id, s.state]));
+    expect(later.has(sent.submissionId)).toBe(false);
+    expect(later.get(waiting.submissionId)).toBe('waiting');
   });
 
   it('a submission Footprints refuses comes back in plain words (the vendor reason stays for admins), and shows as failed', async () => {

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { inScope } from '@/lib/auth/stores';
-import { and, count, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
 import { outboxJobs } from '@/lib/db/schema';
 import { loadCaptureCatalogues, type CaptureCatalogues } from './catalogues';
@@ -31,7 +31,18 @@ export function startOfDay(now: Date, timeZone: string): Date {
   return parseFootprintsDate(formatFootprintsDate(now, timeZone), timeZone) ?? new Date(now.getTime() - 86_400_000);
 }
 
+/** A capture made just before midnight stays in the list for this long after it, whatever its state. */
+export const RECENT_MS = 60 * 60_000;
+/** A capture that has not reached Footprints stays in the list (from earlier days too) for this long. */
+export const UNSENT_KEPT_MS = 7 * 86_400_000;
+
+/**
+ * Her captures made since midnight in the store's zone, plus those of the last hour (a lead saved at 23:59 does
+ * not vanish at midnight, before she saw it sent), plus those of the last week that have not reached
+ * Footprints yet (nothing waiting or refused is hidden from her because the day changed).
+ */
 export async function listMySubmissionsToday(db: Db, subject: string, timeZone: string, now = new Date()): Promise<MySubmission[]> {
+  const since = new Date(Math.min(startOfDay(now, timeZone).getTime(), now.getTime() - RECENT_MS));
   const rows = await db
     .select({
       id: captureSubmissions.id,
@@ -45,7 +56,15 @@ export async function listMySubmissionsToday(db: Db, subject: string, timeZone: 
     })
     .from(captureSubmissions)
     .leftJoin(outboxJobs, eq(outboxJobs.id, captureSubmissions.outboxJobId))
-    .where(and(eq(captureSubmissions.hostessSubject, subject), gte(captureSubmissions.createdAt, startOfDay(now, timeZone))))
+    .where(
+      and(
+        eq(captureSubmissions.hostessSubject, subject),
+        or(
+          gte(captureSubmissions.createdAt, since),
+          and(isNull(captureSubmissions.footprintsLeadId), gte(captureSubmissions.createdAt, new Date(now.getTime() - UNSENT_KEPT_MS))),
+        ),
+      ),
+    )
     .orderBy(desc(captureSubmissions.createdAt))
     .limit(200);
   return rows.map((r) => {
