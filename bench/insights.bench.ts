@@ -4,7 +4,7 @@
  * directly in the database (history, NPS, captures and loyalty audit rows alongside), on PGlite and — with
  * TEST_DATABASE_URL — on PostgreSQL; the issue's bound is p95 < 300 ms at 50,000.
  * Also the first-load JavaScript of /insights, /capture and /loyalty from the production build (gzip), and
- * whether any chunk of the hostess pages carries recharts. Reported, never asserted.
+ * whether any chunk of the hostess pages carries the chart (visx). Reported, never asserted.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -86,7 +86,7 @@ async function openBenchDb(engine: DbEngine): Promise<{ handle: DbHandle; backen
 }
 
 /** Gzip bytes of the client chunks a first load of a page fetches (its client reference manifest + the framework). */
-function pageJs(route: string): { gzip: number; raw: number; files: number; recharts: boolean } | null {
+function pageJs(route: string): { gzip: number; raw: number; files: number; chart: boolean } | null {
   const dist = path.resolve(process.cwd(), process.env.NEXT_DIST_DIR || '.next');
   const manifest = path.join(dist, 'server', 'app', '(console)', route, 'page_client-reference-manifest.js');
   if (!existsSync(manifest)) return null;
@@ -97,17 +97,17 @@ function pageJs(route: string): { gzip: number; raw: number; files: number; rech
   for (const f of bm.rootMainFiles ?? []) if (f.endsWith('.js')) chunks.add(f);
   let raw = 0;
   let gzip = 0;
-  let recharts = false;
+  let chart = false;
   for (const c of chunks) {
     const file = path.join(dist, c);
     if (!existsSync(file) || !statSync(file).isFile()) continue;
     const buf = readFileSync(file);
     raw += buf.length;
     gzip += gzipSync(buf, { level: 9 }).length;
-    // recharts' own class names: present in any chunk that bundles it.
-    if (buf.includes('recharts-cartesian-grid') || buf.includes('recharts-surface')) recharts = true;
+    // The chart's own class name (components/insights/bar-chart.tsx): present in any chunk that bundles it.
+    if (buf.includes('insights-chart-svg')) chart = true;
   }
-  return { gzip, raw, files: chunks.size, recharts };
+  return { gzip, raw, files: chunks.size, chart };
 }
 
 describe('insights', () => {
@@ -174,7 +174,7 @@ describe('insights', () => {
       const js = pageJs(route);
       rows.push(
         js
-          ? { metric: `/${route} first-load JavaScript (gzip)`, value: js.gzip / 1024, unit: 'KiB', note: `${(js.raw / 1024).toFixed(0)} KiB raw, ${js.files} chunks, recharts ${js.recharts ? 'IN' : 'not in'} the first load` }
+          ? { metric: `/${route} first-load JavaScript (gzip)`, value: js.gzip / 1024, unit: 'KiB', note: `${(js.raw / 1024).toFixed(0)} KiB raw, ${js.files} chunks, the chart ${js.chart ? 'IN' : 'not in'} the first load` }
           : { metric: `/${route} first-load JavaScript (gzip)`, value: Number.NaN, unit: 'KiB', note: 'no production build found: run npm run build first' },
       );
     }

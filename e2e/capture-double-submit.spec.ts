@@ -54,3 +54,30 @@ test('the same form sent twice by the browser (a network retry) makes one lead',
   const posts = (await sandboxRequests(request, 'footprints', '', email)).filter((r) => r.method === 'POST' && r.path === '/api/lead');
   expect(posts).toHaveLength(1);
 });
+
+// The double-click above is also stopped by the button turning busy between the clicks, and the server's
+// dedupe would still make one lead: it cannot show that the form's own guard works. Two submits in the same
+// task, before React can re-render the button, leave that guard alone in front of the save: the browser must
+// send the save once (the server's dedupe is tested on its own by the replay above).
+test('two submits in one instant, before the button can turn busy, send the save once', async ({ page, request }) => {
+  await clearFaults(request);
+  await signInAs(page, 'hostess');
+  await gotoHydrated(page, '/capture');
+  const email = uniqueEmail('instant');
+  await fillRequired(page, { first: uniqueFirstName('Radu'), last: 'Toma', email });
+  const saves: string[] = [];
+  page.on('request', (req) => {
+    const body = req.postData() ?? '';
+    // Only the save carries the consent wording version (the duplicate check carries the e-mail too).
+    if (req.method() === 'POST' && body.includes(email) && body.includes('consentWordingVersion')) saves.push(req.url());
+  });
+  await page.locator('form[aria-describedby="page-title"]').evaluate((form: HTMLFormElement) => {
+    form.requestSubmit();
+    form.requestSubmit();
+  });
+  await expect(captureResult(page)).toContainText('Sent — Footprints lead');
+  await page.waitForTimeout(1_000);
+  expect(saves).toHaveLength(1);
+  const posts = (await sandboxRequests(request, 'footprints', '', email)).filter((r) => r.method === 'POST' && r.path === '/api/lead');
+  expect(posts).toHaveLength(1);
+});

@@ -15,7 +15,7 @@ export type JourneyStep =
   | { kind: 'tap'; button: string };
 
 /** `phone` must be unique per e2e run (a saved phone makes the next run's capture a possible duplicate). */
-export function minimalLeadJourney(email: string, phone = '0722 000 111'): JourneyStep[] {
+export function minimalLeadJourney(email: string, phone: string): JourneyStep[] {
   return [
     { kind: 'type', label: 'First name', text: 'Ana' },
     { kind: 'type', label: 'Last name', text: 'Popescu' },

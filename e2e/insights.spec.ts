@@ -24,25 +24,31 @@ test('a manager reads insights, filters by period and store, and exports the los
   await expect(page.locator('html[data-hydrated="true"]')).toBeAttached({ timeout: 60_000 });
   await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
 
-  // Charts draw once they scroll into view (recharts loads on this page only, and only then), each with its
+  // Charts draw once they scroll into view (the chart module loads on this page only, and only then), each with its
   // table view; the charts further down are not drawn before she gets there.
   const charts = page.getByTestId('insights-chart');
   const chartCount = await charts.count();
   expect(chartCount).toBeGreaterThanOrEqual(4);
-  await expect(charts.last().locator('svg.recharts-surface')).toHaveCount(0);
+  await expect(charts.last().locator('[data-testid="chart-svg"]')).toHaveCount(0);
   for (let k = 0; k < chartCount; k++) {
     await charts.nth(k).scrollIntoViewIfNeeded();
     const chart = charts.nth(k);
-    await expect(chart.locator('svg.recharts-surface').or(chart.getByText('Nothing to chart in this period.')).first()).toBeVisible({ timeout: 20_000 });
+    await expect(chart.locator('[data-testid="chart-svg"]').or(chart.getByText('Nothing to chart in this period.')).first()).toBeVisible({ timeout: 20_000 });
   }
-  expect(await charts.locator('svg.recharts-surface').count()).toBeGreaterThanOrEqual(4);
+  expect(await charts.locator('[data-testid="chart-svg"]').count()).toBeGreaterThanOrEqual(4);
   await expect(page.getByTestId('table-funnel')).toBeVisible();
 
   // Values on keyboard focus: the chart takes focus, an arrow key shows the tooltip.
-  const funnelChart = page.getByTestId('card-funnel').locator('.recharts-surface[tabindex="0"]').first();
+  const funnelChart = page.getByTestId('card-funnel').getByTestId('chart-svg').first();
   await funnelChart.focus();
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByTestId('card-funnel').locator('.recharts-tooltip-wrapper')).toContainText(/Reached in order/);
+  await expect(page.getByTestId('card-funnel').getByTestId('chart-tooltip')).toContainText(/Reached in order/);
+  await expect(funnelChart.getByText('Step', { exact: true })).toBeVisible();
+  await expect(funnelChart.getByText('Leads', { exact: true })).toBeVisible();
+  // …and on hover.
+  const lostReasons = page.getByTestId('card-lost-reasons');
+  await lostReasons.getByTestId('chart-category').first().hover();
+  await expect(lostReasons.getByTestId('chart-tooltip')).toContainText(/Lost leads: \d/);
 
   // A longer period and one store: both end up in the URL and survive a reload.
   const form = page.getByRole('form', { name: 'Insights filters' });

@@ -20,8 +20,8 @@ export interface ChartProps {
 
 const placeholder = <div className="h-72 w-full animate-pulse rounded-lg bg-slate-100" aria-hidden="true" data-testid="chart-pending" />;
 
-// recharts (~120 KiB compressed) is fetched only by pages that draw a chart (today: /insights), and only once
-// a chart scrolls into view: the page's first load is its tables and filters (issue 10, point 6).
+// The chart (visx, ~20 KiB compressed) is fetched only by pages that draw one (today: /insights), and only once
+// a chart scrolls into view: hostess pages never load it (issue 10, point 6; issue 15).
 const LazyBarChart = dynamic(() => import('./bar-chart'), { ssr: false, loading: () => placeholder });
 
 /** True once the element has been on screen (and from then on); at once where IntersectionObserver is missing. */
@@ -53,7 +53,10 @@ export function Chart(props: ChartProps & { title: string }) {
   const [ref, seen] = useSeen<HTMLElement>();
   return (
     <figure ref={ref} className="m-0" data-testid="insights-chart">
-      <figcaption className="sr-only">{title} (chart; the same numbers are in the table below)</figcaption>
+      <figcaption className="text-base font-semibold text-slate-900">
+        {title}
+        <span className="sr-only"> (chart; the same numbers are in the table below)</span>
+      </figcaption>
       {!chart.data.length ? <p className="py-6 text-base text-slate-700">Nothing to chart in this period.</p> : seen ? <LazyBarChart {...chart} /> : placeholder}
     </figure>
   );
