@@ -150,7 +150,7 @@ test('no key, secret or vendor URL in any page sent to a signed-in browser', asy
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('whoami')).toBeVisible();
     await expect(page.getByTestId('sandbox-banner')).toHaveCount(0);
-    for (const url of ['/', '/capture', '/loyalty', '/leads', '/privacy', '/admin/roles', '/admin/audit', '/admin/queue']) {
+    for (const url of ['/', '/capture', '/loyalty', '/leads', '/privacy', '/admin/staff', '/admin/audit', '/admin/queue']) {
       await collect(page, url, bodies);
     }
     const session = await page.request.get(`${ORIGIN}/api/auth/session`);

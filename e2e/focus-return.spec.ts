@@ -182,13 +182,13 @@ test('roles: removing one’s own admin role asks in a modal dialog; Escape keep
   };
   await (await signInNewcomer()).context.close();
   await signInAs(page, 'admin');
-  await gotoHydrated(page, '/admin/roles');
+  await gotoHydrated(page, '/admin/staff');
   await saveRole(page, 'newcomer', 'admin');
   await expect(page.getByTestId('staff-row-newcomer').getByRole('button', { name: /^Save role of/ })).toBeDisabled();
   const newcomer = await signInNewcomer();
   try {
     const me = newcomer.page;
-    await gotoHydrated(me, '/admin/roles');
+    await gotoHydrated(me, '/admin/staff');
     const menu = me.getByTestId('staff-row-newcomer').getByRole('combobox');
     await expect(menu).toHaveValue('admin');
     await saveRole(me, 'newcomer', '');
@@ -205,7 +205,7 @@ test('roles: removing one’s own admin role asks in a modal dialog; Escape keep
     await expect(menu).toHaveValue('admin');
   } finally {
     await newcomer.context.close();
-    await gotoHydrated(page, '/admin/roles');
+    await gotoHydrated(page, '/admin/staff');
     await saveRole(page, 'newcomer', '');
     await expect(page.getByTestId('staff-row-newcomer').getByRole('button', { name: /^Save role of/ })).toBeDisabled();
   }
@@ -213,7 +213,7 @@ test('roles: removing one’s own admin role asks in a modal dialog; Escape keep
 
 test('the 404 and 403 pages have exactly one main landmark, signed in or not', async ({ page }) => {
   await signInAs(page, 'manager');
-  const denied = await page.goto('/admin/roles');
+  const denied = await page.goto('/admin/staff');
   expect(denied?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'This page is not part of your role' })).toBeVisible();
   await expect(page.getByRole('main')).toHaveCount(1);

@@ -5,9 +5,9 @@ const NAV: Record<string, string[]> = {
   hostess: ['Capture lead', 'Loyalty desk'],
   manager: ['Capture lead', 'Loyalty desk', 'Pipeline', 'Insights'],
   support: ['Privacy desk'],
-  admin: ['Pipeline', 'Insights', 'Privacy desk', 'Roles', 'Audit trail', 'Sync queue'],
+  admin: ['Pipeline', 'Insights', 'Privacy desk', 'Staff', 'Audit trail', 'Sync queue'],
 };
-const ALL_NAV = ['Capture lead', 'Loyalty desk', 'Pipeline', 'Insights', 'Privacy desk', 'Roles', 'Audit trail', 'Sync queue'];
+const ALL_NAV = ['Capture lead', 'Loyalty desk', 'Pipeline', 'Insights', 'Privacy desk', 'Staff', 'Audit trail', 'Sync queue'];
 
 test.describe('each role sees only its navigation', () => {
   for (const role of ['hostess', 'manager', 'support', 'admin'] as const) {
@@ -34,7 +34,7 @@ test.describe('forbidden pages', () => {
     const response = await page.goto('/leads');
     expect(response?.status()).toBe(403);
     await expect(page.getByRole('heading', { name: 'This page is not part of your role' })).toBeVisible();
-    for (const url of ['/privacy', '/admin/roles', '/admin/audit', '/admin/queue']) {
+    for (const url of ['/privacy', '/admin/staff', '/admin/roles', '/admin/audit', '/admin/queue']) {
       const res = await page.goto(url);
       expect(res?.status(), url).toBe(403);
     }
@@ -79,7 +79,7 @@ test('a second hostess takes over a shared tablet', async ({ page }) => {
 async function resetNewcomerRole(browser: Browser): Promise<void> {
   const admin = await browser.newPage({ storageState: storageStateFor('admin') });
   try {
-    await gotoHydrated(admin, '/admin/roles');
+    await gotoHydrated(admin, '/admin/staff');
     const row = admin.getByTestId('staff-row-newcomer');
     if ((await row.count()) === 0) return; // never signed in: nothing to reset
     const select = row.getByLabel('Role of newcomer', { exact: true });
@@ -92,7 +92,7 @@ async function resetNewcomerRole(browser: Browser): Promise<void> {
   }
 }
 
-test('an admin gives a role and revokes it; each takes effect at the next sign-in', async ({ browser }) => {
+test('an admin gives a role and revokes it; each takes effect at once (the running session ends)', async ({ browser }) => {
   test.setTimeout(120_000);
   // The role is put back in a finally: a failure half-way never leaves the newcomer a support for the next run.
   await resetNewcomerRole(browser);
@@ -105,19 +105,17 @@ test('an admin gives a role and revokes it; each takes effect at the next sign-i
     await expect(newcomer.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
     expect((await newcomer.goto('/privacy'))?.status()).toBe(403);
 
-    await gotoHydrated(admin, '/admin/roles');
+    await gotoHydrated(admin, '/admin/staff');
     const row = admin.getByTestId('staff-row-newcomer');
     await row.getByLabel('Role of newcomer', { exact: true }).selectOption('support');
     await row.getByRole('button', { name: 'Save role of newcomer' }).click();
-    await expect(admin.getByRole('status').filter({ hasText: 'takes effect at their next sign-in' })).toBeVisible();
+    await expect(admin.getByRole('status').filter({ hasText: 'It takes effect now: their open sessions were ended.' })).toBeVisible();
 
-    // Still no role in the running session…
-    expect((await newcomer.goto('/privacy'))?.status()).toBe(403);
-    await gotoHydrated(newcomer, '/');
-    await expect(newcomer.getByRole('heading', { name: 'You have no role in Storedesk yet' })).toBeVisible();
-    // …and support after signing in again.
-    await newcomer.getByRole('button', { name: 'Sign out' }).click();
-    await expect(newcomer).toHaveURL(/\/login/);
+    // The running session has ended: the newcomer is asked to sign in again, and told why…
+    await newcomer.goto('/privacy');
+    await expect(newcomer).toHaveURL(/\/login\?ended=access_changed/);
+    await expect(newcomer.getByText('An admin changed your role or stores.')).toBeVisible();
+    // …and is support after signing in again.
     await signInWithPassword(newcomer, DEMO.logins.newcomer.username, DEMO.logins.newcomer.password);
     await expect(newcomer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Privacy desk' })).toBeVisible();
 
@@ -127,16 +125,14 @@ test('an admin gives a role and revokes it; each takes effect at the next sign-i
     await expect(admin.getByTestId('audit-table').locator('[title="user:newcomer"]').first()).toBeVisible();
     await expect(admin.getByTestId('audit-table')).not.toContainText('user:newcomer');
 
-    // Revoking: no role again; at her next sign-in the newcomer is back to the ask-an-admin page.
-    await gotoHydrated(admin, '/admin/roles');
+    // Revoking: the newcomer's next click is refused (the session ended), without signing out.
+    await gotoHydrated(admin, '/admin/staff');
     await admin.getByTestId('staff-row-newcomer').getByLabel('Role of newcomer', { exact: true }).selectOption('');
     await admin.getByTestId('staff-row-newcomer').getByRole('button', { name: 'Save role of newcomer' }).click();
     await expect(admin.getByRole('status').filter({ hasText: 'newcomer: no role' })).toBeVisible();
-    // The running session keeps what it had until then…
-    await expect(newcomer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Privacy desk' })).toBeVisible();
-    await newcomer.getByRole('button', { name: 'Sign out' }).click();
-    await expect(newcomer).toHaveURL(/\/login/);
-    // …and the next sign-in has no role.
+    await newcomer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Privacy desk' }).click();
+    await expect(newcomer).toHaveURL(/\/login\?ended=access_changed/);
+    // The next sign-in has no role.
     await signInWithPassword(newcomer, DEMO.logins.newcomer.username, DEMO.logins.newcomer.password);
     await expect(newcomer.getByRole('heading', { name: 'You have no role in Storedesk yet' })).toBeVisible();
     await expect(newcomer.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
@@ -154,7 +150,7 @@ test('an admin named in ADMIN_USERNAMES stays an admin with no admin role given 
   const admin = await browser.newPage({ storageState: storageStateFor('admin') });
   const fresh = await browser.newContext();
   try {
-    await gotoHydrated(admin, '/admin/roles');
+    await gotoHydrated(admin, '/admin/staff');
     const row = admin.getByTestId('staff-row-admin');
     await expect(row.getByTestId('inherent-role')).toHaveText('Admin (set by configuration)');
     const select = row.getByLabel('Role of admin given in the console', { exact: true });
@@ -164,39 +160,42 @@ test('an admin named in ADMIN_USERNAMES stays an admin with no admin role given 
     await row.getByRole('button', { name: 'Save role of admin' }).click();
     await expect(admin.getByRole('status').filter({ hasText: 'only Admin (set by configuration)' })).toBeVisible();
     await expect(admin.getByTestId('confirm-own-admin')).toHaveCount(0);
-    await gotoHydrated(admin, '/admin/roles');
+    await gotoHydrated(admin, '/admin/staff');
     await expect(admin.getByTestId('staff-row-admin').getByLabel('Role of admin given in the console', { exact: true })).toHaveValue('');
 
     // A fresh sign-in: still an admin, by the configuration alone.
     const page = await fresh.newPage();
     await signInWithPassword(page, DEMO.logins.admin.username, DEMO.logins.admin.password);
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Roles' })).toBeVisible();
-    expect((await page.goto('/admin/roles'))?.status()).toBe(200);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff' })).toBeVisible();
+    expect((await page.goto('/admin/staff'))?.status()).toBe(200);
     await expect(page.getByTestId('staff-row-admin')).toBeVisible();
   } finally {
     await fresh.close();
     // Put the console-given admin role back (the seed's state), whatever happened above.
-    await gotoHydrated(admin, '/admin/roles');
+    await gotoHydrated(admin, '/admin/staff');
     const select = admin.getByTestId('staff-row-admin').getByLabel('Role of admin given in the console', { exact: true });
     if ((await select.inputValue()) !== 'admin') {
       await select.selectOption('admin');
       await admin.getByTestId('staff-row-admin').getByRole('button', { name: 'Save role of admin' }).click();
-      await expect(admin.getByRole('status').filter({ hasText: /: Admin\. It takes effect/ })).toBeVisible();
+      await expect(admin.getByRole('status').filter({ hasText: /: Admin\. It takes effect now/ })).toBeVisible();
     }
     await admin.close();
   }
 });
 
-test('the roles page says so when the person changed is not in the staff list', async ({ page }) => {
+test('the staff page says so when the person changed is not in the staff list', async ({ page }) => {
   // A row whose person has gone from the staff list since the page was loaded: the action names someone unknown.
   // The browser's request is rewritten on its way (the page itself only offers people it listed).
   await signInAs(page, 'admin');
-  await gotoHydrated(page, '/admin/roles');
+  // The old roles page's address leads here.
+  await page.goto('/admin/roles');
+  await expect(page).toHaveURL(/\/admin\/staff$/);
+  await gotoHydrated(page, '/admin/staff');
   const row = page.getByTestId('staff-row-newcomer');
   await expect(row).toBeVisible();
   const before = await row.getByLabel('Role of newcomer', { exact: true }).inputValue();
   let rewritten = 0;
-  await page.route('**/admin/roles', async (route) => {
+  await page.route('**/admin/staff', async (route) => {
     const body = route.request().postData();
     if (route.request().method() === 'POST' && body?.includes('"user:newcomer"')) {
       rewritten++;
@@ -207,9 +206,9 @@ test('the roles page says so when the person changed is not in the staff list', 
   await row.getByRole('button', { name: 'Save role of newcomer' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'This person is not in the staff list any more; reload the page.' })).toBeVisible();
   expect(rewritten).toBe(1);
-  await page.unroute('**/admin/roles');
+  await page.unroute('**/admin/staff');
   // Nothing was changed for anyone.
-  await gotoHydrated(page, '/admin/roles');
+  await gotoHydrated(page, '/admin/staff');
   await expect(page.getByTestId('staff-row-newcomer').getByLabel('Role of newcomer', { exact: true })).toHaveValue(before);
   await expect(page.getByTestId('staff-row-left-the-company')).toHaveCount(0);
 });

@@ -31,7 +31,7 @@ const ROUTES = [
   { role: 'support', path: '/privacy' },
   { role: 'support', path: '/privacy/:caseId' },
   { role: 'support', path: '/privacy/:caseId/report' },
-  { role: 'admin', path: '/admin/roles' },
+  { role: 'admin', path: '/admin/staff' },
   { role: 'admin', path: '/admin/audit' },
   { role: 'admin', path: '/admin/queue' },
   { role: 'admin', path: '/admin/security' },

@@ -1,12 +1,15 @@
 /**
- * Role assignments kept by the console (an admin edits them). A change takes effect at the member of
- * staff's next sign-in: roles are resolved once, when the session starts (lib/auth reads them).
+ * Role assignments kept by the console (an admin edits them on /admin/staff). Roles are resolved when a
+ * session starts, so a change that alters what the person holds ends their open sessions at once (issue 12):
+ * a removed role stops working at their next click, not at their next sign-in.
  */
 import { SANDBOX_SEED_MARK } from '@/lib/auth/sandbox-roles';
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { AuditActor } from '@/lib/auth/action';
 import type { Role } from '@/lib/auth/roles';
+import { resolveRoles } from '@/lib/auth/roles';
+import { endSessionsOf } from '@/lib/auth/session-store';
 import { getAssignedRole } from '@/lib/auth/staff-directory';
 import { recordAudit } from '@/lib/audit';
 import type { Db } from '@/lib/db';
@@ -22,7 +25,30 @@ export class ConfirmationNeededError extends ConflictError {
 export const LAST_ADMIN_MESSAGE =
   'This is the last admin: removing the role would leave nobody able to assign roles. Give another person the admin role first.';
 export const CONFIRM_OWN_ADMIN_MESSAGE =
-  'You are removing your own admin role: you will lose access to roles, the audit trail and the sync queue at your next sign-in. Confirm to go on.';
+  'You are removing your own admin role: you will be signed out now and lose access to staff administration, the audit trail and the sync queue. Confirm to go on.';
+export const BAD_USERNAME_MESSAGE = 'Enter the username the person signs in with: letters, digits and . _ @ + - only.';
+export const UNKNOWN_PERSON_MESSAGE = 'This person is not in the staff list any more; reload the page.';
+
+/** A username an admin may set up before its first sign-in: what the person types at the login page. */
+export const USERNAME_PATTERN = /^[A-Za-z0-9._@+-]{1,200}$/;
+
+/**
+ * The staff row of a subject, or — for a person set up before their first sign-in (`newPerson`, 'user:'
+ * subjects only) — what it will be. Anyone else unknown is refused: the page only offers people it listed.
+ */
+export async function staffMemberFor(db: Db, subject: string, newPerson: boolean): Promise<{ kind: string; username: string | null }> {
+  const [member] = await db.select().from(staffMembers).where(eq(staffMembers.subject, subject)).limit(1);
+  if (member) return member;
+  const username = subject.startsWith('user:') ? subject.slice('user:'.length) : '';
+  if (newPerson && USERNAME_PATTERN.test(username)) return { kind: 'staff', username };
+  if (newPerson) throw new ValidationError(BAD_USERNAME_MESSAGE);
+  throw new ValidationError(UNKNOWN_PERSON_MESSAGE);
+}
+
+/** The roles a person holds with this assignment (Footprints' hostess scope and ADMIN_USERNAMES count too). */
+export function effectiveRoles(member: { kind: string; username: string | null }, assigned: Role | null, adminUsernames: readonly string[]): Role[] {
+  return resolveRoles({ scopes: member.kind === 'hostess' ? ['hostess_scope'] : [], assigned, username: member.username, adminUsernames });
+}
 
 /**
  * Sets (or, with null, removes) the console role of a member of staff. Refuses to remove the last admin
@@ -34,10 +60,9 @@ export async function assignRole(
   actor: AuditActor,
   subject: string,
   role: Role | null,
-  opts: { adminUsernames: readonly string[]; sandbox: boolean; confirmOwnAdminRemoval?: boolean },
-): Promise<void> {
-  const [member] = await db.select().from(staffMembers).where(eq(staffMembers.subject, subject)).limit(1);
-  if (!member) throw new ValidationError('This person is not in the staff list any more; reload the page.');
+  opts: { adminUsernames: readonly string[]; sandbox: boolean; confirmOwnAdminRemoval?: boolean; newPerson?: boolean },
+): Promise<{ sessionsEnded: number }> {
+  const member = await staffMemberFor(db, subject, opts.newPerson ?? false);
   const outcome = await db.transaction(async (tx) => {
     const adminRows = await tx
       .select({ subject: roleAssignments.subject, assignedBy: roleAssignments.assignedBy })
@@ -75,11 +100,17 @@ export async function assignRole(
     throw new ConflictError(LAST_ADMIN_MESSAGE);
   }
   if (outcome.kind === 'confirm') throw new ConfirmationNeededError(CONFIRM_OWN_ADMIN_MESSAGE);
+  // What the person holds changed (not only the console's record of it, as for a configuration admin):
+  // their open sessions end now, and the next sign-in resolves the new roles.
+  const before = effectiveRoles(member, outcome.before, opts.adminUsernames);
+  const after = effectiveRoles(member, role, opts.adminUsernames);
+  const sessionsEnded = before.join(',') === after.join(',') ? 0 : await endSessionsOf(db, subject, 'access_changed');
   await recordAudit(db, {
     actor,
     action: 'admin.assignRole',
     target: { type: 'staff', id: subject },
     outcome: 'success',
-    detail: { from: outcome.before, to: role },
+    detail: { from: outcome.before, to: role, sessionsEnded },
   });
+  return { sessionsEnded };
 }

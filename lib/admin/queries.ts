@@ -7,11 +7,14 @@ import { asc, eq, inArray, or } from 'drizzle-orm';
 import { isRole, type Role } from '@/lib/auth/roles';
 import { listAudit, listAuditActions, type AuditQuery } from '@/lib/audit';
 import { getDb, type Db } from '@/lib/db';
-import { roleAssignments, staffMembers } from '@/lib/db/schema';
+import { roleAssignments, staffMembers, staffStoreScopes } from '@/lib/db/schema';
+import { SANDBOX_SEED_MARK } from '@/lib/auth/sandbox-roles';
+import { matchBusinessUser, scopeFromRow, type StoreScope, type VendorStaffEntry } from '@/lib/auth/stores';
 import { listJobs, type OutboxStatus } from '@/lib/outbox';
 import { captureSubmissions } from '@/lib/capture/schema';
 import { getConfig } from '@/lib/config';
 import { leadRecords } from '@/lib/leads/schema';
+import { getFootprintsClient } from '@/lib/vendors/clients';
 
 export interface StaffRow {
   subject: string;
@@ -208,4 +211,107 @@ async function jobTargets(db: Db, jobs: readonly { correlation: string | null; s
     if (c?.kind === 'loyalty') return { forLabel: `Loyalty code ${c.code}`, forHref: null, requestedBy };
     return { forLabel: null, forHref: null, requestedBy };
   };
+}
+
+/** One person on the staff page: who signed in, who an admin set up before their first sign-in, and Footprints' business users. */
+export interface DirectoryRow extends StaffRow {
+  /** The admin's store choice (it wins), or null: Footprints decides. */
+  storeOverride: StoreScope | null;
+  /** The locations Footprints lists for the person's business user, when one matches. */
+  footprintsStores: string[] | null;
+  email: string | null;
+  /** 'console': signed in or set up here; 'footprints': known only as a Footprints business user so far. */
+  source: 'console' | 'footprints';
+}
+
+export interface BusinessUserEntry extends VendorStaffEntry {
+  name: string;
+}
+
+/**
+ * The staff page's list. Footprints' business users come from the caller (the page asks Footprints with the
+ * admin's token; null when it did not answer): a business user is shown on the row of the person it matches,
+ * or on a row of its own under 'user:<e-mail>', the username they sign in with.
+ */
+export async function listStaffDirectory(
+  db: Db,
+  opts: { adminUsernames: readonly string[]; sandbox: boolean; businessUsers: readonly BusinessUserEntry[] | null; query?: string },
+): Promise<DirectoryRow[]> {
+  const staff = await listStaff(db, opts);
+  const [assignedOnly, overrides] = await Promise.all([
+    db.select().from(roleAssignments),
+    db.select().from(staffStoreScopes),
+  ]);
+  const visible = (r: { assignedBy: string }) => opts.sandbox || r.assignedBy !== SANDBOX_SEED_MARK;
+  const overrideOf = new Map(overrides.filter(visible).map((o) => [o.subject, scopeFromRow(o)]));
+  const known = new Set(staff.map((s) => s.subject));
+  const rows: DirectoryRow[] = [];
+  const matched = new Set<string>();
+  const users = opts.businessUsers ?? [];
+  const add = (row: StaffRow, email: string | null, source: DirectoryRow['source'], user: BusinessUserEntry | null) => {
+    if (user) matched.add(user.id);
+    rows.push({ ...row, email, source, storeOverride: overrideOf.get(row.subject) ?? null, footprintsStores: user ? [...user.locationIds] : null });
+  };
+  for (const s of staff) {
+    const user = matchBusinessUser(users, { hostessId: s.kind === 'hostess' ? s.subject.replace(/^hostess:/, '') : null, username: s.username }) as BusinessUserEntry | null;
+    add(s, user?.email ?? null, 'console', user);
+  }
+  // Set up before their first sign-in: an assignment or a store choice, no sign-in yet.
+  const names = await staffNames(db, assignedOnly.map((a) => a.assignedBy));
+  const pending = new Set([...assignedOnly.filter(visible).map((a) => a.subject), ...overrideOf.keys()].filter((s) => !known.has(s) && s.startsWith('user:')));
+  for (const subject of pending) {
+    const username = subject.slice('user:'.length);
+    const a = assignedOnly.find((x) => x.subject === subject && visible(x));
+    const user = matchBusinessUser(users, { username }) as BusinessUserEntry | null;
+    const row: StaffRow = {
+      subject,
+      kind: 'staff',
+      displayName: user?.name ?? username,
+      username,
+      lastSignInAt: null,
+      role: a && isRole(a.role) ? a.role : null,
+      inherent: inherentRoleOf({ kind: 'staff', username }, opts.adminUsernames),
+      assignedBy: a?.assignedBy ?? null,
+      assignedByName: a ? (SYSTEM_ASSIGNERS[a.assignedBy] ?? names.get(a.assignedBy) ?? a.assignedBy) : null,
+      assignedAt: a?.assignedAt ?? null,
+    };
+    add(row, user?.email ?? null, 'console', user);
+  }
+  for (const user of users) {
+    if (matched.has(user.id) || !user.email) continue;
+    const username = user.email.trim().toLowerCase();
+    if (known.has(`user:${username}`) || pending.has(`user:${username}`)) continue;
+    add(
+      { subject: `user:${username}`, kind: 'staff', displayName: user.name, username, lastSignInAt: null, role: null, inherent: inherentRoleOf({ kind: 'staff', username }, opts.adminUsernames), assignedBy: null, assignedByName: null, assignedAt: null },
+      user.email,
+      'footprints',
+      user,
+    );
+  }
+  const q = opts.query?.trim().toLowerCase();
+  const found = q ? rows.filter((r) => [r.displayName, r.username, r.email].some((v) => v?.toLowerCase().includes(q))) : rows;
+  return found.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.subject.localeCompare(b.subject));
+}
+
+/**
+ * The staff page (/admin/staff): the directory with Footprints' business users and the chain's stores, both
+ * asked of Footprints with the admin's own token. If Footprints does not answer, the console's own people are
+ * still listed and the page says what is missing.
+ */
+export async function staffPage(accessToken: string, query: string | undefined) {
+  const config = getConfig();
+  const client = getFootprintsClient();
+  const [users, locations] = await Promise.all([
+    client.listBusinessUsers(accessToken).catch(() => null),
+    client.listLocations(accessToken).catch(() => null),
+  ]);
+  const businessUsers = users?.map((u) => ({
+    id: u._id,
+    email: u.email ?? null,
+    name: [u.firstName, u.lastName].filter(Boolean).join(' ') || (u.email ?? u._id),
+    locationIds: (u.locations ?? []).map((l) => l._id),
+  })) ?? null;
+  const rows = await listStaffDirectory(await getDb(), { adminUsernames: config.auth.adminUsernames, sandbox: config.sandbox, businessUsers, query });
+  const stores = (locations ?? []).map((l) => ({ id: l._id, name: l.name })).sort((a, b) => a.name.localeCompare(b.name));
+  return { rows, stores, footprintsAnswered: users !== null && locations !== null };
 }

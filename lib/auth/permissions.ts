@@ -48,7 +48,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/leads', label: 'Pipeline', permission: 'leads.view' },
   { href: '/insights', label: 'Insights', permission: 'insights.view' },
   { href: '/privacy', label: 'Privacy desk', permission: 'privacy.view' },
-  { href: '/admin/roles', label: 'Roles', permission: 'admin.roles' },
+  { href: '/admin/staff', label: 'Staff', permission: 'admin.roles' },
   { href: '/admin/audit', label: 'Audit trail', permission: 'admin.audit' },
   { href: '/admin/queue', label: 'Sync queue', permission: 'admin.queue' },
   { href: '/admin/security', label: 'Security', permission: 'admin.security' },

@@ -11,7 +11,7 @@ export const SANDBOX_ROLE_SEED: readonly { subject: string; username: string; di
   { subject: 'user:admin', username: 'admin', displayName: 'admin', role: 'admin' },
 ];
 
-/** `assigned_by` of the seeded assignments: they count only while sandbox mode is on (lib/admin/roles.ts). */
+/** `assigned_by` of the seeded assignments: they count only while sandbox mode is on (lib/auth/staff-directory.ts). */
 export const SANDBOX_SEED_MARK = 'sandbox-seed';
 
 /**

@@ -32,5 +32,6 @@ describe('getDb (process singleton)', () => {
     expect(reopened).not.toBe(a);
     expect((await pingDb(reopened)).ok).toBe(true);
     await closeDb();
-  });
+    // It creates and migrates an embedded database twice: under a loaded machine that took over the 30 s default.
+  }, 120_000);
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
 import { ROLES } from '@/lib/auth/roles';
 import { ConfirmationNeededError, assignRole } from '@/lib/admin/assign-role';
+import { assignStores } from '@/lib/admin/assign-stores';
 import { listQueue } from '@/lib/admin/queries';
 import { retryDeadJob } from '@/lib/admin/retry-dead-job';
 import { getConfig } from '@/lib/config';
@@ -11,17 +12,34 @@ import { getConfig } from '@/lib/config';
 export const assignRoleAction = defineAction({
   name: 'admin.assignRole',
   permission: 'admin.roles',
-  schema: z.object({ subject: z.string().min(1).max(200), role: z.enum(ROLES).nullable(), confirmOwnAdminRemoval: z.boolean().optional() }),
-  handler: async ({ subject, role, confirmOwnAdminRemoval }, { db, actor }) => {
+  schema: z.object({
+    subject: z.string().min(1).max(205),
+    role: z.enum(ROLES).nullable(),
+    confirmOwnAdminRemoval: z.boolean().optional(),
+    /** A person set up by username before their first sign-in (or a Footprints business user not yet signed in). */
+    newPerson: z.boolean().optional(),
+  }),
+  handler: async ({ subject, role, confirmOwnAdminRemoval, newPerson }, { db, actor }) => {
+    let sessionsEnded = 0;
     try {
-      await assignRole(db, actor, subject, role, { adminUsernames: getConfig().auth.adminUsernames, sandbox: getConfig().sandbox, confirmOwnAdminRemoval });
+      ({ sessionsEnded } = await assignRole(db, actor, subject, role, { adminUsernames: getConfig().auth.adminUsernames, sandbox: getConfig().sandbox, confirmOwnAdminRemoval, newPerson }));
     } catch (error) {
       // Not a failure: the page asks the admin and sends the change again, confirmed.
-      if (error instanceof ConfirmationNeededError || (error instanceof Error && 'needsConfirmation' in error)) return { subject, role, saved: false as const, confirm: error.message };
+      if (error instanceof ConfirmationNeededError || (error instanceof Error && 'needsConfirmation' in error)) return { subject, role, saved: false as const, confirm: error.message, sessionsEnded };
       throw error;
     }
-    return { subject, role, saved: true as const, confirm: null };
+    return { subject, role, saved: true as const, confirm: null, sessionsEnded };
   },
+});
+
+const StoresSchema = z.union([z.object({ all: z.literal(true) }), z.object({ all: z.literal(false), locationIds: z.array(z.string().min(1).max(100)).max(500) })]).nullable();
+
+export const assignStoresAction = defineAction({
+  name: 'admin.assignStores',
+  permission: 'admin.roles',
+  schema: z.object({ subject: z.string().min(1).max(205), stores: StoresSchema, newPerson: z.boolean().optional() }),
+  handler: async ({ subject, stores, newPerson }, { db, actor }) =>
+    assignStores(db, actor, subject, stores, { adminUsernames: getConfig().auth.adminUsernames, sandbox: getConfig().sandbox, newPerson }),
 });
 
 export const listQueueAction = defineAction({
