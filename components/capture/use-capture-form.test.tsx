@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
+import { act, useLayoutEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
@@ -15,7 +15,10 @@ let current: CaptureForm;
 
 function CaptureTestForm({ onValid, onInvalid }: { onValid: (v: CaptureFormValues) => Promise<void>; onInvalid?: (e: CaptureErrors) => void }) {
   const form = useCaptureForm({ defaultValues: emptyCaptureForm(KEY, 'v1'), today: () => '2026-06-15' });
-  current = form;
+  // The test reads the form's functions after each commit.
+  useLayoutEffect(() => {
+    current = form;
+  });
   const { register, formState, handleSubmit } = form;
   return (
     <form onSubmit={handleSubmit(onValid, onInvalid)} noValidate>
@@ -28,7 +31,7 @@ function CaptureTestForm({ onValid, onInvalid }: { onValid: (v: CaptureFormValue
       <Checkbox label="Privacy" registration={register('agreePrivacy')} error={formState.errors.agreePrivacy} />
       <Checkbox label="By e-mail" registration={register('marketing.email')} />
       <p data-testid="dirty">{String(formState.isDirty)}</p>
-      <p data-testid="first-name-now">{current.values.firstName}</p>
+      <p data-testid="first-name-now">{form.values.firstName}</p>
       <button type="submit">Save</button>
     </form>
   );
