@@ -20,6 +20,7 @@ import { auditEvents } from '@/lib/db/schema';
 import { leadRecords } from '@/lib/leads/schema';
 import { setLogSink } from '@/lib/log';
 import { SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from '@/lib/sandbox/demo-staff';
+import { DEMO_PEOPLE } from '@/lib/sandbox/demo-people';
 import { FOOTPRINTS_DEMO } from '@/lib/sandbox/footprints';
 import { startSandboxServer, type RunningSandbox } from '@/lib/sandbox/node-server';
 import { createFootprintsClient, type FootprintsClient } from '@/lib/vendors/footprints';
@@ -89,6 +90,7 @@ const LEAD_ACTIONS: Record<string, { input: (leadId: string, n: number) => unkno
 /** Doors whose data belongs to no store, each with why. */
 const EXEMPT: Record<string, string> = {
   'admin.assignRole': 'staff administration: admins are always all stores',
+  'admin.assignStores': 'staff administration: admins are always all stores',
   'admin.listQueue': 'the sync queue: admins only, who are all stores',
   'admin.retryJob': 'the sync queue: admins only, who are all stores',
   'admin.liftLockout': 'sign-in lockouts: admins only',
@@ -107,15 +109,22 @@ const EXEMPT: Record<string, string> = {
 /** Doors that hold store data and are not scoped by store yet: listed, so the gap is visible. */
 const NOT_SCOPED_YET: Record<string, string> = {
   'insights.exportCsv': 'insights are not scoped by store',
-  'loyalty.redeem': 'slice 2',
-  'loyalty.block': 'slice 2',
-  'loyalty.resendCheckin': 'slice 2',
-  'loyalty.history': 'slice 2',
-  'loyalty.check': 'a code is checked at the desk where the customer brings it (not scoped yet)',
 };
 
 /** Doors with their own checks below. */
-const READS = new Set(['leads.queryPipeline', 'leads.refresh', 'capture.submit', 'capture.checkDuplicates', 'loyalty.listCodes', 'loyalty.exportCodes']);
+const READS = new Set([
+  'leads.queryPipeline',
+  'leads.refresh',
+  'capture.submit',
+  'capture.checkDuplicates',
+  'loyalty.listCodes',
+  'loyalty.exportCodes',
+  'loyalty.check',
+  'loyalty.redeem',
+  'loyalty.block',
+  'loyalty.resendCheckin',
+  'loyalty.history',
+]);
 
 function findFiles(dir: string, name: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -304,6 +313,60 @@ describe('store scope: capture and the code list', () => {
     expect(csvOther.ok, JSON.stringify(csvOther.error)).toBe(true);
     expect((csvOther.data as { rows: number }).rows).toBe(0);
     expect(((await csv({ campaignInternalId: spring.internalId, format: 'csv' })).data as { rows: number }).rows).toBeGreaterThan(0);
+  });
+});
+
+describe('store scope: the loyalty desk', () => {
+  it("check, redeem, block, check-in and history: another store's campaign answers like an unknown code and is audited; one's own works", async () => {
+    const campaigns = await state.client!.getLoyaltyCampaigns(accessToken);
+    const spring = campaigns.find((c) => c.internalId === FOOTPRINTS_DEMO.campaigns.spring)!;
+    const family = campaigns.find((c) => c.internalId === FOOTPRINTS_DEMO.campaigns.family)!;
+    expect(family.locationId).not.toBe(spring.locationId);
+    const [ana, mihai] = DEMO_PEOPLE;
+    const who = (p: { email: string; phone: string }) => ({ email: p.email, phone: p.phone });
+    state.session = session(storesOf([spring.locationId!]));
+    const refusals = async (action: string) =>
+      (await state.handle!.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, family.internalId), eq(auditEvents.outcome, 'refused')))).length;
+
+    // Check: Mihai's family code (another store) answers exactly like a customer with no code.
+    const check = actions.get('loyalty.check')!;
+    const onOther = await check({ campaignInternalId: family.internalId, ...who(mihai) });
+    expect(onOther).toEqual(await check({ campaignInternalId: spring.internalId, email: 'nobody.scope@example.com', phone: '0700999111' }));
+    expect((onOther.data as { found: boolean }).found).toBe(false);
+    expect(await refusals('loyalty.check')).toBe(1);
+    expect(((await check({ campaignInternalId: spring.internalId, ...who(ana) })).data as { found: boolean }).found).toBe(true);
+
+    // Redeem and block: refused like an unknown code; Footprints' code is untouched.
+    const sim = running.sandbox.simulators.footprints as unknown as { findCode(code: string): { status: string } | undefined };
+    const unknownRedeem = await actions.get('loyalty.redeem')!({ campaignInternalId: spring.internalId, email: 'nobody.scope@example.com', phone: '0700999111', code: 'FAMMIH01', requestId: randomUUID() });
+    const redeemOther = await actions.get('loyalty.redeem')!({ campaignInternalId: family.internalId, ...who(mihai), code: 'FAMMIH01', requestId: randomUUID() });
+    expect(redeemOther.ok).toBe(false);
+    expect(redeemOther.error).toEqual(unknownRedeem.error);
+    expect(await refusals('loyalty.redeem')).toBeGreaterThanOrEqual(1);
+    const blockOther = await actions.get('loyalty.block')!({ campaignInternalId: family.internalId, ...who(mihai), code: 'FAMMIH01', requestId: randomUUID(), reason: 'staff_error' });
+    expect(blockOther.ok).toBe(false);
+    expect(blockOther.error?.message).toBe(unknownRedeem.error?.message);
+    expect(await refusals('loyalty.block')).toBeGreaterThanOrEqual(1);
+    expect(sim.findCode('FAMMIH01')!.status).toBe('associated');
+    const redeemMine = await actions.get('loyalty.redeem')!({ campaignInternalId: spring.internalId, ...who(ana), code: 'SPRANA01', requestId: randomUUID() });
+    expect(redeemMine.ok, JSON.stringify(redeemMine.error)).toBe(true);
+    expect(sim.findCode('SPRANA01')!.status).toBe('redeemed');
+
+    // The check-in again: another store's code answers like a code with no check-in.
+    const resend = actions.get('loyalty.resendCheckin')!;
+    // (what retryRedemptionCheckin answers for a code with no queued check-in)
+    expect(await resend({ campaignInternalId: family.internalId, code: 'FAMMIH01' })).toEqual({ ok: true, data: { state: 'failed', points: null, message: 'No loyalty check-in was queued for this redemption.' } });
+    expect(await refusals('loyalty.resendCheckin')).toBe(1);
+
+    // History: only the codes of the caller's stores' campaigns.
+    const history = actions.get('loyalty.history')!;
+    const scoped = (await history(who(mihai))).data as { campaignInternalId: string | null }[];
+    expect(scoped.length).toBeGreaterThan(0);
+    expect(scoped.every((r) => r.campaignInternalId === spring.internalId || campaigns.find((c) => c.internalId === r.campaignInternalId)?.locationId === spring.locationId)).toBe(true);
+    state.session = session(ALL_STORES);
+    const all = (await history(who(mihai))).data as { campaignInternalId: string | null }[];
+    expect(all.map((r) => r.campaignInternalId)).toContain(family.internalId);
+    expect(scoped.length).toBeLessThan(all.length);
   });
 });
 

@@ -18,6 +18,7 @@ import { campaignEndedAt, storeOf } from './list-campaigns';
 import { BLOCK_REASON_LABELS, CODE_STATE_LABELS, claimKeyOf, type BlockReason, type CodeStatus } from './rules';
 import type { LoyaltyChangeTarget } from './constants';
 import { loyaltyCodeChanges, type LoyaltyCodeChangeRow } from './schema';
+import { campaignInScope } from './scoped-codes';
 import { NOT_FOUND_MESSAGE, codeView, refuseUnlessOpen, toIso, type CodeView } from './views';
 
 export interface ChangeInput {
@@ -58,6 +59,8 @@ const auditAction = (target: LoyaltyChangeTarget) => (target === 'redeemed' ? 'l
 export async function changeCode(db: Db, deps: LoyaltyDeps, caller: LoyaltyCaller, input: ChangeInput): Promise<ChangedCode> {
   const { campaignInternalId, code, target } = input;
   const store = await storeOf(deps, caller.accessToken, campaignInternalId);
+  // Another store's campaign answers like a code that does not exist (refused below, and audited as outside the scope).
+  const allowed = await campaignInScope(db, deps, caller, campaignInternalId, auditAction(target));
   const owner = { userEmail: input.email, userPhone: input.phone, campaignInternalId };
   const reasonDetail = target === 'blocked' ? { reason: input.reason ?? null, note: input.note ?? null } : {};
   const audit = (outcome: 'success' | 'failure' | 'refused', detail: Record<string, unknown>) =>
@@ -80,6 +83,7 @@ export async function changeCode(db: Db, deps: LoyaltyDeps, caller: LoyaltyCalle
         .from(loyaltyCodeChanges)
         .where(and(eq(loyaltyCodeChanges.campaignInternalId, campaignInternalId), eq(loyaltyCodeChanges.code, code)))
         .limit(1);
+      if (!allowed) throw new ValidationError(NOT_FOUND_MESSAGE);
       if (prior && prior.requestId === input.requestId) return { row: prior, replayed: true, confirmed: null };
 
       const current = await deps.footprints.checkClientCode(caller.accessToken, owner);

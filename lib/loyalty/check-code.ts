@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db';
 import type { LoyaltyCaller, LoyaltyDeps } from './deps';
 import { campaignEndedAt } from './list-campaigns';
 import { consumeLookup } from './rate-limit';
+import { campaignInScope } from './scoped-codes';
 import { NOT_FOUND_MESSAGE, codeView, type CodeView } from './views';
 
 export type CheckResult = { found: true; code: CodeView } | { found: false; message: string };
@@ -15,6 +16,8 @@ export async function checkCode(
   input: { campaignInternalId: string; email: string; phone: string },
 ): Promise<CheckResult> {
   await consumeLookup(db, caller.actor.id, 'check', { now: deps.now() });
+  // Another store's campaign: the same answer as no code at all (the refusal is audited).
+  if (!(await campaignInScope(db, deps, caller, input.campaignInternalId, 'loyalty.check'))) return { found: false, message: NOT_FOUND_MESSAGE };
   const answer = await deps.footprints.checkClientCode(caller.accessToken, {
     userEmail: input.email,
     userPhone: input.phone,

@@ -4,6 +4,7 @@
  */
 import 'server-only';
 import type { AuditActor } from '@/lib/auth/action';
+import type { StoreScope } from '@/lib/auth/stores';
 import { getConfig } from '@/lib/config';
 import { getFootprintsClient } from '@/lib/vendors/clients';
 import type { FootprintsClient } from '@/lib/vendors/footprints';
@@ -23,4 +24,9 @@ export function loyaltyDeps(): LoyaltyDeps {
 export interface LoyaltyCaller {
   actor: AuditActor;
   accessToken: string;
+  /**
+   * The session's stores (issue 12): a code of a campaign whose location is outside them answers like an
+   * unknown one. Every action passes the session's; absent only in use-case tests and system jobs (all stores).
+   */
+  stores?: StoreScope;
 }

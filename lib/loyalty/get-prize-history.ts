@@ -2,6 +2,7 @@ import 'server-only';
 import type { Db } from '@/lib/db';
 import type { LoyaltyCaller, LoyaltyDeps } from './deps';
 import { consumeLookup } from './rate-limit';
+import { campaignsInScope } from './scoped-codes';
 import { parseFootprintsDate } from '@/lib/vendors/footprints';
 import { codeStateOf, isExpired } from './rules';
 import { codeRowBase, toIso, type CodeRowBase } from './views';
@@ -14,7 +15,12 @@ export interface HistoryRow extends CodeRowBase {
 
 export async function getPrizeHistory(db: Db, deps: LoyaltyDeps, caller: LoyaltyCaller, input: { email: string; phone: string }): Promise<HistoryRow[]> {
   await consumeLookup(db, caller.actor.id, 'history', { now: deps.now() });
-  const entries = await deps.footprints.getPrizeHistory(caller.accessToken, { userEmail: input.email, userPhone: input.phone });
+  const [all, mine] = await Promise.all([
+    deps.footprints.getPrizeHistory(caller.accessToken, { userEmail: input.email, userPhone: input.phone }),
+    campaignsInScope(deps, caller),
+  ]);
+  // Only codes of the caller's stores' campaigns: another store's prizes are not shown (issue 12).
+  const entries = mine ? all.filter((e) => e.campaign?.internalId && mine.has(e.campaign.internalId)) : all;
   return sortNewestFirst(
     entries.map((e) => {
       const expiresAt = parseFootprintsDate(e.expire_code_date, deps.timeZone);

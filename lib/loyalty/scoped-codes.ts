@@ -48,6 +48,24 @@ export async function codeSourceFor(
   return { kind: 'none' };
 }
 
+/**
+ * Whether a caller may see or change codes of this campaign: all stores, or the campaign's location is one of
+ * theirs. Outside the scope the attempt is audited (refused, outside_store_scope) and the caller answers as
+ * for an unknown code.
+ */
+export async function campaignInScope(db: Db, deps: LoyaltyDeps, caller: LoyaltyCaller, campaignInternalId: string, action: string): Promise<boolean> {
+  if (!caller.stores || caller.stores.all) return true;
+  return (await codeSourceFor(db, deps, caller, caller.stores, campaignInternalId, action)).kind !== 'none';
+}
+
+/** The campaigns of a caller's stores, or null for all stores. */
+export async function campaignsInScope(deps: LoyaltyDeps, caller: LoyaltyCaller): Promise<Set<string> | null> {
+  const scope = caller.stores;
+  if (!scope || scope.all) return null;
+  const campaigns = await deps.footprints.getLoyaltyCampaigns(caller.accessToken);
+  return new Set(campaigns.filter((c) => inScope(scope, c.locationId ?? null)).map((c) => c.internalId));
+}
+
 /** Every code of these campaigns matching the search term, campaign by campaign (capped). */
 export async function gatherCodes(
   deps: LoyaltyDeps,

@@ -333,9 +333,9 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
       expect(result.checkin?.state).toBe('pending');
       expect(loyaltySim().loyaltyActivities()).toHaveLength(0);
       running.sandbox.setFaults('loyalty', { outage: false });
-      const again = await resendCheckin(t.db, { campaignInternalId: SPRING, code: 'SPRAND01' });
+      const again = await resendCheckin(t.db, deps, hostess(), { campaignInternalId: SPRING, code: 'SPRAND01' });
       expect(again).toMatchObject({ state: 'awarded', points: { total: 15 } });
-      expect(await resendCheckin(t.db, { campaignInternalId: SPRING, code: 'SPRAND01' })).toMatchObject({ state: 'awarded' });
+      expect(await resendCheckin(t.db, deps, hostess(), { campaignInternalId: SPRING, code: 'SPRAND01' })).toMatchObject({ state: 'awarded' });
       expect(loyaltySim().loyaltyActivities().map((a) => a.activityId)).toEqual([checkinActivityIdOf(SPRING, 'SPRAND01')]);
       expect((await getJobByIdempotencyKey(t.db, checkinJobKeyOf(SPRING, 'SPRAND01')))?.status).toBe('done');
     });

@@ -43,7 +43,7 @@ export const checkCodeAction = defineAction({
   name: 'loyalty.check',
   permission: 'loyalty.check',
   schema: CheckCodeSchema,
-  handler: async (input, { session, db, actor }) => checkCode(db, loyaltyDeps(), { actor, accessToken: session.accessToken }, input),
+  handler: async (input, { session, db, actor }) => checkCode(db, loyaltyDeps(), { actor, accessToken: session.accessToken, stores: session.stores }, input),
 });
 
 export const redeemCodeAction = defineAction({
@@ -51,7 +51,7 @@ export const redeemCodeAction = defineAction({
   permission: 'loyalty.redeem',
   schema: RedeemCodeSchema,
   handler: async (input, { session, db, actor }) => {
-    const result = await redeemCode(db, loyaltyDeps(), { actor, accessToken: session.accessToken }, input);
+    const result = await redeemCode(db, loyaltyDeps(), { actor, accessToken: session.accessToken, stores: session.stores }, input);
     wakeOutboxWorker();
     return result;
   },
@@ -61,7 +61,7 @@ export const blockCodeAction = defineAction({
   name: 'loyalty.block',
   permission: 'loyalty.block',
   schema: BlockCodeSchema,
-  handler: async (input, { session, db, actor }) => blockCode(db, loyaltyDeps(), { actor, accessToken: session.accessToken }, input),
+  handler: async (input, { session, db, actor }) => blockCode(db, loyaltyDeps(), { actor, accessToken: session.accessToken, stores: session.stores }, input),
 });
 
 /** Sends a redemption's loyalty check-in again when the engine did not answer the first time (never twice). */
@@ -69,21 +69,21 @@ export const resendCheckinAction = defineAction({
   name: 'loyalty.resendCheckin',
   permission: 'loyalty.redeem',
   schema: CodeRefSchema,
-  handler: async (input, { db }) => resendCheckin(db, input),
+  handler: async (input, { session, db, actor }) => resendCheckin(db, loyaltyDeps(), { actor, accessToken: session.accessToken, stores: session.stores }, input),
 });
 
 export const prizeHistoryAction = defineAction({
   name: 'loyalty.history',
   permission: 'loyalty.check',
   schema: CustomerSchema,
-  handler: async (input, { session, db, actor }) => getPrizeHistory(db, loyaltyDeps(), { actor, accessToken: session.accessToken }, input),
+  handler: async (input, { session, db, actor }) => getPrizeHistory(db, loyaltyDeps(), { actor, accessToken: session.accessToken, stores: session.stores }, input),
 });
 
 export const listCodesAction = defineAction({
   name: 'loyalty.listCodes',
   permission: 'loyalty.listCodes',
   schema: ListCodesInputSchema,
-  handler: async (input, { session, db, actor }) => listCodes(db, loyaltyDeps(), { actor, accessToken: session.accessToken }, session.stores, input),
+  handler: async (input, { session, db, actor }) => listCodes(db, loyaltyDeps(), { actor, accessToken: session.accessToken, stores: session.stores }, session.stores, input),
 });
 
 /** CSV of every code matching the filter, with customers' contact data: managers only, audited. */
@@ -92,5 +92,5 @@ export const exportCodesAction = defineAction({
   permission: 'loyalty.exportCodes',
   schema: ExportCodesInputSchema,
   handler: async ({ campaignInternalId, searchTerm }, { session, db, actor }) =>
-    exportCodes(db, loyaltyDeps(), { actor, accessToken: session.accessToken }, session.stores, { campaignInternalId, searchTerm }),
+    exportCodes(db, loyaltyDeps(), { actor, accessToken: session.accessToken, stores: session.stores }, session.stores, { campaignInternalId, searchTerm }),
 });
