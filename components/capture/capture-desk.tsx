@@ -1,13 +1,10 @@
 'use client';
 
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { CaptureCatalogues, CatalogueName } from '@/lib/capture/catalogues';
 import { CONSENT_WORDING } from '@/lib/capture/consent-wording';
-import { lazyResolver, loadZodResolver } from '@/components/forms/lazy-resolver';
 import { emptyCaptureForm } from '@/lib/capture/form-defaults';
-import type { CaptureFormValues } from '@/lib/capture/inputs';
 import { todayInZone } from '@/lib/dates';
 import { CaptureFields } from './capture-fields';
 import { CaptureResultRegion } from './capture-result';
@@ -16,6 +13,7 @@ import { useIdleClear } from './idle-warning';
 import { useLeaveGuard } from './leave-guard';
 import { MySubmissionsPanel } from './my-submissions';
 import { sectionOfError, type CaptureSectionId } from './sections';
+import { useCaptureForm } from './use-capture-form';
 import { useCaptureSave } from './use-capture-save';
 
 // Its two dialogs are not in the page's first load (issue 10, point 6): fetched when she first touches the
@@ -49,20 +47,8 @@ export interface CaptureDeskProps {
  */
 export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
   const resultRef = useRef<HTMLDivElement>(null);
-  // zod and the schema arrive with the first validation, not with the page.
-  const resolver = useMemo(
-    () =>
-      lazyResolver<CaptureFormValues>(async () => {
-        const [zodResolver, { createCaptureFormSchema }] = await Promise.all([loadZodResolver(), import('@/lib/capture/inputs')]);
-        return zodResolver(createCaptureFormSchema(() => todayInZone(timeZone)));
-      }),
-    [timeZone],
-  );
-  const form = useForm<CaptureFormValues>({
-    resolver,
-    defaultValues: emptyCaptureForm(newUuid(), CONSENT_WORDING.version),
-    mode: 'onTouched',
-  });
+  // The form's state without a form library (use-capture-form); zod and the schema arrive with its first validation.
+  const form = useCaptureForm({ defaultValues: emptyCaptureForm(newUuid(), CONSENT_WORDING.version), today: () => todayInZone(timeZone) });
   const { handleSubmit, formState, getValues, reset, setFocus } = form;
   const dirty = useRef(false);
   // Read by the idle and leave guards' callbacks: stored after each render commits (never during render).
@@ -70,27 +56,23 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
     dirty.current = formState.isDirty;
   });
 
-  // The optional sections start collapsed; on Save, a section with an error opens so the hostess sees it.
-  // Only on Save: an error found when a field loses focus (validation may still be loading then) must not
-  // reopen a section the hostess has just closed.
+  // The optional sections start collapsed; on Save, a section with an error opens so the hostess sees it
+  // (errors of that Save's own validation, or the console's answer to it). Only then: an error found when a
+  // field loses focus (validation may still be loading then) must not reopen a section she has just closed.
   const [openSections, setOpenSections] = useState(ALL_CLOSED);
   const setSectionOpen = useCallback((id: CaptureSectionId, open: boolean) => setOpenSections((s) => (s[id] === open ? s : { ...s, [id]: open })), []);
-  const openedForSave = useRef(0);
-  useEffect(() => {
-    if (formState.submitCount === openedForSave.current) return;
-    const withErrors = Object.keys(formState.errors).map((name) => sectionOfError(name)).filter((id): id is CaptureSectionId => id !== null);
-    if (withErrors.length === 0) return;
-    openedForSave.current = formState.submitCount;
-    setOpenSections((s) => ({ ...s, ...Object.fromEntries(withErrors.map((id) => [id, true])) }));
-  }, [formState.errors, formState.submitCount]);
+  const openSectionsWithErrors = useCallback((errors: Record<string, unknown>) => {
+    const withErrors = Object.keys(errors).map((name) => sectionOfError(name)).filter((id): id is CaptureSectionId => id !== null);
+    if (withErrors.length) setOpenSections((s) => ({ ...s, ...Object.fromEntries(withErrors.map((id) => [id, true])) }));
+  }, []);
 
   /** A fresh form for the next customer; the tablet's location stays. */
   const resetForNext = useCallback(() => {
-    reset(emptyCaptureForm(newUuid(), CONSENT_WORDING.version, getValues('locationId')));
+    reset(emptyCaptureForm(newUuid(), CONSENT_WORDING.version, String(getValues('locationId'))));
     setOpenSections(ALL_CLOSED);
   }, [reset, getValues]);
 
-  const save = useCaptureSave(form, resetForNext);
+  const save = useCaptureSave(form, resetForNext, openSectionsWithErrors);
   const { busy, setResult } = save;
   const idle = useIdleClear(
     () => dirty.current && !busy.current,
@@ -125,7 +107,7 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
           </p>
         ) : null}
 
-        <form noValidate onFocus={preloadDialogs} onSubmit={handleSubmit(save.onValid)} className="mt-4 flex flex-col gap-6" aria-describedby="page-title">
+        <form noValidate onFocus={preloadDialogs} onSubmit={handleSubmit(save.onValid, openSectionsWithErrors)} className="mt-4 flex flex-col gap-6" aria-describedby="page-title">
           <input type="hidden" {...form.register('idempotencyKey')} />
           <CaptureFields form={form} catalogues={catalogues} openSections={openSections} onSectionOpen={setSectionOpen} />
           <div className="flex flex-wrap gap-3">

@@ -1,15 +1,14 @@
 'use client';
 
 import { useEffect, useMemo } from 'react';
-import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import type { CaptureCatalogues, CatalogueName } from '@/lib/capture/catalogues';
 import { CONSENT_WORDING, MARKETING_CHANNELS } from '@/lib/capture/consent-wording';
-import type { CaptureFormValues } from '@/lib/capture/inputs';
 import { LOCATION_KEY, readStored, writeStored } from './ids';
+import type { CaptureForm } from './use-capture-form';
 import { CAPTURE_SECTIONS, FormSection, filledCount, type CaptureSectionId } from './sections';
 
 /**
@@ -22,15 +21,14 @@ export function CaptureFields({
   openSections,
   onSectionOpen,
 }: {
-  form: UseFormReturn<CaptureFormValues>;
+  form: CaptureForm;
   catalogues: CaptureCatalogues;
   openSections: Record<CaptureSectionId, boolean>;
   onSectionOpen: (id: CaptureSectionId, open: boolean) => void;
 }) {
-  const { register, formState, setValue, getValues, control } = form;
+  const { register, formState, setValue, getValues, values: watched } = form;
   const errors = formState.errors;
-  const categoryId = useWatch({ control, name: 'offerCategoryId' });
-  const watched = useWatch({ control }) as Partial<CaptureFormValues>;
+  const categoryId = watched.offerCategoryId;
 
   const offers = useMemo(() => catalogues.offers.filter((o) => !categoryId || o.categoryId === categoryId), [catalogues.offers, categoryId]);
   useEffect(() => {
@@ -39,10 +37,11 @@ export function CaptureFields({
   }, [offers, getValues, setValue]);
 
   // The location is remembered per tablet; a hostess of one store has it chosen (the list holds her stores only).
+  // The tablet's setting, not the customer's data: it does not make the form half-filled.
   useEffect(() => {
     const stored = readStored(LOCATION_KEY);
-    if (stored && catalogues.locations.some((l) => l.id === stored)) setValue('locationId', stored);
-    else if (catalogues.locations.length === 1) setValue('locationId', catalogues.locations[0].id);
+    if (stored && catalogues.locations.some((l) => l.id === stored)) setValue('locationId', stored, { asDefault: true });
+    else if (catalogues.locations.length === 1) setValue('locationId', catalogues.locations[0].id, { asDefault: true });
   }, [catalogues.locations, setValue]);
   const locationRegistration = register('locationId', { onChange: (e: { target: { value: string } }) => writeStored(LOCATION_KEY, e.target.value) });
 

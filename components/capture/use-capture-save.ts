@@ -1,13 +1,13 @@
 'use client';
 
 import { useCallback, useRef, useState } from 'react';
-import type { FieldPath, UseFormReturn } from 'react-hook-form';
 import { checkDuplicatesAction, submitCaptureAction } from '@/app/(console)/capture/actions';
 import type { PossibleDuplicate } from '@/lib/capture/find-possible-duplicates';
 import type { CaptureFormValues } from '@/lib/capture/inputs';
 import { invalidateRemoteData } from '@/components/data/use-remote-data';
 import type { CaptureResult } from './capture-result';
 import { deviceId, newUuid } from './ids';
+import type { CaptureForm } from './use-capture-form';
 import { MY_SUBMISSIONS_KEY } from './my-submissions';
 
 export type SavePhase = 'editing' | 'checking' | 'duplicates' | 'sending';
@@ -17,7 +17,7 @@ export type SavePhase = 'editing' | 'checking' | 'duplicates' | 'sending';
  * under the form's idempotency key, and what it came to. `busy` stays set from the tap until the answer (or
  * her choice), so a second tap or the idle clear never interferes.
  */
-export function useCaptureSave(form: UseFormReturn<CaptureFormValues>, onSaved: () => void) {
+export function useCaptureSave(form: CaptureForm, onSaved: () => void, onFieldErrors: (errors: Record<string, unknown>) => void) {
   const { getValues, setValue, setError } = form;
   const [phase, setPhase] = useState<SavePhase>('editing');
   const [result, setResult] = useState<CaptureResult | null>(null);
@@ -36,8 +36,9 @@ export function useCaptureSave(form: UseFormReturn<CaptureFormValues>, onSaved: 
       if (!answer.ok) {
         const fieldErrors = answer.error.fieldErrors ?? {};
         for (const [name, messages] of Object.entries(fieldErrors)) {
-          if (messages[0]) setError(name as FieldPath<CaptureFormValues>, { type: 'server', message: messages[0] });
+          if (messages[0]) setError(name, { type: 'server', message: messages[0] });
         }
+        onFieldErrors(fieldErrors);
         setResult({ kind: 'error', message: answer.error.message });
         return;
       }
@@ -58,7 +59,7 @@ export function useCaptureSave(form: UseFormReturn<CaptureFormValues>, onSaved: 
       setPhase('editing');
       invalidateRemoteData(MY_SUBMISSIONS_KEY);
     }
-  }, [getValues, onSaved, setError, setValue]);
+  }, [getValues, onFieldErrors, onSaved, setError, setValue]);
 
   const onValid = useCallback(
     async (values: CaptureFormValues) => {

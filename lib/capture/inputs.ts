@@ -1,5 +1,5 @@
 /**
- * The one schema of the capture form: the form validates with it (react-hook-form + zodResolver) and the
+ * The one schema of the capture form: the form validates with it (components/capture/use-capture-form.ts) and the
  * server action validates the same input with it again. Pure (browser and server).
  *
  * Every value is what the form holds (strings and booleans), so the data typed is never transformed under
