@@ -145,3 +145,20 @@ test('the hostess of one store finds it preselected on capture', async ({ page }
   const options = await location.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
   expect(options).toEqual([STORE_B.id]);
 });
+
+test('the staff page lists Footprints’ business users with the stores Footprints gives them', async ({ browser }) => {
+  const admin = await browser.newPage({ storageState: storageStateFor('admin') });
+  try {
+    // Elena Hostess: a business user of one store (a row of her own, or her PIN sign-in's row once she signed in).
+    await gotoHydrated(admin, '/admin/staff?q=Elena');
+    const rows = admin.locator('tr[data-testid^="staff-row-"]');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first().getByTestId('stores-summary')).toHaveText(`${STORE_B.name} (from Footprints)`);
+    // The seeded consultants, known only to Footprints so far, are listed under their e-mail.
+    await gotoHydrated(admin, '/admin/staff?q=storedesk.example.com');
+    await expect(admin.getByText('Footprints business user').first()).toBeVisible();
+    await expect(admin.getByTestId('staff-row-newcomer')).toHaveCount(0);
+  } finally {
+    await admin.close();
+  }
+});
