@@ -10,7 +10,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import type { InsightsFilters } from './filters';
-import { dimensionWhere, num, rowsOf, ts, type Period } from './sql';
+import { dimensionWhere, storeWhere, num, rowsOf, ts, type Period } from './sql';
 
 export const CONSENT_CHANNELS = ['sms', 'email', 'notification', 'dm', 'socialMedia'] as const;
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
@@ -23,7 +23,7 @@ export interface CaptureActivity {
 }
 
 export async function queryCaptureActivity(db: Db, filters: InsightsFilters, period: Period, timeZone: string): Promise<CaptureActivity> {
-  const where = sql`s.captured_at >= ${ts(period.start)} and s.captured_at < ${ts(period.end)}${filters.location ? sql` and s.location_id = ${filters.location}` : sql``}`;
+  const where = sql`s.captured_at >= ${ts(period.start)} and s.captured_at < ${ts(period.end)} and ${storeWhere(sql`s.location_id`, filters)}`;
   const agreed = (ch: string) => sql.raw(`coalesce((s.consent->'agreements'->'marketing'->>'${ch}')::boolean, false)`);
   const consentCols = sql.join(
     CONSENT_CHANNELS.map((ch) => sql`(count(*) filter (where ${agreed(ch)}))::int as ${sql.identifier(ch)}`),

@@ -26,7 +26,7 @@ import { queryLostReasons } from './lost-reasons';
 import { queryLoyaltyActivity } from './loyalty-activity';
 import { exportCardCsv } from './export-csv';
 import { computeInsights } from './queries';
-import { periodOf } from './sql';
+import { periodOf, withStoreScope } from './sql';
 import { cardTables, tableToCsv, type CardTable } from './tables';
 import { queryStaleLeads, queryTimeInStage } from './time-in-stage';
 
@@ -301,6 +301,19 @@ describe.each(testEngines)('insights on %s', (engine) => {
     const storeOne = await computeInsights(t.db, { ...FILTERS, location: 'L1' }, ZONE, NOW);
     expect(storeOne.staleLeads.leads.map((l) => l.id)).toEqual(['D']);
     expect(storeOne.funnel).toEqual(await queryFunnel(t.db, { ...FILTERS, location: 'L1' }, period));
+  });
+
+  it('holds only the caller’s stores (issue 12): a scope of one store gives that store’s figures, no store gives none', async () => {
+    const storeOne = await computeInsights(t.db, { ...FILTERS, location: 'L1' }, ZONE, NOW);
+    const scoped = await computeInsights(t.db, withStoreScope(FILTERS, { all: false, locationIds: ['L1'] }), ZONE, NOW);
+    expect(scoped).toEqual(storeOne);
+    expect(scoped.funnel.captured).toBeLessThan((await computeInsights(t.db, FILTERS, ZONE, NOW)).funnel.captured);
+    // A location filter outside the scope finds nothing, and no store at all means no figures.
+    const outside = await computeInsights(t.db, withStoreScope({ ...FILTERS, location: 'L2' }, { all: false, locationIds: ['L1'] }), ZONE, NOW);
+    expect([outside.funnel.captured, outside.captures.total, outside.staleLeads.total]).toEqual([0, 0, 0]);
+    const none = await computeInsights(t.db, withStoreScope(FILTERS, { all: false, locationIds: [] }), ZONE, NOW);
+    expect([none.funnel.captured, none.captures.total, none.loyalty.redemptions]).toEqual([0, 0, 0]);
+    expect(await computeInsights(t.db, withStoreScope(FILTERS, { all: true }), ZONE, NOW)).toEqual(await computeInsights(t.db, FILTERS, ZONE, NOW));
   });
 
   it('exports a card as CSV with the cells of its table view', async () => {

@@ -6,7 +6,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import type { InsightsFilters } from './filters';
-import { num, rowsOf, ts, type Period } from './sql';
+import { num, rowsOf, storeWhere, ts, type Period } from './sql';
 
 export interface LoyaltyActivityRow {
   day: string;
@@ -30,7 +30,7 @@ export async function queryLoyaltyActivity(db: Db, filters: InsightsFilters, per
         (count(*) filter (where a.action = 'loyalty.block'))::int as blocks
       from audit_events a
       where a.action in ('loyalty.redeem', 'loyalty.block') and a.outcome = 'success'
-        and a.at >= ${ts(period.start)} and a.at < ${ts(period.end)}${filters.location ? sql` and a.store = ${filters.location}` : sql``}
+        and a.at >= ${ts(period.start)} and a.at < ${ts(period.end)} and ${storeWhere(sql`a.store`, filters)}
       group by 1, 2 order by 1, 2`,
   );
   const out = rows.map((r) => ({ day: r.day, campaign: r.campaign, redemptions: num(r.redemptions), blocks: num(r.blocks) }));

@@ -3,7 +3,6 @@
  * the previous period of the same length. Each figure is one SQL aggregate (see the files beside this one).
  */
 import 'server-only';
-import { ALL_STORES } from '@/lib/auth/stores';
 import type { StaffSession } from '@/lib/auth/session';
 import { getDb, type Db } from '@/lib/db';
 import { ensureLeadsSynced } from '@/lib/leads/queries';
@@ -14,7 +13,7 @@ import { previousPeriod, type InsightsFilters } from './filters';
 import { funnelPart, type FunnelCounts } from './funnel';
 import { lostReasonsPart, type LostReasons } from './lost-reasons';
 import { queryLoyaltyActivity, type LoyaltyActivity } from './loyalty-activity';
-import { periodOf, queryEventParts } from './sql';
+import { periodOf, queryEventParts, withStoreScope } from './sql';
 import { staleLeadsPart, timeInStagePart, type StageTime, type StaleLead } from './time-in-stage';
 
 export interface Insights {
@@ -97,8 +96,8 @@ export async function insightsPage(
 ): Promise<{ insights: Insights; options: FilterOptions; loadError: string | null }> {
   const db = await getDb();
   const loadError = await ensureLeadsSynced(db, session);
-  const insights = await computeInsights(db, filters, timeZone, new Date());
-  // Insights are not scoped by store yet (issue 12 names the pipeline's paths): the options match the figures.
-  const options = await getFilterOptions(db, ALL_STORES);
+  // The caller's stores only (issue 12): the figures and the filters' options alike.
+  const insights = await computeInsights(db, withStoreScope(filters, session.stores), timeZone, new Date());
+  const options = await getFilterOptions(db, session.stores);
   return { insights, options, loadError };
 }

@@ -3,6 +3,7 @@
  * the status events a lead went through, rebuilt from the status history. Raw SQL on purpose: the figures are
  * aggregates and window functions computed by the database, never by JavaScript over all rows.
  */
+import type { StoreScope } from '@/lib/auth/stores';
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
@@ -30,10 +31,25 @@ export function periodOf(range: { from: string; to: string }, timeZone: string):
 
 export const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
 
+/**
+ * The store filter of every card on one store column: the location chosen in the filters and the caller's store
+ * scope (issue 12: `storeIds`, set on the server from the session, never from the browser; null = all stores).
+ */
+export function storeWhere(column: SQL, f: InsightsFilters & { storeIds?: readonly string[] | null }): SQL {
+  const conds: SQL[] = [sql`true`];
+  if (f.location) conds.push(sql`${column} = ${f.location}`);
+  if (f.storeIds) conds.push(f.storeIds.length ? sql`${column} in (${sql.join(f.storeIds.map((id) => sql`${id}`), sql`, `)})` : sql`false`);
+  return sql.join(conds, sql` and `);
+}
+
+/** Insights filters with the caller's store scope applied (see storeWhere). */
+export function withStoreScope<F extends InsightsFilters>(filters: F, scope: StoreScope): F & { storeIds: readonly string[] | null } {
+  return { ...filters, storeIds: scope.all ? null : [...scope.locationIds] };
+}
+
 /** The dimension filters on lead_records aliased `lr` (no period). */
 export function dimensionWhere(f: InsightsFilters): SQL {
-  const conds: SQL[] = [sql`true`];
-  if (f.location) conds.push(sql`lr.location_id = ${f.location}`);
+  const conds: SQL[] = [storeWhere(sql`lr.location_id`, f)];
   if (f.category) conds.push(sql`lr.offer_category_id = ${f.category}`);
   if (f.offer) conds.push(sql`lr.offer_id = ${f.offer}`);
   if (f.consultant) conds.push(sql`lr.consultant_id = ${f.consultant}`);

@@ -97,7 +97,8 @@ export async function runLookupWindow(
     actor,
     action: 'privacy.lookup.window',
     target: caseTarget(kase.reference),
-    detail: { lookupId: input.lookupId, channel: window.channel, from: window.windowFrom, to: window.windowTo } as Record<string, unknown>,
+    // Which stores' data the answer holds (issue 12): Netcore keeps a contact's activity for the whole chain.
+    detail: { lookupId: input.lookupId, channel: window.channel, from: window.windowFrom, to: window.windowTo, stores: 'all' } as Record<string, unknown>,
   };
   let rows: ActivityRow[];
   try {

@@ -59,7 +59,8 @@ export async function startLookup(db: Db, actor: AuditActorRef, req: LookupReque
     action: 'privacy.lookup.start',
     target: caseTarget(kase.reference),
     outcome: 'success',
-    detail: { lookupId, mode: req.mode, channels, from: req.from, to: req.to, windows: windows.length * channels.length },
+    // The stores whose data it covers (issue 12): Netcore's activity is the whole chain's.
+    detail: { lookupId, mode: req.mode, channels, from: req.from, to: req.to, windows: windows.length * channels.length, stores: 'all' },
   });
   return getLookup(db, lookupId);
 }

@@ -282,6 +282,9 @@ describe.each(testEngines)('privacy desk on %s', (engine) => {
     expect(actions).toEqual(['privacy.case.create', 'privacy.export', 'privacy.lookup.start', 'privacy.lookup.window', 'privacy.reveal']);
     expect(events.every((e) => e.targetType === 'privacy_case' && e.actorId === 'user:support')).toBe(true);
     expect(events.find((e) => e.action === 'privacy.export')?.detail).toMatchObject({ format: 'csv', rows: 4 });
+    // Which stores' data was included: Netcore's activity covers every store.
+    expect(events.find((e) => e.action === 'privacy.lookup.start')?.detail).toMatchObject({ stores: 'all' });
+    expect(events.find((e) => e.action === 'privacy.lookup.window')?.detail).toMatchObject({ stores: 'all' });
     const text = JSON.stringify(events);
     expect(text).not.toContain(ana.email);
     expect(text).not.toContain(ana.phone);

@@ -5,6 +5,7 @@ import { defineAction } from '@/lib/auth/action';
 import { getConfig } from '@/lib/config';
 import { InsightsFiltersSchema } from '@/lib/insights/filters';
 import { exportCardCsv } from '@/lib/insights/export-csv';
+import { withStoreScope } from '@/lib/insights/sql';
 import { CARD_IDS } from '@/lib/insights/tables';
 
 const exportCsvSchema = z.object({ card: z.enum(CARD_IDS), filters: InsightsFiltersSchema });
@@ -14,5 +15,5 @@ export const exportInsightsCsvAction = defineAction({
   name: 'insights.exportCsv',
   permission: 'insights.view',
   schema: exportCsvSchema,
-  handler: async (input, { db }) => exportCardCsv(db, input.card, input.filters, getConfig().storeTimezone, new Date()),
+  handler: async (input, { db, session }) => exportCardCsv(db, input.card, withStoreScope(input.filters, session.stores), getConfig().storeTimezone, new Date()),
 });

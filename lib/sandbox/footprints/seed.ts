@@ -4,7 +4,7 @@
  * active-with-expired-codes) whose codes are in every status. Deterministic: a seeded PRNG, fixed ids,
  * dates relative to `now`.
  */
-import { DEMO_HOSTESSES } from '../demo-staff';
+import { DEMO_HOSTESSES, DEMO_STORE_HOSTESS } from '../demo-staff';
 import { DEMO_PEOPLE } from '../demo-people';
 import {
   SIM_LOST_REASONS,
@@ -218,6 +218,18 @@ export function buildSeed(now: Date, leadCount: number): SimState {
     locationIds: [locations[i % locations.length]._id, locations[(i + 3) % locations.length]._id],
     offerCategoryIds: offerCategories.filter((_, c) => c % 2 === i % 2 || i === 0).map((c) => c._id),
   }));
+  // The hostess of one store (lib/sandbox/demo-staff.ts): a business user of that store only.
+  businessUsers.push({
+    _id: DEMO_STORE_HOSTESS.hostessId,
+    firstName: 'Elena',
+    lastName: 'Hostess',
+    email: 'elena.hostess@storedesk.example.com',
+    phone: '0210000199',
+    groupRole: 'sales',
+    role: 'hostess',
+    locationIds: [locations[DEMO_STORE_HOSTESS.locationIndex]._id],
+    offerCategoryIds: offerCategories.map((c) => c._id),
+  });
   const actionTypes: SimActionType[] = ACTION_TYPES.map((name, i) => ({
     _id: FOOTPRINTS_DEMO.actionTypeIds[i],
     name,

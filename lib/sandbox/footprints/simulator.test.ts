@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../demo-people';
-import { DEMO_HOSTESSES, SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from '../demo-staff';
+import { DEMO_HOSTESSES, DEMO_STORE_HOSTESS, SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from '../demo-staff';
 import { FOOTPRINTS_DEMO, createFootprintsSimulator, parseUrlEncoded, type FootprintsSimulator } from '.';
 
 const BASIC = `Basic ${Buffer.from(`${SANDBOX_FOOTPRINTS_KEY}:${SANDBOX_FOOTPRINTS_SECRET}`).toString('base64')}`;
@@ -54,6 +54,18 @@ describe('documented forms are all accepted', () => {
     expect(noAuth.status).toBe(401);
     const refresh = await request(sim, 'POST', '/api/token', { body: 'grant_type=refresh_token', headers: { ...FORM, authorization: BASIC } });
     expect(((await refresh.json()) as { error: string }).error).toBe('unsupported_grant_type');
+  });
+
+  it('token: the hostess of one store signs in with her PIN; a trainee-<name> login with trainee-demo, and nothing else', async () => {
+    const sim = createFootprintsSimulator({ leadCount: 10 });
+    const t = await token(sim, `grant_type=pin&pin=${DEMO_STORE_HOSTESS.pin}`);
+    expect(sim.tokenInfo(t)).toMatchObject({ grant: 'pin', hostessId: DEMO_STORE_HOSTESS.hostessId });
+    const trainee = await token(sim, 'grant_type=password&username=trainee-abc1&password=trainee-demo');
+    expect(sim.tokenInfo(trainee)).toMatchObject({ grant: 'password', username: 'trainee-abc1' });
+    for (const body of ['grant_type=password&username=trainee-abc1&password=wrong', 'grant_type=password&username=trainee-&password=trainee-demo', 'grant_type=password&username=intern-abc&password=trainee-demo']) {
+      const res = await request(sim, 'POST', '/api/token', { body, headers: { ...FORM, authorization: BASIC } });
+      expect(res.status, body).toBe(401);
+    }
   });
 
   it('add lead through the Node sample\'s /api/offerCategory/{id}/lead, and a JSON body', async () => {

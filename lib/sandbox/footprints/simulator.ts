@@ -14,7 +14,7 @@
  *                  | code_not_associated (409) | code_expired (410) | unknown_endpoint (404) | method_not_allowed (405)
  * Messages never echo what the caller sent (no e-mail, phone, PIN, password or token).
  */
-import { DEMO_HOSTESSES, DEMO_LOGINS, SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from '../demo-staff';
+import { DEMO_HOSTESSES, DEMO_LOGINS, DEMO_STORE_HOSTESS, SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET, TRAINEE_LOGIN } from '../demo-staff';
 import { json, type Simulator } from '../types';
 import { readBody, str, type FormRecord, type FormValue } from './form';
 import { FOOTPRINTS_DEMO, KIND, buildSeed } from './seed';
@@ -438,7 +438,7 @@ export function createFootprintsSimulatorImpl(opts: FootprintsSimulatorOptions =
     // a PIN is honoured under either grant.
     if (grant === 'pin' || (grant === 'client_credentials' && pin !== undefined)) {
       if (!pin) throw oauthError(400, 'invalid_request', 'Missing parameter: "pin" is required');
-      const who = DEMO_HOSTESSES.find((h) => h.pin === pin);
+      const who = [...DEMO_HOSTESSES, DEMO_STORE_HOSTESS].find((h) => h.pin === pin);
       if (!who) throw oauthError(401, 'invalid_grant', 'Invalid PIN');
       return issue({ grant: 'pin', scope: ['app_scope', 'hostess_scope'], hostessId: who.hostessId }, { hostess_name: who.name, hostess_id: who.hostessId });
     }
@@ -446,7 +446,8 @@ export function createFootprintsSimulatorImpl(opts: FootprintsSimulatorOptions =
       const username = str(body, 'username');
       const password = typeof body.password === 'string' ? body.password : undefined;
       if (!username || !password) throw oauthError(400, 'invalid_request', 'Missing parameters: "username" and "password" are required');
-      const who = DEMO_LOGINS.find((l) => l.username === username && l.password === password);
+      const trainee = TRAINEE_LOGIN.pattern.test(username) && password === TRAINEE_LOGIN.password;
+      const who = trainee ? { username } : DEMO_LOGINS.find((l) => l.username === username && l.password === password);
       if (!who) throw oauthError(401, 'invalid_grant', 'Invalid username and password combination');
       return issue({ grant: 'password', scope: ['app_scope'], username: who.username });
     }

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink, type LogLevel } from '@/lib/log';
-import { DEMO_HOSTESSES, DEMO_LOGINS, SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from '@/lib/sandbox/demo-staff';
+import { DEMO_HOSTESSES, DEMO_LOGINS, DEMO_STORE_HOSTESS, SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from '@/lib/sandbox/demo-staff';
 import { DEMO_PEOPLE } from '@/lib/sandbox/demo-people';
 import { createFootprintsSimulator, FOOTPRINTS_DEMO, type FootprintsSimulator } from '@/lib/sandbox/footprints';
 import { startSandboxServer, type RunningSandbox } from '@/lib/sandbox/node-server';
@@ -615,7 +615,9 @@ describe('catalogues and notifications', () => {
     const offline = await fp.listOfflineCampaigns(token);
     expect(offline.map((o) => o._id)).toEqual(FOOTPRINTS_DEMO.offlineCampaignIds);
     const users = await fp.listBusinessUsers(token);
-    expect(users.map((u) => u._id)).toEqual(FOOTPRINTS_DEMO.consultantIds);
+    // The consultants, then the hostess of one store (issue 12).
+    expect(users.map((u) => u._id)).toEqual([...FOOTPRINTS_DEMO.consultantIds, DEMO_STORE_HOSTESS.hostessId]);
+    expect(users.at(-1)?.locations?.map((l) => l.name)).toEqual(['Storedesk Cluj Iulius']);
     expect(users[0].locations?.[0]?.name).toBe('Storedesk Bucuresti Unirii');
     const channels = await fp.listChannels(token);
     expect(channels.map((c) => c.mediaType)).toEqual(['Owned Media', 'Paid Media', 'Paid Media', 'Paid Media', 'Earned Media']);
