@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { log, setLogLevel, setLogSink } from '@/lib/log';
 import { toActionError } from '@/lib/auth/action';
+import { logRequestError } from '@/lib/http/request-errors';
 import { currentRequestId, installRequestContext, requestIdFrom, runWithRequestId } from '@/lib/request-context';
 
 const lines: Record<string, unknown>[] = [];
@@ -70,6 +71,25 @@ describe('request id', () => {
     expect(ref).toMatch(/^[0-9a-f]{8}$/);
     expect(!result.ok && result.error.message).toContain(ref);
     expect(lines.at(-1)).toMatchObject({ event: 'action.unexpected_error', ref, requestId: 'req-staff-ref-1', level: 'error' });
+  });
+
+  it("a page's error reference (Next's digest, shown by app/error.tsx) is in that request's log line, over real HTTP", async () => {
+    const errorServer = createServer((req, res) => {
+      // What Next does when a page throws: onRequestError (instrumentation.ts) with the error and its digest.
+      const error = Object.assign(new Error('database went away'), { digest: '2718281828' });
+      logRequestError(error, { path: req.url!, method: req.method!, headers: req.headers }, { routerKind: 'App Router', routePath: '/leads/[id]', routeType: 'render', renderSource: 'react-server-components', revalidateReason: undefined });
+      res.statusCode = 500;
+      res.end(`reference ${error.digest}`);
+    });
+    await new Promise<void>((r) => errorServer.listen(0, '127.0.0.1', r));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(errorServer.address() as AddressInfo).port}/leads/abc`, { headers: { 'x-request-id': 'req-page-error-7' } });
+      const shown = (await res.text()).split(' ')[1];
+      const line = lines.find((l) => l.event === 'request.error' && l.ref === shown);
+      expect(line).toMatchObject({ level: 'error', ref: '2718281828', requestId: 'req-page-error-7', route: '/leads/[id]' });
+    } finally {
+      await new Promise<void>((r) => errorServer.close(() => r()));
+    }
   });
 
   it('LOG_LEVEL: lines below the level are dropped', () => {
