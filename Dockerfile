@@ -15,6 +15,8 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
+# The source commit shown on /admin/system (.git is not in the build context): docker build --build-arg STOREDESK_COMMIT=$(git rev-parse --short HEAD)
+ARG STOREDESK_COMMIT=""
 RUN npm run build
 
 FROM node:20-slim AS runtime

@@ -1,5 +1,19 @@
+import { execFileSync } from 'node:child_process';
+
+/** The commit being built, for /admin/system (a build outside git, e.g. the container's, passes STOREDESK_COMMIT). */
+function buildCommit() {
+  if (process.env.STOREDESK_COMMIT) return process.env.STOREDESK_COMMIT;
+  try {
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Inlined where lib/config.ts reads it: no secret, only the commit's short hash.
+  env: { STOREDESK_BUILD_COMMIT: buildCommit() },
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
   poweredByHeader: false,

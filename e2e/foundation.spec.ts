@@ -5,9 +5,9 @@ const NAV: Record<string, string[]> = {
   hostess: ['Capture lead', 'Loyalty desk'],
   manager: ['Capture lead', 'Loyalty desk', 'Pipeline', 'Insights'],
   support: ['Privacy desk'],
-  admin: ['Pipeline', 'Insights', 'Privacy desk', 'Staff', 'Audit trail', 'Sync queue'],
+  admin: ['Pipeline', 'Insights', 'Privacy desk', 'Staff', 'Audit trail', 'Sync queue', 'System'],
 };
-const ALL_NAV = ['Capture lead', 'Loyalty desk', 'Pipeline', 'Insights', 'Privacy desk', 'Staff', 'Audit trail', 'Sync queue'];
+const ALL_NAV = ['Capture lead', 'Loyalty desk', 'Pipeline', 'Insights', 'Privacy desk', 'Staff', 'Audit trail', 'Sync queue', 'System'];
 
 test.describe('each role sees only its navigation', () => {
   for (const role of ['hostess', 'manager', 'support', 'admin'] as const) {

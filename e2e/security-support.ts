@@ -10,7 +10,7 @@ export const DESKS: Record<'hostess' | 'manager' | 'support' | 'admin', string[]
   hostess: ['/capture', '/loyalty'],
   manager: ['/capture', '/loyalty', '/loyalty/codes', '/leads'],
   support: ['/privacy'],
-  admin: ['/leads', '/privacy', '/admin/staff', '/admin/audit', '/admin/queue', '/admin/security'],
+  admin: ['/leads', '/privacy', '/admin/staff', '/admin/audit', '/admin/queue', '/admin/security', '/admin/system'],
 };
 
 /** Records CSP violations the browser reports on this page (and every page it loads later). */

@@ -78,6 +78,7 @@ const EnvSchema = z.object({
   OUTBOX_WORKER: z.enum(['0', '1']).default('1'),
   LOG_LEVEL: optionalString,
   METRICS_TOKEN: optionalString,
+  STOREDESK_COMMIT: optionalString,
 });
 
 export interface AppConfig {
@@ -118,6 +119,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Bearer token of GET /api/metrics (METRICS_TOKEN); unset: the endpoint refuses every request. */
   metricsToken: string | undefined;
+  /** The source commit this console was built from (STOREDESK_COMMIT, else the one `next build` saw in git; 'unknown'). */
+  commit: string;
 }
 
 export class ConfigError extends Error {
@@ -158,6 +161,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     secureCookies: Boolean(publicUrl?.startsWith('https://')),
     insecureHttp: !sandbox && env.ALLOW_INSECURE_HTTP === '1' && !publicUrl?.startsWith('https://'),
     trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    // STOREDESK_BUILD_COMMIT is written into the build by next.config.mjs (git rev-parse at build time).
+    commit: env.STOREDESK_COMMIT ?? (process.env.STOREDESK_BUILD_COMMIT || 'unknown'),
   };
   if (!sandbox) {
     if (!publicUrl) problems.push('NEXTAUTH_URL (the console\'s public https URL) is required outside sandbox mode');

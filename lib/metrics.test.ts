@@ -5,15 +5,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { VendorError, vendorRequest } from '@/lib/vendors/http';
-import { metrics, metricsAuthorized, routePattern, setQueueGauges } from './metrics';
+import { metricValue } from '@/lib/testing/metrics';
+import { metricsAuthorized, routePattern, setQueueGauges } from './metrics';
 import { metricsResponse } from './metrics-endpoint';
 
-async function value(name: string, labels: Record<string, string>): Promise<number> {
-  const metric = metrics().registry.getSingleMetric(name);
-  const data = await metric!.get();
-  const match = data.values.find((v) => Object.entries(labels).every(([k, val]) => String(v.labels[k]) === val));
-  return match?.value ?? 0;
-}
+const value = metricValue;
 
 const call = (status: number) =>
   vendorRequest({
@@ -72,6 +68,8 @@ describe('metrics', () => {
       'storedesk_loyalty_code_changes_total',
       'storedesk_privacy_lookups_total',
       'storedesk_http_requests_total',
+      'storedesk_captures_total',
+      'storedesk_outbox_job_runs_total',
     ]) expect(res, name).toContain(`${name}`);
     expect(res).toContain('storedesk_outbox_jobs{kind="capture.lead",state="queued"} 3');
     expect(await value('storedesk_outbox_oldest_due_job_age_seconds', {})).toBeGreaterThanOrEqual(89);

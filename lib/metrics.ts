@@ -20,6 +20,8 @@ function build() {
     signInLockouts: new Counter({ name: 'storedesk_sign_in_lockouts_total', help: 'Sign-in keys (address, device, username) that reached the lockout.', registers: [registry] }),
     redemptions: new Counter({ name: 'storedesk_loyalty_code_changes_total', help: 'Loyalty code redemptions and blocks by target status and outcome.', labelNames: ['status', 'outcome'], registers: [registry] }),
     privacyLookups: new Counter({ name: 'storedesk_privacy_lookups_total', help: 'Privacy look-up windows by outcome.', labelNames: ['outcome'], registers: [registry] }),
+    captures: new Counter({ name: 'storedesk_captures_total', help: 'Lead captures by outcome at the tap (sent: Footprints has it; waiting: queued to sync; rejected: Footprints refused it). A repeated tap of one form is not counted again.', labelNames: ['outcome'], registers: [registry] }),
+    outboxJobRuns: new Counter({ name: 'storedesk_outbox_job_runs_total', help: 'Sync-queue job runs by kind and outcome (done, retry, dead, lost: the lease ran out first).', labelNames: ['kind', 'outcome'], registers: [registry] }),
     httpRequests: new Counter({ name: 'storedesk_http_requests_total', help: 'HTTP requests by route pattern and status.', labelNames: ['route', 'status'], registers: [registry] }),
   };
   return m;
@@ -56,6 +58,14 @@ export function recordSignInLockout(): void {
 
 export function recordLoyaltyCodeChange(status: string, outcome: 'success' | 'refused' | 'failure'): void {
   metrics().redemptions.inc({ status, outcome });
+}
+
+export function recordCapture(outcome: 'sent' | 'waiting' | 'rejected'): void {
+  metrics().captures.inc({ outcome });
+}
+
+export function recordOutboxJobRun(kind: string, outcome: 'done' | 'retry' | 'dead' | 'lost'): void {
+  metrics().outboxJobRuns.inc({ kind, outcome });
 }
 
 export function recordPrivacyLookup(outcome: 'ok' | 'failed'): void {

@@ -11,6 +11,7 @@ import { seedSandboxRoles } from '@/lib/admin/seed-sandbox-roles';
 import { assertSandboxDatabaseAllowed } from '@/lib/auth/sandbox-guard';
 import { registerOutboxHandlers } from '@/lib/outbox-handlers';
 import { startLeadSync } from '@/lib/leads/start-lead-sync';
+import { startHeartbeat } from '@/lib/system/heartbeat';
 
 const globalForStart = globalThis as unknown as { __storedeskStarted?: Promise<void> };
 
@@ -22,6 +23,7 @@ export function startServerBackground(): Promise<void> {
     if (config.sandbox) await seedSandboxRoles(db);
     registerOutboxHandlers();
     if (config.outboxWorker) startOutboxWorker({ getDb });
+    startHeartbeat({ getDb, commit: config.commit }); // this instance on /admin/system
     startLeadSync(); // periodic read-model sync of leads; logs and retries on failure, never throws
     log('info', 'server.started', { sandbox: config.sandbox, database: config.database.url ? 'postgresql' : 'pglite', worker: config.outboxWorker });
   })();

@@ -26,6 +26,7 @@ describe('the permission table', () => {
       'admin.audit': 'a',
       'admin.queue': 'a',
       'admin.security': 'a',
+      'admin.system': 'a',
     };
     expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(expected).sort());
     const letter = { hostess: 'h', manager: 'm', support: 's', admin: 'a' } as const;
@@ -50,8 +51,8 @@ describe('the permission table', () => {
     expect(navFor(['hostess']).map((n) => n.href)).toEqual(['/capture', '/loyalty']);
     expect(navFor(['support']).map((n) => n.href)).toEqual(['/privacy']);
     expect(navFor(['manager']).map((n) => n.href)).toEqual(['/capture', '/loyalty', '/leads', '/insights']);
-    expect(navFor(['admin']).map((n) => n.href)).toEqual(['/leads', '/insights', '/privacy', '/admin/staff', '/admin/audit', '/admin/queue', '/admin/security']);
-    expect(navFor(['admin']).map((n) => n.label)).toEqual(['Pipeline', 'Insights', 'Privacy desk', 'Staff', 'Audit trail', 'Sync queue', 'Security']);
+    expect(navFor(['admin']).map((n) => n.href)).toEqual(['/leads', '/insights', '/privacy', '/admin/staff', '/admin/audit', '/admin/queue', '/admin/security', '/admin/system']);
+    expect(navFor(['admin']).map((n) => n.label)).toEqual(['Pipeline', 'Insights', 'Privacy desk', 'Staff', 'Audit trail', 'Sync queue', 'Security', 'System']);
     expect(navFor(['hostess']).map((n) => n.label)).toEqual(['Capture lead', 'Loyalty desk']);
     expect(navFor([])).toEqual([]);
     for (const item of NAV_ITEMS) expect(PERMISSIONS[item.permission]).toBeDefined();

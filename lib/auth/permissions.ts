@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   'admin.audit': ['admin'],
   'admin.queue': ['admin'],
   'admin.security': ['admin'],
+  'admin.system': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,6 +53,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/admin/audit', label: 'Audit trail', permission: 'admin.audit' },
   { href: '/admin/queue', label: 'Sync queue', permission: 'admin.queue' },
   { href: '/admin/security', label: 'Security', permission: 'admin.security' },
+  { href: '/admin/system', label: 'System', permission: 'admin.system' },
 ];
 
 export function navFor(roles: readonly Role[]): NavItem[] {

@@ -1,6 +1,7 @@
 /** The sign-in guard's rules (issue 11, point 1), on the embedded database. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, createDb, type DbHandle } from '@/lib/db';
+import { readSeries, seriesMoved } from '@/lib/testing/metrics';
 import {
   blockAfter,
   confirmFailure,
@@ -60,7 +61,13 @@ describe('the sign-in guard', () => {
 
   it('stops a one-client sweep: in one hour at most 11 guesses reach Footprints, then it waits, with the lockout audited', async () => {
     const keys = throttleKeys({ address: '10.0.0.66', deviceId: 'attacker' });
+    const series = { failures: ['storedesk_sign_in_failures_total', {}], lockouts: ['storedesk_sign_in_lockouts_total', {}] } as const;
+    const before = await readSeries(series);
     const sent = await sweep(keys, 3600);
+    // Metrics (issue 17): every failure that reached Footprints, and the lockouts (address and device keys).
+    const moved = await seriesMoved(series, before);
+    expect(moved.failures).toBe(sent);
+    expect(moved.lockouts).toBeGreaterThanOrEqual(2);
     expect(sent).toBeLessThanOrEqual(LOCKOUT_AT + 1);
     expect(sent).toBeGreaterThanOrEqual(LOCKOUT_AT);
     const refused = await reserveAttempt(handle.db, keys, at(3600_000));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, endSession } from '@/lib/auth/session-store';
+import { readSeries, seriesMoved } from '@/lib/testing/metrics';
 import { tokenHash } from '@/lib/sandbox/router';
 import { outboxJobs } from '@/lib/db/schema';
 import { openTestDb, testEngines, type TestDb } from '@/lib/db/testing';
@@ -41,6 +42,18 @@ const loyaltySim = () => running.sandbox.simulators.loyalty as LoyaltySimulator;
 
 /** The token source the registered capture handler delivers with (its server token is cached). */
 let handlerTokens: FootprintsTokenSource;
+/** The capture's series (issue 17): captures by outcome, Footprints addLead calls, capture.lead job runs. */
+const CAPTURE_SERIES = {
+  sent: ['storedesk_captures_total', { outcome: 'sent' }],
+  waiting: ['storedesk_captures_total', { outcome: 'waiting' }],
+  rejected: ['storedesk_captures_total', { outcome: 'rejected' }],
+  addLeadOk: ['storedesk_vendor_calls_total', { vendor: 'footprints', operation: 'addLead', outcome: 'ok' }],
+  addLeadFailure: ['storedesk_vendor_calls_total', { vendor: 'footprints', operation: 'addLead', outcome: 'failure' }],
+  addLeadRefused: ['storedesk_vendor_calls_total', { vendor: 'footprints', operation: 'addLead', outcome: 'refused' }],
+  jobDone: ['storedesk_outbox_job_runs_total', { kind: 'capture.lead', outcome: 'done' }],
+  jobRetry: ['storedesk_outbox_job_runs_total', { kind: 'capture.lead', outcome: 'retry' }],
+  jobDead: ['storedesk_outbox_job_runs_total', { kind: 'capture.lead', outcome: 'dead' }],
+} as const;
 beforeAll(async () => {
   restoreSink = setLogSink(() => undefined);
   running = await startSandboxServer();
@@ -221,7 +234,10 @@ describe.each(testEngines)('lead capture on %s', (engine) => {
 
   it('double taps, retries and re-submits of one form make exactly one lead', async () => {
     const values = form();
+    const before = await readSeries(CAPTURE_SERIES);
     const outcomes = await Promise.all(Array.from({ length: 6 }, () => submitCapture(t.db, values, staff, ctx)));
+    // Metrics (issue 17): one capture sent, one addLead call, one job run done.
+    expect(await seriesMoved(CAPTURE_SERIES, before)).toMatchObject({ sent: 1, waiting: 0, addLeadOk: 1, addLeadFailure: 0, jobDone: 1, jobRetry: 0 });
     expect(fpSim().listLeads({ email: values.email })).toHaveLength(1);
     const leadIds = new Set(outcomes.map((o) => (o.state === 'sent' ? o.footprintsLeadId : o.state)));
     expect([...leadIds]).toEqual([fpSim().listLeads({ email: values.email })[0]._id]);
@@ -235,8 +251,11 @@ describe.each(testEngines)('lead capture on %s', (engine) => {
   it('Footprints down: "waiting"; after the outage the worker delivers it exactly once', async () => {
     const values = form();
     running.sandbox.setFaults('footprints', { outage: true });
+    const before = await readSeries(CAPTURE_SERIES);
     const outcome = await submitCapture(t.db, values, staff, ctx);
     expect(outcome.state).toBe('waiting');
+    // Metrics (issue 17): the vendor failure, the waiting capture and the job sent back to the queue.
+    expect(await seriesMoved(CAPTURE_SERIES, before)).toMatchObject({ sent: 0, waiting: 1, addLeadOk: 0, addLeadFailure: 1, jobDone: 0, jobRetry: 1 });
     expect(fpSim().listLeads({ email: values.email })).toHaveLength(0);
     const [job] = await listJobsByCorrelation(t.db, `capture:${values.idempotencyKey}`);
     expect(job).toMatchObject({ kind: CAPTURE_LEAD_JOB, status: 'queued', attempts: 1 });
@@ -293,14 +312,17 @@ describe.each(testEngines)('lead capture on %s', (engine) => {
   it('a submission Footprints refuses comes back in plain words (the vendor reason stays for admins), and shows as failed', async () => {
     const values = form();
     running.sandbox.setFaults('footprints', { failStatus: 422, failCount: 1, match: '/api/lead' });
+    const before = await readSeries(CAPTURE_SERIES);
     const outcome = await submitCapture(t.db, values, staff, ctx);
     expect(outcome.state).toBe('rejected');
+    expect(await seriesMoved(CAPTURE_SERIES, before)).toMatchObject({ rejected: 1, addLeadRefused: 1, addLeadFailure: 0, jobDead: 1 });
     if (outcome.state !== 'rejected') return;
     expect(outcome.message).toMatch(/^Footprints did not accept this lead\. Check the name, e-mail, phone and birthday/);
     expect(outcome.message).not.toMatch(/sandbox|HTTP|422/);
     const mine = (await listMySubmissionsToday(t.db, staff.subject, 'Europe/Bucharest')).find((s) => s.id === outcome.submissionId);
     expect(mine).toMatchObject({ state: 'failed', note: expect.stringMatching(/^Not accepted by Footprints: capture it again/) });
-    expect(JSON.stringify(mine)).not.toMatch(/sandbox|HTTP|422/);
+    // \b: an id may hold the digits 422 (a uuid did once).
+    expect(JSON.stringify(mine)).not.toMatch(/sandbox|HTTP|\b422\b/);
     expect(fpSim().listLeads({ email: values.email })).toHaveLength(0);
     // A refused submission never became a person at Footprints: it is nobody's possible duplicate.
     expect(await findPossibleDuplicates(t.db, { email: values.email, phone: '' })).toEqual([]);

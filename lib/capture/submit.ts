@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { log } from '@/lib/log';
+import { recordCapture } from '@/lib/metrics';
 import { deliverNow, enqueue, getJob, type OutboxJob } from '@/lib/outbox';
 import { isCurrentConsentWording } from './consent-wording';
 import {
@@ -177,5 +178,7 @@ export async function submitCapture(db: Db, values: CaptureFormValues, staff: Ca
   let after = (await deliverNow(db, job.id)) ?? job;
   after = await waitWhileRunning(db, after, ctx.settleTimeoutMs ?? 12_000);
   ctx.wake?.();
-  return outcomeOf(db, submission.id, after, duplicateRequest);
+  const outcome = await outcomeOf(db, submission.id, after, duplicateRequest);
+  if (!duplicateRequest) recordCapture(outcome.state);
+  return outcome;
 }

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readSeries, seriesMoved } from '@/lib/testing/metrics';
 import { listAudit } from '@/lib/audit';
 import { ALL_STORES, storesOf } from '@/lib/auth/stores';
 import { ConflictError, RateLimitError, ValidationError } from '@/lib/errors';
@@ -256,8 +257,15 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
     });
 
     it('refuses a second redeem of the same code with its status, changing nothing and queueing nothing more', async () => {
+      const series = {
+        success: ['storedesk_loyalty_code_changes_total', { status: 'redeemed', outcome: 'success' }],
+        refused: ['storedesk_loyalty_code_changes_total', { status: 'redeemed', outcome: 'refused' }],
+      } as const;
+      const before = await readSeries(series);
       await redeemCode(t.db, deps, hostess(), redeemInput());
       const error = await rejection(redeemCode(t.db, deps, otherHostess(), redeemInput()));
+      // Metrics (issue 17): one redemption, one refused.
+      expect(await seriesMoved(series, before)).toEqual({ success: 1, refused: 1 });
       expect(error).toBeInstanceOf(ConflictError);
       expect(error.message).toMatch(/^This code was already used: it was redeemed on .+\. Nothing was changed\.$/);
       expect(changeRequests()).toBe(1);

@@ -8,6 +8,7 @@ import { and, asc, count, desc, eq, inArray, lt, lte, or, sql, type SQL } from '
 import type { Db } from '@/lib/db';
 import { OUTBOX_STATUSES, outboxJobs, type OutboxJob, type OutboxStatus } from '@/lib/db/schema';
 import { log } from '@/lib/log';
+import { recordOutboxJobRun } from '@/lib/metrics';
 import { redactText } from '@/lib/redact';
 import { backoffMs } from './backoff';
 import type { z } from 'zod';
@@ -184,7 +185,11 @@ async function finishJob(
     .set({ ...values, lockedBy: null, lockedAt: null, updatedAt: now })
     .where(stillOurs)
     .returning();
-  if (row) return { outcome, job: row };
+  if (row) {
+    recordOutboxJobRun(job.kind, outcome);
+    return { outcome, job: row };
+  }
+  recordOutboxJobRun(job.kind, 'lost');
   log('warn', 'outbox.lease_lost', { jobId: job.id, kind: job.kind, workerId: job.lockedBy });
   const current = await getJob(db, job.id);
   return { outcome: 'lost', job: current ?? job };

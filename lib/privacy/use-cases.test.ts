@@ -3,6 +3,7 @@
  * against the Netcore and Footprints simulators over real HTTP.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readSeries, seriesMoved } from '@/lib/testing/metrics';
 import { listAudit } from '@/lib/audit';
 import { openTestDb, testEngines, type TestDb } from '@/lib/db/testing';
 import { ValidationError } from '@/lib/errors';
@@ -197,11 +198,15 @@ describe.each(testEngines)('privacy desk on %s', (engine) => {
     const lookup = await startLookup(t.db, support, { caseId: kase.id, channel: 'email', from: daysAgo(20), to: today(), mode: 'split' }, today());
     const broken = lookup.windows[1];
     running.sandbox.setFaults('netcore-api', { failStatus: 500, match: `"from_date":"${isoToDdmmyyyy(broken.from)}"` });
+    const series = { ok: ['storedesk_privacy_lookups_total', { outcome: 'ok' }], failed: ['storedesk_privacy_lookups_total', { outcome: 'failed' }] } as const;
+    const before = await readSeries(series);
     const first = await runAll(
       lookup.id,
       lookup.windows.map((w) => w.id),
     );
     expect(first.map((r) => r.window.state)).toEqual(['answered', 'failed', 'answered']);
+    // Metrics (issue 17): privacy look-up windows by outcome.
+    expect(await seriesMoved(series, before)).toEqual({ ok: 2, failed: 1 });
     expect(first[1].window.failureReason).toBe('Netcore is not answering right now; retry this window in a minute.');
     expect(first[1].rows).toEqual([]);
     let [stored] = await listLookups(t.db, kase.id);

@@ -138,12 +138,12 @@ export async function vendorRequest<S extends z.ZodType>(req: VendorRequest<S>):
   const seconds = () => (performance.now() - started) / 1000;
   try {
     const result = await sendVendorRequest(req);
-    observeVendorCall(req.vendor, { ok: true });
+    observeVendorCall(req.vendor, { ok: true }, new Date(), seconds() * 1000);
     recordVendorCall(req.vendor, req.operation, 'ok', seconds());
     return result;
   } catch (error) {
     if (error instanceof VendorError) {
-      observeVendorCall(req.vendor, { ok: false, operation: req.operation, kind: error.kind, status: error.status, retryable: error.retryable });
+      observeVendorCall(req.vendor, { ok: false, operation: req.operation, kind: error.kind, status: error.status, retryable: error.retryable }, new Date(), seconds() * 1000);
       // The same line as observe.ts: a vendor's "no" (4xx other than 429) is an answer, not a failure.
       const failed = error.retryable || error.kind === 'invalid_response';
       recordVendorCall(req.vendor, req.operation, failed ? 'failure' : 'refused', seconds());

@@ -1,0 +1,19 @@
+'use client';
+/** Re-renders the server page every `seconds` (router.refresh keeps scroll and focus), and says when it last did. */
+import { useRouter } from 'next/navigation';
+import { useEffect } from 'react';
+
+export function AutoRefresh({ seconds, updatedLabel, generatedAt }: { seconds: number; updatedLabel: string; generatedAt: string }) {
+  const router = useRouter();
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') router.refresh();
+    }, seconds * 1000);
+    return () => clearInterval(timer);
+  }, [router, seconds]);
+  return (
+    <p className="text-sm text-slate-700" data-testid="system-updated" data-generated={generatedAt}>
+      Refreshes every {seconds} seconds. Last updated {updatedLabel}.
+    </p>
+  );
+}
