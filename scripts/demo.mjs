@@ -19,9 +19,9 @@ server.stdout.on('data', (chunk) => {
     console.log(`
 Storedesk is running in SANDBOX mode (simulated vendors, embedded database in ${env.DATA_DIR ?? '.data'}/).
   Open: http://localhost:${port}
-  Hostess PINs:     1234 (Ioana Hostess), 5678 (Maria Hostess)
+  Hostess PINs:     1234 (Ioana Hostess), 5678 (Maria Hostess), 2468 (Elena Hostess, one store)
   Staff sign-in:    manager / manager-demo, support / support-demo, admin / admin-demo
-  No role (yet):    newcomer / newcomer-demo
+  No role (yet):    newcomer / newcomer-demo; any trainee-<name> / trainee-demo (set them up on /admin/staff)
 Stop with Ctrl+C.
 `);
   }
