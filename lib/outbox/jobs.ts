@@ -4,6 +4,7 @@
  */
 import 'server-only';
 import { hostname } from 'node:os';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { and, asc, count, desc, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { OUTBOX_STATUSES, outboxJobs, type OutboxJob, type OutboxStatus } from '@/lib/db/schema';
@@ -232,7 +233,25 @@ function parsePayload(job: OutboxJob, schema: z.ZodType<unknown> | undefined): {
  * Runs one claimed job (status 'running', locked by its worker) and records the outcome. Only the
  * worker that still holds the lock may record it; if the lease was lost meanwhile, the outcome is 'lost'.
  */
-export async function runJob(db: Db, job: OutboxJob, opts: RunOptions = {}): Promise<RunResult> {
+export function runJob(db: Db, job: OutboxJob, opts: RunOptions = {}): Promise<RunResult> {
+  // One span per job run (issue 17, traces): its kind, attempt and outcome; never the payload (personal data).
+  return trace.getTracer('storedesk').startActiveSpan(
+    `outbox ${job.kind}`,
+    { attributes: { 'storedesk.job.kind': job.kind, 'storedesk.job.attempt': job.attempts } },
+    async (span) => {
+      try {
+        const result = await runJobUntraced(db, job, opts);
+        span.setAttribute('storedesk.job.outcome', result.outcome);
+        if (result.outcome !== 'done') span.setStatus({ code: SpanStatusCode.ERROR, message: result.outcome });
+        return result;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+async function runJobUntraced(db: Db, job: OutboxJob, opts: RunOptions): Promise<RunResult> {
   const clock = opts.now ?? systemClock;
   const handler = getHandler(job.kind);
   // A kind without a handler in this process may be handled after a deploy or by another instance.

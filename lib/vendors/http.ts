@@ -5,6 +5,7 @@
  *
  * Vendor clients never import the database, auth or React; they receive their settings as arguments.
  */
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { z } from 'zod';
 import { brandedInstanceCheck } from '@/lib/brand';
 import { redactText, redactUrl } from '@/lib/redact';
@@ -133,7 +134,38 @@ function short(value: unknown): string {
   return (text ?? '').slice(0, 300);
 }
 
-export async function vendorRequest<S extends z.ZodType>(req: VendorRequest<S>): Promise<z.infer<S>> {
+/**
+ * One span per vendor call (issue 17, traces): vendor, operation, outcome and HTTP status only — never the URL
+ * (it may carry an e-mail or a key), a body or a header. Without a tracer provider (OTEL_EXPORTER_OTLP_ENDPOINT
+ * unset) the API hands out a non-recording span: no allocation of attributes, nothing exported.
+ */
+export function vendorRequest<S extends z.ZodType>(req: VendorRequest<S>): Promise<z.infer<S>> {
+  return tracer().startActiveSpan(
+    `vendor ${req.vendor} ${req.operation}`,
+    { kind: SpanKind.CLIENT, attributes: { 'storedesk.vendor': req.vendor, 'storedesk.vendor.operation': req.operation } },
+    async (span) => {
+      try {
+        const result = await observedVendorRequest(req);
+        span.setAttributes({ 'storedesk.vendor.outcome': 'ok' });
+        return result;
+      } catch (error) {
+        const vendorError = error instanceof VendorError ? error : null;
+        span.setAttributes({
+          'storedesk.vendor.outcome': vendorError && !vendorError.retryable && vendorError.kind !== 'invalid_response' ? 'refused' : 'failure',
+          ...(vendorError ? { 'storedesk.vendor.error_kind': vendorError.kind, ...(vendorError.status ? { 'http.response.status_code': vendorError.status } : {}) } : {}),
+        });
+        span.setStatus({ code: SpanStatusCode.ERROR, message: vendorError ? vendorError.kind : 'error' });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+const tracer = () => trace.getTracer('storedesk');
+
+async function observedVendorRequest<S extends z.ZodType>(req: VendorRequest<S>): Promise<z.infer<S>> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   try {
