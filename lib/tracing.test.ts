@@ -30,7 +30,7 @@ const call = (status: number) =>
     operation: 'addContact',
     method: 'POST',
     url: `http://vendor.test/apiv2?apikey=secret-key-123&email=${encodeURIComponent(EMAIL)}`,
-    body: { email: EMAIL },
+    body: { kind: 'json', value: { email: EMAIL } },
     schema: z.object({ ok: z.boolean() }),
     timeoutMs: 1000,
     secrets: ['secret-key-123'],
