@@ -11,6 +11,10 @@ export async function register(): Promise<void> {
   installRequestContext();
   const { installHttpMetrics } = await import('./lib/http/http-metrics');
   installHttpMetrics();
+  // Traces only when asked for: the SDK is not even loaded otherwise (lib/tracing.ts).
+  const { otlpEndpointOrNone } = await import('./lib/config');
+  const otlpEndpoint = otlpEndpointOrNone();
+  if (otlpEndpoint) await (await import('./lib/tracing')).startTracing(otlpEndpoint);
   const { startServerOrExit } = await import('./lib/server-start');
   await startServerOrExit();
 }

@@ -79,6 +79,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: optionalString,
   METRICS_TOKEN: optionalString,
   STOREDESK_COMMIT: optionalString,
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
 });
 
 export interface AppConfig {
@@ -121,6 +122,8 @@ export interface AppConfig {
   metricsToken: string | undefined;
   /** The source commit this console was built from (STOREDESK_COMMIT, else the one `next build` saw in git; 'unknown'). */
   commit: string;
+  /** OTLP/HTTP collector (OTEL_EXPORTER_OTLP_ENDPOINT): traces are exported there; unset: no tracing at all. */
+  otlpEndpoint: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -163,6 +166,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     trustedProxyHops: env.TRUSTED_PROXY_HOPS,
     // STOREDESK_BUILD_COMMIT is written into the build by next.config.mjs (git rev-parse at build time).
     commit: env.STOREDESK_COMMIT ?? (process.env.STOREDESK_BUILD_COMMIT || 'unknown'),
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
   };
   if (!sandbox) {
     if (!publicUrl) problems.push('NEXTAUTH_URL (the console\'s public https URL) is required outside sandbox mode');
@@ -277,6 +281,15 @@ export function configSecrets(config: AppConfig): string[] {
 }
 
 const globalForConfig = globalThis as unknown as { __storedeskConfig?: AppConfig };
+
+/** The OTLP endpoint, or undefined (also when the configuration is wrong: startServerOrExit reports that). */
+export function otlpEndpointOrNone(): string | undefined {
+  try {
+    return getConfig().otlpEndpoint;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The process's configuration, read once. */
 export function getConfig(): AppConfig {

@@ -1,7 +1,7 @@
 /**
  * Issue 17, traces: a vendor call makes one span with vendor, operation, outcome and status; a sync-queue job run
  * makes one span with its kind, attempt and outcome; no attribute carries personal data, a URL or a key — here an
- * in-memory exporter stands in for the OTLP one. (The OTLP wiring from instrumentation.ts is not built yet.)
+ * in-memory exporter stands in for the OTLP one (lib/tracing-export.test.ts sends them over OTLP/HTTP).
  */
 import { trace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
