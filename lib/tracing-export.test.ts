@@ -1,9 +1,10 @@
 /**
  * Issue 17, traces exported: startTracing (what instrumentation.ts calls when OTEL_EXPORTER_OTLP_ENDPOINT is set)
  * sends OTLP/HTTP to a local collector stand-in; a job run and the vendor call inside it arrive as parent and
- * child spans, with no personal data, key or URL anywhere in what was sent.
+ * child spans, a request span's query string is cut off, and no personal data, key or URL is anywhere in what was sent.
  */
 import http from 'node:http';
+import { trace } from '@opentelemetry/api';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -58,6 +59,8 @@ describe('OTLP export', () => {
     });
     await enqueue(handle.db, { kind: 'test.exported', idempotencyKey: 'exported-1', payload: { email: EMAIL } });
     await runDueJobs(handle.db, { workerId: 'w', limit: 10 });
+    // A request span as Next writes it: the request's URL, query string included.
+    trace.getTracer('next.js').startSpan('GET /leads', { attributes: { 'http.target': `/leads?q=${encodeURIComponent(EMAIL)}`, 'http.method': 'GET' } }).end();
     await tracing.flush();
 
     expect(received.length).toBeGreaterThan(0);
@@ -71,6 +74,8 @@ describe('OTLP export', () => {
     expect(call).toBeDefined();
     expect(call!.parentSpanId).toBe(job!.spanId);
     expect(call!.attributes).toContainEqual({ key: 'storedesk.vendor.outcome', value: { stringValue: 'ok' } });
+    const request = spans.find((s) => s.name === 'GET /leads');
+    expect(request?.attributes).toContainEqual({ key: 'http.target', value: { stringValue: '/leads' } });
     const all = received.map((r) => r.body).join('\n');
     for (const forbidden of [EMAIL, 'elena', 'vendor.test']) expect(all).not.toContain(forbidden);
   });
