@@ -7,10 +7,42 @@
  * hostess's requests carries the request id her browser sent.
  */
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, gotoHydrated, runTag, signInAs, test, uniqueFirstName, uniquePhone } from './fixtures';
 import { captureResult, clearFaults, fillRequired, setFaults, uniqueEmail } from './capture-support';
-import { METRICS_TOKEN, STANDALONE_DATA_DIR } from '../playwright.standalone.config';
+import { METRICS_TOKEN, OTLP_PORT, STANDALONE_DATA_DIR } from '../playwright.standalone.config';
+
+type OtlpSpan = { name: string; spanId: string; parentSpanId?: string };
+/** A local OTLP/HTTP collector stand-in: the server exports its spans here (JSON). */
+const otlpBodies: string[] = [];
+const collector = http.createServer((req, res) => {
+  let body = '';
+  req.on('data', (c) => (body += c));
+  req.on('end', () => {
+    otlpBodies.push(body);
+    res.setHeader('content-type', 'application/json');
+    res.end('{}');
+  });
+});
+test.beforeAll(async () => {
+  await new Promise<void>((r) => collector.listen(OTLP_PORT, '127.0.0.1', r));
+});
+test.afterAll(async () => {
+  await new Promise<void>((r) => collector.close(() => r()));
+});
+function exportedSpans(): OtlpSpan[] {
+  return otlpBodies.flatMap((b) =>
+    (JSON.parse(b) as { resourceSpans: { scopeSpans: { spans: OtlpSpan[] }[] }[] }).resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans)),
+  );
+}
+/** The names from a span up to its root. */
+function ancestry(spans: OtlpSpan[], span: OtlpSpan): string[] {
+  const byId = new Map(spans.map((s) => [s.spanId, s]));
+  const names: string[] = [];
+  for (let s: OtlpSpan | undefined = span; s; s = s.parentSpanId ? byId.get(s.parentSpanId) : undefined) names.push(s.name);
+  return names;
+}
 
 async function metricValue(request: APIRequestContext, series: string): Promise<number> {
   const res = await request.get('/api/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
@@ -42,10 +74,22 @@ test('the standalone server serves assets and health, signs a hostess in, and a 
   await page.setExtraHTTPHeaders({ 'x-request-id': requestId });
   await signInAs(page, 'hostess');
   await gotoHydrated(page, '/capture');
-  await fillRequired(page, { first: uniqueFirstName('Smoke'), last: 'Standalone', email: uniqueEmail('standalone'), phone: uniquePhone() });
+  const customer = { first: uniqueFirstName('Smoke'), last: 'Standalone', email: uniqueEmail('standalone'), phone: uniquePhone() };
+  await fillRequired(page, customer);
   await page.getByRole('button', { name: 'Save lead' }).click();
   await expect(captureResult(page)).toContainText(/Sent — Footprints lead [0-9a-f]{24}/);
   expect(await metricValue(request, ADD_LEAD_OK)).toBe(okBefore + 1);
+
+  // Traces (OTEL_EXPORTER_OTLP_ENDPOINT set for this server): the capture's addLead call arrives at the collector
+  // inside its sync-queue job, inside the request of the Save tap; no e-mail or phone in anything exported.
+  await expect
+    .poll(() => {
+      const spans = exportedSpans();
+      return spans.filter((s) => s.name === 'vendor footprints addLead').map((s) => ancestry(spans, s));
+    }, { timeout: 20_000 })
+    .toContainEqual(expect.arrayContaining(['vendor footprints addLead', 'outbox capture.lead', expect.stringMatching(/^POST/)]));
+  const exported = otlpBodies.join('\n');
+  for (const personal of [customer.email, customer.first, customer.phone.replace(/\D/g, '')]) expect(exported).not.toContain(personal);
 
   // Footprints down: the capture is saved to sync later, the failure is counted and the queue holds the job.
   const failedBefore = await metricValue(request, ADD_LEAD_FAILED);
