@@ -14,7 +14,8 @@ async function consoleToken(request: APIRequestContext): Promise<string> {
 
 export async function vendorLead(request: APIRequestContext, id: string): Promise<Record<string, unknown>> {
   const access_token = await consoleToken(request);
-  const end = new Date().toISOString().slice(0, 10);
+  // Tomorrow (UTC): a lead added just now is listed whatever the hour and the sandbox's zone for endDate.
+  const end = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const res = await request.get(`/sandbox/footprints/api/lead?access_token=${access_token}&startDate=2020-01-01&endDate=${end}&pageSize=1000&page=1`);
   const leads = (await res.json()) as Record<string, unknown>[];
   const lead = leads.find((l) => l._id === id);
