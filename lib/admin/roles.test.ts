@@ -12,6 +12,7 @@ import { leadRecords } from '@/lib/leads/schema';
 import { enqueue } from '@/lib/outbox';
 import { CONFIRM_OWN_ADMIN_MESSAGE, ConfirmationNeededError, LAST_ADMIN_MESSAGE, assignRole } from './assign-role';
 import { listQueue, listStaff } from './queries';
+import { rejection } from '@/lib/testing/rejection';
 
 let handle: DbHandle;
 const admin = { id: 'user:admin', name: 'Adina Admin', role: 'admin' };
@@ -35,15 +36,6 @@ beforeEach(async () => {
   ]);
   await db.insert(roleAssignments).values({ subject: 'user:admin', role: 'admin', assignedBy: 'sandbox-seed', assignedAt: new Date() });
 });
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('the roles page', () => {
   it('shows configuration admins and PIN hostesses for what they are, and who set a role by name', async () => {

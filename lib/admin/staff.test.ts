@@ -12,6 +12,7 @@ import { roleAssignments, staffMembers, staffSessions, staffStoreScopes } from '
 import { BAD_USERNAME_MESSAGE, UNKNOWN_PERSON_MESSAGE, assignRole } from './assign-role';
 import { NO_STORE_CHOSEN_MESSAGE, assignStores } from './assign-stores';
 import { listStaffDirectory } from './queries';
+import { rejection } from '@/lib/testing/rejection';
 
 const admin = { id: 'user:admin', name: 'Adina Admin', role: 'admin' };
 let handle: TestDb;
@@ -33,15 +34,6 @@ async function sessionOf(subject: string, username: string | null, roles: ('mana
   });
 }
 const live = async (id: string) => 'session' in (await touchSession(handle.db, SECRET, id, LIMITS));
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe.each(testEngines)('staff administration on %s', (engine) => {
 beforeAll(async () => {

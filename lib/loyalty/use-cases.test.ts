@@ -36,6 +36,7 @@ import { resendCheckin } from './resend-checkin';
 import { NOT_FOUND_MESSAGE } from './views';
 import { LOOKUP_LIMIT } from './rate-limit';
 import { checkinActivityIdOf, checkinJobKeyOf, netcoreRedeemedKeyOf } from './rules';
+import { rejection } from '@/lib/testing/rejection';
 
 const ANA = DEMO_PEOPLE[0];
 const MIHAI = DEMO_PEOPLE[1];
@@ -67,15 +68,6 @@ const redeemInput = (person = ANA, code = 'SPRANA01', campaignInternalId: string
   code,
   requestId: randomUUID(),
 });
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 beforeAll(async () => {
   restoreLog = setLogSink(() => {});
