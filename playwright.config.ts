@@ -1,17 +1,23 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig, devices, type Project } from '@playwright/test';
+import { e2eServerEnv } from './scripts/e2e-server-env.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
- * `npm run test:e2e` (scripts/e2e.mjs) runs the whole suite twice against one server, one spec file after the
- * other: first in file order, then in an order shuffled by E2E_SEED, so that a journey depending on another's
- * data, on the order of files, or on a fresh server fails. Each spec file becomes a project depending on the
- * one before it, which is how Playwright is made to keep an order. Plain `npx playwright test` runs one pass.
+ * `npm run test:e2e` (scripts/e2e.mjs) runs the whole suite twice against one server it starts itself, one spec
+ * file after the other: first in file order, then in an order shuffled by E2E_SEED, so that a journey depending on
+ * another's data, on the order of files, or on a fresh server fails. Each pass is one Playwright run
+ * (E2E_PASS=<n>, E2E_EXTERNAL_SERVER=1): one run per pass, because Playwright refuses a chain of projects deeper
+ * than 100, and two passes of 52 specs are deeper. Within a pass each spec file becomes a project depending on
+ * the one before it, which is how Playwright is made to keep an order. Plain `npx playwright test` runs one pass
+ * on a server of its own.
  */
-const PASSES = Math.max(1, Number(process.env.E2E_PASSES ?? 1));
+// The pass this run is (scripts/e2e.mjs); unset: a plain one-pass run.
+const PASS = process.env.E2E_PASS ? Math.max(1, Number(process.env.E2E_PASS)) : 0;
+const EXTERNAL_SERVER = process.env.E2E_EXTERNAL_SERVER === '1';
 const SEED = Number(process.env.E2E_SEED ?? 0);
 const chromeUse = { ...devices['Desktop Chrome'] };
 
@@ -33,18 +39,16 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
-function chainedPasses(): Project[] {
+function chainedPass(pass: number): Project[] {
   const specs = readdirSync('e2e').filter((f) => f.endsWith('.spec.ts')).sort();
+  const order = pass === 1 ? specs : shuffled(specs, SEED + pass);
   const projects: Project[] = [];
   let previous = 'setup';
-  for (let pass = 1; pass <= PASSES; pass++) {
-    const order = pass === 1 ? specs : shuffled(specs, SEED + pass);
-    for (const spec of order) {
-      const name = `pass${pass}:${spec.replace(/\.spec\.ts$/, '')}`;
-      const escaped = spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      projects.push({ name, use: chromeUse, dependencies: [previous], testMatch: new RegExp(`(^|/)${escaped}$`) });
-      previous = name;
-    }
+  for (const spec of order) {
+    const name = `pass${pass}:${spec.replace(/\.spec\.ts$/, '')}`;
+    const escaped = spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    projects.push({ name, use: chromeUse, dependencies: [previous], testMatch: new RegExp(`(^|/)${escaped}$`) });
+    previous = name;
   }
   return projects;
 }
@@ -58,7 +62,7 @@ export default defineConfig({
   // After the whole run: no server log line carries an e-mail or a phone number (issue 11).
   globalTeardown: './e2e/security-logs.teardown.ts',
   // Per port: Playwright empties its output folder at start, and parallel runs must not empty each other's.
-  outputDir: `test-results/e2e-${PORT}`,
+  outputDir: `test-results/e2e-${PORT}${PASS ? `-pass${PASS}` : ''}`,
   fullyParallel: false,
   workers: 1,
   // Retries off: a journey that passes only on its second try is a failing journey.
@@ -77,11 +81,12 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    ...(PASSES > 1
-      ? chainedPasses()
+    ...(PASS
+      ? chainedPass(PASS)
       : [{ name: 'chromium', use: chromeUse, dependencies: ['setup'], testIgnore: /auth\.setup\.ts/ }]),
   ],
-  webServer: {
+  // scripts/e2e.mjs starts one server for all its passes; otherwise Playwright starts one for this run.
+  webServer: EXTERNAL_SERVER ? undefined : {
     // A fresh embedded database for every run; the production build comes from `npm run build`.
     command: `node scripts/e2e-server.mjs`,
     url: `${BASE_URL}/api/health`,
@@ -89,24 +94,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      SANDBOX: '1',
-      // Per port, so parallel runs on one machine never share an embedded database.
-      DATA_DIR: `.data/e2e-${PORT}`,
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next',
-      NEXT_TELEMETRY_DISABLED: '1',
-      HOSTNAME: '127.0.0.1',
-      // The specs play the part of one trusted proxy: a spec gives a client its own address with X-Forwarded-For
-      // (e2e/security-signin.spec.ts), so its lockouts do not slow the rest of the suite on 127.0.0.1. The default,
-      // no trusted proxy, is tried on a console of its own (e2e/security-clock.spec.ts).
-      TRUSTED_PROXY_HOPS: '1',
-      // Explicit, so that saved hostess sign-ins outlive a long run (two passes on a loaded machine take well
-      // over the 15-minute default); the idle sign-out journey moves the browser clock past this value.
-      HOSTESS_IDLE_MINUTES: process.env.E2E_HOSTESS_IDLE_MINUTES ?? '240',
-      // The demo admin is also named in the configuration, as a real console's first admin is: the roles
-      // journey removes the console-given admin role and checks the configuration alone keeps the admin.
-      ADMIN_USERNAMES: 'admin',
-    },
+    env: e2eServerEnv(PORT),
   },
 });
