@@ -3,7 +3,7 @@
  * makes one span with its kind, attempt and outcome; no attribute carries personal data, a URL or a key — here an
  * in-memory exporter stands in for the OTLP one (lib/tracing-export.test.ts sends them over OTLP/HTTP).
  */
-import { trace } from '@opentelemetry/api';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -19,6 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   unregisterHandler('test.traced');
+  unregisterHandler('test.traced-fail');
   await handle.close();
   trace.disable();
 });
@@ -57,9 +58,22 @@ describe('spans', () => {
     expect(vendor[1].attributes).toMatchObject({ 'storedesk.vendor': 'netcore', 'storedesk.vendor.operation': 'addContact', 'http.response.status_code': 503, 'storedesk.vendor.error_kind': 'http' });
     expect(vendor[2].attributes['http.response.status_code']).toBe(400);
     const job = spans.find((s) => s.name === 'outbox test.traced');
-    expect(job?.attributes).toMatchObject({ 'storedesk.job.kind': 'test.traced', 'storedesk.job.outcome': 'done' });
+    expect(job?.attributes).toMatchObject({ 'storedesk.job.kind': 'test.traced', 'storedesk.job.attempt': 1, 'storedesk.job.outcome': 'done' });
+    expect(job?.status.code).toBe(SpanStatusCode.UNSET);
 
     const text = attributeText();
     for (const forbidden of [EMAIL, 'ana.popescu', 'secret-key-123', 'vendor.test', 'apikey']) expect(text).not.toContain(forbidden);
+  });
+
+  it('a job run that does not end done is an error span named by its outcome', async () => {
+    exporter.reset();
+    registerHandler('test.traced-fail', async () => {
+      throw new VendorError({ vendor: 'footprints', operation: 'createLead', status: 503, kind: 'http', retryable: true, message: 'HTTP 503' });
+    });
+    await enqueue(handle.db, { kind: 'test.traced-fail', idempotencyKey: 'traced-fail-1', payload: {} });
+    await runDueJobs(handle.db, { workerId: 'w', limit: 10, kinds: ['test.traced-fail'] });
+    const [job] = exporter.getFinishedSpans().filter((s) => s.name === 'outbox test.traced-fail');
+    expect(job.attributes).toMatchObject({ 'storedesk.job.kind': 'test.traced-fail', 'storedesk.job.attempt': 1, 'storedesk.job.outcome': 'retry' });
+    expect(job.status).toEqual({ code: SpanStatusCode.ERROR, message: 'retry' });
   });
 });
