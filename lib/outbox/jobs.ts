@@ -80,12 +80,16 @@ export async function enqueue(db: Db, input: EnqueueInput): Promise<EnqueueResul
       createdAt: now,
       updatedAt: now,
     })
+    // Stryker: survivor ({ target } → {}) because it is an equivalent mutant: the idempotency key is the table's
+    // only unique column besides the random primary key, so "any conflict" is "a conflict on the key".
     .onConflictDoNothing({ target: outboxJobs.idempotencyKey })
     .returning();
   if (inserted[0]) return { job: inserted[0], created: true };
 
   const [existing] = await db.select().from(outboxJobs).where(eq(outboxJobs.idempotencyKey, key)).limit(1);
-  if (!existing) throw new Error('enqueue: conflicting job vanished'); // the outbox never deletes jobs
+  // Stryker: survivors (this if → false, its message → "") because no test can reach it: the insert just met this
+  // key, and the outbox never deletes jobs. It stays so a future delete fails loudly instead of returning undefined.
+  if (!existing) throw new Error('enqueue: conflicting job vanished');
   if (existing.kind !== kind) {
     log('warn', 'outbox.idempotency_key_reused', { jobId: existing.id, existingKind: existing.kind, kind });
   }
@@ -108,6 +112,8 @@ export interface ClaimOptions {
  */
 export async function claimJobs(db: Db, opts: ClaimOptions): Promise<OutboxJob[]> {
   const limit = Math.max(0, Math.trunc(opts.limit));
+  // Stryker: survivor (limit === 0 → false) because it is an equivalent mutant: a LIMIT 0 select picks nothing and
+  // the claim returns [] all the same (tested); the early return only saves the round trip.
   if (limit === 0 || (opts.kinds && opts.kinds.length === 0)) return [];
   const now = (opts.now ?? systemClock)();
   const staleBefore = new Date(now.getTime() - (opts.leaseMs ?? DEFAULT_LEASE_MS));
@@ -284,6 +290,8 @@ export async function runBatch(db: Db, jobs: readonly OutboxJob[], opts: RunOpti
     return Promise.all(jobs.map((job) => runJob(db, job, opts)));
   }
 
+  // Stryker: survivor (new Array(jobs.length) → new Array()) because it is an equivalent mutant: every index is
+  // assigned below (a failed parse or the batch's outcome), so the array ends the same length either way.
   const results: (Promise<RunResult> | undefined)[] = new Array(jobs.length);
   const items: { index: number; job: OutboxJob; payload: unknown }[] = [];
   jobs.forEach((job, index) => {
@@ -349,6 +357,9 @@ export async function runDueJobs(db: Db, opts: RunDueOptions): Promise<RunDueRes
   const claim = (limit: number, only: readonly string[]) =>
     claimJobs(db, { workerId: opts.workerId, limit, kinds: only, now: opts.now, leaseMs: opts.leaseMs });
 
+  // Stryker: survivors (singleKinds.length > 0 → true / >= 0, claimed.length > 0 → true / >= 0, and the two `?.`
+  // below → `.`) because they are equivalent mutants: claimJobs of an empty kind list is [] (tested), runBatch of
+  // [] is [] (tested), and batchKinds holds only kinds whose handler has a batch (filtered just above).
   const jobs = singleKinds.length > 0 ? await claim(opts.limit, singleKinds) : [];
   const batches: OutboxJob[][] = [];
   for (const kind of batchKinds) {
@@ -381,6 +392,10 @@ export async function deliverNow(db: Db, jobId: string, opts: RunOptions & { wor
   const now = (opts.now ?? systemClock)();
   const workerId = opts.workerId ?? defaultWorkerId('inline');
   const claimed = await db.transaction(async (tx) => {
+    // Stryker: survivors, not worth a test: select({ id }) → select({}) is equivalent (only the row's existence is
+    // used). skipLocked → {} / false makes deliverNow wait for a worker's claim transaction (milliseconds) and then
+    // find the job no longer queued, the same outcome later; it needs two PostgreSQL connections to tell apart, and
+    // the mutation run has one (PGlite). The worker's claim, where skipping matters, is tested racing (outbox.test).
     const [row] = await tx
       .select({ id: outboxJobs.id })
       .from(outboxJobs)
