@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StaffSession } from '@/lib/auth/session';
 import { ALL_STORES, storesOf, type StoreScope } from '@/lib/auth/stores';
@@ -247,6 +247,29 @@ describe('store scope: every door, a manager of store A', () => {
     expect(await leadPage(me, leads.b[1] ?? leads.b[0])).toBeNull();
     expect(await refusedAudits(leads.b[1] ?? leads.b[0])).toBe(before + 1);
     expect((await leadPage(me, leads.a[0]))?.record.id).toBe(leads.a[0]);
+  });
+
+  it("a manual refresh and the sync status count the caller's stores only: no chain-wide total reaches a scoped manager", async () => {
+    const refresh = actions.get('leads.refresh')!;
+    type Refreshed = { leads: number; sync: { leadCount: number | null } };
+    state.session = session(ALL_STORES);
+    const all = (await refresh({ scope: 'window' })).data as Refreshed;
+    expect(all.sync.leadCount).toBe(all.leads);
+    state.session = session(storesOf([STORE_A]));
+    const startedBefore = new Date();
+    const mine = (await refresh({ scope: 'window' })).data as Refreshed;
+    const listedInA = await state.handle!.db
+      .select({ id: leadRecords.id })
+      .from(leadRecords)
+      .where(and(eq(leadRecords.locationId, STORE_A), gte(leadRecords.syncedAt, startedBefore)));
+    expect(mine.leads).toBe(listedInA.length);
+    expect(mine.leads).toBeGreaterThan(0);
+    expect(mine.leads).toBeLessThan(all.leads);
+    expect(mine.sync.leadCount).toBeNull();
+    const piped = (await actions.get('leads.queryPipeline')!({ from: '2020-01-01', to: '2100-01-01' })).data as { sync: { leadCount: number | null } };
+    expect(piped.sync.leadCount).toBeNull();
+    state.session = session(storesOf([]));
+    expect(((await refresh({ scope: 'window' })).data as Refreshed).leads).toBe(0);
   });
 
   it("a manual refresh stores every lead but cannot remove another store's rows", async () => {
