@@ -23,9 +23,11 @@ import { SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from '@/lib/sandbox
 import { DEMO_PEOPLE } from '@/lib/sandbox/demo-people';
 import { FOOTPRINTS_DEMO } from '@/lib/sandbox/footprints';
 import { startSandboxServer, type RunningSandbox } from '@/lib/sandbox/node-server';
+import { loadConfig } from '@/lib/config';
 import { createFootprintsClient, type FootprintsClient } from '@/lib/vendors/footprints';
+import { createLoyaltyClient, type LoyaltyClient } from '@/lib/vendors/loyalty';
 
-const state: { session: StaffSession | null; handle: DbHandle | null; client: FootprintsClient | null } = { session: null, handle: null, client: null };
+const state: { session: StaffSession | null; handle: DbHandle | null; client: FootprintsClient | null; loyalty: LoyaltyClient | null } = { session: null, handle: null, client: null, loyalty: null };
 
 vi.mock('@/lib/auth/session', () => ({
   getStaffSession: async () => state.session,
@@ -33,7 +35,7 @@ vi.mock('@/lib/auth/session', () => ({
   requirePagePermission: async () => state.session,
 }));
 vi.mock('@/lib/db', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/db')>()), getDb: async () => state.handle!.db }));
-vi.mock('@/lib/vendors/clients', () => ({ getFootprintsClient: () => state.client! }));
+vi.mock('@/lib/vendors/clients', () => ({ getFootprintsClient: () => state.client!, getLoyaltyClient: () => state.loyalty! }));
 
 type Result = { ok: boolean; data?: unknown; error?: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
 type Action = ((input: unknown) => Promise<Result>) & { actionName?: string };
@@ -140,6 +142,7 @@ beforeAll(async () => {
   restoreLog = setLogSink(() => {});
   running = await startSandboxServer();
   state.client = createFootprintsClient({ baseUrl: `${running.origin}/sandbox/footprints`, apiKey: SANDBOX_FOOTPRINTS_KEY, apiSecret: SANDBOX_FOOTPRINTS_SECRET, timeoutMs: 5000 });
+  state.loyalty = createLoyaltyClient({ ...loadConfig({ SANDBOX: '1', SANDBOX_ORIGIN: running.origin }).loyalty, timeoutMs: 5000 });
   state.handle = await createDb({ memory: true });
   accessToken = (await state.client.tokenWithPassword('manager', 'manager-demo')).accessToken;
   for (const file of findFiles(appDir, 'actions.ts')) {
@@ -352,11 +355,23 @@ describe('store scope: the loyalty desk', () => {
     expect(redeemMine.ok, JSON.stringify(redeemMine.error)).toBe(true);
     expect(sim.findCode('SPRANA01')!.status).toBe('redeemed');
 
-    // The check-in again: another store's code answers like a code with no check-in.
+    // The check-in again: another store's code, a code with no check-in and an unknown campaign all answer
+    // "not found", exactly as a redeem of an unknown code does, and each attempt is audited.
     const resend = actions.get('loyalty.resendCheckin')!;
-    // (what retryRedemptionCheckin answers for a code with no queued check-in)
-    expect(await resend({ campaignInternalId: family.internalId, code: 'FAMMIH01' })).toEqual({ ok: true, data: { state: 'failed', points: null, message: 'No loyalty check-in was queued for this redemption.' } });
+    const resendOther = await resend({ campaignInternalId: family.internalId, code: 'FAMMIH01' });
+    expect(resendOther).toEqual({ ok: false, error: unknownRedeem.error });
+    expect(await resend({ campaignInternalId: spring.internalId, code: 'NOSUCH99' })).toEqual(resendOther);
+    expect(await resend({ campaignInternalId: 'nosuchcampaign', code: 'FAMMIH01' })).toEqual(resendOther);
     expect(await refusals('loyalty.resendCheckin')).toBe(1);
+    const resendAudits = async (code: string) =>
+      (await state.handle!.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'loyalty.resendCheckin'), eq(auditEvents.targetId, code)))).map((r) => r.outcome);
+    expect(await resendAudits('FAMMIH01')).toEqual(['refused', 'refused']);
+    expect(await resendAudits('NOSUCH99')).toEqual(['refused']);
+    // One's own redeemed code: its check-in (sent at the redemption) is answered, never sent twice.
+    const resendMine = await resend({ campaignInternalId: spring.internalId, code: 'SPRANA01' });
+    expect(resendMine.ok, JSON.stringify(resendMine.error)).toBe(true);
+    expect(['awarded', 'already_recorded']).toContain((resendMine.data as { state: string }).state);
+    expect(await resendAudits('SPRANA01')).toEqual(['success']);
 
     // History: only the codes of the caller's stores' campaigns.
     const history = actions.get('loyalty.history')!;

@@ -111,11 +111,11 @@ export async function sendRedemptionCheckin(
   return checkinViewOf(await deliverSafely(db, job));
 }
 
-/** Delivers the code's check-in again if it is still queued (the desk's "send again" button). */
-export async function retryRedemptionCheckin(db: Db, campaignInternalId: string, code: string): Promise<CheckinView> {
-  if (!getHandler(REDEMPTION_CHECKIN_JOB)) registerLoyaltyDeskHandlers();
+/** Delivers the code's check-in again if it is still queued (the desk's "send again" button); null when no check-in of this code was ever queued. */
+export async function retryRedemptionCheckin(db: Db, campaignInternalId: string, code: string): Promise<CheckinView | null> {
   const job = await getJobByIdempotencyKey(db, checkinJobKeyOf(campaignInternalId, code));
-  if (!job) return checkinViewOf(null);
+  if (!job) return null;
+  if (!getHandler(REDEMPTION_CHECKIN_JOB)) registerLoyaltyDeskHandlers();
   return checkinViewOf(await deliverSafely(db, job));
 }
 
