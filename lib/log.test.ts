@@ -1,4 +1,5 @@
 /** Issue 11, point 9: database errors, bounded redaction list. */
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@/lib/db';
 import { staffMembers } from '@/lib/db/schema';
@@ -60,5 +61,33 @@ describe('the redaction list', () => {
     const lines = await capture(() => log('info', 'test.tokens', { note: `${recent} and config-secret-that-stays-forever` }));
     expect(lines[0]).not.toContain(recent);
     expect(lines[0]).not.toContain('config-secret-that-stays-forever');
+  });
+});
+
+describe('the pino logger', () => {
+  it("writes one JSON object per line: t, level's label, event, the request's id, then the scrubbed fields", async () => {
+    const { runWithRequestId } = await import('@/lib/request-context');
+    const lines = await capture(() => runWithRequestId('req-pino-shape-1', () => log('warn', 'test.shape', { n: 3, nested: { password: 'hunter22' } })));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain('\n');
+    const parsed = JSON.parse(lines[0]) as Record<string, unknown>;
+    expect(parsed).toEqual({ t: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), level: 'warn', event: 'test.shape', requestId: 'req-pino-shape-1', n: 3, nested: { password: '[redacted]' } });
+  });
+
+  it("pino's redaction adds cookies (a session cookie's name does not say 'token=' to the text nets)", async () => {
+    const cookie = 'next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.sessionvalue';
+    const lines = await capture(() => log('info', 'test.cookie', { headers: { cookie, 'set-cookie': cookie }, cookie }));
+    expect(lines[0]).not.toContain('sessionvalue');
+    expect(JSON.parse(lines[0])).toMatchObject({ headers: { cookie: '[redacted]', 'set-cookie': '[redacted]' }, cookie: '[redacted]' });
+  });
+
+  it('writes info lines to stdout and warnings and errors to stderr, synchronously, in a real process', () => {
+    // process.exit right after: the lines are out only if they were written synchronously.
+    const script = "const { log } = require('./lib/log.ts'); log('info', 'child.info', { a: 1 }); log('error', 'child.error', { b: 2 }); log('debug', 'child.debug'); process.exit(0);";
+    const out = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', cwd: process.cwd(), timeout: 30_000 });
+    expect(out.status).toBe(0);
+    const parse = (text: string) => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(parse(out.stdout)).toEqual([expect.objectContaining({ level: 'info', event: 'child.info', a: 1 })]);
+    expect(parse(out.stderr)).toEqual([expect.objectContaining({ level: 'error', event: 'child.error', b: 2 })]);
   });
 });

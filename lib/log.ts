@@ -1,8 +1,9 @@
 /**
- * The one logger: JSON lines on stdout/stderr, every string passed through redaction, and every value
+ * The one logger (pino): JSON lines on stdout/stderr, every string passed through redaction, and every value
  * registered as a secret (vendor keys, tokens at runtime) scrubbed wherever it appears.
  */
-import { redactText, statementName, variants } from '@/lib/redact';
+import pino, { type DestinationStream } from 'pino';
+import { REDACTED, redactText, statementName, variants } from '@/lib/redact';
 import { currentRequestId } from '@/lib/request-context';
 
 /** Keys and secrets from the configuration: few, kept for the life of the process. */
@@ -80,24 +81,17 @@ function scrub(value: unknown, depth = 0): unknown {
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 type Sink = (level: LogLevel, line: string) => void;
 
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-// Set from the configuration (LOG_LEVEL, read in lib/config.ts) when it is loaded.
-let minimum: LogLevel = 'info';
-
-/** The lowest level printed (LOG_LEVEL); lines below it are dropped before they are built. */
-export function setLogLevel(level: LogLevel): void {
-  minimum = level;
+/**
+ * Where pino writes: synchronous file-descriptor streams (sonic-boom, no worker thread, no transport), made on
+ * first use. Warnings and errors go to stderr, the rest to stdout, one JSON object per line.
+ */
+let stdoutStream: DestinationStream | undefined;
+let stderrStream: DestinationStream | undefined;
+function defaultSink(level: LogLevel, line: string): void {
+  if (level === 'error' || level === 'warn') (stderrStream ??= pino.destination({ dest: 2, sync: true })).write(`${line}\n`);
+  else (stdoutStream ??= pino.destination({ dest: 1, sync: true })).write(`${line}\n`);
 }
-
-/** Debug lines are printed only when the configuration asks for them. */
-export function setDebugLogging(on: boolean): void {
-  minimum = on ? 'debug' : 'info';
-}
-
-let sink: Sink = (level, line) => {
-  if (level === 'error' || level === 'warn') process.stderr.write(`${line}\n`);
-  else process.stdout.write(`${line}\n`);
-};
+let sink: Sink = defaultSink;
 
 /** Tests capture log lines through this. Returns the previous sink. */
 export function setLogSink(next: Sink): Sink {
@@ -106,13 +100,48 @@ export function setLogSink(next: Sink): Sink {
   return prev;
 }
 
+/** The level of the line pino is writing: pino writes synchronously inside log(), so the sink gets it from here. */
+let writing: LogLevel = 'info';
+const toSink: DestinationStream = { write: (text: string) => sink(writing, text.endsWith('\n') ? text.slice(0, -1) : text) };
+
 /**
- * One JSON line. Inside a request it carries the request's id (`requestId`, lib/request-context.ts), so
- * every line of one request can be found together.
+ * The one pino logger of the server. Lines keep the shape they had before pino: `t` (ISO time), `level` (its
+ * label), `event` (the message), `requestId` inside a request (a mixin reading lib/request-context.ts), then the
+ * fields — already scrubbed by scrub() above. pino's own `redact` adds a net for request headers (cookies and
+ * authorization) that scrub() would not recognise by key.
+ */
+const logger = pino(
+  {
+    level: 'info',
+    base: undefined,
+    messageKey: 'event',
+    timestamp: () => `,"t":"${new Date().toISOString()}"`,
+    formatters: { level: (label) => ({ level: label }) },
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
+    redact: { paths: ['cookie', 'set-cookie', '*.cookie', '*["set-cookie"]', '*.*.cookie', '*.*["set-cookie"]'], censor: REDACTED },
+  },
+  toSink,
+);
+
+/** The lowest level printed (LOG_LEVEL, read in lib/config.ts); lines below it are dropped before they are built. */
+export function setLogLevel(level: LogLevel): void {
+  logger.level = level;
+}
+
+/** Debug lines are printed only when the configuration asks for them. */
+export function setDebugLogging(on: boolean): void {
+  logger.level = on ? 'debug' : 'info';
+}
+
+/**
+ * One JSON line, written by pino. Inside a request it carries the request's id (`requestId`,
+ * lib/request-context.ts), so every line of one request can be found together.
  */
 export function log(level: LogLevel, event: string, fields: Record<string, unknown> = {}): void {
-  if (RANK[level] < RANK[minimum]) return;
-  const requestId = currentRequestId();
-  const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...(requestId ? { requestId } : {}), ...(scrub(fields) as object) });
-  sink(level, line);
+  if (!logger.isLevelEnabled(level)) return;
+  writing = level;
+  logger[level](scrub(fields) as object, event);
 }

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StaffSession } from '@/lib/auth/session';
 import { ALL_STORES, storesOf, type StoreScope } from '@/lib/auth/stores';
@@ -249,6 +249,29 @@ describe('store scope: every door, a manager of store A', () => {
     expect((await leadPage(me, leads.a[0]))?.record.id).toBe(leads.a[0]);
   });
 
+  it("a manual refresh and the sync status count the caller's stores only: no chain-wide total reaches a scoped manager", async () => {
+    const refresh = actions.get('leads.refresh')!;
+    type Refreshed = { leads: number; sync: { leadCount: number | null } };
+    state.session = session(ALL_STORES);
+    const all = (await refresh({ scope: 'window' })).data as Refreshed;
+    expect(all.sync.leadCount).toBe(all.leads);
+    state.session = session(storesOf([STORE_A]));
+    const startedBefore = new Date();
+    const mine = (await refresh({ scope: 'window' })).data as Refreshed;
+    const listedInA = await state.handle!.db
+      .select({ id: leadRecords.id })
+      .from(leadRecords)
+      .where(and(eq(leadRecords.locationId, STORE_A), gte(leadRecords.syncedAt, startedBefore)));
+    expect(mine.leads).toBe(listedInA.length);
+    expect(mine.leads).toBeGreaterThan(0);
+    expect(mine.leads).toBeLessThan(all.leads);
+    expect(mine.sync.leadCount).toBeNull();
+    const piped = (await actions.get('leads.queryPipeline')!({ from: '2020-01-01', to: '2100-01-01' })).data as { sync: { leadCount: number | null } };
+    expect(piped.sync.leadCount).toBeNull();
+    state.session = session(storesOf([]));
+    expect(((await refresh({ scope: 'window' })).data as Refreshed).leads).toBe(0);
+  });
+
   it("a manual refresh stores every lead but cannot remove another store's rows", async () => {
     const db = state.handle!.db;
     const stale = (id: string, locationId: string) => ({
@@ -299,6 +322,16 @@ describe('store scope: capture and the code list', () => {
     expect(await dupes(ALL_STORES)).toBe(1);
   });
 
+  it("the capture form's location list holds the capturer's stores only (one store: the only choice, which the form preselects)", async () => {
+    const { captureCataloguesFor } = await import('@/lib/capture/queries');
+    const locationsOf = async (stores: StoreScope) => (await captureCataloguesFor({ accessToken, kind: 'staff', stores })).locations.map((l) => l.id);
+    const all = await locationsOf(ALL_STORES);
+    expect(all).toEqual(expect.arrayContaining([STORE_A, STORE_B]));
+    expect(await locationsOf(storesOf([STORE_B]))).toEqual([STORE_B]);
+    expect((await locationsOf(storesOf([STORE_A, STORE_B]))).sort()).toEqual([STORE_A, STORE_B].sort());
+    expect(await locationsOf(storesOf([]))).toEqual([]);
+  });
+
   it("the code list and CSV: another store's campaign answers like an unknown one (no codes) and is audited; one's own lists its codes", async () => {
     const campaigns = await state.client!.getLoyaltyCampaigns(accessToken);
     const spring = campaigns.find((c) => c.internalId === FOOTPRINTS_DEMO.campaigns.spring)!;
@@ -316,6 +349,17 @@ describe('store scope: capture and the code list', () => {
     expect(csvOther.ok, JSON.stringify(csvOther.error)).toBe(true);
     expect((csvOther.data as { rows: number }).rows).toBe(0);
     expect(((await csv({ campaignInternalId: spring.internalId, format: 'csv' })).data as { rows: number }).rows).toBeGreaterThan(0);
+    // With no campaign chosen: the codes of the caller's stores' campaigns, every one of them, and no other.
+    const storeOf = new Map(campaigns.map((c) => [c.internalId, c.locationId ?? null]));
+    const mineAll = (await list({ page: 1 })).data as { totalResults: number; rows: { campaignInternalId: string | null }[] };
+    expect(mineAll.rows.length).toBeGreaterThan(0);
+    expect(new Set(mineAll.rows.map((r) => storeOf.get(r.campaignInternalId ?? '')))).toEqual(new Set([spring.locationId]));
+    const ownCampaigns = campaigns.filter((c) => c.locationId === spring.locationId);
+    let ownTotal = 0;
+    for (const c of ownCampaigns) ownTotal += ((await list({ campaignInternalId: c.internalId, page: 1 })).data as { totalResults: number }).totalResults;
+    expect(mineAll.totalResults).toBe(ownTotal);
+    state.session = session(ALL_STORES);
+    expect(((await list({ page: 1 })).data as { totalResults: number }).totalResults).toBeGreaterThan(ownTotal);
   });
 });
 

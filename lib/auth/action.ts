@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
@@ -104,7 +105,7 @@ export function defineAction<S extends z.ZodType, T>(def: {
   schema: S;
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>;
 }): DefinedAction<z.input<S>, T> {
-  const action = async (rawInput: z.input<S>): Promise<ActionResult<T>> => {
+  const run = async (rawInput: z.input<S>): Promise<ActionResult<T>> => {
     const door = await authorize(def.name, def.permission);
     if (!door.ok) return door.result;
     const { session, db, actor } = door.ctx;
@@ -119,6 +120,24 @@ export function defineAction<S extends z.ZodType, T>(def: {
       return toActionError(error, def.name);
     }
   };
+  // One span per action (issue 17, traces), inside the request's, around its use case's vendor calls and jobs: the
+  // action's name and outcome (ok, or the error code staff were shown) only — never its input (personal data).
+  // Without a tracer provider it is a non-recording span.
+  const action = (rawInput: z.input<S>): Promise<ActionResult<T>> =>
+    trace.getTracer('storedesk').startActiveSpan(`action ${def.name}`, { attributes: { 'storedesk.action': def.name } }, async (span) => {
+      try {
+        const result = await run(rawInput);
+        span.setAttribute('storedesk.action.outcome', result.ok ? 'ok' : result.error.code);
+        if (!result.ok && result.error.code === 'internal') span.setStatus({ code: SpanStatusCode.ERROR, message: 'internal' });
+        return result;
+      } catch (error) {
+        // Next's redirect / notFound, rethrown on purpose: not a failure of the action.
+        span.setAttribute('storedesk.action.outcome', 'rethrown');
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
   // Read by the table-driven permission test, which walks every actions.ts.
   return Object.assign(action, { actionName: def.name, permission: def.permission });
 }

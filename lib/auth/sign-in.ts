@@ -13,8 +13,8 @@ import { VendorError } from '@/lib/vendors/http';
 import { getFootprintsClient } from '@/lib/vendors/clients';
 import { resolveRoles } from './roles';
 import { createSession } from './session-store';
-import { getAssignedRole, getStoreOverride, recordStaffSignIn } from './staff-directory';
-import { describeScope, matchBusinessUser, resolveStoreScope, type StoreScope } from './stores';
+import { claimLinkedSetup, getAssignedRole, getStoreOverride, recordStaffSignIn } from './staff-directory';
+import { describeScope, matchBusinessUser, resolveStoreScope, type StoreScope, type VendorStaffEntry } from './stores';
 import { confirmFailure, releaseAttempt, reserveAttempt, throttleKeys, type SignInClient } from './throttle';
 
 export const PinSchema = z.object({ pin: z.string().regex(/^\d{4,10}$/, 'Enter your PIN: 4 to 10 digits.') });
@@ -72,9 +72,21 @@ export async function signInStaff(input: SignInInput, device: string | null, cli
   const subject = isHostess ? `hostess:${token.hostessId ?? 'unknown'}` : `user:${input.username}`;
   const displayName = (isHostess ? token.hostessName : input.username) ?? 'Hostess';
   const username = input.grant === 'password' ? input.username : null;
+  const businessUsers = businessUsersOnce(token.accessToken);
+  // Set up by an admin under the person's other username (their e-mail, or its local part): it counts now.
+  const linked = username ? await claimLinkedSetup(db, { subject, username, sandbox: config.sandbox }, businessUsers) : null;
   const assigned = await getAssignedRole(db, subject, { sandbox: config.sandbox });
   const roles = resolveRoles({ scopes: token.scope, assigned, username, adminUsernames: config.auth.adminUsernames });
-  const stores = await storeScopeAtSignIn(db, { subject, roles, sandbox: config.sandbox, accessToken: token.accessToken, hostessId: isHostess ? token.hostessId ?? null : null, username });
+  if (linked) {
+    await recordAudit(db, {
+      actor: { id: subject, name: displayName, role: roles.join(',') || 'none' },
+      action: 'auth.linkSetup',
+      target: { type: 'staff', id: subject },
+      outcome: 'success',
+      detail: { roleFrom: linked.roleFrom, storesFrom: linked.storesFrom, folded: linked.aliases },
+    });
+  }
+  const stores = await storeScopeAtSignIn(db, { subject, roles, sandbox: config.sandbox, hostessId: isHostess ? token.hostessId ?? null : null, username, businessUsers });
   await recordStaffSignIn(db, { subject, kind: isHostess ? 'hostess' : 'staff', displayName, username });
   const maxAgeMs = config.auth.sessionMaxHours * 3_600_000;
   const sessionId = await createSession(db, config.auth.secret, {
@@ -98,6 +110,19 @@ export async function signInStaff(input: SignInInput, device: string | null, cli
   return { ok: true, sessionId, displayName };
 }
 
+/** Footprints' business users as the console needs them, asked at most once per sign-in (null when Footprints did not answer). */
+function businessUsersOnce(accessToken: string): () => Promise<VendorStaffEntry[] | null> {
+  let answer: Promise<VendorStaffEntry[] | null> | null = null;
+  return () =>
+    (answer ??= getFootprintsClient()
+      .listBusinessUsers(accessToken)
+      .then((users) => users.map((u) => ({ id: u._id, email: u.email ?? null, locationIds: (u.locations ?? []).map((l) => l._id) })))
+      .catch((error: unknown) => {
+        log('warn', 'auth.business_users_unavailable', { reason: error instanceof VendorError ? { status: error.status, kind: error.kind } : 'unexpected' });
+        return null;
+      }));
+}
+
 /**
  * The store scope a session starts with: admins all stores, an admin's override, else what Footprints
  * knows of the person (their business user's locations). Footprints is asked only when it decides the
@@ -105,20 +130,18 @@ export async function signInStaff(input: SignInInput, device: string | null, cli
  */
 async function storeScopeAtSignIn(
   db: Awaited<ReturnType<typeof getDb>>,
-  who: { subject: string; roles: Parameters<typeof resolveStoreScope>[0]['roles']; sandbox: boolean; accessToken: string; hostessId: string | null; username: string | null },
+  who: {
+    subject: string;
+    roles: Parameters<typeof resolveStoreScope>[0]['roles'];
+    sandbox: boolean;
+    hostessId: string | null;
+    username: string | null;
+    businessUsers: () => Promise<VendorStaffEntry[] | null>;
+  },
 ): Promise<StoreScope> {
   const override = await getStoreOverride(db, who.subject, { sandbox: who.sandbox });
   if (who.roles.includes('admin') || override) return resolveStoreScope({ roles: who.roles, override, footprints: null });
-  let footprints: string[] | null = null;
-  try {
-    const users = await getFootprintsClient().listBusinessUsers(who.accessToken);
-    const match = matchBusinessUser(
-      users.map((u) => ({ id: u._id, email: u.email ?? null, locationIds: (u.locations ?? []).map((l) => l._id) })),
-      { hostessId: who.hostessId, username: who.username },
-    );
-    footprints = match ? [...match.locationIds] : null;
-  } catch (error) {
-    log('warn', 'auth.store_scope_unavailable', { reason: error instanceof VendorError ? { status: error.status, kind: error.kind } : 'unexpected' });
-  }
-  return resolveStoreScope({ roles: who.roles, override: null, footprints });
+  const users = await who.businessUsers();
+  const match = users ? matchBusinessUser(users, { hostessId: who.hostessId, username: who.username }) : null;
+  return resolveStoreScope({ roles: who.roles, override: null, footprints: match ? [...match.locationIds] : null });
 }

@@ -65,6 +65,21 @@ export function matchBusinessUser(
   return local.length === 1 ? local[0] : null;
 }
 
+/**
+ * The usernames (lower case) that name the same person as `username`, by Footprints' business-users list:
+ * Footprints identifies a business user by its `_id` and lists its `email`, the only sign-in name it gives
+ * (there is no username field; /api/token's password grant takes a `username`). So a person is linked to
+ * a business user by the e-mail itself or by its local part (matchBusinessUser), and both of those name the
+ * same person — the local part only while it is unambiguous in the list. Empty when the list links nobody.
+ */
+export function linkedUsernames(users: readonly VendorStaffEntry[], username: string): string[] {
+  const user = matchBusinessUser(users, { username });
+  const email = user?.email?.trim().toLowerCase();
+  if (!user || !email) return [];
+  const local = email.split('@')[0];
+  return matchBusinessUser(users, { username: local }) === user ? [email, local] : [email];
+}
+
 /** The scope a session starts with. */
 export function resolveStoreScope(input: { roles: readonly Role[]; override: StoreScope | null; footprints: readonly string[] | null }): StoreScope {
   if (input.roles.includes('admin')) return ALL_STORES;

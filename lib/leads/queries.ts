@@ -8,7 +8,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import type { AuditActorRef } from '@/lib/audit';
 import { actorOf } from '@/lib/auth/action';
 import type { StaffSession } from '@/lib/auth/session';
-import { inScope, type StoreScope } from '@/lib/auth/stores';
+import { ALL_STORES, inScope, type StoreScope } from '@/lib/auth/stores';
 import { getDb, type Db } from '@/lib/db';
 import { log } from '@/lib/log';
 import { listJobsByCorrelation } from '@/lib/outbox';
@@ -39,13 +39,14 @@ export interface SyncStatus {
   leadCount: number | null;
 }
 
-export async function getSyncStatus(db: Db): Promise<SyncStatus> {
+/** `leadCount` is the chain's: told to an all-stores caller only (null for a scoped one). */
+export async function getSyncStatus(db: Db, scope: StoreScope = ALL_STORES): Promise<SyncStatus> {
   const s = await getSyncState(db);
   return {
     lastSuccessAt: s?.lastSuccessAt?.toISOString() ?? null,
     lastStartedAt: s?.lastStartedAt?.toISOString() ?? null,
     lastError: s?.lastError && (!s.lastSuccessAt || (s.lastFinishedAt && s.lastFinishedAt > s.lastSuccessAt)) ? s.lastError : null,
-    leadCount: s?.leadCount ?? null,
+    leadCount: scope.all ? (s?.leadCount ?? null) : null,
   };
 }
 
@@ -90,7 +91,7 @@ export async function getLeadDetail(db: Db, scope: StoreScope, actor: AuditActor
 export async function pipelinePage(session: Pick<StaffSession, 'accessToken' | 'stores'>, filters: PipelineFilters, timeZone: string) {
   const db = await getDb();
   const loadError = await ensureLeadsSynced(db, session);
-  const [pipeline, sync, options] = await Promise.all([queryPipeline(db, filters, timeZone, session.stores), getSyncStatus(db), getFilterOptions(db, session.stores)]);
+  const [pipeline, sync, options] = await Promise.all([queryPipeline(db, filters, timeZone, session.stores), getSyncStatus(db, session.stores), getFilterOptions(db, session.stores)]);
   return { pipeline, sync, options, loadError };
 }
 

@@ -3,7 +3,7 @@
  * locations and channels the list only carries as ids. One sync at a time per process (a second caller
  * waits for the running one); the periodic sync never throws (it logs and tries again at the next tick).
  */
-import { ALL_STORES, type StoreScope } from '@/lib/auth/stores';
+import { ALL_STORES, inScope, type StoreScope } from '@/lib/auth/stores';
 import 'server-only';
 import { leadSyncFailureMessage } from '@/lib/staff-words';
 import type { Db } from '@/lib/db';
@@ -43,6 +43,14 @@ export interface SyncResult {
   removed: number;
   statusChanges: number;
   durationMs: number;
+  /** How many of the listed leads each location holds ('' for none): a scoped caller is told of their stores' only. */
+  byLocation: Record<string, number>;
+}
+
+/** How many leads the sync listed in these stores (a manager's "Synced N leads" names no other store's count). */
+export function listedIn(result: Pick<SyncResult, 'leads' | 'byLocation'>, scope: StoreScope): number {
+  if (scope.all) return result.leads;
+  return Object.entries(result.byLocation).reduce((n, [locationId, count]) => (inScope(scope, locationId) ? n + count : n), 0);
 }
 
 export function syncWindow(now: Date, timeZone: string): { from: string; to: string } {
@@ -74,6 +82,7 @@ async function runSync(db: Db, deps: SyncDeps, range: { from: string; to: string
   const t0 = performance.now();
   await writeSyncState(db, { lastStartedAt: startedAt, trigger, rangeStart: range.from, rangeEnd: range.to });
   const totals = { leads: 0, pages: 0, inserted: 0, updated: 0, statusChanges: 0 };
+  const byLocation: Record<string, number> = {};
   try {
     for (let page = 1; page <= MAX_PAGES; page++) {
       const res = await getPageWithRetry(deps, range, page);
@@ -81,6 +90,7 @@ async function runSync(db: Db, deps: SyncDeps, range: { from: string; to: string
       if (res.leads.length > 0) {
         const r = await upsertVendorLeads(db, res.leads, deps.timeZone, startedAt);
         totals.leads += res.leads.length;
+        for (const lead of res.leads) byLocation[lead.locationId ?? ''] = (byLocation[lead.locationId ?? ''] ?? 0) + 1;
         totals.inserted += r.inserted;
         totals.updated += r.updated;
         totals.statusChanges += r.statusChanges;
@@ -93,8 +103,8 @@ async function runSync(db: Db, deps: SyncDeps, range: { from: string; to: string
     await syncCatalogueNames(db, deps);
     const finishedAt = now();
     await writeSyncState(db, { lastFinishedAt: finishedAt, lastSuccessAt: finishedAt, lastError: null, leadCount: totals.leads });
-    const result = { ...range, ...totals, removed, durationMs: Math.round(performance.now() - t0) };
-    log('info', 'leads.sync_done', { trigger, ...result });
+    const result = { ...range, ...totals, removed, durationMs: Math.round(performance.now() - t0), byLocation };
+    log('info', 'leads.sync_done', { trigger, ...totals, ...range, removed, durationMs: result.durationMs });
     recordLeadSync('ok', (performance.now() - t0) / 1000, finishedAt);
     return result;
   } catch (error) {

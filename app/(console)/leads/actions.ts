@@ -42,7 +42,7 @@ export const queryPipelineAction = defineAction({
   permission: 'leads.view',
   schema: PipelineFiltersSchema,
   handler: async (filters, { db, session }) => {
-    const [pipeline, sync] = await Promise.all([queryPipeline(db, filters, getConfig().storeTimezone, session.stores), getSyncStatus(db)]);
+    const [pipeline, sync] = await Promise.all([queryPipeline(db, filters, getConfig().storeTimezone, session.stores), getSyncStatus(db, session.stores)]);
     return { ...pipeline, sync };
   },
 });
@@ -56,7 +56,7 @@ export const refreshLeadsAction = defineAction({
   ]),
   handler: async (input, { db, session }) => {
     const result = await refreshLeads(db, session, input.scope === 'range' ? { from: input.from, to: input.to } : undefined);
-    return { leads: result.leads, durationMs: result.durationMs, sync: await getSyncStatus(db) };
+    return { leads: result.leads, durationMs: result.durationMs, sync: await getSyncStatus(db, session.stores) };
   },
 });
 

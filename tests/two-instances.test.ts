@@ -1,0 +1,150 @@
+/**
+ * Issue 17, done when "/admin/system shows two instances when two run on one PostgreSQL" — with two real processes:
+ * the deployment build (`node .next/standalone/server.js`) started twice, on two ports, in sandbox mode, against one
+ * fresh PostgreSQL database (made from TEST_DATABASE_URL, marked as a sandbox one by scripts/mark-sandbox-db.mjs,
+ * dropped afterwards). Both heartbeat, and /admin/system's own read (systemOverview) lists both, each by its process
+ * id.
+ *
+ * Needs the build and PostgreSQL: `npm run test:instances` (in `npm test` after the build) sets
+ * STOREDESK_INSTANCES_TEST=1; without it, or without TEST_DATABASE_URL, it is skipped and says why.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type DbHandle } from '@/lib/db';
+import { freshSchemaName } from '@/lib/db/testing';
+import { systemOverview } from '@/lib/system/queries';
+
+const baseUrl = process.env.TEST_DATABASE_URL?.trim();
+const server = path.resolve(process.env.NEXT_DIST_DIR || '.next', 'standalone', 'server.js');
+const skipReason = process.env.STOREDESK_INSTANCES_TEST !== '1'
+  ? 'run by `npm run test:instances` after the build (STOREDESK_INSTANCES_TEST=1)'
+  : !baseUrl
+    ? 'TEST_DATABASE_URL is not set: no PostgreSQL to run two instances on'
+    : !existsSync(server)
+      ? `${server} is missing: run \`npm run build:test\` first`
+      : null;
+if (skipReason) console.log(`two real instances on one PostgreSQL: skipped — ${skipReason}`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+interface Instance {
+  child: ChildProcess;
+  port: number;
+  output: string[];
+}
+
+const database = freshSchemaName('instances');
+let url = '';
+let dataDir = '';
+const instances: Instance[] = [];
+let handle: DbHandle | undefined;
+
+async function start(): Promise<Instance> {
+  const port = await freePort();
+  const output: string[] = [];
+  const child = spawn(process.execPath, [server], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      SANDBOX: '1',
+      DATABASE_URL: url,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
+  });
+  child.stdout!.on('data', (c: Buffer) => output.push(c.toString()));
+  child.stderr!.on('data', (c: Buffer) => output.push(c.toString()));
+  return { child, port, output };
+}
+
+async function healthy(instance: Instance, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    if (instance.child.exitCode !== null) throw new Error(`instance on port ${instance.port} exited: ${instance.output.join('').slice(-2000)}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${instance.port}/api/health`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`instance on port ${instance.port} not healthy in time: ${instance.output.join('').slice(-2000)}`);
+}
+
+async function stop(instance: Instance): Promise<void> {
+  if (instance.child.exitCode !== null || instance.child.signalCode !== null) return;
+  const exited = new Promise((r) => instance.child.once('exit', r));
+  instance.child.kill('SIGTERM');
+  const timer = setTimeout(() => instance.child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+describe.skipIf(skipReason !== null)('two real instances on one PostgreSQL', () => {
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE "${database}"`);
+    const target = new URL(baseUrl!);
+    target.pathname = `/${database}`;
+    url = target.toString();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'storedesk-instances-'));
+    // Sandbox mode on PostgreSQL only on a database marked as a throwaway one (the console's own tool; it migrates).
+    const marked = spawnSync(process.execPath, ['scripts/mark-sandbox-db.mjs'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+    expect(marked.status, marked.stderr).toBe(0);
+    // Both at once, as two replicas start.
+    instances.push(await start(), await start());
+    const deadline = Date.now() + 90_000;
+    await Promise.all(instances.map((i) => healthy(i, deadline)));
+  }, 120_000);
+
+  afterAll(async () => {
+    await handle?.close();
+    await Promise.all(instances.map(stop));
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  }, 60_000);
+
+  it("both heartbeat into the database and /admin/system's read lists both, each by its own process", async () => {
+    handle = await createDb({ url });
+    const pids = instances.map((i) => String(i.child.pid)).sort();
+    let seen: string[] = [];
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const view = await systemOverview(handle.db, { commit: 'test', engine: 'postgres' });
+      seen = view.instances.map((i) => i.pid).sort();
+      if (seen.length >= 2) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(seen).toEqual(pids);
+    const view = await systemOverview(handle.db, { commit: 'test', engine: 'postgres' });
+    expect(new Set(view.instances.map((i) => i.id)).size).toBe(2);
+    expect(view.database.engine).toBe('postgres');
+    expect(view.database.migrations.applied).toBe(view.database.migrations.known);
+  }, 60_000);
+});
