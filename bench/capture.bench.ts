@@ -28,6 +28,7 @@ import { createVendorClients, vendorClientOptions } from '@/lib/vendors/clients'
 import { loadConfig } from '@/lib/config';
 import { CONSENT_WORDING_VERSION } from '@/lib/capture/consent-wording';
 import { registerCaptureHandlers } from '@/lib/capture/delivery';
+import { ALL_STORES } from '@/lib/auth/stores';
 import { findPossibleDuplicates } from '@/lib/capture/find-possible-duplicates';
 import { emptyCaptureForm, type CaptureFormValues } from '@/lib/capture/inputs';
 import { submitCapture } from '@/lib/capture/submit';
@@ -89,7 +90,7 @@ function captureForm(i: number, tag: string): CaptureFormValues {
 /** What a tap costs on the server: the duplicates check, then the capture use case up to its answer. */
 async function tap(values: CaptureFormValues, subject: string): Promise<{ ms: number; state: string }> {
   const started = performance.now();
-  await findPossibleDuplicates(handle.db, { email: values.email, phone: values.phone }, { excludeIdempotencyKey: values.idempotencyKey });
+  await findPossibleDuplicates(handle.db, { email: values.email, phone: values.phone }, { excludeIdempotencyKey: values.idempotencyKey, scope: ALL_STORES });
   const outcome = await submitCapture(handle.db, values, { subject, name: subject, userAgent: 'bench' }, { storeTimezone: 'Europe/Bucharest', locationName: null });
   return { ms: performance.now() - started, state: outcome.state };
 }

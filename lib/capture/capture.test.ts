@@ -1,3 +1,4 @@
+import { ALL_STORES } from '@/lib/auth/stores';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -325,7 +326,7 @@ describe.each(testEngines)('lead capture on %s', (engine) => {
     expect(JSON.stringify(mine)).not.toMatch(/sandbox|HTTP|\b422\b/);
     expect(fpSim().listLeads({ email: values.email })).toHaveLength(0);
     // A refused submission never became a person at Footprints: it is nobody's possible duplicate.
-    expect(await findPossibleDuplicates(t.db, { email: values.email, phone: '' })).toEqual([]);
+    expect(await findPossibleDuplicates(t.db, { email: values.email, phone: '' }, { scope: ALL_STORES })).toEqual([]);
   });
 
   it('a retry after the lead id was recorded never adds the lead again', async () => {
@@ -382,16 +383,16 @@ describe.each(testEngines)('lead capture on %s', (engine) => {
   it('possible duplicates: same e-mail or phone in the last 90 days, masked', async () => {
     const values = form({ phone: '0722 111 222' });
     await submitCapture(t.db, values, staff, ctx);
-    const byEmail = await findPossibleDuplicates(t.db, { email: values.email.toUpperCase(), phone: '' });
+    const byEmail = await findPossibleDuplicates(t.db, { email: values.email.toUpperCase(), phone: '' }, { scope: ALL_STORES });
     expect(byEmail).toHaveLength(1);
     expect(byEmail[0]).toMatchObject({ displayName: 'Ana P.', matchedOn: ['email'], maskedPhone: null, capturedBy: 'Ioana Hostess', syncState: 'sent' });
     expect(byEmail[0].maskedEmail).toMatch(/^a•••@example\.com$/);
-    const byPhone = await findPossibleDuplicates(t.db, { email: '', phone: '+40 722 111 222' });
+    const byPhone = await findPossibleDuplicates(t.db, { email: '', phone: '+40 722 111 222' }, { scope: ALL_STORES });
     expect(byPhone[0]).toMatchObject({ matchedOn: ['phone'], maskedPhone: '••• ••• 222', maskedEmail: null });
     expect(JSON.stringify(byPhone)).not.toContain(values.email);
     // 91 days later it is no longer a possible duplicate.
-    expect(await findPossibleDuplicates(t.db, { email: values.email, phone: '' }, { now: new Date(Date.now() + 91 * 86_400_000) })).toEqual([]);
-    expect(await findPossibleDuplicates(t.db, { email: 'nobody@example.com', phone: '' })).toEqual([]);
+    expect(await findPossibleDuplicates(t.db, { email: values.email, phone: '' }, { now: new Date(Date.now() + 91 * 86_400_000), scope: ALL_STORES })).toEqual([]);
+    expect(await findPossibleDuplicates(t.db, { email: 'nobody@example.com', phone: '' }, { scope: ALL_STORES })).toEqual([]);
   });
 
   it('the consent proof (wording version, store, hostess, device, time) is stored and found by the lead id', async () => {

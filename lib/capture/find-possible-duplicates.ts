@@ -4,7 +4,7 @@
  * (a short name, masked contact, when, by whom, whether it reached Footprints) — never the full record.
  */
 import 'server-only';
-import { ALL_STORES, type StoreScope } from '@/lib/auth/stores';
+import type { StoreScope } from '@/lib/auth/stores';
 import { and, desc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { normalizeEmail, normalizePhone } from './fields';
@@ -43,7 +43,7 @@ function captureScopeWhere(scope: StoreScope): SQL | undefined {
 export async function findPossibleDuplicates(
   db: Db,
   query: { email: string; phone: string },
-  opts: { now?: Date; limit?: number; excludeIdempotencyKey?: string; scope?: StoreScope } = {},
+  opts: { scope: StoreScope; now?: Date; limit?: number; excludeIdempotencyKey?: string },
 ): Promise<PossibleDuplicate[]> {
   const email = normalizeEmail(query.email);
   const phone = normalizePhone(query.phone);
@@ -65,7 +65,7 @@ export async function findPossibleDuplicates(
     .from(captureSubmissions)
     // A submission Footprints refused never became a person there: not a duplicate of anyone.
     // Only captures of the caller's stores (issue 12): another store's customer is not named to them.
-    .where(and(gte(captureSubmissions.capturedAt, since), ne(captureSubmissions.syncState, 'failed'), or(...matches), captureScopeWhere(opts.scope ?? ALL_STORES)))
+    .where(and(gte(captureSubmissions.capturedAt, since), ne(captureSubmissions.syncState, 'failed'), or(...matches), captureScopeWhere(opts.scope)))
     .orderBy(desc(captureSubmissions.capturedAt))
     .limit(opts.limit ?? 5);
   return rows

@@ -8,7 +8,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import type { AuditActorRef } from '@/lib/audit';
 import { actorOf } from '@/lib/auth/action';
 import type { StaffSession } from '@/lib/auth/session';
-import { ALL_STORES, inScope, type StoreScope } from '@/lib/auth/stores';
+import { inScope, type StoreScope } from '@/lib/auth/stores';
 import { getDb, type Db } from '@/lib/db';
 import { log } from '@/lib/log';
 import { listJobsByCorrelation } from '@/lib/outbox';
@@ -40,7 +40,7 @@ export interface SyncStatus {
 }
 
 /** `leadCount` is the chain's: told to an all-stores caller only (null for a scoped one). */
-export async function getSyncStatus(db: Db, scope: StoreScope = ALL_STORES): Promise<SyncStatus> {
+export async function getSyncStatus(db: Db, scope: StoreScope): Promise<SyncStatus> {
   const s = await getSyncState(db);
   return {
     lastSuccessAt: s?.lastSuccessAt?.toISOString() ?? null,

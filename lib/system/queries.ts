@@ -6,6 +6,7 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ALL_STORES } from '@/lib/auth/stores';
 import { sql } from 'drizzle-orm';
 import { getConfig } from '@/lib/config';
 import { dbEngine, defaultMigrationsFolder, getDbHandle, type Db, type DbEngine } from '@/lib/db';
@@ -60,7 +61,7 @@ export async function migrationLevel(db: Db, migrationsFolder = defaultMigration
 export async function systemOverview(db: Db, opts: { commit: string; engine?: DbEngine; now?: Date }): Promise<SystemOverview> {
   const now = opts.now ?? new Date();
   const me = thisInstance(opts.commit);
-  const [instances, migrations, queue, leadSync] = await Promise.all([liveInstances(db, now), migrationLevel(db), queueStats(db, now), getSyncStatus(db)]);
+  const [instances, migrations, queue, leadSync] = await Promise.all([liveInstances(db, now), migrationLevel(db), queueStats(db, now), getSyncStatus(db, ALL_STORES)]);
   // This instance's own view is fresher than its last heartbeat: it replaces its row's.
   const views = [vendorWindowStats(now), ...instances.filter((i) => i.id !== me.id).map((i) => parseVendorStats(i.vendorStats))];
   const byStatus: Record<string, number> = {};
