@@ -60,6 +60,7 @@ describe('spans', () => {
     const job = spans.find((s) => s.name === 'outbox test.traced');
     expect(job?.attributes).toMatchObject({ 'storedesk.job.kind': 'test.traced', 'storedesk.job.attempt': 1, 'storedesk.job.outcome': 'done' });
     expect(job?.status.code).toBe(SpanStatusCode.UNSET);
+    expect(job?.instrumentationScope.name).toBe('storedesk');
 
     const text = attributeText();
     for (const forbidden of [EMAIL, 'ana.popescu', 'secret-key-123', 'vendor.test', 'apikey']) expect(text).not.toContain(forbidden);

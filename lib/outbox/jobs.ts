@@ -80,8 +80,6 @@ export async function enqueue(db: Db, input: EnqueueInput): Promise<EnqueueResul
       createdAt: now,
       updatedAt: now,
     })
-    // Stryker: survivor ({ target } → {}) because it is an equivalent mutant: the idempotency key is the table's
-    // only unique column besides the random primary key, so "any conflict" is "a conflict on the key".
     .onConflictDoNothing({ target: outboxJobs.idempotencyKey })
     .returning();
   if (inserted[0]) return { job: inserted[0], created: true };
@@ -112,8 +110,6 @@ export interface ClaimOptions {
  */
 export async function claimJobs(db: Db, opts: ClaimOptions): Promise<OutboxJob[]> {
   const limit = Math.max(0, Math.trunc(opts.limit));
-  // Stryker: survivor (limit === 0 → false) because it is an equivalent mutant: a LIMIT 0 select picks nothing and
-  // the claim returns [] all the same (tested); the early return only saves the round trip.
   if (limit === 0 || (opts.kinds && opts.kinds.length === 0)) return [];
   const now = (opts.now ?? systemClock)();
   const staleBefore = new Date(now.getTime() - (opts.leaseMs ?? DEFAULT_LEASE_MS));
@@ -130,6 +126,9 @@ export async function claimJobs(db: Db, opts: ClaimOptions): Promise<OutboxJob[]
       .where(where)
       .orderBy(asc(outboxJobs.nextAttemptAt))
       .limit(limit)
+      // Stryker: survivor (skipLocked → false), not worth a test: without it a worker waits for another's claim
+      // to commit, then finds those rows running (no longer due), so no job is taken twice either way, only later.
+      // It takes two PostgreSQL connections to tell apart; the mutation run has one (PGlite).
       .for('update', { skipLocked: true });
     if (picked.length === 0) return [];
     return tx
@@ -316,6 +315,8 @@ export async function runBatch(db: Db, jobs: readonly OutboxJob[], opts: RunOpti
         results[index] = failJob(db, job, thrown.error, isRetryableError(thrown.error), opts);
         return;
       }
+      // Stryker: survivor (outcomes?.[i] → outcomes[i]) because it is an equivalent mutant: outcomes is only
+      // undefined when the batch threw, and that case returned just above.
       const outcome = outcomes?.[i];
       if (!outcome) {
         results[index] = failJob(db, job, new Error('the batch handler returned no outcome for the job'), true, opts);

@@ -166,6 +166,34 @@ describe.each(testEngines)('outbox state machine on %s', (engine) => {
     expect((await deliverNow(t.db, root.job.id))?.lastError).toMatch(new RegExp(`schema: \\(root\\): [^;]+$`));
   });
 
+  it("a failure's stored reason is one trimmed line, cut only past 300 characters, and never empty", async () => {
+    const messages = ['  line one\n\n\tline two  ', `${'word '.repeat(59)}words`, 'x'.repeat(50) + ' ' + 'y '.repeat(200), ''];
+    const kind = useKind(async (p: { i: number }) => {
+      throw new Error(messages[p.i]);
+    });
+    const reasons: (string | null | undefined)[] = [];
+    for (let i = 0; i < messages.length; i++) {
+      const { job } = await enqueue(t.db, { kind, idempotencyKey: `${kind}-${i}`, payload: { i } });
+      reasons.push((await deliverNow(t.db, job.id))?.lastError);
+    }
+    expect(reasons[0]).toBe('line one line two');
+    expect(reasons[1]).toBe(messages[1]); // exactly 300: kept whole
+    expect(reasons[2]).toHaveLength(300);
+    expect(reasons[2]).toMatch(/^x{50} y y .*…$/);
+    expect(reasons[3]).toBe('failed');
+  });
+
+  it('a running job without a worker id (none recorded) is finished by whoever runs it', async () => {
+    const kind = useKind(async () => 'finished');
+    const { job } = await enqueue(t.db, { kind, idempotencyKey: `${kind}-1`, payload: {} });
+    const [running] = await t.db
+      .update(outboxJobs)
+      .set({ status: 'running', lockedBy: null, lockedAt: new Date(), attempts: 1 })
+      .where(eq(outboxJobs.id, job.id))
+      .returning();
+    expect(await runJob(t.db, running)).toMatchObject({ outcome: 'done', job: { status: 'done', result: 'finished' } });
+  });
+
   it('a worker whose lease was taken over records nothing, counts the run as lost and logs it', async () => {
     const kind = useKind(async (_p, ctx) => {
       // While this run is slow, its lease runs out and another worker takes the job over.
