@@ -80,6 +80,8 @@ export async function enqueue(db: Db, input: EnqueueInput): Promise<EnqueueResul
       createdAt: now,
       updatedAt: now,
     })
+    // Stryker: survivor ({ target } → {}) because it is an equivalent mutant: the idempotency key is the table's
+    // only unique column besides the random primary key, so "any conflict" is "a conflict on the key".
     .onConflictDoNothing({ target: outboxJobs.idempotencyKey })
     .returning();
   if (inserted[0]) return { job: inserted[0], created: true };
@@ -110,6 +112,9 @@ export interface ClaimOptions {
  */
 export async function claimJobs(db: Db, opts: ClaimOptions): Promise<OutboxJob[]> {
   const limit = Math.max(0, Math.trunc(opts.limit));
+  // Stryker: survivors (this if → false, `limit === 0` → false, || → &&) because they are equivalent mutants: a
+  // LIMIT 0 select picks nothing and drizzle's inArray over [] is false, so the claim is [] either way (tested);
+  // the early return only saves the round trip. Same for `picked.length === 0` → false below (an update of no ids).
   if (limit === 0 || (opts.kinds && opts.kinds.length === 0)) return [];
   const now = (opts.now ?? systemClock)();
   const staleBefore = new Date(now.getTime() - (opts.leaseMs ?? DEFAULT_LEASE_MS));
@@ -126,7 +131,7 @@ export async function claimJobs(db: Db, opts: ClaimOptions): Promise<OutboxJob[]
       .where(where)
       .orderBy(asc(outboxJobs.nextAttemptAt))
       .limit(limit)
-      // Stryker: survivor (skipLocked → false), not worth a test: without it a worker waits for another's claim
+      // Stryker: survivors (skipLocked → false, { skipLocked } → {}), not worth a test: without it a worker waits for another's claim
       // to commit, then finds those rows running (no longer due), so no job is taken twice either way, only later.
       // It takes two PostgreSQL connections to tell apart; the mutation run has one (PGlite).
       .for('update', { skipLocked: true });
