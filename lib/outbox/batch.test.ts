@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { outboxJobs } from '@/lib/db/schema';
 import { openTestDb, testEngines, type TestDb } from '@/lib/db/testing';
@@ -11,25 +11,13 @@ import {
   getHandler,
   getJob,
   registerBatchHandler,
-  registerHandler,
   runBatch,
   runDueJobs,
-  unregisterHandler,
-  type OutboxBatchHandler,
   type OutboxBatchOutcome,
 } from './index';
+import { at, testKinds } from './testing';
 
-let kindSeq = 0;
-const registered: string[] = [];
-function useBatchKind<P>(handler: OutboxBatchHandler<P>, maxBatch: number, schema?: z.ZodType<P>): string {
-  const kind = `test.batch${++kindSeq}`;
-  registerBatchHandler(kind, handler, { maxBatch, schema });
-  registered.push(kind);
-  return kind;
-}
-afterEach(() => {
-  registered.splice(0).forEach(unregisterHandler);
-});
+const { useKind, useBatchKind } = testKinds('test.');
 let restoreSink: ReturnType<typeof setLogSink> | undefined;
 beforeAll(() => {
   restoreSink = setLogSink(() => undefined);
@@ -37,8 +25,6 @@ beforeAll(() => {
 afterAll(() => {
   if (restoreSink) setLogSink(restoreSink);
 });
-
-const at = (base: Date, ms: number) => () => new Date(base.getTime() + ms);
 
 describe('registerBatchHandler options', () => {
   it('refuses a maxBatch outside 1..10000 and keeps a single-job runner for the kind', () => {
@@ -177,9 +163,7 @@ describe.each(testEngines)('outbox batches on %s', (engine) => {
     expect(after?.lastError).toContain('refused by vendor');
     expect(batchSizes).toEqual([1]);
 
-    const single = `test.single${++kindSeq}`;
-    registered.push(single);
-    registerHandler(single, async () => 'one');
+    const single = useKind(async () => 'one');
     const okKind = useBatchKind(async (items) => items.map(() => ({ ok: true as const })), 10);
     const t0 = new Date();
     await enqueue(t.db, { kind: single, idempotencyKey: `${single}-1`, payload: {}, runAt: t0 });

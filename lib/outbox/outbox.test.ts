@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '@/lib/db';
 import { outboxJobs } from '@/lib/db/schema';
 import { openTestDb, testEngines, testPostgresUrl, freshSchemaName, dropSchema, type TestDb } from '@/lib/db/testing';
@@ -15,30 +15,18 @@ import {
   getJob,
   listJobs,
   listJobsByCorrelation,
-  registerHandler,
   retryDeadJob,
   RetryableError,
   runDueJobs,
   runJob,
   startOutboxWorker,
-  unregisterHandler,
   wakeOutboxWorker,
-  type OutboxHandler,
 } from './index';
+import { at, testKinds } from './testing';
 import { z } from 'zod';
 
-let kindSeq = 0;
-const registered: string[] = [];
 /** A unique kind per test, so handlers and jobs never cross between tests sharing a database. */
-function useKind<P>(handler: OutboxHandler<P>, schema?: z.ZodType<P>): string {
-  const kind = `test.kind${++kindSeq}`;
-  registerHandler(kind, handler, { schema });
-  registered.push(kind);
-  return kind;
-}
-afterEach(() => {
-  registered.splice(0).forEach(unregisterHandler);
-});
+const { useKind } = testKinds('test.kind');
 // Failing jobs log by design; keep the test output readable.
 let restoreSink: ReturnType<typeof setLogSink> | undefined;
 beforeAll(() => {
@@ -48,7 +36,6 @@ afterAll(() => {
   if (restoreSink) setLogSink(restoreSink);
 });
 
-const at = (base: Date, ms: number) => () => new Date(base.getTime() + ms);
 const vendorError = (status: number, retryable: boolean) =>
   new VendorError({ vendor: 'footprints', operation: 'createLead', status, kind: 'http', retryable, message: `HTTP ${status}` });
 

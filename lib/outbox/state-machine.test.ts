@@ -5,7 +5,7 @@
  * operator relies on, not how the code is written.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { outboxJobs } from '@/lib/db/schema';
 import { openTestDb, testEngines, type TestDb } from '@/lib/db/testing';
@@ -17,34 +17,14 @@ import {
   deliverNow,
   enqueue,
   getJob,
-  registerBatchHandler,
-  registerHandler,
   retryDeadJob,
   runBatch,
   runDueJobs,
   runJob,
-  unregisterHandler,
-  type OutboxBatchHandler,
-  type OutboxHandler,
 } from './index';
+import { at, testKinds } from './testing';
 
-let kindSeq = 0;
-const registered: string[] = [];
-function useKind<P>(handler: OutboxHandler<P>, schema?: z.ZodType<P>): string {
-  const kind = `test.sm${++kindSeq}`;
-  registerHandler(kind, handler, { schema });
-  registered.push(kind);
-  return kind;
-}
-function useBatchKind<P>(handler: OutboxBatchHandler<P>, maxBatch: number, schema?: z.ZodType<P>): string {
-  const kind = `test.smbatch${++kindSeq}`;
-  registerBatchHandler(kind, handler, { maxBatch, schema });
-  registered.push(kind);
-  return kind;
-}
-afterEach(() => {
-  registered.splice(0).forEach(unregisterHandler);
-});
+const { useKind, useBatchKind, unusedKind } = testKinds('test.sm');
 
 /** Every log line of the test, parsed. */
 let lines: { level: string; event: string; [field: string]: unknown }[] = [];
@@ -62,7 +42,6 @@ afterAll(() => {
 });
 const logged = (event: string) => lines.filter((l) => l.event === event);
 
-const at = (base: Date, ms: number) => () => new Date(base.getTime() + ms);
 const runs = (kind: string, outcome: string) => metricValue('storedesk_outbox_job_runs_total', { kind, outcome });
 
 describe.each(testEngines)('outbox state machine on %s', (engine) => {
@@ -123,7 +102,7 @@ describe.each(testEngines)('outbox state machine on %s', (engine) => {
   });
 
   it('a claimed job whose kind has no handler here goes back to the queue with the reason, counted as a retry', async () => {
-    const kind = `test.smgone${++kindSeq}`;
+    const kind = unusedKind('gone');
     const t0 = new Date();
     const { job } = await enqueue(t.db, { kind, idempotencyKey: `${kind}-1`, payload: {}, runAt: t0 });
     // Asked for by name (e.g. a worker configured with kinds whose handler this build does not have).
@@ -267,7 +246,7 @@ describe.each(testEngines)('outbox state machine on %s', (engine) => {
       ]);
       expect(calls).toBe(2);
 
-      const gone = `test.smgone${++kindSeq}`;
+      const gone = unusedKind('gone');
       await enqueue(t.db, { kind: gone, idempotencyKey: `${gone}-1`, payload: {}, runAt: t0 });
       const orphans = await claimJobs(t.db, { workerId: 'w', limit: 5, kinds: [gone], now: at(t0, 1) });
       expect((await runBatch(t.db, orphans, { now: at(t0, 2) })).map((r) => r.outcome)).toEqual(['retry']);
