@@ -44,7 +44,7 @@ export function registeredSecretCount(): { pinned: number; tokens: number } {
 
 function redact(text: string): string {
   let out = text;
-  for (const form of knownForms) if (out.includes(form)) out = out.split(form).join('[redacted]');
+  for (const form of knownForms) if (out.includes(form)) out = out.split(form).join(REDACTED);
   return redactText(out);
 }
 
@@ -71,7 +71,7 @@ function scrub(value: unknown, depth = 0): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      out[k] = SENSITIVE_KEYS.test(k) ? '[redacted]' : scrub(v, depth + 1);
+      out[k] = SENSITIVE_KEYS.test(k) ? REDACTED : scrub(v, depth + 1);
     }
     return out;
   }
