@@ -11,5 +11,12 @@ export default async function Page() {
   const session = await requirePagePermission('capture.create');
   // Loaded here, on the server (cached, with a time budget): typing never waits for a catalogue.
   const catalogues = await captureCataloguesFor(session);
-  return <CaptureDesk catalogues={catalogues} timeZone={getConfig().storeTimezone} />;
+  return (
+    <CaptureDesk
+      catalogues={catalogues}
+      cataloguesAt={new Date().toISOString()}
+      hostess={{ subject: session.subject, name: session.displayName }}
+      timeZone={getConfig().storeTimezone}
+    />
+  );
 }
