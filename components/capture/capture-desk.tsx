@@ -8,6 +8,7 @@ import { emptyCaptureForm } from '@/lib/capture/form-defaults';
 import { formatInstant, todayInZone } from '@/lib/dates';
 import { CaptureFields } from './capture-fields';
 import { CaptureResultRegion } from './capture-result';
+import type { QueuedCapture } from './device-queue';
 import { CATALOGUES_KEY, keepCatalogues, offlineCatalogues, readKeptCatalogues } from './device-catalogues';
 import { DeviceAttention } from './device-attention';
 import { keepShellOnDevice } from './offline-shell';
@@ -74,7 +75,7 @@ export interface CaptureDeskProps {
   /** When the console loaded the catalogues for this page (ISO). */
   cataloguesAt: string;
   /** The signed-in hostess, kept with a capture saved on the tablet. */
-  hostess: { subject: string; name: string };
+  hostess: QueuedCapture['hostess'];
   timeZone: string;
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { submitCaptureAction } from '@/app/(console)/capture/actions';
+import { submitQueuedCaptureAction } from '@/app/(console)/capture/actions';
 import { invalidateRemoteData } from '@/components/data/use-remote-data';
 import { announceQueueChange, deviceQueue, deviceQueueCounts, DEVICE_QUEUE_EVENT, flushDeviceQueue, type QueuedCapture, type SendAnswer } from './device-queue';
 import { MY_SUBMISSIONS_KEY } from './my-submissions';
@@ -16,9 +16,9 @@ export const RETRY_EVERY_MS = 20_000;
  * (no network, session ended, a role without capture, the console failing) leaves it waiting.
  */
 export async function sendQueuedCapture(item: QueuedCapture): Promise<SendAnswer> {
-  let answer: Awaited<ReturnType<typeof submitCaptureAction>>;
+  let answer: Awaited<ReturnType<typeof submitQueuedCaptureAction>>;
   try {
-    answer = await submitCaptureAction(item.values);
+    answer = await submitQueuedCaptureAction({ values: item.values, ticket: item.hostess.ticket });
   } catch {
     return { kind: 'unreachable' };
   }

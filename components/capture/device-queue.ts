@@ -13,7 +13,7 @@ export interface QueuedCapture {
   key: string;
   values: CaptureFormValues;
   /** Who captured it: kept in the consent proof even when another hostess's session sends it. */
-  hostess: { subject: string; name: string };
+  hostess: { subject: string; name: string; ticket: string };
   /** When it was put on the tablet (ISO). Sent oldest first. */
   queuedAt: string;
   state: 'waiting' | 'needs-attention';

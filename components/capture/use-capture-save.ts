@@ -6,7 +6,7 @@ import type { PossibleDuplicate } from '@/lib/capture/find-possible-duplicates';
 import type { CaptureFormValues } from '@/lib/capture/inputs';
 import { invalidateRemoteData } from '@/components/data/use-remote-data';
 import type { CaptureResult } from './capture-result';
-import { announceQueueChange, askPersistentStorage, deviceQueue } from './device-queue';
+import { announceQueueChange, askPersistentStorage, deviceQueue, type QueuedCapture } from './device-queue';
 import { deviceId, newUuid } from './ids';
 import type { CaptureForm } from './use-capture-form';
 import { MY_SUBMISSIONS_KEY } from './my-submissions';
@@ -27,7 +27,7 @@ export function useCaptureSave(
   form: CaptureForm,
   onSaved: () => void,
   onFieldErrors: (errors: Record<string, unknown>) => void,
-  hostess: { subject: string; name: string },
+  hostess: QueuedCapture['hostess'],
 ) {
   const { getValues, setValue, setError } = form;
   const [phase, setPhase] = useState<SavePhase>('editing');

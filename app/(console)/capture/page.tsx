@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { CaptureDesk } from '@/components/capture/capture-desk';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { captureCataloguesFor } from '@/lib/capture/queries';
+import { captureCataloguesFor, captureTicketFor } from '@/lib/capture/queries';
 
 export const metadata: Metadata = { title: 'Lead capture' };
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,7 @@ export default async function Page() {
     <CaptureDesk
       catalogues={catalogues}
       cataloguesAt={new Date().toISOString()}
-      hostess={{ subject: session.subject, name: session.displayName }}
+      hostess={{ subject: session.subject, name: session.displayName, ticket: captureTicketFor(session) }}
       timeZone={getConfig().storeTimezone}
     />
   );
