@@ -27,7 +27,14 @@ const loadIdleWarning = () => import('./idle-warning-dialog');
 const preloadDialogs = () => void Promise.all([loadDuplicatesDialog(), loadIdleWarning()]).catch(() => undefined);
 // What the desk loads on demand, loaded before the service worker is told the desk's files (offline they must be there).
 const loadOnDemandParts = () =>
-  Promise.all([loadDuplicatesDialog(), loadIdleWarning(), import('@/components/forms/zod-setup'), import('@/lib/capture/inputs')]).catch(() => undefined);
+  Promise.all([
+    loadDuplicatesDialog(),
+    loadIdleWarning(),
+    import('@/components/forms/zod-setup'),
+    import('@/lib/capture/inputs'),
+    // The header's sign-out / switch warning (components/shell/session-controls.tsx loads it on the tap).
+    import('@/components/shell/signout-warning'),
+  ]).catch(() => undefined);
 
 const subscribeOnline = (notify: () => void) => {
   window.addEventListener('online', notify);

@@ -46,7 +46,7 @@ export async function keepShellOnDevice(page: ShellPage, before?: () => Promise<
     const files = loadedStaticFiles(
       [
         ...performance.getEntriesByType('resource').map((e) => e.name),
-        ...[...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((s) => s.src),
+        ...[...document.querySelectorAll<HTMLScriptElement>('script[src]:not([nomodule])')].map((s) => s.src),
         ...[...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"][href]')].map((l) => l.href),
       ],
       window.location.origin,
