@@ -23,7 +23,11 @@ test("a second hostess on the same tablet sends the first one's offline capture,
   const email = uniqueEmail('handover');
   await fillRequired(page, { first: uniqueFirstName('Handover'), last: 'Shared', email });
   await openCaptureSections(page, ['Store and offer']);
+  // The selections Footprints' lead list needs to show it (location, category, offer, consultant).
   await page.getByLabel('Location', { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel('Offer category', { exact: true }).selectOption({ label: 'Furniture' });
+  await page.getByLabel('Offer', { exact: true }).selectOption({ label: 'Corner sofa' });
+  await page.getByLabel('Consultant', { exact: true }).selectOption({ index: 1 });
   await page.getByRole('button', { name: 'Save lead' }).click();
   await expect(captureResult(page)).toHaveText('Saved on this tablet — will send when the network is back.');
 
@@ -37,7 +41,9 @@ test("a second hostess on the same tablet sends the first one's offline capture,
   expect(await page.evaluate(async () => Boolean(await caches.match('/capture')))).toBe(false);
   expect(await deviceQueue(page)).toHaveLength(1);
 
+  // Her sign-out was tapped offline: the sign-in page ends her session once the network is back.
   await goOnline(context);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('storedesk.signOutPending')), { timeout: 15_000 }).toBeNull();
   await signInWithPin(page, DEMO.secondHostessPin);
   await expect(page.getByTestId('whoami')).not.toContainText(firstHostess);
   await gotoHydrated(page, '/capture');

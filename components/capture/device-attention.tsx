@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CONSENT_WORDING } from '@/lib/capture/consent-wording';
 import type { CaptureFormValues } from '@/lib/capture/inputs';
-import { announceQueueChange, byAge, deviceQueue, DEVICE_QUEUE_EVENT, putBackValues, type QueuedCapture } from './device-queue';
+import { announceQueueChange, byAge, deviceQueue, DEVICE_QUEUE_EVENT, putBackValues, type QueuedCapture } from '@/components/offline/device-queue';
 import { newUuid } from './ids';
 
 /**

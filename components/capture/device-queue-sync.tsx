@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { submitQueuedCaptureAction } from '@/app/(console)/capture/actions';
 import { invalidateRemoteData } from '@/components/data/use-remote-data';
-import { announceQueueChange, deviceQueue, deviceQueueCounts, DEVICE_QUEUE_EVENT, flushDeviceQueue, type QueuedCapture, type SendAnswer } from './device-queue';
+import { announceQueueChange, deviceQueue, deviceQueueCounts, DEVICE_QUEUE_EVENT, flushDeviceQueue, type QueuedCapture, type SendAnswer } from '@/components/offline/device-queue';
 import { MY_SUBMISSIONS_KEY } from './my-submissions';
 
 /** How often a tablet with waiting captures tries again without an online event (ms). */

@@ -6,7 +6,7 @@ import type { PossibleDuplicate } from '@/lib/capture/find-possible-duplicates';
 import type { CaptureFormValues } from '@/lib/capture/inputs';
 import { invalidateRemoteData } from '@/components/data/use-remote-data';
 import type { CaptureResult } from './capture-result';
-import { announceQueueChange, askPersistentStorage, deviceQueue, type QueuedCapture } from './device-queue';
+import { announceQueueChange, askPersistentStorage, deviceQueue, type QueuedCapture } from '@/components/offline/device-queue';
 import { deviceId, newUuid } from './ids';
 import type { CaptureForm } from './use-capture-form';
 import { MY_SUBMISSIONS_KEY } from './my-submissions';

@@ -1,8 +1,9 @@
 'use client';
 
 import { signOutSession } from '@/components/auth/auth-client';
-import { deviceQueueCounts } from '@/components/capture/device-queue';
-import { forgetDeskOnDevice } from '@/components/capture/offline-shell';
+import { deviceQueueCounts } from '@/components/offline/device-queue';
+import { forgetDeskOnDevice } from '@/components/offline/offline-shell';
+import { markSignOutPending, useFinishPendingSignOut } from '@/components/offline/pending-sign-out';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
@@ -36,6 +37,9 @@ async function waitingCaptures(): Promise<number> {
 async function endSessionAndLeave(to: string): Promise<void> {
   try {
     await signOutSession();
+  } catch {
+    // No network: the session is ended as soon as the tablet is online again (pending-sign-out.ts).
+    markSignOutPending();
   } finally {
     // The signed-in desk the service worker kept is not left for the next person (captures waiting stay).
     await forgetDeskOnDevice();
@@ -144,7 +148,11 @@ export function SwitchHostessButton() {
  * desk staff each have theirs). The server enforces the same limit on its own (lib/auth/session-store.ts);
  * this makes the screen follow at once.
  */
+const toSignedOut = () => window.location.assign('/login?ended=signed_out');
+
 export function IdleSignOut({ minutes }: { minutes: number }) {
+  // A sign-out tapped offline on this tablet is finished first (the page then leaves for the sign-in page).
+  useFinishPendingSignOut(toSignedOut);
   useEffect(() => {
     let last = Date.now();
     const mark = () => {
