@@ -148,7 +148,10 @@ export function SwitchHostessButton() {
  * desk staff each have theirs). The server enforces the same limit on its own (lib/auth/session-store.ts);
  * this makes the screen follow at once.
  */
-const toSignedOut = () => window.location.assign('/login?ended=signed_out');
+/** Where a finished sign-out leaves the screen. */
+const SIGNED_OUT_PAGE = '/login?ended=signed_out';
+const leave = (to: string) => window.location.assign(to);
+const toSignedOut = () => leave(SIGNED_OUT_PAGE);
 
 export function IdleSignOut({ minutes }: { minutes: number }) {
   // A sign-out tapped offline on this tablet is finished first (the page then leaves for the sign-in page).
