@@ -47,6 +47,10 @@ const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', '
 function defaultDelivery(init: Pick<VendorErrorInit, 'kind' | 'status'>): VendorDelivery {
   if (init.kind === 'invalid_request') return 'not_received';
   if (init.kind === 'http' && init.status >= 400 && init.status < 500) return 'refused';
+  // 503 says "currently unable to handle the request" (RFC 9110 §15.6.4): an outage or overload answer given
+  // instead of processing, so nothing was done. Any other 5xx (500, 502, 504: a gateway may have forwarded it)
+  // may come after the work was done.
+  if (init.kind === 'http' && init.status === 503) return 'not_received';
   return 'ambiguous';
 }
 

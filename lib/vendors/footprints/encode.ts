@@ -183,7 +183,7 @@ export const CAPTURE_KEY_DETAIL = 'storedeskCaptureKey';
  * The capture key a listed lead carries back, if Footprints echoes customDetails in GET /api/lead (the docs'
  * sample shows no customDetails there, so the console never relies on it: see lib/capture/reconcile-capture.ts).
  */
-export function captureKeyOfLead(lead: { customDetails?: unknown }): string | undefined {
+export function captureKeyOfLead(lead: Readonly<Record<string, unknown>>): string | undefined {
   const details = lead.customDetails;
   if (!details || typeof details !== 'object' || Array.isArray(details)) return undefined;
   const key = (details as Record<string, unknown>)[CAPTURE_KEY_DETAIL];
