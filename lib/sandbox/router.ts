@@ -3,12 +3,13 @@
  * and the control endpoint (`/sandbox/_control`) that tests and trainers use to break a vendor on purpose.
  */
 import { createHash } from 'node:crypto';
-import { createFootprintsSimulator } from './footprints';
+import { createFootprintsSimulator, type FootprintsSimulator } from './footprints';
 import { createLoyaltySimulator } from './loyalty';
 import { createNetcoreSimulators } from './netcore';
 import {
   NO_FAULTS,
   SANDBOX_VENDORS,
+  cutConnection,
   json,
   type FaultSettings,
   type RecordedRequest,
@@ -121,8 +122,23 @@ export class Sandbox {
       return json({ status: 'error', message: 'Internal Server Error (sandbox fault)' }, 500);
     }
     const res = await this.simulators[vendor].handle(req, path);
+    if (matches && req.method !== 'GET' && req.method !== 'HEAD' && res.ok && this.cutsThisOne(faults)) {
+      // Carried out (the lead is stored), and the answer is never delivered.
+      record(0);
+      return cutConnection();
+    }
     record(res.status);
     return res;
+  }
+
+  /** Whether the "accept, then cut" fault takes this (accepted, matching) write; a count is used up first. */
+  private cutsThisOne(faults: FaultSettings): boolean {
+    if (faults.cutCount !== null && faults.cutCount > 0) {
+      faults.cutCount -= 1;
+      if (faults.cutCount <= 0) faults.cutCount = null;
+      return true;
+    }
+    return faults.cutRate > 0 && Math.random() < faults.cutRate;
   }
 
   private async control(req: Request, rest: readonly string[]): Promise<Response> {
@@ -155,6 +171,19 @@ export class Sandbox {
       const targets = parsed.vendor === 'all' ? [...SANDBOX_VENDORS] : [parsed.vendor];
       for (const v of targets) this.setFaults(v, parsed.patch);
       return json({ status: 'success', faults: this.getFaults() });
+    }
+    if (action === 'footprints' && req.method === 'POST') {
+      // The Footprints simulator's own settings (where the docs are silent): {"echoCustomDetails": false}.
+      let body: unknown;
+      try {
+        body = await req.json();
+      } catch {
+        return json({ status: 'error', message: 'send JSON: {"echoCustomDetails": false}' }, 400);
+      }
+      const echo = (body as { echoCustomDetails?: unknown } | null)?.echoCustomDetails;
+      if (typeof echo !== 'boolean') return json({ status: 'error', message: 'echoCustomDetails: true or false' }, 400);
+      const settings = (this.simulators.footprints as FootprintsSimulator).configure({ echoCustomDetails: echo });
+      return json({ status: 'success', settings });
     }
     if (action === '' || action === 'faults') {
       return json({ status: 'success', faults: this.getFaults() });
@@ -216,6 +245,14 @@ function parseFaultPatch(body: unknown): { vendor: SandboxVendor | 'all'; patch:
   if ('failCount' in b) {
     if (b.failCount !== null && (typeof b.failCount !== 'number' || b.failCount < 1)) return { error: 'failCount: ≥ 1, or null' };
     patch.failCount = b.failCount as number | null;
+  }
+  if ('cutRate' in b) {
+    if (typeof b.cutRate !== 'number' || b.cutRate < 0 || b.cutRate > 1) return { error: 'cutRate: 0..1' };
+    patch.cutRate = b.cutRate;
+  }
+  if ('cutCount' in b) {
+    if (b.cutCount !== null && (typeof b.cutCount !== 'number' || !Number.isInteger(b.cutCount) || b.cutCount < 1)) return { error: 'cutCount: a whole number ≥ 1, or null' };
+    patch.cutCount = b.cutCount as number | null;
   }
   if ('match' in b) {
     if (b.match !== null && typeof b.match !== 'string') return { error: 'match: a string, or null' };
