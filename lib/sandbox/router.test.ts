@@ -65,6 +65,8 @@ describe('sandbox fault settings', () => {
     await control('/faults', { vendor: 'footprints', cutRate: 1, match: '/api/lead?' });
     await expect(addLead('cut.three@example.com')).rejects.toThrow();
     expect(fp.listLeads({ email: 'cut.three@example.com' })).toHaveLength(1);
+    // GET /_control counts the answers swallowed since the reset.
+    expect((await (await fetch(`${running.origin}/sandbox/_control`)).json()).cuts).toEqual({ footprints: 2 });
     expect((await control('/faults', { vendor: 'footprints', cutRate: 2 })).status).toBe(400);
     expect((await control('/faults', { vendor: 'footprints', cutCount: 0 })).status).toBe(400);
   });

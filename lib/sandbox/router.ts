@@ -23,6 +23,8 @@ export class Sandbox {
   readonly simulators: Record<SandboxVendor, Simulator>;
   private faults: Record<SandboxVendor, FaultSettings>;
   private requests: RecordedRequest[] = [];
+  /** Connections cut by the "accept, then cut" fault since the last reset, per vendor. */
+  private cuts: Partial<Record<SandboxVendor, number>> = {};
   /** What each logged request carried (path, query and body), kept private: only searched, never listed. */
   private carried = new WeakMap<RecordedRequest, string>();
 
@@ -45,6 +47,12 @@ export class Sandbox {
     for (const sim of Object.values(this.simulators)) sim.reset();
     this.faults = Sandbox.noFaults();
     this.requests = [];
+    this.cuts = {};
+  }
+
+  /** How many answers the "accept, then cut" fault has swallowed since the last reset. */
+  getCuts(): Partial<Record<SandboxVendor, number>> {
+    return { ...this.cuts };
   }
 
   setFaults(vendor: SandboxVendor, patch: Partial<FaultSettings>): FaultSettings {
@@ -125,6 +133,7 @@ export class Sandbox {
     if (matches && req.method !== 'GET' && req.method !== 'HEAD' && res.ok && this.cutsThisOne(faults)) {
       // Carried out (the lead is stored), and the answer is never delivered.
       record(0);
+      this.cuts[vendor] = (this.cuts[vendor] ?? 0) + 1;
       return cutConnection();
     }
     record(res.status);
@@ -186,7 +195,7 @@ export class Sandbox {
       return json({ status: 'success', settings });
     }
     if (action === '' || action === 'faults') {
-      return json({ status: 'success', faults: this.getFaults() });
+      return json({ status: 'success', faults: this.getFaults(), cuts: this.getCuts() });
     }
     return json({ status: 'error', message: 'unknown control action' }, 404);
   }

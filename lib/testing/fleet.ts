@@ -13,7 +13,7 @@
  *   down or its answer is lost, the tablet sends the same form (same idempotency key) again to the next one,
  *   as a hostess tapping "Save" again would.
  * - Footprints accepts a share of the add-leads and then cuts the connection without an answer
- *   (`acceptThenCut`), one instance is SIGTERMed and restarted (a deploy), another SIGKILLed and restarted.
+ *   (the simulator's `cutRate` fault on add-lead), one instance is SIGTERMed and restarted (a deploy), another SIGKILLed and restarted.
  * - Then it waits for the queue to drain and counts at the simulator.
  */
 import { spawnSync } from 'node:child_process';
@@ -169,7 +169,8 @@ export async function runFleet(opts: FleetOptions): Promise<FleetReport> {
       const faults = await fetch(`${hostOrigin}/sandbox/_control/faults`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ vendor: 'footprints', acceptThenCut: { operation: 'addLead', rate: opts.lostAnswerRate } }),
+        // "Accept, then cut the connection" on add-lead only (POST /api/lead?…; never the list, never /api/lead/action).
+        body: JSON.stringify({ vendor: 'footprints', cutRate: opts.lostAnswerRate, match: '/api/lead?' }),
       });
       if (!faults.ok) throw new Error(`the lost-answer fault was not set: ${faults.status} ${await faults.text()}`);
     }
@@ -255,9 +256,13 @@ export async function runFleet(opts: FleetOptions): Promise<FleetReport> {
     let drainMs: number | null = null;
     let states: Record<string, number> = {};
     while (Date.now() - drainStarted < opts.drainTimeoutMs) {
-      const rows = await adminQuery(url, 'SELECT sync_state AS state, count(*)::int AS n FROM capture_submissions GROUP BY sync_state');
+      // A capture waiting for a person is 'checking' on its row and needs_person on its job (issue 13).
+      const rows = await adminQuery(
+        url,
+        "SELECT CASE WHEN j.status = 'needs_person' THEN 'needs_person' ELSE s.sync_state END AS state, count(*)::int AS n FROM capture_submissions s LEFT JOIN outbox_jobs j ON j.id = s.outbox_job_id GROUP BY 1",
+      );
       states = Object.fromEntries(rows.map((r) => [String(r.state), Number(r.n)]));
-      const open = Object.entries(states).filter(([s]) => !['sent', 'rejected', 'needs_person'].includes(s)).reduce((a, [, n]) => a + n, 0);
+      const open = Object.entries(states).filter(([s]) => !['sent', 'failed', 'needs_person'].includes(s)).reduce((a, [, n]) => a + n, 0);
       if (open === 0) {
         drainMs = Date.now() - drainStarted;
         break;
@@ -273,7 +278,7 @@ export async function runFleet(opts: FleetOptions): Promise<FleetReport> {
       const { requests } = (await (await fetch(`${hostOrigin}/sandbox/_control/requests?vendor=${vendor}`)).json()) as { requests: { method: string; path: string; status: number }[] };
       for (const r of requests) netcore[`${r.method} ${r.path} ${r.status}`] = (netcore[`${r.method} ${r.path} ${r.status}`] ?? 0) + 1;
     }
-    const footprintsLog = (await (await fetch(`${hostOrigin}/sandbox/_control/faults`)).json()) as { faults?: { footprints?: { acceptThenCut?: { cut?: number } } } };
+    const footprintsLog = (await (await fetch(`${hostOrigin}/sandbox/_control/faults`)).json()) as { cuts?: { footprints?: number } };
 
     // Sync runs: every instance's `leads.sync_done` lines (periodic), and whether two ever overlapped.
     const runs: { start: number; end: number }[] = [];
@@ -304,7 +309,7 @@ export async function runFleet(opts: FleetOptions): Promise<FleetReport> {
       missing: opts.captures - perEmail.size,
       submissionStates: states,
       needsPerson: states.needs_person ?? 0,
-      lostAnswersInjected: footprintsLog.faults?.footprints?.acceptThenCut?.cut ?? Number.NaN,
+      lostAnswersInjected: footprintsLog.cuts?.footprints ?? 0,
       netcoreRequests: Object.values(netcore).reduce((a, n) => a + n, 0),
       netcoreByRequest: netcore,
       netcoreContactsExpected: Math.ceil(opts.captures / 2),
