@@ -24,7 +24,7 @@ export function startServerBackground(): Promise<void> {
     registerOutboxHandlers();
     if (config.outboxWorker) startOutboxWorker({ getDb });
     startHeartbeat({ getDb, commit: config.commit }); // this instance on /admin/system
-    startLeadSync(); // periodic read-model sync of leads; logs and retries on failure, never throws
+    if (config.leadSync) startLeadSync(); // periodic read-model sync of leads (LEAD_SYNC=0: off); logs and retries on failure, never throws
     log('info', 'server.started', { sandbox: config.sandbox, database: config.database.url ? 'postgresql' : 'pglite', worker: config.outboxWorker });
   })();
   return globalForStart.__storedeskStarted;
