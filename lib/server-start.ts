@@ -6,7 +6,7 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { log } from '@/lib/log';
-import { startOutboxWorker } from '@/lib/outbox';
+import { setOutboxVendorTimeout, startOutboxWorker } from '@/lib/outbox';
 import { seedSandboxRoles } from '@/lib/admin/seed-sandbox-roles';
 import { assertSandboxDatabaseAllowed } from '@/lib/auth/sandbox-guard';
 import { registerOutboxHandlers } from '@/lib/outbox-handlers';
@@ -22,7 +22,8 @@ export function startServerBackground(): Promise<void> {
     await assertSandboxDatabaseAllowed(db, config);
     if (config.sandbox) await seedSandboxRoles(db);
     registerOutboxHandlers();
-    if (config.outboxWorker) startOutboxWorker({ getDb });
+    setOutboxVendorTimeout(config.vendorTimeoutMs); // claims (the worker's and inline deliveries') are sized by it
+    if (config.outboxWorker) startOutboxWorker({ getDb, vendorTimeoutMs: config.vendorTimeoutMs });
     startHeartbeat({ getDb, commit: config.commit }); // this instance on /admin/system
     if (config.leadSync) startLeadSync(); // periodic read-model sync of leads (LEAD_SYNC=0: off); logs and retries on failure, never throws
     log('info', 'server.started', { sandbox: config.sandbox, database: config.database.url ? 'postgresql' : 'pglite', worker: config.outboxWorker });

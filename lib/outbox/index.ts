@@ -20,6 +20,9 @@ export {
 } from './handlers';
 export {
   claimJobs,
+  claimLeaseMs,
+  LEASE_MARGIN_MS,
+  setOutboxVendorTimeout,
   DEFAULT_LEASE_MS,
   DEFAULT_MAX_ATTEMPTS,
   defaultWorkerId,
