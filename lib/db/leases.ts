@@ -65,6 +65,12 @@ export async function releaseLease(db: Db, lease: Lease): Promise<void> {
   await db.delete(leases).where(and(eq(leases.name, lease.name), eq(leases.holder, lease.token)));
 }
 
+/** Frees every lease this process holds (graceful shutdown, after its grace period). */
+export async function releaseLeasesOfThisProcess(db: Db): Promise<number> {
+  const rows = await db.delete(leases).where(eq(leases.owner, leaseOwner())).returning({ name: leases.name });
+  return rows.length;
+}
+
 /** The current holder of a lease, or null when it is free or expired. */
 export async function currentLease(db: Db, name: string, now: Date = new Date()): Promise<{ owner: string; expiresAt: Date } | null> {
   const [row] = await db.select().from(leases).where(eq(leases.name, name)).limit(1);

@@ -16,7 +16,7 @@ import type { FootprintsClient } from '@/lib/vendors/footprints';
 import type { Lead } from '@/lib/vendors/footprints/schemas';
 import { getSyncState, removeUnlisted, upsertVendorLeads } from './read-model';
 import { leadRecords, leadStatusHistory, leadSyncState } from './schema';
-import { periodicRange, RECENT_DAYS, startPeriodicLeadSync, SYNC_LEASE, SYNC_PAGE_SIZE, SyncRunningError, syncLeadsOnce, syncWindow, type SyncDeps } from './sync';
+import { periodicRange, RECENT_DAYS, startPeriodicLeadSync, SYNC_PAGE_SIZE, SyncRunningError, syncLeadsOnce, syncWindow, type SyncDeps } from './sync';
 
 const ZONE = 'Europe/Bucharest';
 let restoreLog: ReturnType<typeof setLogSink>;

@@ -34,6 +34,7 @@ export {
   listJobsByCorrelation,
   OUTBOX_STATUSES,
   queueStats,
+  releaseClaimsOf,
   retryDeadJob,
   runBatch,
   runDueJobs,
@@ -52,4 +53,4 @@ export {
   type RunOutcome,
   type RunResult,
 } from './jobs';
-export { startOutboxWorker, wakeOutboxWorker, type OutboxWorkerHandle, type OutboxWorkerOptions } from './worker';
+export { startOutboxWorker, stopOutboxWorker, wakeOutboxWorker, type OutboxWorkerHandle, type OutboxWorkerOptions } from './worker';

@@ -593,3 +593,18 @@ export async function queueStats(db: Db, now: Date = new Date()): Promise<{ coun
     .limit(1);
   return { counts: counts.map((c) => ({ kind: c.kind, status: c.status, n: Number(c.n) })), oldestDueAt: oldest?.at ?? null };
 }
+
+/**
+ * Graceful shutdown, after its grace period: the jobs these workers still hold go back to the queue, due now, so
+ * that another instance takes them without waiting for the lease to run out. The attempt stays counted. A run
+ * still in flight here can no longer record its outcome (its claim token is cleared).
+ */
+export async function releaseClaimsOf(db: Db, workerIds: readonly string[], now: Date = new Date()): Promise<number> {
+  if (workerIds.length === 0) return 0;
+  const rows = await db
+    .update(outboxJobs)
+    .set({ status: 'queued', nextAttemptAt: now, lockedBy: null, lockedAt: null, lockedUntil: null, claimToken: null, updatedAt: now })
+    .where(and(eq(outboxJobs.status, 'running'), inArray(outboxJobs.lockedBy, [...workerIds])))
+    .returning({ id: outboxJobs.id });
+  return rows.length;
+}

@@ -105,3 +105,11 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorkerHandle
 export function wakeOutboxWorker(): void {
   globalForWorker.__storedeskOutboxWorker?.wake();
 }
+
+/** Stops the process's worker, if one runs: no claim from now on; resolves when its batch in flight settled. */
+export async function stopOutboxWorker(): Promise<string | null> {
+  const worker = globalForWorker.__storedeskOutboxWorker;
+  if (!worker) return null;
+  await worker.stop();
+  return worker.workerId;
+}
