@@ -3,7 +3,9 @@ export { BACKOFF, backoffCeilingMs, backoffMs } from './backoff';
 export {
   asRetryable,
   getHandler,
+  isNeedsPersonError,
   isRetryableError,
+  NeedsPersonError,
   registerBatchHandler,
   registerHandler,
   registeredKinds,
@@ -35,6 +37,7 @@ export {
   OUTBOX_STATUSES,
   queueStats,
   releaseClaimsOf,
+  releaseHeldJob,
   retryDeadJob,
   runBatch,
   runDueJobs,
