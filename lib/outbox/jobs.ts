@@ -173,7 +173,7 @@ export async function claimJobs(db: Db, opts: ClaimOptions): Promise<OutboxJob[]
   const due = or(
     and(eq(outboxJobs.status, 'queued'), lte(outboxJobs.nextAttemptAt, now)),
     and(eq(outboxJobs.status, 'running'), lt(outboxJobs.lockedUntil, now)),
-    // Claimed before claims carried their own expiry (migration 0013): the old rule.
+    // Claimed before claims carried their own expiry (migration 0014): the old rule.
     and(eq(outboxJobs.status, 'running'), isNull(outboxJobs.lockedUntil), lt(outboxJobs.lockedAt, staleBefore)),
   );
   const where = opts.kinds ? and(due, inArray(outboxJobs.kind, [...opts.kinds])) : due;
@@ -256,7 +256,7 @@ async function finishJob(
     eq(outboxJobs.status, 'running'),
     job.lockedBy === null ? sql`${outboxJobs.lockedBy} IS NULL` : eq(outboxJobs.lockedBy, job.lockedBy),
     // The claim's own token: the worker's name alone is the same for a stale run and a reclaim in one process.
-    // (A claim made before claims carried a token, migration 0013, is matched by the worker's name alone.)
+    // (A claim made before claims carried a token, migration 0014, is matched by the worker's name alone.)
     job.claimToken ? eq(outboxJobs.claimToken, job.claimToken) : undefined,
   );
   const now = clock();
