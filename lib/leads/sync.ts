@@ -86,6 +86,8 @@ export interface SyncDeps {
   vendorTimeoutMs?: number;
   /** Tests: the lease's length instead of syncLeaseMs(vendorTimeoutMs). */
   leaseMs?: number;
+  /** Tests: leads per page instead of SYNC_PAGE_SIZE. */
+  pageSize?: number;
 }
 
 export interface SyncResult {
@@ -197,7 +199,7 @@ async function runSync(db: Db, deps: TokenSyncDeps, range: { from: string; to: s
       totals.inserted += r.inserted;
       totals.updated += r.updated;
       totals.statusChanges += r.statusChanges;
-      const last = res.leads.length < SYNC_PAGE_SIZE || (res.totalPages !== undefined && page >= res.totalPages);
+      const last = res.leads.length < (deps.pageSize ?? SYNC_PAGE_SIZE) || (res.totalPages !== undefined && page >= res.totalPages);
       if (last) break;
     }
     // Every page came: what the range no longer holds is gone from the vendor (rows of older runs only).
@@ -226,7 +228,7 @@ async function runSync(db: Db, deps: TokenSyncDeps, range: { from: string; to: s
 async function getPageWithRetry(deps: TokenSyncDeps, range: { from: string; to: string }, page: number) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deps.client.getLeads(deps.accessToken, { startDate: range.from, endDate: range.to, page, pageSize: SYNC_PAGE_SIZE });
+      return await deps.client.getLeads(deps.accessToken, { startDate: range.from, endDate: range.to, page, pageSize: deps.pageSize ?? SYNC_PAGE_SIZE });
     } catch (error) {
       if (!(error instanceof VendorError) || !error.retryable || attempt >= PAGE_ATTEMPTS) throw error;
       await new Promise((r) => setTimeout(r, 200 * attempt));
