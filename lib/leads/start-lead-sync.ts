@@ -6,7 +6,7 @@ import { log } from '@/lib/log';
 import { getFootprintsClient } from '@/lib/vendors/clients';
 import { startPeriodicLeadSync, type PeriodicSyncHandle } from './sync';
 
-/** Every five minutes by default; LEADS_SYNC_INTERVAL_MS is not a documented setting, so it is not read here. */
+/** Every five minutes by default (LEAD_SYNC_INTERVAL_MS). */
 export const PERIODIC_SYNC_INTERVAL_MS = 5 * 60_000;
 
 const globalForLeadSync = globalThis as unknown as { __storedeskLeadSyncTimer?: PeriodicSyncHandle };
@@ -20,7 +20,7 @@ export function startLeadSync(): void {
       getDb,
       getClient: getFootprintsClient,
       timeZone: config.storeTimezone,
-      intervalMs: PERIODIC_SYNC_INTERVAL_MS,
+      intervalMs: config.leadSyncIntervalMs,
       vendorTimeoutMs: config.vendorTimeoutMs,
     });
   } catch (error) {
