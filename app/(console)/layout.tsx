@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { DeviceQueueStatus } from '@/components/capture/device-queue-sync';
 import { Nav } from '@/components/shell/nav';
 import { SandboxBanner } from '@/components/shell/sandbox-banner';
 import { IdleSignOut, SignOutButton, SwitchHostessButton } from '@/components/shell/session-controls';
-import { navFor } from '@/lib/auth/permissions';
+import { can, navFor } from '@/lib/auth/permissions';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { requireSession } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
@@ -38,6 +39,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               <span className="font-semibold">{session.displayName}</span>
               {session.roles.length ? ` · ${session.roles.map((r) => ROLE_LABELS[r]).join(', ')}` : ' · no role'}
             </p>
+            {/* Captures saved on this tablet while offline, and their sending when the network is back (issue 14). */}
+            {can(session.roles, 'capture.create') ? <DeviceQueueStatus /> : null}
             {isHostess ? <SwitchHostessButton /> : null}
             <SignOutButton />
           </div>

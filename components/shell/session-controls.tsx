@@ -1,6 +1,9 @@
 'use client';
 
 import { signOutSession } from '@/components/auth/auth-client';
+import { deviceQueueCounts } from '@/components/offline/device-queue';
+import { forgetDeskOnDevice } from '@/components/offline/offline-shell';
+import { markSignOutPending, useFinishPendingSignOut } from '@/components/offline/pending-sign-out';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
@@ -8,6 +11,12 @@ import { Button } from '@/components/ui/button';
 // every page's first load: issue 10, point 6).
 const loadSignOutWarning = () => import('./signout-warning');
 const SignOutWarning = lazy(() => loadSignOutWarning().then((m) => ({ default: m.SignOutWarning })));
+
+/** Captures saved on this tablet, not yet at the console (any hostess's: they wait for the next session). */
+async function onDevice(): Promise<number> {
+  const { waiting, attention } = await deviceQueueCounts();
+  return waiting + attention;
+}
 
 /** How many of the signed-in member's captures still wait for Footprints (0 if unknown). */
 async function waitingCaptures(): Promise<number> {
@@ -28,7 +37,12 @@ async function waitingCaptures(): Promise<number> {
 async function endSessionAndLeave(to: string): Promise<void> {
   try {
     await signOutSession();
+  } catch {
+    // No network: the session is ended as soon as the tablet is online again (pending-sign-out.ts).
+    markSignOutPending();
   } finally {
+    // The signed-in desk the service worker kept is not left for the next person (captures waiting stay).
+    await forgetDeskOnDevice();
     window.location.assign(to);
   }
 }
@@ -36,7 +50,7 @@ async function endSessionAndLeave(to: string): Promise<void> {
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   // Captures of hers still waiting to sync: she is told before she leaves (they will still be sent).
-  const [waiting, setWaiting] = useState<number | null>(null);
+  const [waiting, setWaiting] = useState<{ server: number; device: number } | null>(null);
   // The button was busy (disabled) while the count was fetched, so it had lost focus: it gets it back.
   const buttonRef = useRef<HTMLButtonElement>(null);
   const signOutNow = async () => {
@@ -53,10 +67,10 @@ export function SignOutButton() {
         onClick={async () => {
           setPending(true);
           void loadSignOutWarning().catch(() => undefined);
-          const n = await waitingCaptures();
-          if (n > 0) {
+          const [server, device] = await Promise.all([waitingCaptures(), onDevice()]);
+          if (server > 0 || device > 0) {
             setPending(false);
-            setWaiting(n);
+            setWaiting({ server, device });
             return;
           }
           await signOutNow();
@@ -67,7 +81,14 @@ export function SignOutButton() {
       {waiting ? (
         // React.lazy, not next/dynamic: no loader machinery in every page's first load. Already fetched with the count.
         <Suspense fallback={null}>
-          <SignOutWarning waiting={waiting} pending={pending} returnFocus={buttonRef} onSignOut={() => void signOutNow()} onStay={() => setWaiting(null)} />
+          <SignOutWarning
+            waiting={waiting.server}
+            onDevice={waiting.device}
+            pending={pending}
+            returnFocus={buttonRef}
+            onSignOut={() => void signOutNow()}
+            onStay={() => setWaiting(null)}
+          />
         </Suspense>
       ) : null}
     </>
@@ -77,18 +98,48 @@ export function SignOutButton() {
 /** Shared tablet: the tap ends the current hostess's session at once; the next hostess then enters her PIN. */
 export function SwitchHostessButton() {
   const [pending, setPending] = useState(false);
+  // Captures saved on this tablet: she is told before she hands it over (the next hostess's session sends them).
+  const [device, setDevice] = useState(0);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const switchNow = () => {
+    setPending(true);
+    void endSessionAndLeave('/login?switch=1');
+  };
   return (
-    <Button
-      variant="secondary"
-      pending={pending}
-      pendingLabel="Switching…"
-      onClick={() => {
-        setPending(true);
-        void endSessionAndLeave('/login?switch=1');
-      }}
-    >
-      Switch hostess
-    </Button>
+    <>
+      <Button
+        ref={buttonRef}
+        variant="secondary"
+        pending={pending && !device}
+        pendingLabel="Switching…"
+        onClick={async () => {
+          setPending(true);
+          void loadSignOutWarning().catch(() => undefined);
+          const n = await onDevice();
+          if (n > 0) {
+            setPending(false);
+            setDevice(n);
+            return;
+          }
+          switchNow();
+        }}
+      >
+        Switch hostess
+      </Button>
+      {device ? (
+        <Suspense fallback={null}>
+          <SignOutWarning
+            waiting={0}
+            onDevice={device}
+            switching
+            pending={pending}
+            returnFocus={buttonRef}
+            onSignOut={switchNow}
+            onStay={() => setDevice(0)}
+          />
+        </Suspense>
+      ) : null}
+    </>
   );
 }
 
@@ -97,7 +148,14 @@ export function SwitchHostessButton() {
  * desk staff each have theirs). The server enforces the same limit on its own (lib/auth/session-store.ts);
  * this makes the screen follow at once.
  */
+/** Where a finished sign-out leaves the screen. */
+const SIGNED_OUT_PAGE = '/login?ended=signed_out';
+const leave = (to: string) => window.location.assign(to);
+const toSignedOut = () => leave(SIGNED_OUT_PAGE);
+
 export function IdleSignOut({ minutes }: { minutes: number }) {
+  // A sign-out tapped offline on this tablet is finished first (the page then leaves for the sign-in page).
+  useFinishPendingSignOut(toSignedOut);
   useEffect(() => {
     let last = Date.now();
     const mark = () => {
