@@ -1,12 +1,13 @@
 /**
  * Graceful shutdown (issue 13, point 4). On SIGTERM or SIGINT the instance:
  *   1. drains: claims no job (the worker stops polling, inline deliveries leave their job queued) and starts no
- *      lead sync (lib/lifecycle.ts), and stops accepting connections (the load balancer's health check fails);
+ *      lead sync (lib/lifecycle.ts); /api/health answers 503 so the load balancer sends requests elsewhere;
  *   2. lets the work in flight finish — the worker's batch, a sync run, inline deliveries and manual refreshes —
  *      for at most SHUTDOWN_GRACE_MS (20 s: two vendor timeouts at the default);
  *   3. releases what it still holds after that: its jobs go back to the queue (due now) and its leases are freed,
  *      so that another instance carries on at once instead of after the lease;
- *   4. closes the database (PGlite writes its data folder out and closes it: no torn folder), then exits 0.
+ *   4. stops accepting connections, closes the database (PGlite writes its data folder out and closes it: no torn
+ *      folder), then exits 0.
  *
  * Next's own server installs SIGTERM/SIGINT handlers that close it and exit 143/130 at once (start-server.js);
  * installGracefulShutdown replaces them, since they would cut step 2 short.
@@ -59,8 +60,6 @@ export function shutdownGracefully(opts: ShutdownOptions = {}): Promise<void> {
     const deadline = started + (opts.graceMs ?? SHUTDOWN_GRACE_MS);
     beginDraining();
     log('info', 'server.shutdown_started', { signal: opts.signal ?? null, inFlight: inFlightCount(), graceMs: deadline - started });
-    // No new connections: the load balancer sees the health check fail and sends requests to the others.
-    for (const server of s.servers) server.close();
 
     const drained = await before(Promise.all([stopOutboxWorker(), stopLeadSync(), waitForInFlight(deadline)]), deadline);
 
@@ -73,6 +72,10 @@ export function shutdownGracefully(opts: ShutdownOptions = {}): Promise<void> {
     } catch (error) {
       log('warn', 'server.shutdown_release_failed', { error: error instanceof Error ? error.message : String(error) });
     }
+    // Only now no new connections: while draining, /api/health answers 503 (the balancer moves requests to the
+    // others) but connections are still accepted — in sandbox mode the vendors' simulators are this very server,
+    // and a vendor call in flight may still need a new connection to it.
+    for (const server of s.servers) server.close();
     stopHeartbeat();
     try {
       await closeDb();
