@@ -7,7 +7,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, testEngines, type TestDb } from '@/lib/db/testing';
 import { setLogSink } from '@/lib/log';
-import { claimJobs, claimLeaseMs, DEFAULT_LEASE_MS, enqueue, getJob, LEASE_MARGIN_MS, registerHandler, runJob, setOutboxVendorTimeout, unregisterHandler } from './index';
+import { claimJobs, claimLeaseMs, DEFAULT_LEASE_MS, deliverNow, enqueue, getJob, LEASE_MARGIN_MS, registerHandler, runJob, setOutboxVendorTimeout, unregisterHandler } from './index';
+import { beginDraining, resetLifecycleForTests } from '@/lib/lifecycle';
 import { at } from './testing';
 
 let restoreLog: ReturnType<typeof setLogSink>;
@@ -92,6 +93,20 @@ describe.each(testEngines)('claims on %s', (engine) => {
     const [fresh] = await claimJobs(t.db, { workerId: 'w', limit: 1, kinds: [kind], now: at(t0, DEFAULT_LEASE_MS + 1) });
     expect((await runJob(t.db, stale, { now: at(t0, DEFAULT_LEASE_MS + 2) })).outcome).toBe('lost');
     expect(await getJob(t.db, job.id)).toMatchObject({ status: 'running', claimToken: fresh.claimToken, attempts: 2 });
+  });
+
+  it('a shutting-down instance claims nothing inline: the job stays queued for the next worker', async () => {
+    let ran = 0;
+    const kind = kindWith(async () => ++ran);
+    const { job } = await enqueue(t.db, { kind, idempotencyKey: `${kind}-1`, payload: {} });
+    beginDraining();
+    try {
+      expect(await deliverNow(t.db, job.id)).toMatchObject({ status: 'queued', attempts: 0, claimToken: null });
+    } finally {
+      resetLifecycleForTests();
+    }
+    expect(ran).toBe(0);
+    expect(await deliverNow(t.db, job.id)).toMatchObject({ status: 'done', attempts: 1 });
   });
 
   it('a long job’s claim is renewed while it runs, so no other worker takes it; renewal stops when it ends', async () => {
