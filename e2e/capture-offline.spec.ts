@@ -4,9 +4,16 @@
  * them, a reload keeps them, nothing reaches Footprints); sign-out warns; back online each arrives exactly once.
  * A capture the console refuses on arrival stays on the tablet as "needs attention".
  */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, gotoHydrated, signInAs, test, uniqueFirstName } from './fixtures';
 import { captureResult, clearFaults, clearRequests, fillRequired, openCaptureSections, sandboxRequests, uniqueEmail } from './capture-support';
 import { alterQueued, deviceQueue, goOffline, goOnline, waitForShell } from './offline-support';
+
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 test('offline: the desk reloads, three captures wait on the tablet, back online each arrives exactly once', async ({ page, context, request }) => {
   test.setTimeout(150_000);
@@ -37,11 +44,21 @@ test('offline: the desk reloads, three captures wait on the tablet, back online 
     await expect(page.getByTestId('device-queue-count')).toHaveText(`${i + 1} waiting on this tablet`);
   }
 
+  // The offline states are accessible (the notice, the result, the header's count).
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
   // A reload (still offline) keeps them.
   await page.reload();
   await expect(page.locator('html[data-hydrated="true"]')).toBeAttached();
   await expect(page.getByTestId('device-queue-count')).toHaveText('3 waiting on this tablet');
   expect(await deviceQueue(page)).toHaveLength(3);
+
+  // The installed app's start URL opens the desk offline too.
+  const start = await page.goto('/');
+  expect(start?.fromServiceWorker()).toBe(true);
+  await expect(page.locator('html[data-hydrated="true"]')).toBeAttached();
+  await expect(page.getByRole('heading', { name: 'Capture a lead' })).toBeVisible();
+  await expect(page.getByTestId('device-queue-count')).toHaveText('3 waiting on this tablet');
 
   // Sign-out warns with the count on the tablet; she stays.
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -90,6 +107,8 @@ test('a capture the console refuses on arrival stays on the tablet as "needs att
   await expect(page.getByTestId('device-queue-count')).toHaveText('1 needs attention');
   expect((await sandboxRequests(request, 'footprints', '', email)).filter((r) => r.method === 'POST')).toHaveLength(0);
   expect((await deviceQueue(page))[0]?.state).toBe('needs-attention');
+
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
   await attention.getByRole('button', { name: 'Discard' }).click();
   await expect(attention).toHaveCount(0);

@@ -10,6 +10,8 @@
  *   ({type: 'cache-shell'} message, components/capture/offline-shell.ts) — never on its own for any request,
  *   so no other desk's code, no server action or API answer, no document, no RSC payload is ever stored.
  *
+ * - the start URL "/" offline answers with the kept desk (or the sign-in page); online it goes to the network.
+ *
  * Everything else goes to the network untouched (the worker does not answer it).
  */
 const CACHE = 'storedesk-shell-v1';
@@ -65,6 +67,21 @@ async function navigate(event, pathname) {
   }
 }
 
+/**
+ * The installed app's start URL ("/", app/manifest.ts) sends each role to its desk; offline, the tablet opens
+ * the desk it keeps (or the sign-in page). "/" itself is never stored.
+ */
+async function startUrl(event) {
+  try {
+    return await fetch(event.request);
+  } catch (error) {
+    const cache = await caches.open(CACHE);
+    const cached = (await cache.match(new Request('/capture'), { ignoreVary: true })) || (await cache.match(new Request('/login'), { ignoreVary: true }));
+    if (cached) return cached;
+    throw error;
+  }
+}
+
 async function fromShellOrNetwork(request) {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(request, { ignoreVary: true });
@@ -78,6 +95,10 @@ self.addEventListener('fetch', (event) => {
   if (!sameOrigin(url)) return;
   if (request.mode === 'navigate' && SHELL_PAGES.includes(url.pathname)) {
     event.respondWith(navigate(event, url.pathname));
+    return;
+  }
+  if (request.mode === 'navigate' && url.pathname === '/') {
+    event.respondWith(startUrl(event));
     return;
   }
   // Hashed, immutable files: a cached one is the same bytes as the network's.

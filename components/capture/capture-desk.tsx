@@ -11,6 +11,7 @@ import { CaptureResultRegion } from './capture-result';
 import type { QueuedCapture } from '@/components/offline/device-queue';
 import { CATALOGUES_KEY, keepCatalogues, offlineCatalogues, readKeptCatalogues } from './device-catalogues';
 import { DeviceAttention } from './device-attention';
+import { ForgetTablet } from './forget-tablet';
 import { keepShellOnDevice } from '@/components/offline/offline-shell';
 import { newUuid } from './ids';
 import { useIdleClear } from './idle-warning';
@@ -83,6 +84,8 @@ export interface CaptureDeskProps {
   cataloguesAt: string;
   /** The signed-in hostess, kept with a capture saved on the tablet. */
   hostess: QueuedCapture['hostess'];
+  /** A manager may discard what waits on the tablet ("Forget this tablet"). */
+  canForgetTablet?: boolean;
   timeZone: string;
 }
 
@@ -90,7 +93,7 @@ export interface CaptureDeskProps {
  * The capture page: puts the form (capture-fields), the save (use-capture-save), the shared-tablet guards
  * (idle-warning, leave-guard) and their dialogs together.
  */
-export function CaptureDesk({ catalogues: pageCatalogues, cataloguesAt, hostess, timeZone }: CaptureDeskProps) {
+export function CaptureDesk({ catalogues: pageCatalogues, cataloguesAt, hostess, canForgetTablet = false, timeZone }: CaptureDeskProps) {
   const resultRef = useRef<HTMLDivElement>(null);
   const online = useOnline();
   // Online: the page's catalogues, kept on the tablet. Offline: the newest copy the tablet has, with its time.
@@ -169,6 +172,8 @@ export function CaptureDesk({ catalogues: pageCatalogues, cataloguesAt, hostess,
             <p data-testid="catalogues-from">Catalogues from {formatInstant(shown.at, timeZone)}.</p>
           </div>
         ) : null}
+
+        {canForgetTablet ? <ForgetTablet /> : null}
 
         <DeviceAttention
           onPutBack={(values) => {

@@ -197,3 +197,11 @@ export function putBackValues(values: CaptureFormValues, currentWording: string,
   }
   return next;
 }
+
+/** Discards every capture on the tablet ("Forget this tablet"); how many there were. */
+export async function clearDeviceQueue(store: DeviceQueueStore = deviceQueue()): Promise<number> {
+  const all = await store.all();
+  for (const item of all) await store.remove(item.key);
+  announceQueueChange();
+  return all.length;
+}

@@ -5,6 +5,7 @@ import { defineAction } from '@/lib/auth/action';
 import { captureLead } from '@/lib/capture/capture-lead';
 import { captureQueuedLead } from '@/lib/capture/capture-queued-lead';
 import { captureDeps } from '@/lib/capture/deps';
+import { recordTabletForgotten } from '@/lib/capture/record-tablet-forgotten';
 import { findPossibleDuplicates } from '@/lib/capture/find-possible-duplicates';
 import { createCaptureFormSchema, DuplicateQuerySchema } from '@/lib/capture/inputs';
 import { listMySubmissionsToday } from '@/lib/capture/queries';
@@ -27,6 +28,14 @@ export const submitQueuedCaptureAction = defineAction({
   permission: 'capture.create',
   schema: z.object({ values: createCaptureFormSchema(() => todayInZone(captureDeps().timeZone)), ticket: z.string().max(4000) }),
   handler: async (input, { session, db, actor }) => captureQueuedLead(db, captureDeps(), session, actor, input),
+});
+
+/** "Forget this tablet": the discarded captures' count, audited when the tablet is online (issue 14). */
+export const recordTabletForgottenAction = defineAction({
+  name: 'capture.forgetTablet',
+  permission: 'capture.forgetTablet',
+  schema: z.object({ deviceId: z.string().max(100), discarded: z.number().int().min(0).max(100_000), forgottenAt: z.string().max(40) }),
+  handler: async (input, { db, actor }) => recordTabletForgotten(db, actor, input),
 });
 
 /** People captured in the last 90 days with the same e-mail or phone (masked). */

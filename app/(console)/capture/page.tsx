@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { CaptureDesk } from '@/components/capture/capture-desk';
+import { can } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { captureCataloguesFor, captureTicketFor } from '@/lib/capture/queries';
@@ -16,6 +17,7 @@ export default async function Page() {
       catalogues={catalogues}
       cataloguesAt={new Date().toISOString()}
       hostess={{ subject: session.subject, name: session.displayName, ticket: captureTicketFor(session) }}
+      canForgetTablet={can(session.roles, 'capture.forgetTablet')}
       timeZone={getConfig().storeTimezone}
     />
   );
