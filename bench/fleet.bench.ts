@@ -44,7 +44,7 @@ describe.skipIf(!baseUrl)('fleet on one PostgreSQL', () => {
       { metric: 'leads at the simulator, doubled', value: r.doubled, unit: 'count', target: '= 0', meets: r.doubled === 0, correctness: true },
       { metric: 'submissions left in "needs a person"', value: r.needsPerson, unit: 'count', target: '= 0', meets: r.needsPerson === 0, correctness: true, note: JSON.stringify(r.submissionStates) },
       { metric: 'Netcore requests', value: r.netcoreRequests, unit: 'count', note: JSON.stringify(r.netcoreByRequest) },
-      { metric: `periodic lead syncs (interval ${SYNC_INTERVAL_MS / 1000} s, for the fleet)`, value: r.syncRuns, unit: 'count', note: `${r.syncIntervals} intervals elapsed` },
+      { metric: `periodic lead syncs (interval ${SYNC_INTERVAL_MS / 1000} s, for the fleet)`, value: r.syncRuns, unit: 'count', note: `${r.syncIntervals} intervals elapsed; ${r.startSyncs} more as instances started` },
       { metric: 'lead syncs that overlapped another', value: r.overlappingSyncs, unit: 'count', target: '= 0', meets: r.overlappingSyncs === 0, correctness: true },
       { metric: 'SIGTERMed instance: exit code', value: term?.exitCode ?? Number.NaN, unit: 'code', target: '= 0', meets: term?.exitCode === 0, correctness: true },
       { metric: 'SIGTERMed instance: time to exit', value: term?.stopMs ?? Number.NaN, unit: 'ms', target: '≤ 20000', meets: (term?.stopMs ?? Infinity) <= 20_000 },

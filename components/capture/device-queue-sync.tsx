@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { submitQueuedCaptureAction } from '@/app/(console)/capture/actions';
 import { invalidateRemoteData } from '@/components/data/use-remote-data';
+import { Badge } from '@/components/ui/badge';
 import { announceQueueChange, deviceQueue, deviceQueueCounts, DEVICE_QUEUE_EVENT, flushDeviceQueue, type QueuedCapture, type SendAnswer } from '@/components/offline/device-queue';
 import { MY_SUBMISSIONS_KEY } from './my-submissions';
 
@@ -76,10 +77,12 @@ export function DeviceQueueStatus() {
   }, []);
   if (!counts.waiting && !counts.attention) return null;
   return (
-    <p role="status" data-testid="device-queue-count" className="rounded-full bg-amber-100 px-3 py-1 text-sm font-semibold text-amber-950">
-      {counts.waiting ? `${counts.waiting} waiting on this tablet` : null}
-      {counts.waiting && counts.attention ? ' · ' : null}
-      {counts.attention ? `${counts.attention} need${counts.attention === 1 ? 's' : ''} attention` : null}
+    <p role="status" data-testid="device-queue-count">
+      <Badge tone="warning">
+        {counts.waiting ? `${counts.waiting} waiting on this tablet` : null}
+        {counts.waiting && counts.attention ? ' · ' : null}
+        {counts.attention ? `${counts.attention} need${counts.attention === 1 ? 's' : ''} attention` : null}
+      </Badge>
     </p>
   );
 }

@@ -67,7 +67,10 @@ export interface FleetReport {
   /** Netcore requests by method, path and answer status. */
   netcoreByRequest: Record<string, number>;
   netcoreContactsExpected: number;
+  /** Periodic lead syncs, all instances together. */
   syncRuns: number;
+  /** Syncs an instance ran as it started (its first fill), not periodic. */
+  startSyncs: number;
   syncIntervals: number;
   overlappingSyncs: number;
   drainMs: number | null;
@@ -290,14 +293,16 @@ export async function runFleet(opts: FleetOptions): Promise<FleetReport> {
     }
     const footprintsLog = (await (await fetch(`${hostOrigin}/sandbox/_control/faults`)).json()) as { cuts?: { footprints?: number } };
 
-    // Sync runs: every instance's `leads.sync_done` lines (periodic), and whether two ever overlapped.
+    // Sync runs: every instance's `leads.sync_done` lines (periodic, and the fills as instances start), and whether two ever overlapped.
     const runs: { start: number; end: number }[] = [];
+    let startSyncs = 0;
     for (const out of outputs) {
       for (const line of out.join('').split('\n')) {
         if (!line.includes('"leads.sync_done"')) continue;
         try {
           const entry = JSON.parse(line) as { t: string; durationMs: number; trigger: string };
           if (entry.trigger === 'manual') continue;
+          if (entry.trigger !== 'periodic') startSyncs++;
           const end = Date.parse(entry.t);
           runs.push({ start: end - entry.durationMs, end });
         } catch {
@@ -325,7 +330,8 @@ export async function runFleet(opts: FleetOptions): Promise<FleetReport> {
       netcoreRequests: Object.values(netcore).reduce((a, n) => a + n, 0),
       netcoreByRequest: netcore,
       netcoreContactsExpected: Math.ceil(opts.captures / 2),
-      syncRuns: runs.length,
+      syncRuns: runs.length - startSyncs,
+      startSyncs,
       syncIntervals: Math.max(1, Math.floor((Date.now() - started) / opts.syncIntervalMs)),
       overlappingSyncs: overlapping,
       drainMs,
