@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'admin.queue': ['admin'],
   'admin.security': ['admin'],
   'admin.system': ['admin'],
+  /** Everyone with a role chooses their own language (issue 16). */
+  'account.language': ['hostess', 'manager', 'support', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
