@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 /** The commit being built, for /admin/system (a build outside git, e.g. the container's, passes STOREDESK_COMMIT). */
 function buildCommit() {
@@ -50,4 +51,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl: the request configuration is i18n/request.ts (the language of each request, no locale in URLs).
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+export default withNextIntl(nextConfig);
