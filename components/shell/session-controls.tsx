@@ -3,6 +3,7 @@
 import { signOutSession } from '@/components/auth/auth-client';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useTranslations } from 'next-intl';
 
 // The warning before signing out with captures still waiting is fetched with the count, on the tap (not in
 // every page's first load: issue 10, point 6).
@@ -34,6 +35,7 @@ async function endSessionAndLeave(to: string): Promise<void> {
 }
 
 export function SignOutButton() {
+  const t = useTranslations('shell');
   const [pending, setPending] = useState(false);
   // Captures of hers still waiting to sync: she is told before she leaves (they will still be sent).
   const [waiting, setWaiting] = useState<number | null>(null);
@@ -49,7 +51,7 @@ export function SignOutButton() {
         ref={buttonRef}
         variant="secondary"
         pending={pending && !waiting}
-        pendingLabel="Signing out…"
+        pendingLabel={t('signingOut')}
         onClick={async () => {
           setPending(true);
           void loadSignOutWarning().catch(() => undefined);
@@ -62,7 +64,7 @@ export function SignOutButton() {
           await signOutNow();
         }}
       >
-        Sign out
+        {t('signOut')}
       </Button>
       {waiting ? (
         // React.lazy, not next/dynamic: no loader machinery in every page's first load. Already fetched with the count.
@@ -76,18 +78,19 @@ export function SignOutButton() {
 
 /** Shared tablet: the tap ends the current hostess's session at once; the next hostess then enters her PIN. */
 export function SwitchHostessButton() {
+  const t = useTranslations('shell');
   const [pending, setPending] = useState(false);
   return (
     <Button
       variant="secondary"
       pending={pending}
-      pendingLabel="Switching…"
+      pendingLabel={t('switching')}
       onClick={() => {
         setPending(true);
         void endSessionAndLeave('/login?switch=1');
       }}
     >
-      Switch hostess
+      {t('switchHostess')}
     </Button>
   );
 }

@@ -3,6 +3,7 @@
 import { useRef, type RefObject } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { useTranslations } from 'next-intl';
 
 /** Signing out with captures still waiting to sync: she is told, and chooses (loaded on the Sign out tap). */
 export function SignOutWarning({
@@ -19,6 +20,7 @@ export function SignOutWarning({
   onStay: () => void;
 }) {
   const stayRef = useRef<HTMLButtonElement>(null);
+  const t = useTranslations('shell');
   return (
     <Dialog
       open
@@ -30,20 +32,15 @@ export function SignOutWarning({
       // The safe answer first.
       initialFocus={stayRef}
       testId="signout-warning"
-      title={waiting === 1 ? 'One of your leads is still waiting to sync' : `${waiting} of your leads are still waiting to sync`}
-      description={
-        <>
-          They are saved and will be sent to Footprints automatically, also after you sign out. You can check them under &ldquo;My
-          submissions today&rdquo;.
-        </>
-      }
+      title={t('waitingTitle', { count: waiting })}
+      description={t('waitingText')}
     >
       <div className="mt-4 flex flex-wrap gap-3">
-        <Button variant="danger" pending={pending} pendingLabel="Signing out…" onClick={onSignOut}>
-          Sign out anyway
+        <Button variant="danger" pending={pending} pendingLabel={t('signingOut')} onClick={onSignOut}>
+          {t('signOutAnyway')}
         </Button>
         <Button ref={stayRef} variant="secondary" onClick={onStay}>
-          Stay signed in
+          {t('staySignedIn')}
         </Button>
       </div>
     </Dialog>

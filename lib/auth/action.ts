@@ -13,7 +13,9 @@ import { getDb, type Db } from '@/lib/db';
 import { ConflictError, PermissionError, RateLimitError, ValidationError, type ActionResult } from '@/lib/errors';
 import { log } from '@/lib/log';
 // Installs the plain-words zod error map for every action's validation.
-import { vendorActionMessage } from '@/lib/staff-words';
+import { validationErrorMap, vendorActionMessage } from '@/lib/staff-words';
+import { getLocale } from 'next-intl/server';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { VendorError } from '@/lib/vendors/http';
 import { can, type Permission } from './permissions';
 import { getStaffSession, type StaffSession } from './session';
@@ -96,6 +98,16 @@ export async function authorize(name: string, permission: Permission): Promise<{
   return { ok: true, ctx: { session, db, actor } };
 }
 
+/** The language of the request an action answers (next-intl's, from i18n/request.ts); English outside a request (tests, scripts). */
+async function requestLanguage(): Promise<Locale> {
+  try {
+    const locale = await getLocale();
+    return isLocale(locale) ? locale : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 export type DefinedAction<I, T> = ((input: I) => Promise<ActionResult<T>>) & { actionName: string; permission: Permission };
 
 export function defineAction<S extends z.ZodType, T>(def: {
@@ -109,7 +121,7 @@ export function defineAction<S extends z.ZodType, T>(def: {
     const door = await authorize(def.name, def.permission);
     if (!door.ok) return door.result;
     const { session, db, actor } = door.ctx;
-    const parsed = def.schema.safeParse(rawInput);
+    const parsed = def.schema.safeParse(rawInput, { error: validationErrorMap(await requestLanguage()) });
     if (!parsed.success) {
       return { ok: false, error: { code: 'validation', message: 'Some fields need attention.', fieldErrors: fieldErrorsOf(parsed.error) } };
     }

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { LoyaltyDesk } from '@/components/loyalty/loyalty-desk';
 import { can } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 
-export const metadata: Metadata = { title: 'Loyalty desk' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('loyalty') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function LoyaltyPage() {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { NewCaseForm } from '@/components/privacy/new-case-form';
 import { RevealSubject } from '@/components/privacy/reveal-subject';
@@ -11,7 +12,9 @@ import { CASE_STATUS_LABELS, describeDaysLeft } from '@/lib/privacy/case-rules';
 import { listCasesPage, storeToday } from '@/lib/privacy/queries';
 import { PRIVACY_CASE_STATUSES, type PrivacyCaseStatus } from '@/lib/privacy/constants';
 
-export const metadata: Metadata = { title: 'Privacy desk' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('privacy') };
+}
 export const dynamic = 'force-dynamic';
 
 const CASE_COLUMNS: TableColumn[] = ['Reference', 'Data subject', 'Received', 'Due', 'Status'].map((h) => ({ key: h, label: h }));
