@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Tabs } from '@/components/ui/tabs';
 import { useTranslations } from 'next-intl';
+import { forgetSignInLocaleChoice, signInLocaleChoice } from '@/components/shell/language-switcher';
 
 type Translate = ReturnType<typeof useTranslations<'login'>>;
 
@@ -55,12 +56,14 @@ export function LoginPanel({ switching, next }: { switching: boolean; next: stri
     setError(null);
     try {
       // (Switch hostess already ended the previous session when it was tapped.)
-      const result = await signInWith(mode, credentials);
+      const locale = signInLocaleChoice();
+      const result = await signInWith(mode, locale ? { ...credentials, locale } : credentials);
       if (result.error) {
         setError(messageFor(t, result.error, mode));
         if (mode === 'pin') setPin('');
         return;
       }
+      forgetSignInLocaleChoice();
       // A full page load: nothing of the sign-in page (or of anyone before) stays in the tab's memory.
       window.location.assign(next);
     } catch {

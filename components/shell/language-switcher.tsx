@@ -14,12 +14,34 @@ function rememberOnThisTablet(locale: Locale) {
   document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${LOCALE_COOKIE_MAX_AGE}; samesite=lax${secure}`;
 }
 
+// A choice made on the sign-in page is also the person's who signs in next in this tab (the sign-in sends it).
+const SIGN_IN_CHOICE = 'storedesk.signInLocale';
+
+/** The language chosen on this sign-in page, if any (sent with the credentials). */
+export function signInLocaleChoice(): Locale | undefined {
+  try {
+    const value = window.sessionStorage.getItem(SIGN_IN_CHOICE);
+    return LOCALES.find((l) => l === value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** After a successful sign-in: the choice is the person's now. */
+export function forgetSignInLocaleChoice(): void {
+  try {
+    window.sessionStorage.removeItem(SIGN_IN_CHOICE);
+  } catch {
+    /* storage refused: nothing kept */
+  }
+}
+
 /**
  * Română / English, in the header and on the sign-in page (issue 16). The choice is kept for the tablet
- * (cookie) and, when someone is signed in, saved for the person (it follows them to any tablet). The page
- * is then rendered again in the new language; what was typed stays.
+ * (cookie) and saved for the person (it follows them to any tablet): at once in the header, with the sign-in
+ * on the sign-in page ('at-sign-in'). The page is then rendered again in the new language; what was typed stays.
  */
-export function LanguageSwitcher({ saveForPerson }: { saveForPerson: boolean }) {
+export function LanguageSwitcher({ saveForPerson }: { saveForPerson: boolean | 'at-sign-in' }) {
   const t = useTranslations('language');
   const current = useLocale();
   const router = useRouter();
@@ -29,8 +51,15 @@ export function LanguageSwitcher({ saveForPerson }: { saveForPerson: boolean }) 
   function choose(locale: Locale) {
     if (locale === current) return;
     rememberOnThisTablet(locale);
+    if (saveForPerson === 'at-sign-in') {
+      try {
+        window.sessionStorage.setItem(SIGN_IN_CHOICE, locale);
+      } catch {
+        /* storage refused: the tablet's cookie still holds the choice */
+      }
+    }
     startTransition(async () => {
-      if (saveForPerson) {
+      if (saveForPerson === true) {
         const result = await saveLanguageAction({ locale }).catch(() => null);
         if (!result?.ok) toast('error', t('notSaved'));
       }

@@ -3,20 +3,19 @@
  * them to any tablet (the tablet's own cookie is set by the switcher in the browser). Audited.
  */
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit';
 import type { Db } from '@/lib/db';
-import { staffMembers } from '@/lib/db/schema';
 import type { Locale } from '@/lib/i18n/locales';
 import type { AuditActor } from './action';
+import { setSavedLocale } from './staff-directory';
 
 export async function saveLanguage(db: Db, actor: AuditActor, locale: Locale): Promise<{ locale: Locale }> {
-  const updated = await db.update(staffMembers).set({ locale }).where(eq(staffMembers.subject, actor.id)).returning({ subject: staffMembers.subject });
+  const saved = await setSavedLocale(db, actor.id, locale);
   await recordAudit(db, {
     actor,
     action: 'account.saveLanguage',
     target: { type: 'staff', id: actor.id },
-    outcome: updated.length ? 'success' : 'failure',
+    outcome: saved ? 'success' : 'failure',
     detail: { locale },
   });
   return { locale };

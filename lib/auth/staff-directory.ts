@@ -131,3 +131,9 @@ export async function getSavedLocale(db: Db, subject: string): Promise<Locale | 
   const [row] = await db.select({ locale: staffMembers.locale }).from(staffMembers).where(eq(staffMembers.subject, subject)).limit(1);
   return isLocale(row?.locale) ? row.locale : null;
 }
+
+/** Saves a member of staff's language (the header's switcher through saveLanguage, the sign-in page's at sign-in). False: no such person. */
+export async function setSavedLocale(db: Db, subject: string, locale: Locale): Promise<boolean> {
+  const updated = await db.update(staffMembers).set({ locale }).where(eq(staffMembers.subject, subject)).returning({ subject: staffMembers.subject });
+  return updated.length > 0;
+}

@@ -32,8 +32,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       {getConfig().sandbox ? <SandboxBanner /> : null}
       <main className="flex flex-1 flex-col items-center justify-center gap-6 p-4">
         <h1 className="text-3xl font-bold">Storedesk</h1>
-        {/* Before anyone is signed in the choice is the tablet's; the header's switcher also saves it for the person. */}
-        <LanguageSwitcher saveForPerson={false} />
+        {/* The tablet's choice at once; the person's when they sign in (the sign-in sends it). */}
+        <LanguageSwitcher saveForPerson="at-sign-in" />
         {ended ? (
           <p role="status" className="max-w-md rounded-lg bg-blue-50 p-3 text-center text-base text-blue-900">
             {ended}
