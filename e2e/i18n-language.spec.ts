@@ -34,6 +34,12 @@ async function signInWithRomanianKeypad(page: Page, pin: string) {
   for (const digit of pin) await keypad.getByRole('button', { name: digit, exact: true }).click();
   await page.getByRole('button', { name: 'Intră' }).click();
   await expect(page.getByTestId('whoami')).toBeVisible();
+  await hydrated(page);
+}
+
+/** After a full page load (sign-in ends with one): React has attached its handlers. */
+async function hydrated(page: Page) {
+  await expect(page.locator('html[data-hydrated="true"]')).toBeAttached();
 }
 
 async function freshTablet(browser: Browser, locale: string) {
@@ -64,6 +70,7 @@ test('the switcher on the sign-in page: Romanian for the tablet and the person, 
   await expect(page.getByLabel('Introdu PIN-ul')).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Introdu PIN-ul')).toBeVisible();
+  await hydrated(page);
 
   await signInWithRomanianKeypad(page, ELENA_PIN);
   const nav = page.getByRole('navigation', { name: 'Principal' });
@@ -78,6 +85,7 @@ test('the switcher on the sign-in page: Romanian for the tablet and the person, 
   await page.getByRole('button', { name: 'Ieșire' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Ai ieșit din cont.' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ro');
+  await hydrated(page);
   await signInWithRomanianKeypad(page, ELENA_PIN);
   await expect(page.getByRole('button', { name: 'Ieșire' })).toBeVisible();
 
@@ -89,12 +97,14 @@ test('the switcher on the sign-in page: Romanian for the tablet and the person, 
   for (const digit of ELENA_PIN) await other.page.getByRole('group', { name: 'PIN keypad' }).getByRole('button', { name: digit, exact: true }).click();
   await other.page.getByRole('button', { name: 'Sign in' }).click();
   await expect(other.page.getByRole('button', { name: 'Ieșire' })).toBeVisible();
+  await hydrated(other.page);
 
   // The header's switcher: English, saved for Elena (she ends the run in English) and for that tablet.
   await other.page.getByRole('group', { name: 'Limba' }).getByRole('button', { name: 'English' }).click();
   await expect(other.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(other.page.locator('html')).toHaveAttribute('lang', 'en');
   await other.page.reload();
+  await expect(other.page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(other.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Loyalty desk' })).toBeVisible();
   await other.context.close();
   await context.close();

@@ -11,6 +11,7 @@ import {
   leadSyncFailureMessage,
   plainValidationMessage,
   validationErrorMap,
+  actionWords,
   privacyWindowFailureMessage,
   vendorActionMessage,
 } from './staff-words';
@@ -43,6 +44,16 @@ describe('validation messages in the staff’s language', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe('action errors in the staff’s language', () => {
+  it('a vendor failure and the action door’s sentences in Romanian and English', () => {
+    expect(vendorActionMessage(outage, 'ro')).toBe('Footprints nu răspunde acum. Nu s-a schimbat nimic; încearcă din nou peste un minut.');
+    expect(vendorActionMessage({ vendor: 'loyalty', retryable: false }, 'ro')).toMatch(/^Motorul de fidelitate nu a acceptat această schimbare\./);
+    expect(vendorActionMessage({ vendor: 'loyalty', retryable: true })).toBe('The loyalty engine is not answering right now. Nothing was changed; try again in a minute.');
+    expect(actionWords('ro').internal('ab12cd34')).toBe('Ceva nu a mers (ref ab12cd34). Încearcă din nou; dacă se repetă, dă această referință unui administrator.');
+    expect(actionWords().roleNotAllowed()).toBe('Your role does not allow this. Ask an admin if you need it.');
   });
 });
 

@@ -22,18 +22,36 @@ import ro from '@/messages/ro.json';
 
 type Issue = Parameters<z.core.$ZodErrorMap>[0];
 
-// The validation sentences of every language (messages/<locale>.json, "validation"): the map runs in the
-// browser's lazily loaded form code and in every action, before any page's translations are at hand.
-const VALIDATION = { en: en.validation, ro: ro.validation } satisfies Record<Locale, typeof en.validation>;
-const translators = new Map<Locale, (key: keyof typeof en.validation, values?: Record<string, string>) => string>();
-function words(locale: Locale) {
+// The sentences of every language this module says (messages/<locale>.json, "validation" and "actions"): the
+// map runs in the browser's lazily loaded form code and in every action, before any page's translations are at hand.
+const STAFF_MESSAGES = {
+  en: { validation: en.validation, actions: en.actions },
+  ro: { validation: ro.validation, actions: ro.actions },
+} satisfies Record<Locale, { validation: typeof en.validation; actions: typeof en.actions }>;
+type Translate = ReturnType<typeof createTranslator<typeof STAFF_MESSAGES.en>>;
+const translators = new Map<Locale, Translate>();
+function staffTranslator(locale: Locale): Translate {
   let t = translators.get(locale);
   if (!t) {
-    const translate = createTranslator({ locale, messages: { validation: VALIDATION[locale] }, namespace: 'validation' });
-    t = (key, values) => translate(key, values);
+    t = createTranslator({ locale, messages: STAFF_MESSAGES[locale] });
     translators.set(locale, t);
   }
   return t;
+}
+function words(locale: Locale) {
+  const t = staffTranslator(locale);
+  return (key: keyof typeof en.validation, values?: Record<string, string>) => t(`validation.${key}`, values);
+}
+
+/** The action door's own sentences (lib/auth/action.ts) in a language. */
+export function actionWords(locale: Locale = 'en') {
+  const t = staffTranslator(locale);
+  return {
+    fieldsNeedAttention: () => t('actions.fieldsNeedAttention'),
+    sessionEnded: () => t('actions.sessionEnded'),
+    roleNotAllowed: () => t('actions.roleNotAllowed'),
+    internal: (ref: string) => t('actions.internal', { ref }),
+  };
 }
 
 /**
@@ -103,11 +121,6 @@ config({ customError: (issue) => plainValidationMessage(issue, documentLocale())
 
 export type StaffVendor = 'footprints' | 'netcore' | 'loyalty';
 
-export const VENDOR_NAMES: Record<StaffVendor, string> = {
-  footprints: 'Footprints',
-  netcore: 'Netcore',
-  loyalty: 'The loyalty engine',
-};
 
 /** The facts of a vendor failure staff words are chosen from (never its text). */
 export interface VendorFailure {
@@ -115,12 +128,11 @@ export interface VendorFailure {
   retryable: boolean;
 }
 
-/** A change the vendor did not make, said to the member of staff who asked for it. */
-export function vendorActionMessage(f: VendorFailure): string {
-  const who = VENDOR_NAMES[f.vendor];
-  return f.retryable
-    ? `${who} is not answering right now. Nothing was changed; try again in a minute.`
-    : `${who} did not accept this change. Nothing was changed; check the details and try again, and if it happens again ask an admin (the details are in the admin sync queue).`;
+/** A change the vendor did not make, said to the member of staff who asked for it, in their language. */
+export function vendorActionMessage(f: VendorFailure, locale: Locale = 'en'): string {
+  const t = staffTranslator(locale);
+  const vendor = t(`actions.vendors.${f.vendor}`);
+  return f.retryable ? t('actions.vendorRetry', { vendor }) : t('actions.vendorRefused', { vendor });
 }
 
 /** The capture desk: a lead Footprints did not accept (the hostess keeps her form). */
