@@ -8,7 +8,9 @@
 FROM node:20-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# npm install, not npm ci: a lockfile written on a developer's Mac or Windows machine lacks Linux's optional
+# binaries (SWC, lightningcss…) and npm ci refuses it; install resolves them and keeps the locked versions.
+RUN npm install --no-audit --no-fund
 
 FROM node:20-slim AS build
 WORKDIR /app

@@ -12,13 +12,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { CONSENT_WORDING_VERSION } from '@/lib/capture/consent-wording';
 import { emptyCaptureForm, type CaptureFormValues } from '@/lib/capture/inputs';
 import { SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from '@/lib/sandbox/demo-staff';
+import { actionId, callAction, freePort, Jar, signIn } from '@/lib/testing/console-http';
 import { percentile, reportBench } from './report';
 
 const VENDOR_LATENCY_MS = 150;
@@ -31,78 +31,6 @@ let server: ChildProcess | undefined;
 let origin = '';
 let dataDir = '';
 let serverOutput = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** A cookie jar of one origin: what a browser would keep and send back. */
-class Jar {
-  private cookies = new Map<string, string>();
-  take(res: Response): void {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
-
-/** The id Next gave an exported server action of `file` (from the build's server-reference manifest). */
-function actionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(DIST_DIR, 'server/server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
-  if (!found) throw new Error(`no server action ${exportedName} of ${file} in ${DIST_DIR}`);
-  return found[0];
-}
-
-async function signIn(jar: Jar, provider: 'pin' | 'password', fields: Record<string, string>): Promise<void> {
-  const csrfRes = await fetch(`${origin}/api/auth/csrf`);
-  jar.take(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${origin}/api/auth/callback/${provider}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header(), origin },
-    body: new URLSearchParams({ ...fields, csrfToken, json: 'true' }),
-  });
-  jar.take(res);
-  await res.arrayBuffer();
-  const session = (await (await fetch(`${origin}/api/auth/session`, { headers: { cookie: jar.header() } })).json()) as { user?: unknown };
-  if (!session.user) throw new Error(`the ${provider} sign-in did not give a session`);
-}
-
-/** One server-action request as the browser sends it; the whole answer (an RSC stream) is read. */
-async function callAction(jar: Jar, page: string, id: string, input: unknown): Promise<string> {
-  const res = await fetch(`${origin}${page}`, {
-    method: 'POST',
-    headers: {
-      accept: 'text/x-component',
-      'content-type': 'text/plain;charset=UTF-8',
-      'next-action': id,
-      origin,
-      cookie: jar.header(),
-    },
-    body: JSON.stringify([input]),
-  });
-  jar.take(res);
-  const text = await res.text();
-  if (!res.ok) throw new Error(`server action ${id} answered ${res.status}: ${text.slice(0, 300)}`);
-  return text;
-}
 
 function captureForm(i: number, tag: string): CaptureFormValues {
   return {
@@ -168,12 +96,12 @@ afterAll(async () => {
 
 describe('lead capture, full path', () => {
   it(`a hostess's tap → "Sent" over HTTP against next start (${RUNS} taps)`, async () => {
-    const checkId = actionId('app/(console)/capture/actions.ts', 'checkDuplicatesAction');
-    const submitId = actionId('app/(console)/capture/actions.ts', 'submitCaptureAction');
+    const checkId = actionId(DIST_DIR, 'app/(console)/capture/actions.ts', 'checkDuplicatesAction');
+    const submitId = actionId(DIST_DIR, 'app/(console)/capture/actions.ts', 'submitCaptureAction');
     const hostess = new Jar();
-    await signIn(hostess, 'pin', { pin: HOSTESS_PIN });
+    await signIn(origin, hostess, 'pin', { pin: HOSTESS_PIN });
     const admin = new Jar();
-    await signIn(admin, 'password', { username: 'admin', password: 'admin-demo' });
+    await signIn(origin, admin, 'password', { username: 'admin', password: 'admin-demo' });
 
     // The vendor's own latency, measured the same way: a bare addLead against this server's sandbox.
     const basic = Buffer.from(`${SANDBOX_FOOTPRINTS_KEY}:${SANDBOX_FOOTPRINTS_SECRET}`).toString('base64');
@@ -202,8 +130,8 @@ describe('lead capture, full path', () => {
     for (let i = 0; i < RUNS + WARMUP; i++) {
       const values = captureForm(i, tag);
       const started = performance.now();
-      await callAction(hostess, '/capture', checkId, { email: values.email, phone: values.phone, idempotencyKey: values.idempotencyKey });
-      const answer = await callAction(hostess, '/capture', submitId, values);
+      await callAction(origin, hostess, '/capture', checkId, { email: values.email, phone: values.phone, idempotencyKey: values.idempotencyKey });
+      const answer = await callAction(origin, hostess, '/capture', submitId, values);
       const ms = performance.now() - started;
       const state = /"state":"(\w+)"/.exec(answer)?.[1] ?? `no state in the answer: ${answer.slice(0, 200)}`;
       if (i >= WARMUP) {

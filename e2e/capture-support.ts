@@ -11,7 +11,7 @@ export async function setFaults(request: APIRequestContext, body: { vendor: Sand
 }
 
 export async function clearFaults(request: APIRequestContext, origin = ''): Promise<void> {
-  await setFaults(request, { vendor: 'all', latencyMs: 0, errorRate: 0, outage: false, failStatus: null, failCount: null, match: null }, origin);
+  await setFaults(request, { vendor: 'all', latencyMs: 0, errorRate: 0, outage: false, failStatus: null, failCount: null, match: null, cutRate: 0, cutCount: null }, origin);
 }
 
 export async function clearRequests(request: APIRequestContext, origin = ''): Promise<void> {

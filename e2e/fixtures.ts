@@ -73,18 +73,7 @@ export function uniquePhone(): string {
 }
 
 /** A free TCP port for a spec that starts its own server (never a fixed one: parallel runs on one machine). */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../lib/testing/console-http';
 
 /**
  * How long a spec waits for a cold `next start` it launched: sized for a loaded 2-core CI machine, where a

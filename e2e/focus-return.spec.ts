@@ -9,7 +9,7 @@ import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate } from '../lib/vend
 import { todayInZone } from '../lib/dates';
 import { captureResult, clearFaults, fillRequired, setFaults, uniqueEmail } from './capture-support';
 import { DEMO, expect, gotoHydrated, resetSandbox, signInAs, signInWithPassword, test } from './fixtures';
-import { addVendorLead, freshPipeline } from './leads-support';
+import { addVendorLead, freshPipeline, refreshFromFootprints } from './leads-support';
 import { CAMPAIGNS, PEOPLE, checkCode, pickCampaign } from './loyalty-helpers';
 
 // Each journey signs in itself (a sandbox reset forgets the tokens Footprints issued).
@@ -67,8 +67,7 @@ test("board: the contract dialog's Escape and confirm return focus to the card's
   const email = uniqueEmail('focus.board');
   await freshPipeline(page, `q=${email}`);
   const id = await addVendorLead(page.request, { first: 'Focus', last: 'Board', email });
-  await page.getByRole('button', { name: 'Refresh from Footprints' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Synced \d+ leads/ }).last()).toBeVisible({ timeout: 30_000 });
+  await refreshFromFootprints(page);
   const menu = page.locator(`[data-lead-id="${id}"] select`);
   const moveButton = page.locator(`[data-lead-id="${id}"]`).getByRole('button', { name: /^Move / });
   await expect(menu).toBeVisible();

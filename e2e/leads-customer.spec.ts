@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { uniqueEmail } from './capture-support';
 import { expect, gotoHydrated, test } from './fixtures';
-import { addVendorLead, freshPipeline, setVendorLeadStatus, vendorLead } from './leads-support';
+import { addVendorLead, freshPipeline, refreshFromFootprints, setVendorLeadStatus, vendorLead } from './leads-support';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
@@ -18,8 +18,7 @@ test('drag to customer: contract dialog, no PDF refused, fake PDF refused, real 
   const ELENA = await addVendorLead(page.request, { first: 'Elena', last: 'Contract', email });
   await setVendorLeadStatus(page.request, ELENA, 'opportunity');
   await page.request.delete('/sandbox/_control/requests');
-  await page.getByRole('button', { name: 'Refresh from Footprints' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Synced \d+ leads/ }).last()).toBeVisible({ timeout: 30_000 });
+  await refreshFromFootprints(page);
   const card = page.locator(`[data-lead-id="${ELENA}"]`);
   await expect(page.getByTestId('column-opportunity').locator(`[data-lead-id="${ELENA}"]`)).toBeVisible();
 

@@ -5,7 +5,7 @@
  */
 import { expect, gotoHydrated, resetSandbox, signInAs, test } from './fixtures';
 import { captureResult, fillRequired, uniqueEmail } from './capture-support';
-import { vendorLead } from './leads-support';
+import { refreshFromFootprints, vendorLead } from './leads-support';
 
 test('a captured lead without offer or consultant reaches the pipeline and is completed in Footprints', async ({ page }) => {
   await resetSandbox(page);
@@ -20,8 +20,7 @@ test('a captured lead without offer or consultant reaches the pipeline and is co
   await expect(vendorLead(page.request, id)).rejects.toThrow('not listed');
 
   await gotoHydrated(page, `/leads?q=${encodeURIComponent(email)}`);
-  await page.getByRole('button', { name: 'Refresh from Footprints' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Synced \d+ leads/ })).toBeVisible({ timeout: 30_000 });
+  await refreshFromFootprints(page);
   const card = page.getByTestId('column-lead').locator(`[data-lead-id="${id}"]`);
   await expect(card).toBeVisible();
   await expect(card.getByTestId('incomplete')).toContainText('Incomplete in Footprints — add');

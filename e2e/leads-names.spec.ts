@@ -3,7 +3,7 @@
  * it is sorted by and starts ascending; a 100-character name stays inside its card and the lead's heading.
  */
 import { expect, gotoHydrated, test } from './fixtures';
-import { addVendorLead, freshPipeline } from './leads-support';
+import { addVendorLead, freshPipeline, refreshFromFootprints } from './leads-support';
 
 const LAST_NAMES = ['Zamfir', 'Țurcanu', 'Tudor', 'Ștefănescu', 'Suciu', 'Ălbescu', 'Avram'];
 
@@ -16,8 +16,7 @@ test('Romanian collation, the sort named, ascending first; a long name stays in 
   const longName = `${first} ${last}`;
   expect(longName).toHaveLength(100);
   const longId = await addVendorLead(page.request, { first, last, email: 'long@collate.example.com' });
-  await page.getByRole('button', { name: 'Refresh from Footprints' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Synced \d+ leads/ })).toBeVisible({ timeout: 30_000 });
+  await refreshFromFootprints(page);
 
   // The long name: cut to its card, whole in the link's title; the card stays inside its column.
   await gotoHydrated(page, '/leads?q=long%40collate.example.com');

@@ -28,8 +28,19 @@ export async function freshPipeline(page: Page, query: string): Promise<void> {
   await resetSandbox(page);
   await signInAs(page, 'manager');
   await gotoHydrated(page, `/leads?${query}`);
+  await refreshFromFootprints(page);
+}
+
+/**
+ * "Refresh from Footprints", then waits for this refresh's own "Synced" toast (said once the board shows the
+ * synced rows). A toast of an earlier refresh stays 5 s: waiting on it while it is still up let a journey go
+ * on before its new leads were synced (CI, leads-names), so the earlier one must have gone first.
+ */
+export async function refreshFromFootprints(page: Page): Promise<void> {
+  const synced = page.getByRole('status').filter({ hasText: /Synced \d+ leads/ });
+  await expect(synced).toHaveCount(0, { timeout: 15_000 });
   await page.getByRole('button', { name: 'Refresh from Footprints' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Synced \d+ leads/ })).toBeVisible({ timeout: 30_000 });
+  await expect(synced).toBeVisible({ timeout: 30_000 });
 }
 
 /** Adds a complete lead (so that Footprints lists it) straight at the Footprints sandbox; returns its id. */

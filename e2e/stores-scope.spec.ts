@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { DEMO_STORE_HOSTESS, TRAINEE_LOGIN } from '../lib/sandbox/demo-staff';
 import { FOOTPRINTS_DEMO } from '../lib/sandbox/footprints';
 import { expect, gotoHydrated, runTag, signInWithPassword, signInWithPin, storageStateFor, test } from './fixtures';
+import { refreshFromFootprints } from './leads-support';
 
 const STORE_A = { id: FOOTPRINTS_DEMO.locationIds[0], name: 'Storedesk Bucuresti Unirii', campaigns: ['sdspring01a', 'sdwinter00c'] };
 const STORE_B = { id: FOOTPRINTS_DEMO.locationIds[1], name: 'Storedesk Cluj Iulius' };
@@ -33,8 +34,7 @@ test('an admin sets up a new manager with one store: the manager sees only that 
   try {
     // What head office sees: every store's leads, synced fresh.
     await gotoHydrated(admin, `/leads?${RANGE}`);
-    await admin.getByRole('button', { name: 'Refresh from Footprints' }).click();
-    await expect(admin.getByRole('status').filter({ hasText: /Synced \d+ leads/ })).toBeVisible({ timeout: 30_000 });
+    await refreshFromFootprints(admin);
     const all = await boardTotal(admin);
     await gotoHydrated(admin, `/leads?${RANGE}&location=${STORE_A.id}`);
     const inA = await boardTotal(admin);

@@ -64,7 +64,7 @@ export function recordCapture(outcome: 'sent' | 'waiting' | 'rejected'): void {
   metrics().captures.inc({ outcome });
 }
 
-export function recordOutboxJobRun(kind: string, outcome: 'done' | 'retry' | 'dead' | 'lost'): void {
+export function recordOutboxJobRun(kind: string, outcome: 'done' | 'retry' | 'dead' | 'needs_person' | 'lost'): void {
   metrics().outboxJobRuns.inc({ kind, outcome });
 }
 

@@ -95,6 +95,7 @@ const EXEMPT: Record<string, string> = {
   'admin.assignStores': 'staff administration: admins are always all stores',
   'admin.listQueue': 'the sync queue: admins only, who are all stores',
   'admin.retryJob': 'the sync queue: admins only, who are all stores',
+  'admin.resolveCaptureCheck': 'the sync queue: admins only, who are all stores',
   'admin.liftLockout': 'sign-in lockouts: admins only',
   'capture.mySubmissionsToday': "the caller's own captures only",
   'privacy.createCase': 'the privacy desk stays chain-wide (a data subject request covers every store)',

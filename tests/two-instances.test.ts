@@ -8,9 +8,8 @@
  * Needs the build and PostgreSQL: `npm run test:instances` (in `npm test` after the build) sets
  * STOREDESK_INSTANCES_TEST=1; without it, or without TEST_DATABASE_URL, it is skipped and says why.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -18,9 +17,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@/lib/db';
 import { freshSchemaName } from '@/lib/db/testing';
 import { systemOverview } from '@/lib/system/queries';
+import { freePort, standaloneServer, startStandalone, stopInstance, waitHealthy, type Instance } from '@/lib/testing/console-http';
 
 const baseUrl = process.env.TEST_DATABASE_URL?.trim();
-const server = path.resolve(process.env.NEXT_DIST_DIR || '.next', 'standalone', 'server.js');
+const server = standaloneServer();
 const skipReason = process.env.STOREDESK_INSTANCES_TEST !== '1'
   ? 'run by `npm run test:instances` after the build (STOREDESK_INSTANCES_TEST=1)'
   : !baseUrl
@@ -29,17 +29,6 @@ const skipReason = process.env.STOREDESK_INSTANCES_TEST !== '1'
       ? `${server} is missing: run \`npm run build:test\` first`
       : null;
 if (skipReason) console.log(`two real instances on one PostgreSQL: skipped — ${skipReason}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function admin(sql: string): Promise<void> {
   const client = new Client({ connectionString: baseUrl });
@@ -51,12 +40,6 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-interface Instance {
-  child: ChildProcess;
-  port: number;
-  output: string[];
-}
-
 const database = freshSchemaName('instances');
 let url = '';
 let dataDir = '';
@@ -64,47 +47,7 @@ const instances: Instance[] = [];
 let handle: DbHandle | undefined;
 
 async function start(): Promise<Instance> {
-  const port = await freePort();
-  const output: string[] = [];
-  const child = spawn(process.execPath, [server], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      SANDBOX: '1',
-      DATABASE_URL: url,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOSTNAME: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    },
-  });
-  child.stdout!.on('data', (c: Buffer) => output.push(c.toString()));
-  child.stderr!.on('data', (c: Buffer) => output.push(c.toString()));
-  return { child, port, output };
-}
-
-async function healthy(instance: Instance, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    if (instance.child.exitCode !== null) throw new Error(`instance on port ${instance.port} exited: ${instance.output.join('').slice(-2000)}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${instance.port}/api/health`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`instance on port ${instance.port} not healthy in time: ${instance.output.join('').slice(-2000)}`);
-}
-
-async function stop(instance: Instance): Promise<void> {
-  if (instance.child.exitCode !== null || instance.child.signalCode !== null) return;
-  const exited = new Promise((r) => instance.child.once('exit', r));
-  instance.child.kill('SIGTERM');
-  const timer = setTimeout(() => instance.child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
+  return startStandalone(await freePort(), { SANDBOX: '1', DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
 }
 
 describe.skipIf(skipReason !== null)('two real instances on one PostgreSQL', () => {
@@ -120,12 +63,12 @@ describe.skipIf(skipReason !== null)('two real instances on one PostgreSQL', () 
     // Both at once, as two replicas start.
     instances.push(await start(), await start());
     const deadline = Date.now() + 90_000;
-    await Promise.all(instances.map((i) => healthy(i, deadline)));
+    await Promise.all(instances.map((i) => waitHealthy(i, deadline)));
   }, 120_000);
 
   afterAll(async () => {
     await handle?.close();
-    await Promise.all(instances.map(stop));
+    await Promise.all(instances.map((i) => stopInstance(i)));
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   }, 60_000);

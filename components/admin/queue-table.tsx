@@ -3,7 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { withQueryClient } from '@/components/data/query-client';
 import { useState } from 'react';
-import { listQueueAction, retryJobAction } from '@/app/(console)/admin/actions';
+import { listQueueAction, resolveCaptureCheckAction, retryJobAction } from '@/app/(console)/admin/actions';
+import { CaptureCheckPanel } from '@/components/admin/capture-check';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
@@ -11,16 +12,18 @@ import { Tabs } from '@/components/ui/tabs';
 import { useToast } from '@/components/ui/toast';
 import { formatInstant } from '@/lib/dates';
 
-type Status = 'queued' | 'running' | 'done' | 'dead';
+type Status = 'queued' | 'running' | 'done' | 'dead' | 'needs_person';
 const TABS: { value: Status | undefined; label: string }[] = [
   { value: undefined, label: 'All' },
+  { value: 'needs_person', label: 'Needs a person' },
   { value: 'queued', label: 'Waiting' },
   { value: 'running', label: 'Running' },
   { value: 'dead', label: 'Dead' },
   { value: 'done', label: 'Done' },
 ];
 const ALL = 'all';
-const STATE_TONES: Record<Status, BadgeTone> = { queued: 'info', running: 'info', done: 'success', dead: 'danger' };
+const STATE_TONES: Record<Status, BadgeTone> = { queued: 'info', running: 'info', done: 'success', dead: 'danger', needs_person: 'warning' };
+const STATE_WORDS: Partial<Record<Status, string>> = { needs_person: 'needs a person' };
 
 const COLUMNS: TableColumn[] = [
   { key: 'job', label: 'Job' },
@@ -57,6 +60,21 @@ function QueueTableDesk({ timeZone }: { timeZone: string }) {
     },
     onError: (e: Error) => toast('error', e.message),
   });
+  const resolve = useMutation({
+    mutationFn: async (input: { jobId: string } & ({ choice: 'adopt'; leadId: string } | { choice: 'resend' })) => {
+      const result = await resolveCaptureCheckAction(input);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    },
+    onSuccess: (data) => {
+      toast('success', data.choice === 'adopt' ? 'Recorded: the capture is that lead. Its follow-ups are being sent.' : 'The lead is being sent to Footprints again.');
+      void queryClient.invalidateQueries({ queryKey: ['queue'] });
+    },
+    onError: (e: Error) => {
+      toast('error', e.message);
+      void queryClient.invalidateQueries({ queryKey: ['queue'] });
+    },
+  });
 
   const data = query.data;
   const total = data ? Object.values(data.counts).reduce((a, b) => a + b, 0) : 0;
@@ -71,7 +89,7 @@ function QueueTableDesk({ timeZone }: { timeZone: string }) {
         empty="No jobs here."
         minWidthClass="min-w-[760px]"
       >
-        {data.rows.map((job) => (
+        {data.rows.map((job) => [
           <Tr key={job.id} className="border-slate-100">
             <Td>
               <span className="font-mono text-xs">{job.kind}</span>
@@ -93,7 +111,7 @@ function QueueTableDesk({ timeZone }: { timeZone: string }) {
             </Td>
             <Td>
               <Badge tone={STATE_TONES[job.status as Status] ?? 'neutral'} size="xs">
-                {job.status}
+                {STATE_WORDS[job.status as Status] ?? job.status}
               </Badge>
             </Td>
             <Td>
@@ -108,8 +126,21 @@ function QueueTableDesk({ timeZone }: { timeZone: string }) {
                 </Button>
               ) : null}
             </Td>
-          </Tr>
-        ))}
+          </Tr>,
+          job.check ? (
+            <Tr key={`${job.id}-check`} className="border-slate-100">
+              <Td colSpan={COLUMNS.length}>
+                <CaptureCheckPanel
+                  jobId={job.id}
+                  check={job.check}
+                  timeZone={timeZone}
+                  pending={resolve.isPending && resolve.variables?.jobId === job.id}
+                  onResolve={(decision) => resolve.mutate({ jobId: job.id, ...decision })}
+                />
+              </Td>
+            </Tr>
+          ) : null,
+        ])}
       </Table>
       <nav aria-label="Queue pages" className="mt-4 flex items-center gap-3">
         <Button variant="ghost" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>

@@ -13,8 +13,8 @@ async function mySubmissionsToday() {
   return result.data;
 }
 
-const STATE_LABEL = { sent: 'Sent', waiting: 'Waiting to sync', failed: 'Failed' } as const;
-const STATE_TONE: Record<keyof typeof STATE_LABEL, BadgeTone> = { sent: 'success', waiting: 'warning', failed: 'danger' };
+const STATE_LABEL = { sent: 'Sent', waiting: 'Waiting to sync', failed: 'Failed', checking: 'Checking' } as const;
+const STATE_TONE: Record<keyof typeof STATE_LABEL, BadgeTone> = { sent: 'success', waiting: 'warning', failed: 'danger', checking: 'warning' };
 
 /** Today's captures by this hostess and their sync state; refreshes by itself. */
 export function MySubmissionsPanel({ timeZone }: { timeZone: string }) {

@@ -10,7 +10,10 @@ import { getDb, type Db } from '@/lib/db';
 import { roleAssignments, staffMembers, staffStoreScopes } from '@/lib/db/schema';
 import { SANDBOX_SEED_MARK } from '@/lib/auth/sandbox-roles';
 import { matchBusinessUser, scopeFromRow, type StoreScope, type VendorStaffEntry } from '@/lib/auth/stores';
-import { listJobs, type OutboxStatus } from '@/lib/outbox';
+import { listJobs, type OutboxJob, type OutboxStatus } from '@/lib/outbox';
+import { CAPTURE_LEAD_JOB } from '@/lib/capture/delivery';
+import { maskEmail, maskPhone } from '@/lib/capture/find-possible-duplicates';
+import type { CandidateLead } from '@/lib/capture/lead-reconciliation';
 import { captureSubmissions } from '@/lib/capture/schema';
 import { getConfig } from '@/lib/config';
 import { leadRecords } from '@/lib/leads/schema';
@@ -108,8 +111,18 @@ export interface QueueRow {
   forHref: string | null;
   /** Who started it, by name (the subject is the id). */
   requestedBy: string | null;
+  /** For a capture waiting for a person (needs_person): what the admin compares to choose. */
+  check: CaptureCheckView | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A capture whose add-lead answer was lost and that the console could not find either way (issue 13). */
+export interface CaptureCheckView {
+  /** Why a person must decide, in plain words. */
+  why: string;
+  capture: { name: string; capturedAt: string; capturedBy: string; maskedEmail: string | null; maskedPhone: string | null; locationId: string | null };
+  candidates: CandidateLead[];
 }
 
 export interface QueueView {
@@ -124,9 +137,11 @@ export interface QueueView {
 export async function listQueue(db: Db, input: { status?: OutboxStatus; page: number }): Promise<QueueView> {
   const result = await listJobs(db, { status: input.status, limit: QUEUE_PAGE_SIZE, offset: (input.page - 1) * QUEUE_PAGE_SIZE });
   const describe = await jobTargets(db, result.rows);
+  const checks = await captureChecks(db, result.rows);
   return {
     rows: result.rows.map((j) => ({
       ...describe(j),
+      check: checks.get(j.id) ?? null,
       id: j.id,
       kind: j.kind,
       status: j.status,
@@ -144,6 +159,53 @@ export async function listQueue(db: Db, input: { status?: OutboxStatus; page: nu
     page: input.page,
     pages: Math.max(1, Math.ceil(result.total / QUEUE_PAGE_SIZE)),
   };
+}
+
+const CHECK_WHY: Record<string, string> = {
+  not_listable:
+    'Footprints did not confirm this lead (the answer was lost), and its list cannot show a lead without store, category, offer and consultant. Look for it in Footprints: if it is there, give its id; if not, send it again.',
+  several_matches: 'Footprints did not confirm this lead (the answer was lost), and several of its leads have the same e-mail or phone and time. Choose the one that is this capture, or send it again.',
+};
+
+/** The needs_person capture jobs of a page: the capture (masked) and the candidate leads the job found. */
+async function captureChecks(db: Db, jobs: readonly OutboxJob[]): Promise<Map<string, CaptureCheckView>> {
+  const held = jobs.filter((j) => j.status === 'needs_person' && j.kind === CAPTURE_LEAD_JOB);
+  const out = new Map<string, CaptureCheckView>();
+  if (held.length === 0) return out;
+  const ids = held.map((j) => (j.payload as { submissionId?: unknown }).submissionId).filter((id): id is string => typeof id === 'string');
+  const rows = ids.length
+    ? await db
+        .select({
+          id: captureSubmissions.id,
+          name: captureSubmissions.displayName,
+          capturedAt: captureSubmissions.capturedAt,
+          capturedBy: captureSubmissions.hostessName,
+          email: captureSubmissions.emailNormalized,
+          phone: captureSubmissions.phoneNormalized,
+          locationId: captureSubmissions.locationId,
+        })
+        .from(captureSubmissions)
+        .where(inArray(captureSubmissions.id, ids))
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const job of held) {
+    const row = byId.get((job.payload as { submissionId?: string }).submissionId ?? '');
+    if (!row) continue;
+    const result = (job.result ?? {}) as { reason?: string; candidates?: CandidateLead[] };
+    out.set(job.id, {
+      why: CHECK_WHY[result.reason ?? ''] ?? CHECK_WHY.not_listable,
+      capture: {
+        name: row.name,
+        capturedAt: row.capturedAt.toISOString(),
+        capturedBy: row.capturedBy,
+        maskedEmail: row.email ? maskEmail(row.email) : null,
+        maskedPhone: row.phone ? maskPhone(row.phone) : null,
+        locationId: row.locationId,
+      },
+      candidates: Array.isArray(result.candidates) ? result.candidates : [],
+    });
+  }
+  return out;
 }
 
 /** The audit page: one page of entries matching the filter, and every action name for the filter's list. */

@@ -10,6 +10,12 @@
  *     id is fixed at enqueue, so a retry never awards points twice).
  * A retry of a capture whose lead id is already recorded never calls Footprints again; it only makes sure
  * the follow-ups are queued (each idempotent on its own key).
+ *
+ * Add-lead is NOT safe to repeat (Footprints has no idempotency key for it). Every add-lead carries the
+ * capture's key in customDetails; an attempt whose answer was lost (timeout, cut connection, 5xx, a crash
+ * mid-call: lib/vendors/http.ts `delivery: 'ambiguous'`) marks the submission 'checking', and the next
+ * attempt lists the capture's day first (lead-reconciliation.ts): found → adopted, absent → posted again,
+ * undecidable → the job waits for an admin on /admin/queue (needs_person, lib/admin/resolve-capture-check.ts).
  */
 import 'server-only';
 import { eq } from 'drizzle-orm';
@@ -19,12 +25,13 @@ import { recordCapturedLead } from '@/lib/leads/record-captured-lead';
 import { log } from '@/lib/log';
 import { enqueueLoyaltyActivity } from '@/lib/marketing/enqueue-loyalty-activity';
 import { enqueueNetcoreActivity } from '@/lib/marketing/enqueue-netcore-activity';
-import { enqueue, isRetryableError, registerHandler, type OutboxHandlerContext } from '@/lib/outbox';
+import { enqueue, isRetryableError, NeedsPersonError, registerHandler, RetryableError, type OutboxHandlerContext } from '@/lib/outbox';
 import { getFootprintsClient, getNetcoreClient } from '@/lib/vendors/clients';
 import type { FootprintsClient } from '@/lib/vendors/footprints';
 import type { AddLeadInput } from '@/lib/vendors/footprints/encode';
-import { VendorError } from '@/lib/vendors/http';
+import { deliveryOf, VendorError } from '@/lib/vendors/http';
 import type { NetcoreClient } from '@/lib/vendors/netcore';
+import { listCaptureDayLeads, reconcileCapture } from './lead-reconciliation';
 import { captureSubmissions } from './schema';
 import { asStaffOrServer, createTokenSource, type FootprintsTokenSource } from './tokens';
 
@@ -113,30 +120,83 @@ export async function queueFollowUps(db: Db, p: CaptureLeadJobPayload, footprint
   }
 }
 
+/** The submission's state for a capture job: its lead id once known, and whether an add-lead may be out there. */
+async function readSubmission(db: Db, submissionId: string) {
+  const [row] = await db
+    .select({ leadId: captureSubmissions.footprintsLeadId, postedAt: captureSubmissions.addLeadPostedAt })
+    .from(captureSubmissions)
+    .where(eq(captureSubmissions.id, submissionId))
+    .limit(1);
+  return row ?? { leadId: null, postedAt: null };
+}
+
+/**
+ * Looks for the capture's lead at Footprints before posting it again (see lead-reconciliation.ts). Returns the
+ * lead id when found, null when it is certainly not there; throws NeedsPersonError when the list cannot tell.
+ */
+async function reconcileBeforePosting(db: Db, vendors: CaptureVendors, p: CaptureLeadJobPayload): Promise<string | null> {
+  const capture = { idempotencyKey: p.idempotencyKey, capturedAt: p.capturedAt, addLead: p.addLead };
+  // A failure to list is retried like any other (the job stays queued, the submission 'checking').
+  const leads = await asStaffOrServer(db, vendors.tokens, p.hostessSubject, (token) => listCaptureDayLeads(vendors.footprints(), token, capture));
+  const found = reconcileCapture(capture, leads);
+  if (found.outcome === 'found') {
+    log(found.duplicates.length ? 'warn' : 'info', 'capture.lead_reconciled', { by: found.by, duplicates: found.duplicates.length });
+    return found.leadId;
+  }
+  if (found.outcome === 'absent') {
+    log('info', 'capture.lead_not_found_posting_again', {});
+    return null;
+  }
+  await db.update(captureSubmissions).set({ syncState: 'checking', updatedAt: new Date() }).where(eq(captureSubmissions.id, p.submissionId));
+  throw new NeedsPersonError(
+    found.reason === 'not_listable'
+      ? 'Footprints may have this lead, but its list cannot show a lead without location, category, offer and consultant: a person must check'
+      : 'several leads at Footprints match this capture: a person must choose',
+    { reason: found.reason, candidates: found.candidates },
+  );
+}
+
 export function createCaptureLeadHandler(vendors: CaptureVendors) {
   return async (p: CaptureLeadJobPayload, ctx: OutboxHandlerContext): Promise<{ footprintsLeadId: string }> => {
     const { db } = ctx;
-    const [submission] = await db
-      .select({ leadId: captureSubmissions.footprintsLeadId })
-      .from(captureSubmissions)
-      .where(eq(captureSubmissions.id, p.submissionId))
-      .limit(1);
-    let leadId = submission?.leadId ?? null;
+    const submission = await readSubmission(db, p.submissionId);
+    let leadId = submission.leadId;
+    // An earlier add-lead may have reached Footprints (its answer was lost, or the process died mid-call).
+    if (!leadId && submission.postedAt) leadId = await reconcileBeforePosting(db, vendors, p);
     if (!leadId) {
+      // Written before the call: a crash in the middle of it leaves the mark, so the next attempt checks first.
+      await db.update(captureSubmissions).set({ addLeadPostedAt: new Date() }).where(eq(captureSubmissions.id, p.submissionId));
       try {
         const created = await asStaffOrServer(db, vendors.tokens, p.hostessSubject, (token) =>
-          vendors.footprints().addLead(token, p.addLead as AddLeadInput),
+          vendors.footprints().addLead(token, { ...(p.addLead as AddLeadInput), captureKey: p.idempotencyKey }),
         );
         leadId = created.id;
       } catch (error) {
-        const willRetry = isRetryableError(error) && ctx.attempt < ctx.job.maxAttempts;
         const now = new Date();
+        if (deliveryOf(error) === 'ambiguous') {
+          // Not a blind retry: the next attempt lists the day's leads first (the mark stays).
+          await db
+            .update(captureSubmissions)
+            .set({ syncState: 'checking', failureReason: failureReasonOf(error), updatedAt: now })
+            .where(eq(captureSubmissions.id, p.submissionId));
+          log('warn', 'capture.add_lead_ambiguous', { next: 'check_before_posting_again' });
+          // Retried even when the error itself is not (an OK answer that could not be read): the check decides.
+          throw isRetryableError(error) ? error : new RetryableError(failureReasonOf(error));
+        }
+        // Refused, or never reached Footprints: nothing is out there, a retry may post again.
+        const willRetry = isRetryableError(error) && ctx.attempt < ctx.job.maxAttempts;
         await db
           .update(captureSubmissions)
-          .set(willRetry ? { failureReason: failureReasonOf(error), updatedAt: now } : { syncState: 'failed', failureReason: failureReasonOf(error), updatedAt: now })
+          .set(
+            willRetry
+              ? { syncState: 'waiting', failureReason: failureReasonOf(error), addLeadPostedAt: null, updatedAt: now }
+              : { syncState: 'failed', failureReason: failureReasonOf(error), addLeadPostedAt: null, updatedAt: now },
+          )
           .where(eq(captureSubmissions.id, p.submissionId));
         throw error;
       }
+    }
+    if (leadId !== submission.leadId) {
       // Recorded before anything else can fail: a retry must never add the lead a second time.
       const now = new Date();
       await db

@@ -69,7 +69,14 @@ export async function listMySubmissionsToday(db: Db, subject: string, timeZone: 
     .limit(200);
   return rows.map((r) => {
     // The job is the truth for delivery (an admin may requeue a dead one); the row holds the lead id.
-    const state: CaptureSyncState = r.leadId ? 'sent' : r.jobStatus === 'dead' || (!r.jobStatus && r.syncState === 'failed') ? 'failed' : 'waiting';
+    // 'checking' (issue 13): an answer was lost and the console is looking for the lead, or an admin is.
+    const state: CaptureSyncState = r.leadId
+      ? 'sent'
+      : r.jobStatus === 'dead' || (!r.jobStatus && r.syncState === 'failed')
+        ? 'failed'
+        : r.jobStatus === 'needs_person' || r.syncState === 'checking'
+          ? 'checking'
+          : 'waiting';
     return {
       id: r.id,
       displayName: r.displayName,
@@ -77,7 +84,7 @@ export async function listMySubmissionsToday(db: Db, subject: string, timeZone: 
       state,
       footprintsLeadId: r.leadId,
       // The vendor's own reason stays with the admin queue (and the row): never shown to the hostess.
-      note: state === 'sent' ? null : captureSyncNote(state, !!(r.failureReason ?? r.jobError)),
+      note: state === 'sent' ? null : captureSyncNote(state, !!(r.failureReason ?? r.jobError), r.jobStatus === 'needs_person'),
     };
   });
 }
@@ -92,7 +99,7 @@ export async function countWaitingSubmissions(db: Db, subject: string): Promise<
       and(
         eq(captureSubmissions.hostessSubject, subject),
         isNull(captureSubmissions.footprintsLeadId),
-        inArray(outboxJobs.status, ['queued', 'running']),
+        inArray(outboxJobs.status, ['queued', 'running', 'needs_person']),
       ),
     );
   return Number(row?.n ?? 0);

@@ -38,6 +38,12 @@ export const captureSubmissions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * Set just before each add-lead is posted, cleared when Footprints certainly did not get it (refused, not
+     * reached) or by an admin's "send it again": while it is set and no lead id is recorded, a new attempt
+     * first looks for the lead at Footprints (issue 13), which also covers a crash in the middle of the call.
+     */
+    addLeadPostedAt: timestamp('add_lead_posted_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     index('capture_submissions_hostess_idx').on(t.hostessSubject, t.createdAt),
@@ -46,7 +52,7 @@ export const captureSubmissions = pgTable(
     index('capture_submissions_lead_idx').on(t.footprintsLeadId),
     /** Insights: captures of a period. */
     index('capture_submissions_captured_idx').on(t.capturedAt),
-    check('capture_submissions_sync_state_check', sql`${t.syncState} IN ('waiting', 'sent', 'failed')`),
+    check('capture_submissions_sync_state_check', sql`${t.syncState} IN ('waiting', 'sent', 'failed', 'checking')`),
   ],
 );
 

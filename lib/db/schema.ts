@@ -8,7 +8,11 @@ import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timest
 /** `col IN ('a','b')` for a CHECK constraint: the database refuses a value the types would. */
 const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
-export const OUTBOX_STATUSES = ['queued', 'running', 'done', 'dead'] as const;
+/**
+ * needs_person: the job cannot decide on its own and waits for an admin's choice on /admin/queue (issue 13: a
+ * capture whose add-lead answer was lost and whose lead the list cannot show either way).
+ */
+export const OUTBOX_STATUSES = ['queued', 'running', 'done', 'dead', 'needs_person'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export const AUDIT_OUTCOMES = ['success', 'failure', 'refused'] as const;

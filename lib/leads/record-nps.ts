@@ -1,18 +1,29 @@
 import 'server-only';
 import { recordAudit, type AuditActorRef } from '@/lib/audit';
 import type { Db } from '@/lib/db';
+import { ConflictError } from '@/lib/errors';
+import { deliveryOf } from '@/lib/vendors/http';
 import type { LeadDeps } from './deps';
 import { eq } from 'drizzle-orm';
 import { failure, nowOf, requireLead, target } from './lead-records';
 import { leadNpsEntries, leadRecords } from './schema';
 
+export const NPS_UNCONFIRMED_MESSAGE =
+  'Footprints did not confirm this score: it may have been recorded. Check the lead in Footprints before recording it again (a second score would count twice).';
+
+/**
+ * Records an NPS score at Footprints, then in the read model. Not safe to repeat (Footprints keeps every score
+ * given) and not checkable (no call lists the scores): after a lost answer staff are told it may have been
+ * recorded, never "nothing was changed".
+ */
 export async function recordNps(db: Db, deps: LeadDeps, actor: AuditActorRef, input: { leadId: string; score: number; comment?: string }): Promise<void> {
   const record = await requireLead(db, deps, actor, 'leads.recordNps', input.leadId);
   try {
     await deps.client.updateNps(deps.accessToken, record.id, { nps: input.score, comment: input.comment || undefined });
   } catch (error) {
-    await failure(db, actor, 'leads.recordNps', record.id, error, { score: input.score });
-    throw error;
+    const answerLost = deliveryOf(error) === 'ambiguous';
+    await failure(db, actor, 'leads.recordNps', record.id, error, { score: input.score, ...(answerLost ? { answerLost } : {}) });
+    throw answerLost ? new ConflictError(NPS_UNCONFIRMED_MESSAGE) : error;
   }
   const now = nowOf(deps);
   await db.insert(leadNpsEntries).values({ leadId: record.id, score: input.score, comment: input.comment || null, at: now, source: 'console', actorId: actor.id, actorName: actor.name });

@@ -1,7 +1,8 @@
 import 'server-only';
 import { recordAudit, type AuditActorRef } from '@/lib/audit';
 import type { Db } from '@/lib/db';
-import { ValidationError } from '@/lib/errors';
+import { ConflictError, ValidationError } from '@/lib/errors';
+import { deliveryOf } from '@/lib/vendors/http';
 import type { LeadDeps } from './deps';
 import { failure, nowOf, requireLead, target } from './lead-records';
 import { checkPdfFiles, MAX_FILES_PER_UPLOAD, startsWithPdfMagic, type DocumentKind } from './pdf';
@@ -20,7 +21,14 @@ export interface UploadInput {
   leadActionId?: string;
 }
 
-/** Checks every file (PDF by type and content, 10 MB), then sends them to Footprints and records them. */
+export const UPLOAD_UNCONFIRMED_MESSAGE =
+  'Footprints did not confirm the upload: the documents may have arrived. Open the lead in Footprints and check its documents before uploading them again.';
+
+/**
+ * Checks every file (PDF by type and content, 10 MB), then sends them to Footprints and records them. The upload
+ * is not known to be safe to repeat and cannot be checked (no call lists a lead's documents): after a lost
+ * answer staff are told the documents may have arrived, never "nothing was changed".
+ */
 export async function uploadDocuments(db: Db, deps: LeadDeps, actor: AuditActorRef, input: UploadInput): Promise<{ uploaded: string[] }> {
   const record = await requireLead(db, deps, actor, 'leads.uploadDocuments', input.leadId);
   const problems = checkPdfFiles(input.files.map((f) => ({ name: f.name, size: f.bytes.length, type: f.type, head: f.bytes.subarray(0, 8) })));
@@ -48,8 +56,9 @@ export async function uploadDocuments(db: Db, deps: LeadDeps, actor: AuditActorR
     );
     uploaded = res.uploadedFiles.length ? res.uploadedFiles : input.files.map((f) => f.name);
   } catch (error) {
-    await failure(db, actor, 'leads.uploadDocuments', record.id, error, { documentType: input.documentType, files: input.files.length });
-    throw error;
+    const answerLost = deliveryOf(error) === 'ambiguous';
+    await failure(db, actor, 'leads.uploadDocuments', record.id, error, { documentType: input.documentType, files: input.files.length, ...(answerLost ? { answerLost } : {}) });
+    throw answerLost ? new ConflictError(UPLOAD_UNCONFIRMED_MESSAGE) : error;
   }
   const now = nowOf(deps);
   await db.insert(leadDocuments).values(

@@ -128,3 +128,25 @@ export class RetryableError extends Error {
 export function isRetryableError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'retryable' in error && (error as { retryable: unknown }).retryable === true;
 }
+
+/**
+ * Thrown by a handler that cannot decide on its own (issue 13: a lost add-lead answer whose lead the vendor's
+ * list can neither show nor rule out). The job leaves the queue for `needs_person` with `detail` as its result
+ * (what the admin needs to choose: no secrets, only what the page shows), until an admin resolves it
+ * (releaseHeldJob). Never retried by the worker.
+ */
+export class NeedsPersonError extends Error {
+  readonly retryable = false;
+  readonly needsPerson = true;
+  constructor(
+    message: string,
+    readonly detail: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'NeedsPersonError';
+  }
+}
+
+export function isNeedsPersonError(error: unknown): error is NeedsPersonError {
+  return typeof error === 'object' && error !== null && (error as { needsPerson?: unknown }).needsPerson === true && 'detail' in error;
+}

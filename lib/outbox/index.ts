@@ -3,7 +3,9 @@ export { BACKOFF, backoffCeilingMs, backoffMs } from './backoff';
 export {
   asRetryable,
   getHandler,
+  isNeedsPersonError,
   isRetryableError,
+  NeedsPersonError,
   registerBatchHandler,
   registerHandler,
   registeredKinds,
@@ -31,6 +33,7 @@ export {
   listJobsByCorrelation,
   OUTBOX_STATUSES,
   queueStats,
+  releaseHeldJob,
   retryDeadJob,
   runBatch,
   runDueJobs,

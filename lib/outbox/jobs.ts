@@ -13,7 +13,7 @@ import { recordOutboxJobRun } from '@/lib/metrics';
 import { redactText } from '@/lib/redact';
 import { backoffMs } from './backoff';
 import type { z } from 'zod';
-import { asRetryable, getHandler, isRetryableError, registeredKinds, type OutboxBatchOutcome } from './handlers';
+import { asRetryable, getHandler, isNeedsPersonError, isRetryableError, registeredKinds, type OutboxBatchOutcome } from './handlers';
 
 export type { OutboxJob, OutboxStatus };
 export { OUTBOX_STATUSES };
@@ -156,7 +156,7 @@ export async function claimJobs(db: Db, opts: ClaimOptions): Promise<OutboxJob[]
   return claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
 }
 
-export type RunOutcome = 'done' | 'retry' | 'dead' | 'lost';
+export type RunOutcome = 'done' | 'retry' | 'dead' | 'needs_person' | 'lost';
 
 export interface RunResult {
   outcome: RunOutcome;
@@ -274,6 +274,10 @@ async function runJobUntraced(db: Db, job: OutboxJob, opts: RunOptions): Promise
   try {
     result = await handler.run(parsed.payload, { db, job, attempt: job.attempts });
   } catch (error) {
+    if (isNeedsPersonError(error)) {
+      log('warn', 'outbox.job_needs_person', { jobId: job.id, kind: job.kind, attempt: job.attempts });
+      return finishJob(db, job, 'needs_person', { status: 'needs_person', result: error.detail, lastError: describeError(error) }, clock);
+    }
     return failJob(db, job, error, isRetryableError(error), opts);
   }
   return finishJob(db, job, 'done', { status: 'done', result: result ?? null, lastError: null }, clock);
@@ -382,7 +386,8 @@ export async function runDueJobs(db: Db, opts: RunDueOptions): Promise<RunDueRes
   for (const { outcome } of settled.flat()) {
     if (outcome === 'done') counts.done += 1;
     else if (outcome === 'retry') counts.retried += 1;
-    else if (outcome === 'dead') counts.dead += 1;
+    // A job now waiting for a person left the queue for an admin, as a dead one does: counted with them.
+    else if (outcome === 'dead' || outcome === 'needs_person') counts.dead += 1;
     else counts.lost += 1;
   }
   return counts;
@@ -485,6 +490,22 @@ export async function retryDeadJob(db: Db, id: string, opts: { now?: Clock } = {
     .update(outboxJobs)
     .set({ status: 'queued', attempts: 0, nextAttemptAt: now, lockedBy: null, lockedAt: null, updatedAt: now })
     .where(and(eq(outboxJobs.id, id), eq(outboxJobs.status, 'dead')))
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * Resolves a job waiting for a person: back in the queue, due now, attempts reset, `result` set to the decision
+ * (the handler reads it). Exactly once: only a job still in needs_person is changed, so a second click or a
+ * second admin gets null. Runs in the caller's transaction when given one.
+ */
+export async function releaseHeldJob(db: Db, id: string, decision: Record<string, unknown>, opts: { now?: Clock } = {}): Promise<OutboxJob | null> {
+  if (!isJobId(id)) return null;
+  const now = (opts.now ?? systemClock)();
+  const [row] = await db
+    .update(outboxJobs)
+    .set({ status: 'queued', attempts: 0, nextAttemptAt: now, lockedBy: null, lockedAt: null, result: decision, updatedAt: now })
+    .where(and(eq(outboxJobs.id, id), eq(outboxJobs.status, 'needs_person')))
     .returning();
   return row ?? null;
 }

@@ -235,7 +235,7 @@ describe.each(testEngines)('outbox on %s', (engine) => {
 
     const all = await listJobs(t.db, { kind, limit: 10, offset: 0 });
     expect(all.total).toBe(3);
-    expect(all.counts).toEqual({ queued: 1, running: 0, done: 1, dead: 1 });
+    expect(all.counts).toEqual({ queued: 1, running: 0, done: 1, dead: 1, needs_person: 0 });
     expect(all.rows.map((r) => r.idempotencyKey)).toEqual(['list-c', 'list-b', 'list-a']);
     const dead = await listJobs(t.db, { kind, status: 'dead', limit: 10, offset: 0 });
     expect(dead.total).toBe(1);

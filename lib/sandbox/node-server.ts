@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Sandbox } from './router';
+import { isCutConnection } from './types';
 
 export interface RunningSandbox {
   sandbox: Sandbox;
@@ -38,6 +39,11 @@ export async function startSandboxServer(sandbox = new Sandbox(), port = 0): Pro
       }
       const segments = pathname.slice('/sandbox/'.length).split('/').filter(Boolean).map(decodeURIComponent);
       const response = await sandbox.handle(request, segments);
+      if (isCutConnection(response)) {
+        // "Accept, then cut the connection": the request was carried out; no byte of an answer is written.
+        req.socket.destroy();
+        return;
+      }
       const out = Buffer.from(await response.arrayBuffer());
       const outHeaders: Record<string, string> = {};
       response.headers.forEach((v, k) => (outHeaders[k] = v));

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type RunningSandbox } from './node-server';
+import { SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from './demo-staff';
+import type { FootprintsSimulator } from './footprints';
 import { applyStartFaults, Sandbox, tokenHash } from './router';
 
 let running: RunningSandbox;
@@ -34,6 +36,53 @@ describe('sandbox fault settings', () => {
     expect(log.requests.map((r: { status: number }) => r.status)).toEqual([503, 401]);
   });
 
+  it('accepts a write, then cuts the connection, for exactly cutCount matching writes; reads are never cut', async () => {
+    await control('/reset');
+    const basic = Buffer.from(`${SANDBOX_FOOTPRINTS_KEY}:${SANDBOX_FOOTPRINTS_SECRET}`).toString('base64');
+    const tokenRes = await fetch(`${running.origin}/sandbox/footprints/api/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+    });
+    const { access_token: token } = (await tokenRes.json()) as { access_token: string };
+    expect((await control('/faults', { vendor: 'footprints', cutCount: 1, match: '/api/lead?' })).status).toBe(200);
+    const addLead = (email: string) =>
+      fetch(`${running.origin}/sandbox/footprints/api/lead?access_token=${token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `userFirstName=Cut&userEmail=${encodeURIComponent(email)}`,
+      });
+    const fp = running.sandbox.simulators.footprints as FootprintsSimulator;
+    // The first add-lead is stored, and no answer comes: the socket is destroyed.
+    await expect(addLead('cut.one@example.com')).rejects.toThrow();
+    expect(fp.listLeads({ email: 'cut.one@example.com' })).toHaveLength(1);
+    // A read is never cut; the count is used up, so the next add-lead is answered.
+    expect((await fetch(`${running.origin}/sandbox/footprints/api/lead?access_token=${token}&startDate=2020-01-01&endDate=2020-01-02`)).status).toBe(200);
+    const answered = await addLead('cut.two@example.com');
+    expect(answered.status).toBe(200);
+    expect(running.sandbox.getFaults().footprints.cutCount).toBeNull();
+    // A rate of 1 cuts every matching write.
+    await control('/faults', { vendor: 'footprints', cutRate: 1, match: '/api/lead?' });
+    await expect(addLead('cut.three@example.com')).rejects.toThrow();
+    expect(fp.listLeads({ email: 'cut.three@example.com' })).toHaveLength(1);
+    // GET /_control counts the answers swallowed since the reset.
+    expect((await (await fetch(`${running.origin}/sandbox/_control`)).json()).cuts).toEqual({ footprints: 2 });
+    expect((await control('/faults', { vendor: 'footprints', cutRate: 2 })).status).toBe(400);
+    expect((await control('/faults', { vendor: 'footprints', cutCount: 0 })).status).toBe(400);
+  });
+
+  it('shows customDetails in the lead list or not, as set (the docs are silent); a reset restores it', async () => {
+    await control('/reset');
+    const fp = running.sandbox.simulators.footprints as FootprintsSimulator;
+    expect(fp.settings().echoCustomDetails).toBe(true);
+    expect((await control('/footprints', { echoCustomDetails: 'no' })).status).toBe(400);
+    const res = await control('/footprints', { echoCustomDetails: false });
+    expect(res.status).toBe(200);
+    expect(fp.settings().echoCustomDetails).toBe(false);
+    await control('/reset');
+    expect(fp.settings().echoCustomDetails).toBe(true);
+  });
+
   it('adds latency', async () => {
     await control('/reset');
     await control('/faults', { vendor: 'netcore-api', latencyMs: 200 });
@@ -58,7 +107,7 @@ describe('the sandbox control endpoint', () => {
     const clean = await faultsNow();
     expect(clean.status).toBe('success');
     expect(Object.keys(clean.faults).sort()).toEqual(['footprints', 'loyalty', 'netcore-activity', 'netcore-api']);
-    for (const f of Object.values(clean.faults)) expect(f).toEqual({ latencyMs: 0, errorRate: 0, outage: false, failStatus: null, failCount: null, match: null });
+    for (const f of Object.values(clean.faults)) expect(f).toEqual({ latencyMs: 0, errorRate: 0, outage: false, failStatus: null, failCount: null, match: null, cutRate: 0, cutCount: null });
     await control('/faults', { vendor: 'loyalty', latencyMs: 150, failStatus: 429 });
     const set = await faultsNow();
     expect(set.faults.loyalty).toMatchObject({ latencyMs: 150, failStatus: 429 });

@@ -3,12 +3,13 @@
  * and the control endpoint (`/sandbox/_control`) that tests and trainers use to break a vendor on purpose.
  */
 import { createHash } from 'node:crypto';
-import { createFootprintsSimulator } from './footprints';
+import { createFootprintsSimulator, type FootprintsSimulator } from './footprints';
 import { createLoyaltySimulator } from './loyalty';
 import { createNetcoreSimulators } from './netcore';
 import {
   NO_FAULTS,
   SANDBOX_VENDORS,
+  cutConnection,
   json,
   type FaultSettings,
   type RecordedRequest,
@@ -22,6 +23,8 @@ export class Sandbox {
   readonly simulators: Record<SandboxVendor, Simulator>;
   private faults: Record<SandboxVendor, FaultSettings>;
   private requests: RecordedRequest[] = [];
+  /** Connections cut by the "accept, then cut" fault since the last reset, per vendor. */
+  private cuts: Partial<Record<SandboxVendor, number>> = {};
   /** What each logged request carried (path, query and body), kept private: only searched, never listed. */
   private carried = new WeakMap<RecordedRequest, string>();
 
@@ -44,6 +47,12 @@ export class Sandbox {
     for (const sim of Object.values(this.simulators)) sim.reset();
     this.faults = Sandbox.noFaults();
     this.requests = [];
+    this.cuts = {};
+  }
+
+  /** How many answers the "accept, then cut" fault has swallowed since the last reset. */
+  getCuts(): Partial<Record<SandboxVendor, number>> {
+    return { ...this.cuts };
   }
 
   setFaults(vendor: SandboxVendor, patch: Partial<FaultSettings>): FaultSettings {
@@ -121,8 +130,24 @@ export class Sandbox {
       return json({ status: 'error', message: 'Internal Server Error (sandbox fault)' }, 500);
     }
     const res = await this.simulators[vendor].handle(req, path);
+    if (matches && req.method !== 'GET' && req.method !== 'HEAD' && res.ok && this.cutsThisOne(faults)) {
+      // Carried out (the lead is stored), and the answer is never delivered.
+      record(0);
+      this.cuts[vendor] = (this.cuts[vendor] ?? 0) + 1;
+      return cutConnection();
+    }
     record(res.status);
     return res;
+  }
+
+  /** Whether the "accept, then cut" fault takes this (accepted, matching) write; a count is used up first. */
+  private cutsThisOne(faults: FaultSettings): boolean {
+    if (faults.cutCount !== null && faults.cutCount > 0) {
+      faults.cutCount -= 1;
+      if (faults.cutCount <= 0) faults.cutCount = null;
+      return true;
+    }
+    return faults.cutRate > 0 && Math.random() < faults.cutRate;
   }
 
   private async control(req: Request, rest: readonly string[]): Promise<Response> {
@@ -156,8 +181,21 @@ export class Sandbox {
       for (const v of targets) this.setFaults(v, parsed.patch);
       return json({ status: 'success', faults: this.getFaults() });
     }
+    if (action === 'footprints' && req.method === 'POST') {
+      // The Footprints simulator's own settings (where the docs are silent): {"echoCustomDetails": false}.
+      let body: unknown;
+      try {
+        body = await req.json();
+      } catch {
+        return json({ status: 'error', message: 'send JSON: {"echoCustomDetails": false}' }, 400);
+      }
+      const echo = (body as { echoCustomDetails?: unknown } | null)?.echoCustomDetails;
+      if (typeof echo !== 'boolean') return json({ status: 'error', message: 'echoCustomDetails: true or false' }, 400);
+      const settings = (this.simulators.footprints as FootprintsSimulator).configure({ echoCustomDetails: echo });
+      return json({ status: 'success', settings });
+    }
     if (action === '' || action === 'faults') {
-      return json({ status: 'success', faults: this.getFaults() });
+      return json({ status: 'success', faults: this.getFaults(), cuts: this.getCuts() });
     }
     return json({ status: 'error', message: 'unknown control action' }, 404);
   }
@@ -216,6 +254,14 @@ function parseFaultPatch(body: unknown): { vendor: SandboxVendor | 'all'; patch:
   if ('failCount' in b) {
     if (b.failCount !== null && (typeof b.failCount !== 'number' || b.failCount < 1)) return { error: 'failCount: ≥ 1, or null' };
     patch.failCount = b.failCount as number | null;
+  }
+  if ('cutRate' in b) {
+    if (typeof b.cutRate !== 'number' || b.cutRate < 0 || b.cutRate > 1) return { error: 'cutRate: 0..1' };
+    patch.cutRate = b.cutRate;
+  }
+  if ('cutCount' in b) {
+    if (b.cutCount !== null && (typeof b.cutCount !== 'number' || !Number.isInteger(b.cutCount) || b.cutCount < 1)) return { error: 'cutCount: a whole number ≥ 1, or null' };
+    patch.cutCount = b.cutCount as number | null;
   }
   if ('match' in b) {
     if (b.match !== null && typeof b.match !== 'string') return { error: 'match: a string, or null' };

@@ -23,8 +23,15 @@ export interface FaultSettings {
   failStatus: number | null;
   /** How many matching requests `failStatus` applies to before it clears itself; null = until changed. */
   failCount: number | null;
-  /** Only requests whose path + query + body contain this text are affected by failStatus/errorRate. */
+  /** Only requests whose path + query + body contain this text are affected by failStatus/errorRate/cut*. */
   match: string | null;
+  /**
+   * "Accept, then cut the connection" (issue 13): 0..1, the share of matching writes (POST/PUT/DELETE) that the
+   * simulator carries out (the lead is stored) and then answers by destroying the socket, no answer at all.
+   */
+  cutRate: number;
+  /** The next N matching writes are accepted, then cut (counts down, then clears itself); null = none. */
+  cutCount: number | null;
 }
 
 export const NO_FAULTS: FaultSettings = {
@@ -34,7 +41,31 @@ export const NO_FAULTS: FaultSettings = {
   failStatus: null,
   failCount: null,
   match: null,
+  cutRate: 0,
+  cutCount: null,
 };
+
+const cutResponses = new WeakSet<Response>();
+
+/**
+ * The answer to a request that was carried out but whose answer must never arrive: node-server destroys the
+ * socket instead of writing it; served by Next (app/sandbox), its body fails as it streams, so the connection is
+ * cut after the status line. Either way the client gets no readable answer.
+ */
+export function cutConnection(): Response {
+  const res = new Response(
+    new ReadableStream({
+      start(controller) {
+        controller.error(new Error('sandbox fault: connection cut after accepting the request'));
+      },
+    }),
+    { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } },
+  );
+  cutResponses.add(res);
+  return res;
+}
+
+export const isCutConnection = (res: Response): boolean => cutResponses.has(res);
 
 export interface RecordedRequest {
   vendor: SandboxVendor;

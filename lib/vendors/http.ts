@@ -27,6 +27,57 @@ export interface VendorErrorInit {
   message: string;
   retryable: boolean;
   kind: 'http' | 'timeout' | 'network' | 'invalid_response' | 'invalid_request';
+  /** Whether the vendor may have acted on the request; derived from status and kind when not given. */
+  delivery?: VendorDelivery;
+}
+
+/**
+ * What a failed call says about the vendor's side (issue 13), for a write that is not safe to repeat:
+ *  - `refused`: the vendor answered no (a 4xx, or an error body with 200): nothing was done;
+ *  - `not_received`: the request never reached the vendor (refused before sending, connection refused,
+ *    unknown host): nothing was done, sending again is safe;
+ *  - `ambiguous`: the request may have been received and acted on, the answer was lost (timeout, a connection
+ *    reset or cut after sending, a 5xx, an OK answer that could not be read): check before sending again.
+ */
+export type VendorDelivery = 'refused' | 'not_received' | 'ambiguous';
+
+/** Error codes of a connection that never opened: the request cannot have reached the vendor. */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL', 'UND_ERR_INVALID_ARG']);
+
+function defaultDelivery(init: Pick<VendorErrorInit, 'kind' | 'status'>): VendorDelivery {
+  if (init.kind === 'invalid_request') return 'not_received';
+  if (init.kind === 'http' && init.status >= 400 && init.status < 500) return 'refused';
+  // 503 says "currently unable to handle the request" (RFC 9110 §15.6.4): an outage or overload answer given
+  // instead of processing, so nothing was done. Any other 5xx (500, 502, 504: a gateway may have forwarded it)
+  // may come after the work was done.
+  if (init.kind === 'http' && init.status === 503) return 'not_received';
+  return 'ambiguous';
+}
+
+/** The system error codes a fetch failure carries (undici wraps them in `cause`, sometimes an AggregateError). */
+export function networkErrorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  const visit = (e: unknown, depth: number) => {
+    if (!e || typeof e !== 'object' || depth > 4) return;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+    visit((e as { cause?: unknown }).cause, depth + 1);
+    const inner = (e as { errors?: unknown }).errors;
+    if (Array.isArray(inner)) for (const x of inner) visit(x, depth + 1);
+  };
+  visit(error, 0);
+  return codes;
+}
+
+/** A fetch that threw before any answer: certainly not received only when the connection never opened. */
+export function deliveryOfNetworkFailure(error: unknown): VendorDelivery {
+  const codes = networkErrorCodes(error);
+  return codes.length > 0 && codes.every((c) => NOT_CONNECTED_CODES.has(c)) ? 'not_received' : 'ambiguous';
+}
+
+/** The delivery class of any error a vendor call threw; an error that is not a VendorError is ambiguous. */
+export function deliveryOf(error: unknown): VendorDelivery {
+  return error instanceof VendorError ? error.delivery : 'ambiguous';
 }
 
 export class VendorError extends Error {
@@ -39,6 +90,7 @@ export class VendorError extends Error {
   readonly vendorCode?: string;
   readonly retryable: boolean;
   readonly kind: VendorErrorInit['kind'];
+  readonly delivery: VendorDelivery;
   /** The vendor's reason alone (redacted), for showing to staff beside a field or in a toast. */
   readonly reason: string;
 
@@ -53,6 +105,7 @@ export class VendorError extends Error {
     this.vendorCode = init.vendorCode;
     this.retryable = init.retryable;
     this.kind = init.kind;
+    this.delivery = init.delivery ?? defaultDelivery(init);
   }
 
   /** A plain object that is safe to log or store (no stack, no body, no secret). */
@@ -65,6 +118,7 @@ export class VendorError extends Error {
       vendorCode: this.vendorCode,
       retryable: this.retryable,
       kind: this.kind,
+      delivery: this.delivery,
       reason: this.reason,
       message: this.message,
     };
@@ -205,7 +259,14 @@ async function sendVendorRequest<S extends z.ZodType>(req: VendorRequest<S>): Pr
       throw fail({ status: 0, kind: 'timeout', retryable: true, message: `no answer within ${req.timeoutMs} ms` });
     }
     const cause = error instanceof Error ? error.message : String(error);
-    throw fail({ status: 0, kind: 'network', retryable: true, message: `could not reach ${redactUrl(req.url)}: ${cause}` });
+    const codes = networkErrorCodes(error);
+    throw fail({
+      status: 0,
+      kind: 'network',
+      retryable: true,
+      delivery: deliveryOfNetworkFailure(error),
+      message: `could not reach ${redactUrl(req.url)}: ${cause}${codes.length ? ` (${[...new Set(codes)].join(', ')})` : ''}`,
+    });
   }
 
   let parsed: unknown;
@@ -237,6 +298,8 @@ async function sendVendorRequest<S extends z.ZodType>(req: VendorRequest<S>): Pr
       status: inBand.status,
       kind: 'http',
       retryable: isRetryableStatus(inBand.status),
+      // The vendor answered, and said no.
+      delivery: 'refused',
       vendorCode: inBand.vendorCode,
       message: inBand.message,
     });

@@ -6,6 +6,7 @@ import { ROLES } from '@/lib/auth/roles';
 import { ConfirmationNeededError, assignRole } from '@/lib/admin/assign-role';
 import { assignStores } from '@/lib/admin/assign-stores';
 import { listQueue } from '@/lib/admin/queries';
+import { resolveCaptureCheck } from '@/lib/admin/resolve-capture-check';
 import { retryDeadJob } from '@/lib/admin/retry-dead-job';
 import { getConfig } from '@/lib/config';
 
@@ -46,7 +47,7 @@ export const listQueueAction = defineAction({
   name: 'admin.listQueue',
   permission: 'admin.queue',
   schema: z.object({
-    status: z.enum(['queued', 'running', 'done', 'dead']).optional(),
+    status: z.enum(['queued', 'running', 'done', 'dead', 'needs_person']).optional(),
     page: z.number().int().min(1).max(10_000).default(1),
   }),
   handler: async (input, { db }) => listQueue(db, input),
@@ -57,4 +58,16 @@ export const retryJobAction = defineAction({
   permission: 'admin.queue',
   schema: z.object({ jobId: z.string().min(1).max(100) }),
   handler: async ({ jobId }, { db, actor }) => retryDeadJob(db, actor, jobId),
+});
+
+/** "It's this one" (adopt a Footprints lead) / "Send it again" for a capture waiting for a person (issue 13). */
+export const resolveCaptureCheckAction = defineAction({
+  name: 'admin.resolveCaptureCheck',
+  permission: 'admin.queue',
+  schema: z.discriminatedUnion('choice', [
+    z.object({ jobId: z.string().min(1).max(100), choice: z.literal('adopt'), leadId: z.string().trim().min(1, 'Give the lead id').max(100) }),
+    z.object({ jobId: z.string().min(1).max(100), choice: z.literal('resend') }),
+  ]),
+  handler: async (input, { db, actor }) =>
+    resolveCaptureCheck(db, actor, input.jobId, input.choice === 'adopt' ? { choice: 'adopt', leadId: input.leadId } : { choice: 'resend' }),
 });

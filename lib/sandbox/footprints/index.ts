@@ -4,7 +4,7 @@
  */
 import { createFootprintsSimulatorImpl, type FootprintsSimulator, type FootprintsSimulatorOptions } from './simulator';
 
-export type { CodeSnapshot, FootprintsSimulator, FootprintsSimulatorOptions } from './simulator';
+export type { CodeSnapshot, FootprintsSimulator, FootprintsSimulatorOptions, FootprintsSimulatorSettings } from './simulator';
 export { FOOTPRINTS_DEMO } from './seed';
 export { parseUrlEncoded } from './form';
 export { ACCOUNT_TIMEZONE } from './time';

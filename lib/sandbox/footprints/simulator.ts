@@ -48,6 +48,17 @@ export interface FootprintsSimulatorOptions {
   now?: () => Date;
   /** Lifetime of issued access tokens, in seconds (default 12 hours). */
   tokenTtlSeconds?: number;
+  /**
+   * Whether GET /api/lead shows each lead's customDetails (default true). The docs' sample of the list has no
+   * customDetails and no sentence says either way, so it is a setting: off, a console must find a lead whose
+   * answer was lost by its e-mail/phone and createdAt instead of the key it put in customDetails.
+   */
+  echoCustomDetails?: boolean;
+}
+
+/** The simulator's settings that tests and trainers change while it runs (`/sandbox/_control/footprints`). */
+export interface FootprintsSimulatorSettings {
+  echoCustomDetails: boolean;
 }
 
 export interface CodeSnapshot {
@@ -77,6 +88,9 @@ export interface FootprintsSimulator extends Simulator {
   listCodes(filter?: { campaignInternalId?: string; status?: SimCodeStatus; email?: string }): CodeSnapshot[];
   listNotifications(): SimNotification[];
   tokenInfo(accessToken: string): SimToken | undefined;
+  /** Changes settings until the next reset (which restores the options given at creation). */
+  configure(patch: Partial<FootprintsSimulatorSettings>): FootprintsSimulatorSettings;
+  settings(): FootprintsSimulatorSettings;
 }
 
 class SimError extends Error {
@@ -200,6 +214,8 @@ export function createFootprintsSimulatorImpl(opts: FootprintsSimulatorOptions =
   const now = opts.now ?? (() => new Date());
   const leadCount = Math.max(0, Math.floor(opts.leadCount ?? 300));
   const tokenTtl = opts.tokenTtlSeconds ?? 12 * 3600;
+  const initialSettings: FootprintsSimulatorSettings = { echoCustomDetails: opts.echoCustomDetails ?? true };
+  let settings = { ...initialSettings };
   let state: SimState = buildSeed(now(), leadCount);
 
   const mintId = (kind: string) => objectId(kind, ++state.nextId);
@@ -259,7 +275,7 @@ export function createFootprintsSimulatorImpl(opts: FootprintsSimulatorOptions =
       consultant: consultant ? { _id: consultant._id, name: `${consultant.firstName} ${consultant.lastName}` } : undefined,
       tags: lead.tags,
       marketingChannels: lead.marketingChannels,
-      customDetails: lead.customDetails,
+      customDetails: settings.echoCustomDetails ? lead.customDetails : undefined,
       nps: lead.nps,
       reasonLost: lead.lost?.reasonLost,
       contractId: lead.contract?.contractId,
@@ -1321,6 +1337,7 @@ export function createFootprintsSimulatorImpl(opts: FootprintsSimulatorOptions =
       const tokens = state.tokens;
       const nextId = state.nextId;
       state = buildSeed(now(), leadCount);
+      settings = { ...initialSettings };
       state.tokens = tokens;
       state.nextId = Math.max(state.nextId, nextId);
     },
@@ -1357,5 +1374,10 @@ export function createFootprintsSimulatorImpl(opts: FootprintsSimulatorOptions =
       const t = state.tokens.get(accessToken);
       return t ? clone(t) : undefined;
     },
+    configure: (patch) => {
+      settings = { ...settings, ...patch };
+      return { ...settings };
+    },
+    settings: () => ({ ...settings }),
   };
 }

@@ -40,6 +40,7 @@ export function customersApi(t: FootprintsTransport): CustomersApi {
       }
     },
 
+    // Safe to repeat: PUT of absolute values on the customer found by e-mail and phone.
     async updateCustomer(accessToken, input) {
       const params = encode('updateCustomer', () => encodeUpdateCustomer(input));
       // The heading reads "PUT {{base_url}} /api/client" (a stray space); the samples use /api/client.
@@ -54,6 +55,7 @@ export function customersApi(t: FootprintsTransport): CustomersApi {
       });
     },
 
+    // Safe to repeat: deleting the customer again finds nothing to delete (an error the caller reads as done).
     async deleteCustomer(accessToken, input) {
       const params = encode('deleteCustomer', () => encodeDeleteCustomer(input));
       await call({ operation: 'deleteCustomer', method: 'DELETE', path: '/api/client', accessToken, body: form(params), schema: StatusSchema });

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatFootprintsDate, formatFootprintsDateTime, parseFootprintsDate } from './dates';
 import {
+  CAPTURE_KEY_DETAIL,
+  captureKeyOfLead,
   encodeAddLead,
   encodeAddProspect,
   encodeChangeCode,
@@ -48,6 +50,27 @@ describe('encoders', () => {
       ['preferredStore', 'Cluj'],
     ]);
     expect(p.toString()).not.toContain('userFamilyDetails');
+  });
+
+  it('add lead: the capture key travels in customDetails, beside createdAt and the caller\'s own details', () => {
+    const p = encodeAddLead({
+      userEmail: 'test@test.com',
+      createdAt: '2026-12-04 10:11:12',
+      timezone: 'Europe/Bucharest',
+      customDetails: { offerDetails: 'Lorem', [CAPTURE_KEY_DETAIL]: 'not this one' },
+      captureKey: 'form-key-1',
+    });
+    expect(decoded(p)).toEqual([
+      ['userEmail', 'test@test.com'],
+      ['createdAt', '2026-12-04 10:11:12'],
+      ['timezone', 'Europe/Bucharest'],
+      ['customDetails[offerDetails]', 'Lorem'],
+      ['customDetails[storedeskCaptureKey]', 'form-key-1'],
+    ]);
+    expect(p.toString()).not.toContain('captureKey=');
+    expect(captureKeyOfLead({ customDetails: { storedeskCaptureKey: 'form-key-1' } })).toBe('form-key-1');
+    expect(captureKeyOfLead({ customDetails: 'x' })).toBeUndefined();
+    expect(captureKeyOfLead({})).toBeUndefined();
   });
 
   it('update lead: contract fields flattened, only with status customer', () => {

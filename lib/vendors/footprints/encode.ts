@@ -143,6 +143,13 @@ export const AddLeadInputSchema = z
     timezone: z.string().refine(isTimeZone, 'not an IANA time zone').optional(),
     userComments: optText,
     /**
+     * The console's idempotency key of the capture (issue 13). Footprints has no idempotency key for add-lead, so
+     * the key travels in `customDetails`, the one free-form field the docs allow without any setup (custom
+     * variables must be declared first, else ignored), under CAPTURE_KEY_DETAIL: a retry whose earlier answer
+     * was lost can find its lead again. Merged into the caller's customDetails (the key wins on a name clash).
+     */
+    captureKey: z.string().trim().min(1).max(200).optional(),
+    /**
      * Custom variables, sent as top-level fields; Footprints ignores names not declared under
      * Settings > Custom Variables. A name that is also a documented field is refused.
      */
@@ -169,10 +176,26 @@ function personToForm(input: Record<string, unknown>): FormShape {
   return { ...rest, userFamilyDetalis: userFamilyDetails };
 }
 
+/** The name under customDetails that carries a capture's idempotency key (see AddLeadInput.captureKey). */
+export const CAPTURE_KEY_DETAIL = 'storedeskCaptureKey';
+
+/**
+ * The capture key a listed lead carries back, if Footprints echoes customDetails in GET /api/lead (the docs'
+ * sample shows no customDetails there, so the console never relies on it: see lib/capture/reconcile-capture.ts).
+ */
+export function captureKeyOfLead(lead: Readonly<Record<string, unknown>>): string | undefined {
+  const details = lead.customDetails;
+  if (!details || typeof details !== 'object' || Array.isArray(details)) return undefined;
+  const key = (details as Record<string, unknown>)[CAPTURE_KEY_DETAIL];
+  return typeof key === 'string' && key ? key : undefined;
+}
+
 /** The documented field order, then custom variables. */
 export function encodeAddLead(input: AddLeadInput): URLSearchParams {
   const parsed = AddLeadInputSchema.parse(input);
-  const { customVariables, ...fields } = parsed;
+  const { customVariables, captureKey, ...fields } = parsed;
+  // customDetails[storedeskCaptureKey]=<key>, bracket notation as the docs' `customDetails[offerDetails] = '…'`.
+  if (captureKey !== undefined) fields.customDetails = { ...fields.customDetails, [CAPTURE_KEY_DETAIL]: captureKey };
   const form = personToForm(fields);
   const ordered: FormShape = {};
   for (const name of ADD_LEAD_FIELDS) if (form[name] !== undefined) ordered[name] = form[name];

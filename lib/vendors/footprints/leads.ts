@@ -66,6 +66,9 @@ const leadPath = (leadId: string, tail = '') => `/api/lead/${encodeURIComponent(
 export function leadsApi(t: FootprintsTransport): LeadsApi {
   const { call, check, encode, form, refuse, requireId } = t;
   return {
+    // NOT safe to repeat: Footprints has no idempotency key for add-lead; a repeat is a second lead. Every capture
+    // sends its key in customDetails (AddLeadInput.captureKey), and a lost answer is reconciled before posting
+    // again (lib/capture/lead-reconciliation.ts).
     async addLead(accessToken, input) {
       const params = encode('addLead', () => encodeAddLead(input));
       // The Node sample posts to /api/offerCategory/{id}/lead; the heading and the other three samples to
@@ -82,6 +85,8 @@ export function leadsApi(t: FootprintsTransport): LeadsApi {
       return { id: res._id };
     },
 
+    // Safe to repeat: PUT of absolute values (a status, a contract, tags) on one lead; a second call sets the
+    // same values again (the status history gains nothing: the status is already the one sent).
     async updateLead(accessToken, leadId, input) {
       requireId('updateLead', 'leadId', leadId);
       const params = encode('updateLead', () => encodeUpdateLead(input));
@@ -110,12 +115,16 @@ export function leadsApi(t: FootprintsTransport): LeadsApi {
       };
     },
 
+    // NOT safe to repeat: each POST adds one more action to the timeline, with no key. Checkable: the lead's
+    // actions can be listed (getLeadActions), so lib/leads/add-action.ts looks for the same type, detail and date
+    // after an ambiguous failure before anyone adds it again.
     async addLeadAction(accessToken, input) {
       const params = encode('addLeadAction', () => encodeLeadAction(input));
       const res = await call({ operation: 'addLeadAction', method: 'POST', path: '/api/lead/action', accessToken, body: form(params), schema: ActionSavedSchema });
       return { id: res._id };
     },
 
+    // Safe to repeat: PUT of the whole action (type, detail, date) on its id.
     async updateLeadAction(accessToken, actionId, input) {
       requireId('updateLeadAction', 'actionId', actionId);
       const params = encode('updateLeadAction', () => encodeLeadAction(input));
@@ -147,6 +156,10 @@ export function leadsApi(t: FootprintsTransport): LeadsApi {
       return call({ operation: 'getLeadActionTypes', method: 'GET', path: '/api/lead/action-types', accessToken, schema: LeadActionTypeListSchema });
     },
 
+    // NOT known to be safe to repeat: the docs do not say whether a second upload replaces or adds documents, and
+    // no call lists a lead's documents, so a lost answer cannot be checked. Never retried automatically: the
+    // manager sees that the answer was lost and checks the lead in Footprints before uploading again
+    // (lib/leads/upload-documents.ts).
     async uploadLeadDocuments(accessToken, leadId, documentType, files, opts = {}) {
       const operation = 'uploadLeadDocuments';
       requireId(operation, 'leadId', leadId);
@@ -178,6 +191,7 @@ export function leadsApi(t: FootprintsTransport): LeadsApi {
       return { uploadedFiles: res.uploaded_files ?? [] };
     },
 
+    // NOT safe to repeat (a second prospect), and not called by the console today.
     async addProspect(accessToken, input) {
       const params = encode('addProspect', () => encodeAddProspect(input));
       const res = await call({
@@ -192,6 +206,9 @@ export function leadsApi(t: FootprintsTransport): LeadsApi {
       return { id: res._id };
     },
 
+    // NOT safe to repeat as history: Footprints keeps each NPS given (a repeat records the score twice, the
+    // lead's current NPS stays the same). No call lists the NPS history, so it cannot be checked; never retried
+    // automatically (lib/leads/record-nps.ts is one call per click).
     async updateNps(accessToken, leadId, input) {
       requireId('updateNps', 'leadId', leadId);
       const params = encode('updateNps', () => encodeNps(input));
@@ -199,6 +216,7 @@ export function leadsApi(t: FootprintsTransport): LeadsApi {
       await call({ operation: 'updateNps', method: 'PUT', path: leadPath(leadId, '/nps'), accessToken, body: form(params), schema: StatusSchema });
     },
 
+    // Safe to repeat: PUT of the lost reason and comment on one lead (absolute values).
     async updateLostLead(accessToken, leadId, input) {
       requireId('updateLostLead', 'leadId', leadId);
       const params = encode('updateLostLead', () => encodeLostLead(input));

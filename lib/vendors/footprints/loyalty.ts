@@ -72,6 +72,9 @@ export function loyaltyCodesApi(t: FootprintsTransport): LoyaltyCodesApi {
       }
     },
 
+    // Safe to repeat in effect: it sets a code to a status (redeemed, blocked); a second call finds it there (or
+    // refuses 409). A lost answer is checked by reading the code back (lib/loyalty/change-code.ts), and the
+    // console's claim row keeps one staff request from changing a code twice.
     // Answers only {status: "success"}, and the docs name no status field (see encodeChangeCode): a caller
     // confirms the change by reading the code back with checkClientCode (lib/loyalty/change-code.ts does).
     async changeCodeStatus(accessToken, input) {

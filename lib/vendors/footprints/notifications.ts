@@ -13,6 +13,9 @@ export interface NotificationsApi {
 export function notificationsApi(t: FootprintsTransport): NotificationsApi {
   const { call, check, form, refuse } = t;
   return {
+    // NOT safe to repeat: each call sends one more e-mail, with no key, and nothing lists what was sent, so a
+    // lost answer cannot be checked. The console never retries it by itself (not queued); the caller says the
+    // answer was lost rather than "not sent".
     async sendNotification(accessToken, input) {
       const operation = 'sendNotification';
       const { attachment, ...rest } = input;

@@ -157,6 +157,8 @@ export function createLoyaltyClient(options: LoyaltyClientOptions): LoyaltyClien
     if (cached?.token === token) cached = null;
   }
 
+  // Safe to repeat: idempotent on activity_id (the docs: "ActivityID already exists" for a second request with
+  // the same id). The id is fixed when the job is queued, so a retry after a lost answer never awards twice.
   async function sendActivity(input: SendActivityInput): Promise<SendActivityResult> {
     const operation = 'sendActivity';
     const personal = [input.correlationId].filter((v) => v.length >= 4);

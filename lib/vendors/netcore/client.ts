@@ -252,6 +252,10 @@ export function createNetcoreClient(options: NetcoreClientOptions): NetcoreClien
     }
   }
 
+  // NOT safe to repeat, and not checkable: the docs give an activity no id Netcore would deduplicate on, and no
+  // call reads offline activities back. After a lost answer (delivery 'ambiguous') the outbox sends the batch
+  // again: at least once, by decision — an activity counted twice in a marketing report does less harm than a
+  // capture or a redemption missing from it. Refusals and not-received failures are never duplicates.
   async function uploadActivities(activities: readonly NetcoreActivity[]): Promise<UploadActivitiesResult> {
     const operation = 'uploadActivities';
     const secrets = secretsOf(apiKey);
@@ -316,6 +320,8 @@ export function createNetcoreClient(options: NetcoreClientOptions): NetcoreClien
     };
   }
 
+  // Safe to repeat: EMAIL is the contact's primary key; a repeat after a lost answer gets the documented 302
+  // "Duplicate entry … for key 'uniqid'", which the capture follow-up reads as done (lib/capture/delivery.ts).
   async function addContactSync(input: AddContactInput): Promise<AddContactResult> {
     const operation = 'addContactSync';
     const data: Record<string, string | number | boolean | null> = {};
