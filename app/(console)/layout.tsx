@@ -7,7 +7,7 @@ import { navFor } from '@/lib/auth/permissions';
 import { requireSession } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { getTranslations } from 'next-intl/server';
-import { LanguageSwitcher } from '@/components/shell/language-switcher';
+import { LanguageSwitcher } from '@/components/i18n/language-switcher';
 
 export const dynamic = 'force-dynamic';
 

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Tabs } from '@/components/ui/tabs';
 import { useTranslations } from 'next-intl';
-import { forgetSignInLocaleChoice, signInLocaleChoice } from '@/components/shell/language-switcher';
+import { forgetSignInLocaleChoice, signInLocaleChoice } from '@/components/i18n/language-switcher';
 
 type Translate = ReturnType<typeof useTranslations<'login'>>;
 

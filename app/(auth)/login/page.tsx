@@ -6,7 +6,7 @@ import { homeFor, safeNextPath } from '@/lib/auth/home';
 import { getStaffSession } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { getTranslations } from 'next-intl/server';
-import { LanguageSwitcher } from '@/components/shell/language-switcher';
+import { LanguageSwitcher } from '@/components/i18n/language-switcher';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('signIn') };

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, LOCALE_NAMES, LOCALES, type Locale } from '@/lib/i18n/locales';
 
-/** The tablet's choice: a plain cookie the request config reads (lib/i18n/request-locale.ts). */
+/** The tablet's choice: a plain cookie the request config reads (i18n/request.ts). */
 function rememberOnThisTablet(locale: Locale) {
   const secure = window.location.protocol === 'https:' ? '; secure' : '';
   document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${LOCALE_COOKIE_MAX_AGE}; samesite=lax${secure}`;
