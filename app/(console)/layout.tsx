@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { DeviceQueueStatus } from '@/components/capture/device-queue-sync';
 import { Nav } from '@/components/shell/nav';
 import { SandboxBanner } from '@/components/shell/sandbox-banner';
 import { IdleSignOut, SignOutButton, SwitchHostessButton } from '@/components/shell/session-controls';
-import { navFor } from '@/lib/auth/permissions';
+import { can, navFor } from '@/lib/auth/permissions';
 import { requireSession } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { getTranslations } from 'next-intl/server';
@@ -41,6 +42,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               {session.roles.length ? t('shell.whoamiRoles', { roles: session.roles.map((r) => t(`roles.${r}`)).join(', ') }) : t('shell.noRole')}
             </p>
             <LanguageSwitcher saveForPerson={session.roles.length > 0} />
+            {/* Captures saved on this tablet while offline, and their sending when the network is back (issue 14). */}
+            {can(session.roles, 'capture.create') ? <DeviceQueueStatus /> : null}
             {isHostess ? <SwitchHostessButton /> : null}
             <SignOutButton />
           </div>

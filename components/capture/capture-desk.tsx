@@ -1,13 +1,18 @@
 'use client';
 
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 import type { CaptureCatalogues, CatalogueName } from '@/lib/capture/catalogues';
 import { CONSENT_WORDING } from '@/lib/capture/consent-wording';
 import { emptyCaptureForm } from '@/lib/capture/form-defaults';
-import { todayInZone } from '@/lib/dates';
+import { formatInstant, todayInZone } from '@/lib/dates';
 import { CaptureFields } from './capture-fields';
 import { CaptureResultRegion } from './capture-result';
+import type { QueuedCapture } from '@/components/offline/device-queue';
+import { CATALOGUES_KEY, keepCatalogues, offlineCatalogues, readKeptCatalogues } from './device-catalogues';
+import { DeviceAttention } from './device-attention';
+import { ForgetTablet } from './forget-tablet';
+import { keepShellOnDevice } from '@/components/offline/offline-shell';
 import { newUuid } from './ids';
 import { useIdleClear } from './idle-warning';
 import { useLeaveGuard } from './leave-guard';
@@ -21,6 +26,43 @@ import { useCaptureSave } from './use-capture-save';
 const loadDuplicatesDialog = () => import('./duplicates-dialog');
 const loadIdleWarning = () => import('./idle-warning-dialog');
 const preloadDialogs = () => void Promise.all([loadDuplicatesDialog(), loadIdleWarning()]).catch(() => undefined);
+// What the desk loads on demand, loaded before the service worker is told the desk's files (offline they must be there).
+const loadOnDemandParts = () =>
+  Promise.all([
+    loadDuplicatesDialog(),
+    loadIdleWarning(),
+    import('@/components/forms/zod-setup'),
+    import('@/lib/capture/inputs'),
+    // The header's sign-out / switch warning (components/shell/session-controls.tsx loads it on the tap).
+    import('@/components/shell/signout-warning'),
+  ]).catch(() => undefined);
+
+const subscribeOnline = (notify: () => void) => {
+  window.addEventListener('online', notify);
+  window.addEventListener('offline', notify);
+  return () => {
+    window.removeEventListener('online', notify);
+    window.removeEventListener('offline', notify);
+  };
+};
+/** The browser's online flag (true while rendering on the server). */
+export function useOnline(): boolean {
+  return useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
+}
+
+function localStore(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+/** The stored catalogues' text (re-read when the network state changes), or null. */
+const readKeptRaw = () => localStore()?.getItem(CATALOGUES_KEY) ?? null;
 // React.lazy, not next/dynamic: no loader machinery in the first load.
 const DuplicatesDialog = lazy(() => loadDuplicatesDialog().then((m) => ({ default: m.DuplicatesDialog })));
 const IdleWarning = lazy(() => loadIdleWarning().then((m) => ({ default: m.IdleWarning })));
@@ -38,6 +80,12 @@ const ALL_CLOSED: Record<CaptureSectionId, boolean> = { store: false, about: fal
 
 export interface CaptureDeskProps {
   catalogues: CaptureCatalogues;
+  /** When the console loaded the catalogues for this page (ISO). */
+  cataloguesAt: string;
+  /** The signed-in hostess, kept with a capture saved on the tablet. */
+  hostess: QueuedCapture['hostess'];
+  /** A manager may discard what waits on the tablet ("Forget this tablet"). */
+  canForgetTablet?: boolean;
   timeZone: string;
 }
 
@@ -45,8 +93,24 @@ export interface CaptureDeskProps {
  * The capture page: puts the form (capture-fields), the save (use-capture-save), the shared-tablet guards
  * (idle-warning, leave-guard) and their dialogs together.
  */
-export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
+export function CaptureDesk({ catalogues: pageCatalogues, cataloguesAt, hostess, canForgetTablet = false, timeZone }: CaptureDeskProps) {
   const resultRef = useRef<HTMLDivElement>(null);
+  const online = useOnline();
+  // Online: the page's catalogues, kept on the tablet. Offline: the newest copy the tablet has, with its time.
+  const page = useMemo(() => ({ at: cataloguesAt, subject: hostess.subject, catalogues: pageCatalogues }), [cataloguesAt, hostess.subject, pageCatalogues]);
+  const keptRaw = useSyncExternalStore(subscribeOnline, readKeptRaw, () => null);
+  const shown = useMemo(() => {
+    if (online) return page;
+    const storage = localStore();
+    return keptRaw && storage ? offlineCatalogues(page, readKeptCatalogues(storage, hostess.subject)) : page;
+  }, [online, page, keptRaw, hostess.subject]);
+  useEffect(() => {
+    const storage = localStore();
+    if (online && storage) keepCatalogues(storage, page);
+  }, [online, page]);
+  const catalogues = shown.catalogues;
+  // The desk's shell, scripts and styles on the tablet (public/sw.js), after each online load.
+  useEffect(() => void keepShellOnDevice('/capture', loadOnDemandParts), []);
   // The form's state without a form library (use-capture-form); zod and the schema arrive with its first validation.
   const form = useCaptureForm({ defaultValues: emptyCaptureForm(newUuid(), CONSENT_WORDING.version), today: () => todayInZone(timeZone) });
   const { handleSubmit, formState, getValues, reset, setFocus } = form;
@@ -72,7 +136,7 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
     setOpenSections(ALL_CLOSED);
   }, [reset, getValues]);
 
-  const save = useCaptureSave(form, resetForNext, openSectionsWithErrors);
+  const save = useCaptureSave(form, resetForNext, openSectionsWithErrors, hostess);
   const { busy, setResult } = save;
   const idle = useIdleClear(
     () => dirty.current && !busy.current,
@@ -100,6 +164,23 @@ export function CaptureDesk({ catalogues, timeZone }: CaptureDeskProps) {
         <p className="mt-1 text-slate-700">Fields marked * are required. Give an e-mail or a phone number (or both).</p>
 
         <CaptureResultRegion ref={resultRef} result={save.result} />
+
+        {!online ? (
+          <div role="status" data-testid="offline-notice" className="mt-3 rounded-lg bg-slate-100 p-3 text-slate-900">
+            <p className="font-semibold">No network. Captures are saved on this tablet and sent when the network is back.</p>
+            <p>The check for people already captured is skipped while offline.</p>
+            <p data-testid="catalogues-from">Catalogues from {formatInstant(shown.at, timeZone)}.</p>
+          </div>
+        ) : null}
+
+        {canForgetTablet ? <ForgetTablet /> : null}
+
+        <DeviceAttention
+          onPutBack={(values) => {
+            reset(values);
+            setResult(null);
+          }}
+        />
 
         {unavailable.length > 0 ? (
           <p role="status" data-testid="catalogue-warning" className="mt-3 rounded-lg bg-amber-50 p-3 text-amber-950">

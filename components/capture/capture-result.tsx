@@ -6,6 +6,7 @@ import type { Ref } from 'react';
 export type CaptureResult =
   | { kind: 'sent'; leadId: string }
   | { kind: 'waiting' }
+  | { kind: 'on-device' }
   | { kind: 'rejected'; message: string }
   | { kind: 'error'; message: string }
   | { kind: 'cleared' };
@@ -13,6 +14,7 @@ export type CaptureResult =
 const STYLES = {
   sent: 'bg-green-100 font-semibold text-green-900',
   waiting: 'bg-amber-100 font-semibold text-amber-900',
+  'on-device': 'bg-amber-100 font-semibold text-amber-900',
   rejected: 'bg-red-100 font-semibold text-red-900',
   error: 'bg-red-100 font-semibold text-red-900',
   cleared: 'bg-slate-100 text-slate-900',
@@ -24,6 +26,8 @@ function words(result: CaptureResult): string {
       return `Sent — Footprints lead ${result.leadId}`;
     case 'waiting':
       return 'Saved — will sync. Footprints is not answering right now; the lead is safe and will be sent automatically.';
+    case 'on-device':
+      return 'Saved on this tablet — will send when the network is back.';
     case 'rejected':
     case 'error':
       return result.message;

@@ -6,6 +6,7 @@ import type { PossibleDuplicate } from '@/lib/capture/find-possible-duplicates';
 import type { CaptureFormValues } from '@/lib/capture/inputs';
 import { invalidateRemoteData } from '@/components/data/use-remote-data';
 import type { CaptureResult } from './capture-result';
+import { announceQueueChange, askPersistentStorage, deviceQueue, type QueuedCapture } from '@/components/offline/device-queue';
 import { deviceId, newUuid } from './ids';
 import type { CaptureForm } from './use-capture-form';
 import { MY_SUBMISSIONS_KEY } from './my-submissions';
@@ -17,7 +18,17 @@ export type SavePhase = 'editing' | 'checking' | 'duplicates' | 'sending';
  * under the form's idempotency key, and what it came to. `busy` stays set from the tap until the answer (or
  * her choice), so a second tap or the idle clear never interferes.
  */
-export function useCaptureSave(form: CaptureForm, onSaved: () => void, onFieldErrors: (errors: Record<string, unknown>) => void) {
+/** Offline, as the browser reports it (the capture then goes to the tablet's queue, without the duplicates check). */
+export function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
+export function useCaptureSave(
+  form: CaptureForm,
+  onSaved: () => void,
+  onFieldErrors: (errors: Record<string, unknown>) => void,
+  hostess: QueuedCapture['hostess'],
+) {
   const { getValues, setValue, setError } = form;
   const [phase, setPhase] = useState<SavePhase>('editing');
   const [result, setResult] = useState<CaptureResult | null>(null);
@@ -31,7 +42,21 @@ export function useCaptureSave(form: CaptureForm, onSaved: () => void, onFieldEr
     setValue('timezone', Intl.DateTimeFormat().resolvedOptions().timeZone || '');
     setValue('deviceId', deviceId());
     const values = getValues();
+    /** Kept on the tablet under the form's key, sent when the network is back (device-queue-sync). */
+    const keepOnDevice = async (): Promise<boolean> => {
+      try {
+        await deviceQueue().put({ key: values.idempotencyKey, values, hostess, queuedAt: new Date().toISOString(), state: 'waiting' });
+      } catch {
+        return false;
+      }
+      askPersistentStorage();
+      announceQueueChange();
+      setResult({ kind: 'on-device' });
+      onSaved();
+      return true;
+    };
     try {
+      if (isOffline() && (await keepOnDevice())) return;
       const answer = await submitCaptureAction(values);
       if (!answer.ok) {
         const fieldErrors = answer.error.fieldErrors ?? {};
@@ -52,14 +77,16 @@ export function useCaptureSave(form: CaptureForm, onSaved: () => void, onFieldEr
       setResult(outcome.state === 'sent' ? { kind: 'sent', leadId: outcome.footprintsLeadId } : { kind: 'waiting' });
       onSaved();
     } catch {
-      // The console itself was not reached (Wi-Fi): same key, so trying again can never make a second lead.
+      // The console itself was not reached (Wi-Fi): kept on the tablet under the same key, so the later send
+      // can never make a second lead; only if the tablet cannot keep it, she taps again.
+      if (await keepOnDevice()) return;
       setResult({ kind: 'error', message: 'The console could not be reached. Nothing typed was lost: tap "Save lead" again.' });
     } finally {
       busy.current = false;
       setPhase('editing');
       invalidateRemoteData(MY_SUBMISSIONS_KEY);
     }
-  }, [getValues, onFieldErrors, onSaved, setError, setValue]);
+  }, [getValues, hostess, onFieldErrors, onSaved, setError, setValue]);
 
   const onValid = useCallback(
     async (values: CaptureFormValues) => {
@@ -67,15 +94,18 @@ export function useCaptureSave(form: CaptureForm, onSaved: () => void, onFieldEr
       busy.current = true;
       setResult(null);
       setPhase('checking');
-      try {
-        const found = await checkDuplicatesAction({ email: values.email, phone: values.phone, idempotencyKey: values.idempotencyKey });
-        if (found.ok && found.data.length > 0) {
-          setDuplicates(found.data);
-          setPhase('duplicates');
-          return; // busy stays set until she chooses
+      // Offline the duplicates check is skipped (the form says so): the capture goes to the tablet's queue.
+      if (!isOffline()) {
+        try {
+          const found = await checkDuplicatesAction({ email: values.email, phone: values.phone, idempotencyKey: values.idempotencyKey });
+          if (found.ok && found.data.length > 0) {
+            setDuplicates(found.data);
+            setPhase('duplicates');
+            return; // busy stays set until she chooses
+          }
+        } catch {
+          /* the check is advisory: without it, save anyway */
         }
-      } catch {
-        /* the check is advisory: without it, save anyway */
       }
       await send();
     },

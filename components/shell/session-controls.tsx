@@ -1,14 +1,23 @@
 'use client';
 
 import { signOutSession } from '@/components/auth/auth-client';
+import { deviceQueueCounts } from '@/components/offline/device-queue';
+import { forgetDeskOnDevice } from '@/components/offline/offline-shell';
+import { markSignOutPending, useFinishPendingSignOut } from '@/components/offline/pending-sign-out';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
 
 // The warning before signing out with captures still waiting is fetched with the count, on the tap (not in
 // every page's first load: issue 10, point 6).
 const loadSignOutWarning = () => import('./signout-warning');
 const SignOutWarning = lazy(() => loadSignOutWarning().then((m) => ({ default: m.SignOutWarning })));
+
+/** Captures saved on this tablet, not yet at the console (any hostess's: they wait for the next session). */
+async function onDevice(): Promise<number> {
+  const { waiting, attention } = await deviceQueueCounts();
+  return waiting + attention;
+}
 
 /** How many of the signed-in member's captures still wait for Footprints (0 if unknown). */
 async function waitingCaptures(): Promise<number> {
@@ -29,7 +38,12 @@ async function waitingCaptures(): Promise<number> {
 async function endSessionAndLeave(to: string): Promise<void> {
   try {
     await signOutSession();
+  } catch {
+    // No network: the session is ended as soon as the tablet is online again (pending-sign-out.ts).
+    markSignOutPending();
   } finally {
+    // The signed-in desk the service worker kept is not left for the next person (captures waiting stay).
+    await forgetDeskOnDevice();
     window.location.assign(to);
   }
 }
@@ -38,7 +52,7 @@ export function SignOutButton() {
   const t = useTranslations('shell');
   const [pending, setPending] = useState(false);
   // Captures of hers still waiting to sync: she is told before she leaves (they will still be sent).
-  const [waiting, setWaiting] = useState<number | null>(null);
+  const [waiting, setWaiting] = useState<{ server: number; device: number } | null>(null);
   // The button was busy (disabled) while the count was fetched, so it had lost focus: it gets it back.
   const buttonRef = useRef<HTMLButtonElement>(null);
   const signOutNow = async () => {
@@ -55,10 +69,10 @@ export function SignOutButton() {
         onClick={async () => {
           setPending(true);
           void loadSignOutWarning().catch(() => undefined);
-          const n = await waitingCaptures();
-          if (n > 0) {
+          const [server, device] = await Promise.all([waitingCaptures(), onDevice()]);
+          if (server > 0 || device > 0) {
             setPending(false);
-            setWaiting(n);
+            setWaiting({ server, device });
             return;
           }
           await signOutNow();
@@ -69,7 +83,14 @@ export function SignOutButton() {
       {waiting ? (
         // React.lazy, not next/dynamic: no loader machinery in every page's first load. Already fetched with the count.
         <Suspense fallback={null}>
-          <SignOutWarning waiting={waiting} pending={pending} returnFocus={buttonRef} onSignOut={() => void signOutNow()} onStay={() => setWaiting(null)} />
+          <SignOutWarning
+            waiting={waiting.server}
+            onDevice={waiting.device}
+            pending={pending}
+            returnFocus={buttonRef}
+            onSignOut={() => void signOutNow()}
+            onStay={() => setWaiting(null)}
+          />
         </Suspense>
       ) : null}
     </>
@@ -80,18 +101,48 @@ export function SignOutButton() {
 export function SwitchHostessButton() {
   const t = useTranslations('shell');
   const [pending, setPending] = useState(false);
+  // Captures saved on this tablet: she is told before she hands it over (the next hostess's session sends them).
+  const [device, setDevice] = useState(0);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const switchNow = () => {
+    setPending(true);
+    void endSessionAndLeave('/login?switch=1');
+  };
   return (
-    <Button
-      variant="secondary"
-      pending={pending}
-      pendingLabel={t('switching')}
-      onClick={() => {
-        setPending(true);
-        void endSessionAndLeave('/login?switch=1');
-      }}
-    >
-      {t('switchHostess')}
-    </Button>
+    <>
+      <Button
+        ref={buttonRef}
+        variant="secondary"
+        pending={pending && !device}
+        pendingLabel={t('switching')}
+        onClick={async () => {
+          setPending(true);
+          void loadSignOutWarning().catch(() => undefined);
+          const n = await onDevice();
+          if (n > 0) {
+            setPending(false);
+            setDevice(n);
+            return;
+          }
+          switchNow();
+        }}
+      >
+        {t('switchHostess')}
+      </Button>
+      {device ? (
+        <Suspense fallback={null}>
+          <SignOutWarning
+            waiting={0}
+            onDevice={device}
+            switching
+            pending={pending}
+            returnFocus={buttonRef}
+            onSignOut={switchNow}
+            onStay={() => setDevice(0)}
+          />
+        </Suspense>
+      ) : null}
+    </>
   );
 }
 
@@ -100,7 +151,14 @@ export function SwitchHostessButton() {
  * desk staff each have theirs). The server enforces the same limit on its own (lib/auth/session-store.ts);
  * this makes the screen follow at once.
  */
+/** Where a finished sign-out leaves the screen. */
+const SIGNED_OUT_PAGE = '/login?ended=signed_out';
+const leave = (to: string) => window.location.assign(to);
+const toSignedOut = () => leave(SIGNED_OUT_PAGE);
+
 export function IdleSignOut({ minutes }: { minutes: number }) {
+  // A sign-out tapped offline on this tablet is finished first (the page then leaves for the sign-in page).
+  useFinishPendingSignOut(toSignedOut);
   useEffect(() => {
     let last = Date.now();
     const mark = () => {

@@ -9,6 +9,7 @@ describe('the permission table', () => {
     // h = hostess, m = manager, s = support, a = admin. A change to the table must change this matrix too.
     const expected: Record<Permission, string> = {
       'capture.create': 'hm',
+      'capture.forgetTablet': 'm',
       'leads.view': 'ma',
       'leads.updateStatus': 'ma',
       'leads.edit': 'ma',

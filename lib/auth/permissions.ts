@@ -7,6 +7,8 @@ import type { Role } from './roles';
 
 export const PERMISSIONS = {
   'capture.create': ['hostess', 'manager'],
+  /** "Forget this tablet": discard the captures waiting on a tablet (issue 14). */
+  'capture.forgetTablet': ['manager'],
   'leads.view': ['manager', 'admin'],
   'leads.updateStatus': ['manager', 'admin'],
   'leads.edit': ['manager', 'admin'],

@@ -15,10 +15,13 @@ export interface CaptureDeps {
   timeZone: string;
   /** Asks the sync worker to poll now (the capture's job was just queued). */
   wake: () => void;
+  /** Signs and checks the hostess's capture ticket (capture-ticket.ts); without it, no ticket is accepted. */
+  ticketSecret?: string;
 }
 
 export function captureDeps(): CaptureDeps {
-  return { footprints: getFootprintsClient(), timeZone: getConfig().storeTimezone, wake: wakeOutboxWorker };
+  const config = getConfig();
+  return { footprints: getFootprintsClient(), timeZone: config.storeTimezone, wake: wakeOutboxWorker, ticketSecret: config.auth.secret };
 }
 
 /** Who is capturing, from the session. */

@@ -8,6 +8,7 @@ import { inScope } from '@/lib/auth/stores';
 import { and, count, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import { getDb, type Db } from '@/lib/db';
 import { outboxJobs } from '@/lib/db/schema';
+import { issueCaptureTicket } from './capture-ticket';
 import { loadCaptureCatalogues, type CaptureCatalogues } from './catalogues';
 import { captureDeps, type CaptureSession } from './deps';
 import { parseFootprintsDate, formatFootprintsDate } from '@/lib/vendors/footprints/dates';
@@ -141,4 +142,10 @@ export async function waitingSubmissionsOf(subject: string): Promise<number> {
 /** The lead page: the consent proof of a lead captured here, or null. */
 export async function consentProofOf(footprintsLeadId: string): Promise<CaptureConsentProof | null> {
   return getConsentProofByLeadId(await getDb(), footprintsLeadId);
+}
+
+/** The signed note of who captures on this desk, for captures the tablet keeps offline (capture-ticket.ts). */
+export function captureTicketFor(session: Pick<CaptureSession, 'subject' | 'displayName' | 'stores'>): string {
+  const secret = captureDeps().ticketSecret;
+  return secret ? issueCaptureTicket(secret, { subject: session.subject, name: session.displayName, stores: session.stores }) : '';
 }

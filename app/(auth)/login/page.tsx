@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginPanel } from '@/components/auth/login-panel';
+import { KeepShellOnDevice } from '@/components/capture/keep-shell';
 import { SandboxBanner } from '@/components/shell/sandbox-banner';
 import { homeFor, safeNextPath } from '@/lib/auth/home';
 import { getStaffSession } from '@/lib/auth/session';
@@ -40,6 +41,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </p>
         ) : null}
         <LoginPanel switching={switching} next={next ?? '/'} />
+        <KeepShellOnDevice page="/login" />
       </main>
     </div>
   );

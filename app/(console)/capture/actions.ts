@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
 import { captureLead } from '@/lib/capture/capture-lead';
+import { captureQueuedLead } from '@/lib/capture/capture-queued-lead';
 import { captureDeps } from '@/lib/capture/deps';
+import { recordTabletForgotten } from '@/lib/capture/record-tablet-forgotten';
 import { findPossibleDuplicates } from '@/lib/capture/find-possible-duplicates';
 import { createCaptureFormSchema, DuplicateQuerySchema } from '@/lib/capture/inputs';
 import { listMySubmissionsToday } from '@/lib/capture/queries';
@@ -15,6 +17,25 @@ export const submitCaptureAction = defineAction({
   permission: 'capture.create',
   schema: createCaptureFormSchema(() => todayInZone(captureDeps().timeZone)),
   handler: async (values, { session, db, actor }) => captureLead(db, captureDeps(), session, actor, values),
+});
+
+/**
+ * A capture the tablet kept while offline (issue 14), sent by the session signed in now, with the capturing
+ * hostess's ticket: same store and idempotency as an online capture, her name in the consent proof.
+ */
+export const submitQueuedCaptureAction = defineAction({
+  name: 'capture.submitQueued',
+  permission: 'capture.create',
+  schema: z.object({ values: createCaptureFormSchema(() => todayInZone(captureDeps().timeZone)), ticket: z.string().max(4000) }),
+  handler: async (input, { session, db, actor }) => captureQueuedLead(db, captureDeps(), session, actor, input),
+});
+
+/** "Forget this tablet": the discarded captures' count, audited when the tablet is online (issue 14). */
+export const recordTabletForgottenAction = defineAction({
+  name: 'capture.forgetTablet',
+  permission: 'capture.forgetTablet',
+  schema: z.object({ deviceId: z.string().max(100), discarded: z.number().int().min(0).max(100_000), forgottenAt: z.string().max(40) }),
+  handler: async (input, { db, actor }) => recordTabletForgotten(db, actor, input),
 });
 
 /** People captured in the last 90 days with the same e-mail or phone (masked). */
