@@ -15,8 +15,8 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ALL_STORES, storesOf } from '@/lib/auth/stores';
 import { createDb, type DbHandle } from '@/lib/db';
 import { filtersFromParams, type PipelineFilters } from '@/lib/leads/filters';
-import { queryPipeline, getFilterOptions } from '@/lib/leads/read-model';
-import { syncLeads, syncWindow } from '@/lib/leads/sync';
+import { queryPipeline, getFilterOptions, getSyncState } from '@/lib/leads/read-model';
+import { periodicRange, RECENT_DAYS, SYNC_WINDOW_DAYS, syncLeads, syncWindow } from '@/lib/leads/sync';
 import { setLogSink } from '@/lib/log';
 import { SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from '@/lib/sandbox/demo-staff';
 import { createFootprintsSimulator } from '@/lib/sandbox/footprints';
@@ -92,6 +92,29 @@ describe('lead pipeline at 5,000 leads', () => {
       const result = await syncLeads(handle.db, deps, window, 'initial');
       const ms = performance.now() - t0;
       rows.push({ metric: `full initial sync, ${latencyMs} ms vendor latency (PGlite)`, value: ms, unit: 'ms', note: `${result.leads} leads, ${result.pages} pages of 500` });
+    }
+    // Issue 13: what the periodic sync does after the first full pass (lib/leads/sync.ts, periodicRange) — every
+    // tick the last RECENT_DAYS days, once a night the whole window again over the filled read model. 50 ms latency.
+    {
+      const deps = { client, accessToken: (await client.tokenWithPassword('manager', 'manager-demo')).accessToken, timeZone: ZONE };
+      const after = await getSyncState(handle!.db);
+      const tick = periodicRange(after?.lastFullSuccessAt, new Date(), ZONE);
+      let t0 = performance.now();
+      const recent = await syncLeads(handle!.db, deps, tick.range, tick.trigger);
+      rows.push({
+        metric: `periodic tick: ${RECENT_DAYS} recent days, 50 ms latency (PGlite)`,
+        value: performance.now() - t0,
+        unit: 'ms',
+        note: `${tick.trigger}; ${recent.leads} leads, ${recent.pages} page(s); every 5 min after the first full pass`,
+      });
+      t0 = performance.now();
+      const nightly = await syncLeads(handle!.db, deps, window, 'nightly');
+      rows.push({
+        metric: `nightly full pass, ${SYNC_WINDOW_DAYS} days, 50 ms latency (PGlite)`,
+        value: performance.now() - t0,
+        unit: 'ms',
+        note: `${nightly.leads} leads, ${nightly.pages} pages, over a filled read model; once a night`,
+      });
     }
     running.sandbox.setFaults('footprints', { latencyMs: 0 });
     const db = handle!.db;

@@ -1,13 +1,14 @@
 /**
  * Journey (issue 14): the store's Wi-Fi drops. After one online sign-in the capture desk reloads and works
  * offline, with the catalogues it was last loaded with; three captures wait on the tablet (the header counts
- * them, a reload keeps them, nothing reaches Footprints); sign-out warns; back online each arrives exactly once.
+ * them, a reload keeps them, nothing reaches Footprints); sign-out warns; back online each arrives exactly once,
+ * its follow-up (the Netcore contact) too.
  * A capture the console refuses on arrival stays on the tablet as "needs attention".
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, gotoHydrated, signInAs, test, uniqueFirstName } from './fixtures';
-import { captureResult, clearFaults, clearRequests, fillRequired, openCaptureSections, sandboxRequests, uniqueEmail } from './capture-support';
+import { captureResult, clearFaults, clearRequests, fillRequired, openCaptureSections, sandboxRequests, uniqueEmail, NOTHING_MORE_MS } from './capture-support';
 import { alterQueued, deviceQueue, goOffline, goOnline, waitForShell } from './offline-support';
 
 async function seriousAxeViolations(page: Page): Promise<string[]> {
@@ -38,6 +39,8 @@ test('offline: the desk reloads, three captures wait on the tablet, back online 
   const emails = [uniqueEmail('offline1'), uniqueEmail('offline2'), uniqueEmail('offline3')];
   for (const [i, email] of emails.entries()) {
     await fillRequired(page, { first: uniqueFirstName('Offline'), last: `Tablet${'abc'[i]}`, email });
+    // The first customer wants offers by e-mail: a follow-up (the Netcore contact) comes with her capture.
+    if (i === 0) await page.getByLabel('Offers by e-mail').check();
     await page.getByRole('button', { name: 'Save lead' }).click();
     await expect(captureResult(page)).toHaveText('Saved on this tablet — will send when the network is back.');
     await expect(page.getByLabel('First name', { exact: true })).toHaveValue('');
@@ -76,12 +79,15 @@ test('offline: the desk reloads, three captures wait on the tablet, back online 
   const addLeads = async (email: string) =>
     (await sandboxRequests(request, 'footprints', '', email)).filter((r) => r.method === 'POST' && r.path === '/api/lead' && r.status === 200).length;
   for (const email of emails) await expect.poll(() => addLeads(email), { timeout: 30_000 }).toBe(1);
+  const contacts = async () => (await sandboxRequests(request, 'netcore-api', '', emails[0])).filter((r) => r.method === 'POST' && r.status === 200).length;
+  await expect.poll(contacts, { timeout: 20_000 }).toBe(1);
   expect(await deviceQueue(page)).toHaveLength(0);
   // A later sync run (the timer, the page shown again) sends nothing twice.
   await page.reload();
   await expect(page.locator('html[data-hydrated="true"]')).toBeAttached();
-  await page.waitForTimeout(3_000);
+  await page.waitForTimeout(NOTHING_MORE_MS);
   for (const email of emails) expect(await addLeads(email)).toBe(1);
+  expect(await contacts()).toBe(1);
   const accepted = (await sandboxRequests(request, 'footprints')).filter((r) => r.method === 'POST' && r.path === '/api/lead' && r.status === 200);
   expect(accepted).toHaveLength(3);
 });

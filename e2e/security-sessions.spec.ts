@@ -10,6 +10,8 @@ async function signInHostess(page: import('@playwright/test').Page) {
   await page.locator('#pin').fill(DEMO.secondHostessPin);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('whoami')).toBeVisible();
+  // The desk's buttons answer once React has hydrated (a tap before that is lost on a loaded machine).
+  await expect(page.locator('html[data-hydrated="true"]')).toBeAttached();
 }
 
 test('tapping "Switch hostess" ends the session at once', async ({ browser }) => {

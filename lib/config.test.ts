@@ -70,6 +70,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...LIVE, TRUSTED_PROXY_HOPS: '2' }).trustedProxyHops).toBe(2);
   });
 
+  it('runs the periodic lead sync unless LEAD_SYNC=0 (like OUTBOX_WORKER), every 5 minutes unless LEAD_SYNC_INTERVAL_MS says', () => {
+    expect(loadConfig(LIVE)).toMatchObject({ leadSync: true, leadSyncIntervalMs: 300_000, outboxWorker: true });
+    expect(loadConfig({ ...LIVE, LEAD_SYNC: '0' })).toMatchObject({ leadSync: false, outboxWorker: true });
+    expect(loadConfig({ SANDBOX: '1', LEAD_SYNC: '0', LEAD_SYNC_INTERVAL_MS: '20000' })).toMatchObject({ leadSync: false, leadSyncIntervalMs: 20_000 });
+    expect(() => loadConfig({ SANDBOX: '1', LEAD_SYNC: 'no' })).toThrow(ConfigError);
+  });
+
   it('reads LOG_LEVEL: debug turns debug lines on, anything else leaves info and above', () => {
     expect(loadConfig({ SANDBOX: '1', PORT: '3100' }).logLevel).toBe('info');
     expect(loadConfig({ SANDBOX: '1', PORT: '3100', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');

@@ -78,6 +78,8 @@ const EnvSchema = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   OUTBOX_WORKER: z.enum(['0', '1']).default('1'),
+  LEAD_SYNC: z.enum(['0', '1']).default('1'),
+  LEAD_SYNC_INTERVAL_MS: z.coerce.number().int().min(1_000).max(24 * 3_600_000).default(5 * 60_000),
   LOG_LEVEL: optionalString,
   METRICS_TOKEN: optionalString,
   STOREDESK_COMMIT: optionalString,
@@ -120,6 +122,10 @@ export interface AppConfig {
   /** The language of a request with no saved choice, no tablet cookie and no Accept-Language the console speaks (DEFAULT_LOCALE, default ro). */
   defaultLocale: Locale;
   outboxWorker: boolean;
+  /** LEAD_SYNC: '1' (default) runs the periodic lead sync on this instance, '0' does not (manual refresh still works). */
+  leadSync: boolean;
+  /** LEAD_SYNC_INTERVAL_MS: the periodic sync's tick (default 5 minutes; the fleet harness shortens it). */
+  leadSyncIntervalMs: number;
   /** The lowest level printed (LOG_LEVEL: debug, info, warn or error; anything else: info). */
   logLevel: LogLevel;
   /** Bearer token of GET /api/metrics (METRICS_TOKEN); unset: the endpoint refuses every request. */
@@ -218,6 +224,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       ...common,
       storeTimezone: timezone,
       outboxWorker: env.OUTBOX_WORKER === '1',
+      leadSync: env.LEAD_SYNC === '1',
+      leadSyncIntervalMs: env.LEAD_SYNC_INTERVAL_MS,
       logLevel: logLevelOf(env.LOG_LEVEL),
       metricsToken: env.METRICS_TOKEN,
     };
@@ -262,6 +270,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       ...common,
       storeTimezone: timezone,
       outboxWorker: env.OUTBOX_WORKER === '1',
+      leadSync: env.LEAD_SYNC === '1',
+      leadSyncIntervalMs: env.LEAD_SYNC_INTERVAL_MS,
       logLevel: logLevelOf(env.LOG_LEVEL),
       metricsToken: env.METRICS_TOKEN,
     };

@@ -8,10 +8,22 @@ vi.mock('@/lib/db', () => ({
 }));
 
 const { checkHealth } = await import('./health');
+const { beginDraining, resetLifecycleForTests } = await import('@/lib/lifecycle');
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('checkHealth', () => {
+  it('is unavailable while the instance shuts down (issue 13), so the balancer sends requests elsewhere', async () => {
+    state.ping = async () => ({ ok: true, latencyMs: 1 });
+    beginDraining();
+    try {
+      expect(await checkHealth()).toMatchObject({ status: 'unavailable', draining: true, database: { ok: true } });
+    } finally {
+      resetLifecycleForTests();
+    }
+    expect((await checkHealth()).status).toBe('ok');
+  });
+
   it('is ok when the database answers, and sends nothing anywhere (vendors included)', async () => {
     const fetchSpy = vi.fn(async () => new Response('down', { status: 503 }));
     vi.stubGlobal('fetch', fetchSpy);

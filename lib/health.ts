@@ -8,12 +8,15 @@
  */
 import 'server-only';
 import { getDbHandle, pingDb } from '@/lib/db';
+import { isDraining } from '@/lib/lifecycle';
 
 export const HEALTH_DB_TIMEOUT_MS = 2_000;
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
   database: { ok: boolean; latencyMs: number; engine?: string };
+  /** Shutting down (lib/shutdown.ts): the balancer should send requests elsewhere while it finishes its work. */
+  draining?: true;
 }
 
 function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
@@ -37,5 +40,6 @@ export async function checkHealth(timeoutMs = HEALTH_DB_TIMEOUT_MS): Promise<Hea
   );
   const latencyMs = Math.round(performance.now() - started);
   const database = outcome === 'timeout' ? { ok: false, latencyMs } : { ok: outcome.ok, latencyMs, engine: outcome.engine };
+  if (isDraining()) return { status: 'unavailable', database, draining: true };
   return { status: database.ok ? 'ok' : 'unavailable', database };
 }

@@ -235,6 +235,7 @@ export function registerCaptureHandlers(overrides: Partial<CaptureVendors> = {})
     netcore: overrides.netcore ?? getNetcoreClient,
     tokens: overrides.tokens ?? createTokenSource(footprints),
   };
-  registerHandler(CAPTURE_LEAD_JOB, createCaptureLeadHandler(vendors), { schema: CaptureLeadJobSchema });
-  registerHandler(CAPTURE_NETCORE_CONTACT_JOB, createNetcoreContactHandler(vendors.netcore), { schema: NetcoreContactJobSchema });
+  // vendorCalls (the claim's lease): a server token, the add-lead, and a day's lead list to reconcile with.
+  registerHandler(CAPTURE_LEAD_JOB, createCaptureLeadHandler(vendors), { schema: CaptureLeadJobSchema, vendorCalls: 4 });
+  registerHandler(CAPTURE_NETCORE_CONTACT_JOB, createNetcoreContactHandler(vendors.netcore), { schema: NetcoreContactJobSchema, vendorCalls: 1 });
 }

@@ -46,8 +46,16 @@ export const outboxJobs = pgTable(
     lastError: text('last_error'),
     /** What the handler returned (e.g. the vendor's lead id). */
     result: jsonb('result').$type<unknown>(),
+    /** The worker that holds the claim (`worker:<host>:<pid>`), for people reading the queue. */
     lockedBy: text('locked_by'),
     lockedAt: timestamp('locked_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * A random token drawn for each claim: only the run holding it may record the outcome or renew the lease,
+     * so a stale run and the reclaim of the same job (even in the same process, same worker id) never both do.
+     */
+    claimToken: uuid('claim_token'),
+    /** Until when the claim holds; renewed while the job runs; past it, another worker may claim the job again. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
     /** Who queued it (a staff subject), for filtering. */
     subject: text('subject'),
     /** What it belongs to (a lead id, a form id), for filtering. */
@@ -64,6 +72,21 @@ export const outboxJobs = pgTable(
     check('outbox_jobs_attempts_check', sql`${t.attempts} >= 0 AND ${t.maxAttempts} >= 1`),
   ],
 );
+
+/**
+ * Fleet-wide leases (lib/db/leases.ts): one row per thing only one console instance may do at a time (the lead
+ * sync). A row rather than an advisory lock: it works alike on PGlite and PostgreSQL, survives no connection,
+ * and a holder that died frees it when `expires_at` passes.
+ */
+export const leases = pgTable('leases', {
+  name: text('name').primaryKey(),
+  /** The random token of the current holder (one per acquisition). */
+  holder: text('holder').notNull(),
+  /** Who holds it, for people (`<host>:<pid>`). */
+  owner: text('owner').notNull(),
+  acquiredAt: timestamp('acquired_at', { withTimezone: true, mode: 'date' }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
 
 /** Append-only: a trigger in the migrations raises on UPDATE and DELETE. */
 export const auditEvents = pgTable(

@@ -18,8 +18,11 @@ export interface LeadDeps {
   scope: StoreScope;
   timeZone: string;
   now?: () => Date;
+  /** The vendor client's timeout (a sync's lease outlives its worst page: lib/leads/sync.ts). */
+  vendorTimeoutMs?: number;
 }
 
 export function leadsDeps(session: Pick<StaffSession, 'accessToken' | 'stores'>): LeadDeps {
-  return { client: getFootprintsClient(), accessToken: session.accessToken, scope: session.stores, timeZone: getConfig().storeTimezone };
+  const config = getConfig();
+  return { client: getFootprintsClient(), accessToken: session.accessToken, scope: session.stores, timeZone: config.storeTimezone, vendorTimeoutMs: config.vendorTimeoutMs };
 }

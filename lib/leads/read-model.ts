@@ -102,24 +102,47 @@ export interface UpsertResult {
   statusChanges: number;
 }
 
-/** Writes leads the vendor listed; notes new statuses and new NPS scores as dated events. */
-export async function upsertVendorLeads(db: Db, leads: readonly Lead[], timeZone: string, syncedAt: Date): Promise<UpsertResult> {
+/**
+ * Writes one page of leads the vendor listed, in one transaction, and notes new statuses and new NPS scores as
+ * dated events. `syncSeq` is the run's number: a row a newer run already wrote (a higher sync_seq) is left as it
+ * is, so an older run's page arriving late never puts older data back.
+ *
+ * Status history is written once per change: the rows are read FOR UPDATE inside the transaction (a console move
+ * committing meanwhile is seen, not repeated as a 'sync' row), and a row that existed neither when read nor when
+ * written (`xmax <> 0`: a concurrent writer inserted it between the two) is left to that writer's history.
+ */
+export async function upsertVendorLeads(db: Db, leads: readonly Lead[], timeZone: string, syncedAt: Date, syncSeq = 0): Promise<UpsertResult> {
   const result: UpsertResult = { inserted: 0, updated: 0, statusChanges: 0 };
   const set = upsertSet();
-  for (let i = 0; i < leads.length; i += UPSERT_CHUNK) {
-    const rows = leads.slice(i, i + UPSERT_CHUNK).map((l) => leadToRecord(l, timeZone, syncedAt));
-    const ids = rows.map((r) => r.id);
-    const existing = new Map(
-      (await db.select({ id: leadRecords.id, status: leadRecords.status, nps: leadRecords.nps }).from(leadRecords).where(inArray(leadRecords.id, ids))).map(
-        (r) => [r.id, r],
-      ),
-    );
-    await db.transaction(async (tx) => {
-      await tx.insert(leadRecords).values(rows).onConflictDoUpdate({ target: leadRecords.id, set });
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < leads.length; i += UPSERT_CHUNK) {
+      const rows = leads.slice(i, i + UPSERT_CHUNK).map((l) => ({ ...leadToRecord(l, timeZone, syncedAt), syncSeq }));
+      const ids = rows.map((r) => r.id);
+      const existing = new Map(
+        (
+          await tx
+            .select({ id: leadRecords.id, status: leadRecords.status, nps: leadRecords.nps })
+            .from(leadRecords)
+            .where(inArray(leadRecords.id, ids))
+            .for('update')
+        ).map((r) => [r.id, r]),
+      );
+      const written = await tx
+        .insert(leadRecords)
+        .values(rows)
+        .onConflictDoUpdate({ target: leadRecords.id, set, setWhere: lte(leadRecords.syncSeq, syncSeq) })
+        .returning({ id: leadRecords.id, inserted: sql<boolean>`(xmax = 0)` });
+      const insertedNow = new Map(written.map((w) => [w.id, w.inserted]));
       const history = [];
       const nps = [];
       for (const row of rows) {
+        // Not written: a newer run holds this row; its history is that run's.
+        if (!insertedNow.has(row.id)) continue;
         const before = existing.get(row.id);
+        if (!before && !insertedNow.get(row.id)) {
+          result.updated += 1;
+          continue;
+        }
         if (!before) result.inserted += 1;
         else result.updated += 1;
         if (!before || before.status !== row.status) {
@@ -138,8 +161,8 @@ export async function upsertVendorLeads(db: Db, leads: readonly Lead[], timeZone
       }
       if (history.length) await tx.insert(leadStatusHistory).values(history);
       if (nps.length) await tx.insert(leadNpsEntries).values(nps);
-    });
-  }
+    }
+  });
   return result;
 }
 
@@ -148,7 +171,7 @@ export async function upsertVendorLeads(db: Db, leads: readonly Lead[], timeZone
  * the console captured: the list leaves out every lead without location, category, offer and consultant,
  * so its silence about them says nothing.
  */
-export async function removeUnlisted(db: Db, range: { start: Date; end: Date }, syncStartedAt: Date, scope: StoreScope): Promise<number> {
+export async function removeUnlisted(db: Db, range: { start: Date; end: Date }, syncStartedAt: Date, scope: StoreScope, syncSeq?: number): Promise<number> {
   const gone = await db
     .delete(leadRecords)
     .where(
@@ -156,6 +179,8 @@ export async function removeUnlisted(db: Db, range: { start: Date; end: Date }, 
         gte(leadRecords.vendorCreatedAt, range.start),
         lt(leadRecords.vendorCreatedAt, range.end),
         lt(leadRecords.syncedAt, syncStartedAt),
+        // Only rows older runs wrote: a newer run's row (it listed the lead after this run read its pages) stays.
+        syncSeq === undefined ? undefined : lt(leadRecords.syncSeq, syncSeq),
         ne(leadRecords.origin, 'capture'),
         scopeWhere(scope),
       ),

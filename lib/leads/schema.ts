@@ -6,7 +6,7 @@
  * Self-contained on purpose (drizzle-kit reads this file): no path aliases, no server-only.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { READ_MODEL_STATUSES } from './constants';
 
 const statusList = sql.raw(READ_MODEL_STATUSES.map((s) => `'${s}'`).join(', '));
@@ -50,6 +50,11 @@ export const leadRecords = pgTable(
     /** The lead as the vendor last listed it (every field, for the detail page). */
     raw: jsonb('raw').$type<Record<string, unknown>>().notNull().default({}),
     syncedAt: ts('synced_at').notNull().defaultNow(),
+    /**
+     * The run number (lead_sync_state.run_seq) of the sync that last wrote the row: a run overwrites only rows
+     * of older runs, and removes only rows older runs wrote, so an older run finishing last never undoes a newer.
+     */
+    syncSeq: bigint('sync_seq', { mode: 'number' }).notNull().default(0),
     /**
      * 'vendor' (first seen in Footprints' list) or 'capture' (written from Footprints' answer when the console
      * added it). Footprints' list omits leads without location, category, offer and consultant, so a lead the
@@ -161,6 +166,10 @@ export const leadSyncState = pgTable('lead_sync_state', {
   rangeEnd: text('range_end'),
   leadCount: integer('lead_count'),
   trigger: text('trigger'),
+  /** The last run number handed out: each run takes the next one (monotonic across the fleet). */
+  runSeq: bigint('run_seq', { mode: 'number' }).notNull().default(0),
+  /** When the last full-window pass finished (the incremental ticks sync recent days only; see sync.ts). */
+  lastFullSuccessAt: ts('last_full_success_at'),
 });
 
 export type LeadRecord = typeof leadRecords.$inferSelect;

@@ -1,4 +1,4 @@
-/** The periodic read-model sync the server starts once (lib/server-start.ts). */
+/** The periodic read-model sync the server starts once (lib/server-start.ts), unless LEAD_SYNC=0. */
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
@@ -6,7 +6,7 @@ import { log } from '@/lib/log';
 import { getFootprintsClient } from '@/lib/vendors/clients';
 import { startPeriodicLeadSync, type PeriodicSyncHandle } from './sync';
 
-/** Every five minutes by default; LEADS_SYNC_INTERVAL_MS is not a documented setting, so it is not read here. */
+/** Every five minutes by default (LEAD_SYNC_INTERVAL_MS). */
 export const PERIODIC_SYNC_INTERVAL_MS = 5 * 60_000;
 
 const globalForLeadSync = globalThis as unknown as { __storedeskLeadSyncTimer?: PeriodicSyncHandle };
@@ -15,13 +15,22 @@ const globalForLeadSync = globalThis as unknown as { __storedeskLeadSyncTimer?: 
 export function startLeadSync(): void {
   try {
     if (globalForLeadSync.__storedeskLeadSyncTimer) return;
+    const config = getConfig();
     globalForLeadSync.__storedeskLeadSyncTimer = startPeriodicLeadSync({
       getDb,
       getClient: getFootprintsClient,
-      timeZone: getConfig().storeTimezone,
-      intervalMs: PERIODIC_SYNC_INTERVAL_MS,
+      timeZone: config.storeTimezone,
+      intervalMs: config.leadSyncIntervalMs,
+      vendorTimeoutMs: config.vendorTimeoutMs,
     });
   } catch (error) {
     log('warn', 'leads.periodic_sync_not_started', { error: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** Stops the periodic sync and waits for a run in flight (graceful shutdown, bounded by the caller). */
+export async function stopLeadSync(): Promise<void> {
+  const handle = globalForLeadSync.__storedeskLeadSyncTimer;
+  globalForLeadSync.__storedeskLeadSyncTimer = undefined;
+  await handle?.stop();
 }

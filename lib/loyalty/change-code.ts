@@ -12,7 +12,7 @@ import { recordLoyaltyCodeChange } from '@/lib/metrics';
 import type { CodeCheckResponse } from '@/lib/vendors/footprints';
 import { VendorError } from '@/lib/vendors/http';
 import type { CheckinView } from './checkin';
-import { withCodeClaim } from './claims';
+import { claimTtlMs, withCodeClaim } from './claims';
 import type { LoyaltyCaller, LoyaltyDeps } from './deps';
 import { campaignEndedAt, storeOf } from './list-campaigns';
 import { BLOCK_REASON_LABELS, CODE_STATE_LABELS, claimKeyOf, type BlockReason, type CodeStatus } from './rules';
@@ -146,7 +146,7 @@ export async function changeCode(db: Db, deps: LoyaltyDeps, caller: LoyaltyCalle
         .returning();
       if (!recorded) throw new Error('loyalty change not recorded');
       return { row: recorded, replayed: false, confirmed: after };
-    });
+    }, { ttlMs: claimTtlMs(deps.vendorTimeoutMs) });
     row = done.row;
     replayed = done.replayed;
     confirmed = done.confirmed;

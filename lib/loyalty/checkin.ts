@@ -63,7 +63,7 @@ export function createRedemptionCheckinHandler(getClient: () => LoyaltyClient) {
 }
 
 export function registerLoyaltyDeskHandlers(vendors: { loyalty?: () => LoyaltyClient } = {}): void {
-  registerHandler(REDEMPTION_CHECKIN_JOB, createRedemptionCheckinHandler(vendors.loyalty ?? getLoyaltyClient), { schema: RedemptionCheckinPayloadSchema });
+  registerHandler(REDEMPTION_CHECKIN_JOB, createRedemptionCheckinHandler(vendors.loyalty ?? getLoyaltyClient), { schema: RedemptionCheckinPayloadSchema, vendorCalls: 2 }); // token + activity
 }
 
 /** What the desk shows about the points of a redemption. */

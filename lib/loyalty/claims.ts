@@ -5,7 +5,8 @@
  *
  * A row rather than a lock held in a transaction: the critical section spans vendor calls (seconds), and on
  * embedded PGlite (one connection) an open transaction would stall every other request of the console. A
- * claim expires after CLAIM_TTL_MS so that a console that died mid-change frees the code; a claim past its
+ * claim lasts claimTtlMs (the worst case of the change's Footprints calls at the vendor timeout, + a margin), is
+ * renewed while the change runs, and expires so that a console that died mid-change frees the code; a claim past its
  * expiry is taken over atomically by the next caller (INSERT … ON CONFLICT DO UPDATE … WHERE expired).
  */
 import 'server-only';
@@ -14,8 +15,21 @@ import type { Db } from '@/lib/db';
 import { ConflictError } from '@/lib/errors';
 import { loyaltyCodeClaims } from './schema';
 
-/** Longer than a check + change + read-back at the vendor timeout (3 × 10 s by default). */
-export const CLAIM_TTL_MS = 60_000;
+/**
+ * The most Footprints calls one code change makes while holding the claim (change-code.ts): the code's check, the
+ * campaign's end date, the change, the read-back, and one more read when the change's answer was lost.
+ */
+export const CODE_CHANGE_VENDOR_CALLS = 5;
+const CLAIM_MARGIN_MS = 30_000;
+const DEFAULT_VENDOR_TIMEOUT_MS = 10_000;
+
+/** A claim outlives the worst case of its Footprints calls: every one at the vendor timeout, plus a margin. */
+export function claimTtlMs(vendorTimeoutMs = DEFAULT_VENDOR_TIMEOUT_MS): number {
+  return CODE_CHANGE_VENDOR_CALLS * vendorTimeoutMs + CLAIM_MARGIN_MS;
+}
+
+/** At the default vendor timeout (10 s): 80 s. */
+export const CLAIM_TTL_MS = claimTtlMs();
 /** How long a second tablet waits for the first to finish before giving up with a clear message. */
 export const CLAIM_WAIT_MS = 20_000;
 const POLL_MS = 50;
@@ -59,9 +73,20 @@ export async function withCodeClaim<T>(
     // the pause only spreads tablets' polls apart (50-99 ms); any positive pause gives the same turns.
     await new Promise((r) => setTimeout(r, POLL_MS + Math.floor(Math.random() * POLL_MS)));
   }
+  // Renewed while the change runs (a third of the TTL at a time), so that even a call hanging past its timeout
+  // does not let another tablet in while this one may still change the code.
+  const ttlMs = opts.ttlMs ?? CLAIM_TTL_MS;
+  const renew = setInterval(() => {
+    db.update(loyaltyCodeClaims)
+      .set({ expiresAt: new Date(Date.now() + ttlMs) })
+      .where(and(eq(loyaltyCodeClaims.key, key), eq(loyaltyCodeClaims.holder, holder)))
+      .catch(() => undefined);
+  }, Math.max(50, Math.floor(ttlMs / 3)));
+  renew.unref?.();
   try {
     return await critical();
   } finally {
+    clearInterval(renew);
     await releaseClaim(db, key, holder);
   }
 }

@@ -14,10 +14,13 @@ export interface LoyaltyDeps {
   /** The zone Footprints' wall-clock dates are in (the account's = the store's). */
   timeZone: string;
   now: () => Date;
+  /** The vendor clients' timeout: a code's claim outlives the worst case of its Footprints calls (claims.ts). */
+  vendorTimeoutMs?: number;
 }
 
 export function loyaltyDeps(): LoyaltyDeps {
-  return { footprints: getFootprintsClient(), timeZone: getConfig().storeTimezone, now: () => new Date() };
+  const config = getConfig();
+  return { footprints: getFootprintsClient(), timeZone: config.storeTimezone, now: () => new Date(), vendorTimeoutMs: config.vendorTimeoutMs };
 }
 
 /** Who is acting: the audit actor and the Footprints token of their session. */

@@ -27,6 +27,7 @@ export function registerMarketingHandlers(vendors: Partial<MarketingVendors> = {
   registerBatchHandler(NETCORE_ACTIVITY_JOB, createNetcoreActivityBatchHandler(activityUploader), {
     schema: NetcoreActivityJobSchema,
     maxBatch: NETCORE_MAX_ACTIVITIES_PER_REQUEST,
+    vendorCalls: 1, // one upload per batch (an API key, no token call)
   });
-  registerHandler(LOYALTY_ACTIVITY_JOB, createLoyaltyActivityHandler(loyalty), { schema: LoyaltyActivityJobSchema });
+  registerHandler(LOYALTY_ACTIVITY_JOB, createLoyaltyActivityHandler(loyalty), { schema: LoyaltyActivityJobSchema, vendorCalls: 2 }); // token + activity
 }

@@ -21,6 +21,11 @@ export type OutboxHandler<P = unknown> = (payload: P, ctx: OutboxHandlerContext)
 export interface RegisterHandlerOptions<P> {
   /** Parses the stored payload before the handler sees it; a payload that fails is dead at once. */
   schema?: z.ZodType<P>;
+  /**
+   * The most vendor calls one run makes (token calls included). A claim of the kind lasts that many vendor
+   * timeouts plus a margin (claimLeaseMs), and is renewed while the run goes on; without it, DEFAULT_LEASE_MS.
+   */
+  vendorCalls?: number;
 }
 
 /** One job of a batch, its payload parsed by the kind's schema when it has one. */
@@ -54,6 +59,7 @@ export interface RegisterBatchHandlerOptions<P> extends RegisterHandlerOptions<P
 interface RegisteredHandler {
   run: OutboxHandler<unknown>;
   schema?: z.ZodType<unknown>;
+  vendorCalls?: number;
   /** Set for kinds registered with registerBatchHandler: the worker claims and runs them together. */
   batch?: { run: OutboxBatchHandler<unknown>; maxBatch: number };
 }
@@ -68,7 +74,9 @@ function registry(): Map<string, RegisteredHandler> {
 /** Registers (or replaces) the handler for a kind. */
 export function registerHandler<P = unknown>(kind: string, handler: OutboxHandler<P>, options: RegisterHandlerOptions<P> = {}): void {
   if (!kind.trim()) throw new Error('registerHandler: kind is required');
+  checkVendorCalls(options.vendorCalls);
   registry().set(kind, {
+    vendorCalls: options.vendorCalls,
     // Safe: when a schema is given the payload is parsed into P before the call; without one the
     // handler's author vouches for what their enqueue() stored.
     run: handler as OutboxHandler<unknown>,
@@ -93,7 +101,12 @@ export function registerBatchHandler<P = unknown>(kind: string, handler: OutboxB
     if (outcome.ok) return outcome.result;
     throw asRetryable(outcome.error, outcome.retryable);
   };
-  registry().set(kind, { run: single, schema: options.schema as z.ZodType<unknown> | undefined, batch: { run: batchRun, maxBatch } });
+  checkVendorCalls(options.vendorCalls);
+  registry().set(kind, { run: single, schema: options.schema as z.ZodType<unknown> | undefined, vendorCalls: options.vendorCalls, batch: { run: batchRun, maxBatch } });
+}
+
+function checkVendorCalls(calls: number | undefined): void {
+  if (calls !== undefined && (!Number.isInteger(calls) || calls < 1 || calls > 1000)) throw new Error('vendorCalls must be an integer from 1 to 1000');
 }
 
 /** The error of a failed outcome, carrying the outcome's own retryability when it states one. */

@@ -22,6 +22,9 @@ export {
 } from './handlers';
 export {
   claimJobs,
+  claimLeaseMs,
+  LEASE_MARGIN_MS,
+  setOutboxVendorTimeout,
   DEFAULT_LEASE_MS,
   DEFAULT_MAX_ATTEMPTS,
   defaultWorkerId,
@@ -33,6 +36,7 @@ export {
   listJobsByCorrelation,
   OUTBOX_STATUSES,
   queueStats,
+  releaseClaimsOf,
   releaseHeldJob,
   retryDeadJob,
   runBatch,
@@ -52,4 +56,4 @@ export {
   type RunOutcome,
   type RunResult,
 } from './jobs';
-export { startOutboxWorker, wakeOutboxWorker, type OutboxWorkerHandle, type OutboxWorkerOptions } from './worker';
+export { startOutboxWorker, stopOutboxWorker, wakeOutboxWorker, type OutboxWorkerHandle, type OutboxWorkerOptions } from './worker';

@@ -5,9 +5,10 @@
 import 'server-only';
 import { hostname } from 'node:os';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
-import { and, asc, count, desc, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { OUTBOX_STATUSES, outboxJobs, type OutboxJob, type OutboxStatus } from '@/lib/db/schema';
+import { isDraining, trackInFlight } from '@/lib/lifecycle';
 import { log } from '@/lib/log';
 import { recordOutboxJobRun } from '@/lib/metrics';
 import { redactText } from '@/lib/redact';
@@ -19,8 +20,57 @@ export type { OutboxJob, OutboxStatus };
 export { OUTBOX_STATUSES };
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
-/** A job 'running' longer than this is taken to belong to a crashed worker and is claimed again. */
+/**
+ * The claim of a kind that does not say how many vendor calls it makes: a job 'running' past its lease is taken
+ * to belong to a crashed worker and is claimed again.
+ */
 export const DEFAULT_LEASE_MS = 5 * 60_000;
+/** Added to a kind's vendor calls × the vendor timeout: the run's own database work and a slow event loop. */
+export const LEASE_MARGIN_MS = 30_000;
+/** The vendor clients' timeout when the worker was not told (VENDOR_TIMEOUT_MS's default). */
+const DEFAULT_VENDOR_TIMEOUT_MS = 10_000;
+
+const globalForLeases = globalThis as unknown as { __storedeskOutboxVendorTimeoutMs?: number };
+
+/** The vendor timeout claims are sized by in this process (startOutboxWorker sets it from VENDOR_TIMEOUT_MS). */
+export function setOutboxVendorTimeout(ms: number | undefined): void {
+  globalForLeases.__storedeskOutboxVendorTimeoutMs = ms;
+}
+
+/**
+ * How long a claim of `kind` holds before another worker may take the job: the kind's most vendor calls, each at
+ * the vendor timeout, plus a margin — a live run never outlasts its lease unless a call hangs past its own
+ * timeout, and the lease is renewed while the run goes on anyway (keepClaims). Kinds that do not declare their
+ * calls keep DEFAULT_LEASE_MS.
+ */
+export function claimLeaseMs(kind: string, vendorTimeoutMs = globalForLeases.__storedeskOutboxVendorTimeoutMs ?? DEFAULT_VENDOR_TIMEOUT_MS): number {
+  const calls = getHandler(kind)?.vendorCalls;
+  return calls ? calls * vendorTimeoutMs + LEASE_MARGIN_MS : DEFAULT_LEASE_MS;
+}
+
+/**
+ * Renews the claims of jobs while they run, every third of their lease, by their claim tokens: a claim that was
+ * lost meanwhile (the job reclaimed after a stall) is not renewed — the token no longer matches. Returns stop().
+ */
+function keepClaims(db: Db, jobs: readonly OutboxJob[], clock: Clock): () => void {
+  const held = jobs.filter((j) => j.claimToken);
+  if (held.length === 0) return () => undefined;
+  // Each claim's own length (a claim may have been given another than its kind's: ClaimOptions.leaseMs).
+  const leaseMs = Math.min(...held.map((j) => (j.lockedUntil && j.lockedAt ? j.lockedUntil.getTime() - j.lockedAt.getTime() : claimLeaseMs(j.kind))));
+  const timer = setInterval(() => {
+    const until = new Date(clock().getTime() + leaseMs);
+    db.update(outboxJobs)
+      .set({ lockedUntil: until })
+      .where(and(eq(outboxJobs.status, 'running'), inArray(outboxJobs.claimToken, held.map((j) => j.claimToken!))))
+      .returning({ id: outboxJobs.id })
+      .then((rows) => {
+        if (rows.length < held.length) log('warn', 'outbox.lease_not_renewed', { kind: held[0].kind, held: held.length, renewed: rows.length });
+      })
+      .catch((error: unknown) => log('warn', 'outbox.lease_renew_failed', { error: describeError(error) }));
+  }, Math.max(50, Math.floor(leaseMs / 3)));
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
 const MAX_ERROR_LENGTH = 300;
 
 /** Injectable clock, so tests can move time instead of waiting. */
@@ -30,6 +80,7 @@ const systemClock: Clock = () => new Date();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isJobId = (id: string) => UUID.test(id);
 
+/** Who holds a claim, for people reading the queue; the claim itself is its random token (claim_token). */
 export function defaultWorkerId(prefix = 'worker'): string {
   return `${prefix}:${hostname()}:${process.pid}`;
 }
@@ -102,6 +153,7 @@ export interface ClaimOptions {
   /** Only these kinds (e.g. the ones this process has handlers for). */
   kinds?: readonly string[];
   now?: Clock;
+  /** Every claim's lease, instead of each kind's own (claimLeaseMs). */
   leaseMs?: number;
 }
 
@@ -120,13 +172,15 @@ export async function claimJobs(db: Db, opts: ClaimOptions): Promise<OutboxJob[]
   const staleBefore = new Date(now.getTime() - (opts.leaseMs ?? DEFAULT_LEASE_MS));
   const due = or(
     and(eq(outboxJobs.status, 'queued'), lte(outboxJobs.nextAttemptAt, now)),
-    and(eq(outboxJobs.status, 'running'), lt(outboxJobs.lockedAt, staleBefore)),
+    and(eq(outboxJobs.status, 'running'), lt(outboxJobs.lockedUntil, now)),
+    // Claimed before claims carried their own expiry (migration 0014): the old rule.
+    and(eq(outboxJobs.status, 'running'), isNull(outboxJobs.lockedUntil), lt(outboxJobs.lockedAt, staleBefore)),
   );
   const where = opts.kinds ? and(due, inArray(outboxJobs.kind, [...opts.kinds])) : due;
 
   const claimed = await db.transaction(async (tx) => {
     const picked = await tx
-      .select({ id: outboxJobs.id })
+      .select({ id: outboxJobs.id, kind: outboxJobs.kind })
       .from(outboxJobs)
       .where(where)
       .orderBy(asc(outboxJobs.nextAttemptAt))
@@ -136,22 +190,31 @@ export async function claimJobs(db: Db, opts: ClaimOptions): Promise<OutboxJob[]
       // It takes two PostgreSQL connections to tell apart; the mutation run has one (PGlite).
       .for('update', { skipLocked: true });
     if (picked.length === 0) return [];
-    return tx
-      .update(outboxJobs)
-      .set({
-        status: 'running',
-        lockedBy: opts.workerId,
-        lockedAt: now,
-        attempts: sql`${outboxJobs.attempts} + 1`,
-        updatedAt: now,
-      })
-      .where(
-        inArray(
-          outboxJobs.id,
-          picked.map((p) => p.id),
-        ),
-      )
-      .returning();
+    // One update per lease length (kinds differ); each row draws its own random claim token.
+    const byLease = new Map<number, string[]>();
+    for (const p of picked) {
+      const leaseMs = opts.leaseMs ?? claimLeaseMs(p.kind);
+      byLease.set(leaseMs, [...(byLease.get(leaseMs) ?? []), p.id]);
+    }
+    const rows: OutboxJob[] = [];
+    for (const [leaseMs, ids] of byLease) {
+      rows.push(
+        ...(await tx
+          .update(outboxJobs)
+          .set({
+            status: 'running',
+            lockedBy: opts.workerId,
+            lockedAt: now,
+            lockedUntil: new Date(now.getTime() + leaseMs),
+            claimToken: sql`gen_random_uuid()`,
+            attempts: sql`${outboxJobs.attempts} + 1`,
+            updatedAt: now,
+          })
+          .where(inArray(outboxJobs.id, ids))
+          .returning()),
+      );
+    }
+    return rows;
   });
   return claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
 }
@@ -177,7 +240,10 @@ function describeError(error: unknown): string {
 
 type FinishValues = Partial<typeof outboxJobs.$inferInsert>;
 
-/** Records a claimed job's outcome, only while its worker still holds the lock ('lost' otherwise). */
+/**
+ * Records a claimed job's outcome, only while this claim still holds it: the claim's random token, not the worker's
+ * name, so a stale run and the reclaim of the same job in the same process cannot both record ('lost' otherwise).
+ */
 async function finishJob(
   db: Db,
   job: OutboxJob,
@@ -189,11 +255,14 @@ async function finishJob(
     eq(outboxJobs.id, job.id),
     eq(outboxJobs.status, 'running'),
     job.lockedBy === null ? sql`${outboxJobs.lockedBy} IS NULL` : eq(outboxJobs.lockedBy, job.lockedBy),
+    // The claim's own token: the worker's name alone is the same for a stale run and a reclaim in one process.
+    // (A claim made before claims carried a token, migration 0014, is matched by the worker's name alone.)
+    job.claimToken ? eq(outboxJobs.claimToken, job.claimToken) : undefined,
   );
   const now = clock();
   const [row] = await db
     .update(outboxJobs)
-    .set({ ...values, lockedBy: null, lockedAt: null, updatedAt: now })
+    .set({ ...values, lockedBy: null, lockedAt: null, lockedUntil: null, claimToken: null, updatedAt: now })
     .where(stillOurs)
     .returning();
   if (row) {
@@ -271,6 +340,7 @@ async function runJobUntraced(db: Db, job: OutboxJob, opts: RunOptions): Promise
   if (!parsed.ok) return failJob(db, job, parsed.error, false, opts);
 
   let result: unknown;
+  const stopRenewing = keepClaims(db, [job], clock);
   try {
     result = await handler.run(parsed.payload, { db, job, attempt: job.attempts });
   } catch (error) {
@@ -279,6 +349,8 @@ async function runJobUntraced(db: Db, job: OutboxJob, opts: RunOptions): Promise
       return finishJob(db, job, 'needs_person', { status: 'needs_person', result: error.detail, lastError: describeError(error) }, clock);
     }
     return failJob(db, job, error, isRetryableError(error), opts);
+  } finally {
+    stopRenewing();
   }
   return finishJob(db, job, 'done', { status: 'done', result: result ?? null, lastError: null }, clock);
 }
@@ -311,6 +383,11 @@ export async function runBatch(db: Db, jobs: readonly OutboxJob[], opts: RunOpti
   if (items.length > 0) {
     let outcomes: readonly OutboxBatchOutcome[] | undefined;
     let thrown: { error: unknown } | undefined;
+    const stopRenewing = keepClaims(
+      db,
+      items.map((i) => i.job),
+      clock,
+    );
     try {
       outcomes = await handler.batch.run(
         items.map(({ job, payload }) => ({ job, payload })),
@@ -318,6 +395,8 @@ export async function runBatch(db: Db, jobs: readonly OutboxJob[], opts: RunOpti
       );
     } catch (error) {
       thrown = { error };
+    } finally {
+      stopRenewing();
     }
     items.forEach(({ index, job }, i) => {
       if (thrown) {
@@ -400,6 +479,8 @@ export async function runDueJobs(db: Db, opts: RunDueOptions): Promise<RunDueRes
  */
 export async function deliverNow(db: Db, jobId: string, opts: RunOptions & { workerId?: string } = {}): Promise<OutboxJob | null> {
   if (!isJobId(jobId)) return null;
+  // A shutting-down instance claims nothing more: the job stays queued for the next worker (lib/shutdown.ts).
+  if (isDraining()) return getJob(db, jobId);
   const now = (opts.now ?? systemClock)();
   const workerId = opts.workerId ?? defaultWorkerId('inline');
   const claimed = await db.transaction(async (tx) => {
@@ -408,20 +489,29 @@ export async function deliverNow(db: Db, jobId: string, opts: RunOptions & { wor
     // find the job no longer queued, the same outcome later; it needs two PostgreSQL connections to tell apart, and
     // the mutation run has one (PGlite). The worker's claim, where skipping matters, is tested racing (outbox.test).
     const [row] = await tx
-      .select({ id: outboxJobs.id })
+      .select({ id: outboxJobs.id, kind: outboxJobs.kind })
       .from(outboxJobs)
       .where(and(eq(outboxJobs.id, jobId), eq(outboxJobs.status, 'queued')))
       .for('update', { skipLocked: true });
     if (!row) return undefined;
     const [job] = await tx
       .update(outboxJobs)
-      .set({ status: 'running', lockedBy: workerId, lockedAt: now, attempts: sql`${outboxJobs.attempts} + 1`, updatedAt: now })
+      .set({
+        status: 'running',
+        lockedBy: workerId,
+        lockedAt: now,
+        lockedUntil: new Date(now.getTime() + claimLeaseMs(row.kind)),
+        claimToken: sql`gen_random_uuid()`,
+        attempts: sql`${outboxJobs.attempts} + 1`,
+        updatedAt: now,
+      })
       .where(eq(outboxJobs.id, jobId))
       .returning();
     return job;
   });
   if (!claimed) return getJob(db, jobId);
-  return (await runJob(db, claimed, opts)).job;
+  // The shutdown waits for an inline delivery in flight, as for the worker's.
+  return (await trackInFlight(runJob(db, claimed, opts))).job;
 }
 
 export async function getJob(db: Db, id: string): Promise<OutboxJob | null> {
@@ -523,4 +613,19 @@ export async function queueStats(db: Db, now: Date = new Date()): Promise<{ coun
     .orderBy(asc(outboxJobs.nextAttemptAt))
     .limit(1);
   return { counts: counts.map((c) => ({ kind: c.kind, status: c.status, n: Number(c.n) })), oldestDueAt: oldest?.at ?? null };
+}
+
+/**
+ * Graceful shutdown, after its grace period: the jobs these workers still hold go back to the queue, due now, so
+ * that another instance takes them without waiting for the lease to run out. The attempt stays counted. A run
+ * still in flight here can no longer record its outcome (its claim token is cleared).
+ */
+export async function releaseClaimsOf(db: Db, workerIds: readonly string[], now: Date = new Date()): Promise<number> {
+  if (workerIds.length === 0) return 0;
+  const rows = await db
+    .update(outboxJobs)
+    .set({ status: 'queued', nextAttemptAt: now, lockedBy: null, lockedAt: null, lockedUntil: null, claimToken: null, updatedAt: now })
+    .where(and(eq(outboxJobs.status, 'running'), inArray(outboxJobs.lockedBy, [...workerIds])))
+    .returning({ id: outboxJobs.id });
+  return rows.length;
 }

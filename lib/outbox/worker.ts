@@ -6,7 +6,7 @@ import 'server-only';
 import type { Db } from '@/lib/db';
 import { log } from '@/lib/log';
 import { redactText } from '@/lib/redact';
-import { defaultWorkerId, runDueJobs, type RunDueResult } from './jobs';
+import { defaultWorkerId, runDueJobs, setOutboxVendorTimeout, type RunDueResult } from './jobs';
 
 export interface OutboxWorkerOptions {
   getDb: () => Promise<Db>;
@@ -18,13 +18,15 @@ export interface OutboxWorkerOptions {
   batchSize?: number;
   /** Called after each poll that claimed something (tests, metrics). */
   onBatch?: (result: RunDueResult) => void;
+  /** VENDOR_TIMEOUT_MS: claims last the kind's vendor calls × this, plus a margin (claimLeaseMs). */
+  vendorTimeoutMs?: number;
 }
 
 export interface OutboxWorkerHandle {
   readonly workerId: string;
   /** Polls now instead of at the next interval (e.g. right after a burst of enqueues). */
   wake(): void;
-  /** Stops polling and waits for the batch in flight. */
+  /** Stops polling (no claim from now on) and waits for the batch in flight. */
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorkerHandle
   if (existing) return existing;
 
   const workerId = opts.workerId ?? defaultWorkerId();
+  if (opts.vendorTimeoutMs !== undefined) setOutboxVendorTimeout(opts.vendorTimeoutMs);
   const intervalMs = Math.max(10, opts.intervalMs ?? 1000);
   const batchSize = Math.max(1, opts.batchSize ?? 10);
   let stopped = false;
@@ -101,4 +104,12 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorkerHandle
 /** Asks the process's worker (if one runs) to poll now, after an enqueue or a retry, instead of at its next interval. */
 export function wakeOutboxWorker(): void {
   globalForWorker.__storedeskOutboxWorker?.wake();
+}
+
+/** Stops the process's worker, if one runs: no claim from now on; resolves when its batch in flight settled. */
+export async function stopOutboxWorker(): Promise<string | null> {
+  const worker = globalForWorker.__storedeskOutboxWorker;
+  if (!worker) return null;
+  await worker.stop();
+  return worker.workerId;
 }

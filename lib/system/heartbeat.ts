@@ -78,3 +78,9 @@ export function startHeartbeat(opts: { getDb: () => Promise<Db>; commit: string;
   timer.unref?.();
   globalForInstance.__storedeskHeartbeat = timer;
 }
+
+/** Stops this process's heartbeat (graceful shutdown: the database closes next). */
+export function stopHeartbeat(): void {
+  if (globalForInstance.__storedeskHeartbeat) clearInterval(globalForInstance.__storedeskHeartbeat);
+  globalForInstance.__storedeskHeartbeat = undefined;
+}
