@@ -41,6 +41,10 @@ describe.skipIf(skipReason !== null)('a fleet on one PostgreSQL', () => {
     expect(report.distinctLeads).toBe(60);
     expect(report.doubled).toBe(0);
     expect(report.needsPerson).toBe(0);
+    expect(report.queueLeft).toBe(0);
+    // Every other customer agreed to e-mails: one Netcore contact each, delivered.
+    expect(report.jobs['capture.netcore_contact done']).toBe(30);
+    expect(report.lostAnswersInjected).toBeGreaterThan(0);
     expect(report.restarts.map((r) => r.signal)).toEqual(['SIGTERM', 'SIGKILL']);
     expect(report.restarts[0].exitCode).toBe(0);
     expect(report.overlappingSyncs).toBe(0);

@@ -37,6 +37,16 @@ const loadOnDemandParts = () =>
     import('@/components/shell/signout-warning'),
   ]).catch(() => undefined);
 
+/** A few seconds after the load, when the browser is idle. */
+const SETTLE_MS = 4_000;
+const afterSettled = () =>
+  new Promise<void>((resolve) => {
+    window.setTimeout(() => {
+      if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 2_000 });
+      else resolve();
+    }, SETTLE_MS);
+  });
+
 const subscribeOnline = (notify: () => void) => {
   window.addEventListener('online', notify);
   window.addEventListener('offline', notify);
@@ -110,7 +120,9 @@ export function CaptureDesk({ catalogues: pageCatalogues, cataloguesAt, hostess,
   }, [online, page]);
   const catalogues = shown.catalogues;
   // The desk's shell, scripts and styles on the tablet (public/sw.js), after each online load.
-  useEffect(() => void keepShellOnDevice('/capture', loadOnDemandParts), []);
+  // The on-demand parts are fetched in the background once the page has settled (not in its first load: the
+  // hostess routes' first-load budget, npm run bench:web), then the worker is told every file.
+  useEffect(() => void keepShellOnDevice('/capture', () => afterSettled().then(loadOnDemandParts)), []);
   // The form's state without a form library (use-capture-form); zod and the schema arrive with its first validation.
   const form = useCaptureForm({ defaultValues: emptyCaptureForm(newUuid(), CONSENT_WORDING.version), today: () => todayInZone(timeZone) });
   const { handleSubmit, formState, getValues, reset, setFocus } = form;

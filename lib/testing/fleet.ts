@@ -57,6 +57,10 @@ export interface FleetReport {
   doubled: number;
   missing: number;
   submissionStates: Record<string, number>;
+  /** Jobs still queued or running when the drain ended (0 when it drained). */
+  queueLeft: number;
+  /** Outbox jobs by kind and status at the end. */
+  jobs: Record<string, number>;
   needsPerson: number;
   lostAnswersInjected: number;
   netcoreRequests: number;
@@ -255,6 +259,7 @@ export async function runFleet(opts: FleetOptions): Promise<FleetReport> {
     const drainStarted = Date.now();
     let drainMs: number | null = null;
     let states: Record<string, number> = {};
+    let queueLeft = 0;
     while (Date.now() - drainStarted < opts.drainTimeoutMs) {
       // A capture waiting for a person is 'checking' on its row and needs_person on its job (issue 13).
       const rows = await adminQuery(
@@ -263,13 +268,18 @@ export async function runFleet(opts: FleetOptions): Promise<FleetReport> {
       );
       states = Object.fromEntries(rows.map((r) => [String(r.state), Number(r.n)]));
       const open = Object.entries(states).filter(([s]) => !['sent', 'failed', 'needs_person'].includes(s)).reduce((a, [, n]) => a + n, 0);
-      if (open === 0) {
+      // …and every follow-up (Netcore contact, gathered activities) is out of the queue too.
+      const [queue] = await adminQuery(url, "SELECT count(*)::int AS n FROM outbox_jobs WHERE status IN ('queued', 'running')");
+      queueLeft = Number(queue.n);
+      if (open === 0 && queueLeft === 0) {
         drainMs = Date.now() - drainStarted;
         break;
       }
       await new Promise((r) => setTimeout(r, 500));
     }
 
+    const jobRows = await adminQuery(url, 'SELECT kind, status, count(*)::int AS n FROM outbox_jobs GROUP BY kind, status');
+    const jobs = Object.fromEntries(jobRows.map((r) => [`${String(r.kind)} ${String(r.status)}`, Number(r.n)]));
     const leads = (await simulatorLeads(hostOrigin)).filter((l) => l.userEmail?.startsWith(`${tag}.`));
     const perEmail = new Map<string, number>();
     for (const l of leads) perEmail.set(l.userEmail!, (perEmail.get(l.userEmail!) ?? 0) + 1);
@@ -308,6 +318,8 @@ export async function runFleet(opts: FleetOptions): Promise<FleetReport> {
       doubled: leads.length - perEmail.size,
       missing: opts.captures - perEmail.size,
       submissionStates: states,
+      queueLeft,
+      jobs,
       needsPerson: states.needs_person ?? 0,
       lostAnswersInjected: footprintsLog.cuts?.footprints ?? 0,
       netcoreRequests: Object.values(netcore).reduce((a, n) => a + n, 0),
