@@ -151,6 +151,32 @@ describe.each(testEngines)('the lead sync as a fleet on %s', (engine) => {
     }
   });
 
+  it('periodic ticks sync once per interval for the fleet: the other instances skip until the interval has passed', async () => {
+    const { client, state } = fakeFootprints();
+    state.listed = [lead('FP-1')];
+    let clock = new Date();
+    const now = () => clock;
+    const interval = 5 * 60_000;
+    const a = startPeriodicLeadSync({ getDb: async () => tdb.db, getClient: () => client, timeZone: ZONE, intervalMs: interval, firstRunMs: 3_600_000, now });
+    const b = startPeriodicLeadSync({ getDb: async () => other, getClient: () => client, timeZone: ZONE, intervalMs: interval, firstRunMs: 3_600_000, now });
+    try {
+      expect(await a.tick()).toBe(true);
+      const pages = state.pageCalls;
+      clock = new Date(clock.getTime() + 60_000); // b's tick, a minute later: this interval is done
+      expect(await b.tick()).toBe(false);
+      expect(state.pageCalls).toBe(pages);
+      expect(state.tokenCalls).toBe(1);
+      clock = new Date(clock.getTime() + interval); // the next interval: whoever ticks first syncs
+      expect(await b.tick()).toBe(true);
+      expect(await a.tick()).toBe(false);
+      expect(state.tokenCalls).toBe(2);
+      expect((await getSyncState(tdb.db))?.runSeq).toBe(2);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+
   it('a long run keeps its lease by renewing it with every page; another instance cannot take it meanwhile', async () => {
     const { client, state } = fakeFootprints();
     // Small pages (the page size is the test's), so that a page's writes stay far below the lease on a busy machine.

@@ -56,6 +56,14 @@ export function syncLeaseMs(vendorTimeoutMs = DEFAULT_VENDOR_TIMEOUT_MS): number
 }
 
 /** Another console instance (or a stalled run whose lease is still live) is syncing: this one did not start. */
+/** A periodic tick found this interval's sync already run by another instance (skipIfRunWithinMs). */
+export class SyncDoneElsewhereError extends Error {
+  constructor() {
+    super('this interval\'s lead sync already ran on another instance');
+    this.name = 'SyncDoneElsewhereError';
+  }
+}
+
 export class SyncRunningError extends ConflictError {
   constructor() {
     super('Leads are being synced from Footprints right now (started elsewhere). The pipeline shows them as they arrive; refresh again in a minute.');
@@ -88,6 +96,12 @@ export interface SyncDeps {
   leaseMs?: number;
   /** Tests: leads per page instead of SYNC_PAGE_SIZE. */
   pageSize?: number;
+  /**
+   * The periodic sync's "once per interval for the fleet": checked under the lease, a periodic run is skipped
+   * (SyncDoneElsewhereError) when the last run the fleet started was periodic, nightly or initial and began less
+   * than this long ago — another instance's tick already did this interval's work. Unset (manual refresh): always run.
+   */
+  skipIfRunWithinMs?: number;
 }
 
 export interface SyncResult {
@@ -152,6 +166,14 @@ export async function syncLeadsOnce(db: Db, deps: SyncDeps, range: { from: strin
     throw new SyncRunningError();
   }
   try {
+    if (deps.skipIfRunWithinMs !== undefined) {
+      const state = await getSyncState(db);
+      const last = state?.lastStartedAt;
+      if (last && state.trigger !== 'manual' && now().getTime() - last.getTime() < deps.skipIfRunWithinMs) {
+        log('info', 'leads.sync_done_elsewhere', { trigger, lastStartedAt: last.toISOString(), lastTrigger: state.trigger });
+        throw new SyncDoneElsewhereError();
+      }
+    }
     const accessToken = typeof deps.accessToken === 'string' ? deps.accessToken : await deps.accessToken();
     return await runSync(db, { ...deps, accessToken }, range, trigger, lease, leaseMs);
   } finally {
@@ -322,10 +344,13 @@ export function startPeriodicLeadSync(opts: PeriodicSyncOptions): PeriodicSyncHa
       const state = await getSyncState(db);
       const { range, trigger } = periodicRange(state?.lastFullSuccessAt, clock(), opts.timeZone);
       const accessToken = async () => (await client.tokenWithClientCredentials()).accessToken;
-      await syncLeads(db, { client, accessToken, timeZone: opts.timeZone, vendorTimeoutMs: opts.vendorTimeoutMs, now: opts.now }, range, trigger);
+      // Once per interval for the fleet: each instance ticks, the first to take the lease syncs, the rest skip
+      // (a little under the interval, so that a slightly early tick of the same instance still runs).
+      const skipIfRunWithinMs = Math.floor(opts.intervalMs * 0.8);
+      await syncLeads(db, { client, accessToken, timeZone: opts.timeZone, vendorTimeoutMs: opts.vendorTimeoutMs, now: opts.now, skipIfRunWithinMs }, range, trigger);
       return true;
     } catch (error) {
-      if (error instanceof SyncRunningError || error instanceof SyncStoppingError) return false;
+      if (error instanceof SyncRunningError || error instanceof SyncStoppingError || error instanceof SyncDoneElsewhereError) return false;
       log('warn', 'leads.periodic_sync_failed', { error: error instanceof VendorError ? error.toJSON() : error instanceof Error ? error.message : String(error) });
       return false;
     }

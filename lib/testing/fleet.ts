@@ -239,7 +239,10 @@ export async function runFleet(opts: FleetOptions): Promise<FleetReport> {
           try {
             if (!instance) throw new Error('no instance up');
             const answer = await callAction(instance.origin, jars[s], '/capture', submitId, values);
-            const state = /"state":"(\w+)"/.exec(answer)?.[1] ?? 'no state';
+            const state = /"state":"(\w+)"/.exec(answer)?.[1];
+            // An answer without a capture state (the action door's error: an instance shutting down, say) is a
+            // failed save to the hostess: she taps Save again, with the same form.
+            if (!state) throw new Error(`no capture state in the answer: ${answer.slice(0, 200)}`);
             answered[state] = (answered[state] ?? 0) + 1;
             break;
           } catch (error) {
