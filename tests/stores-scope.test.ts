@@ -98,6 +98,9 @@ const EXEMPT: Record<string, string> = {
   'admin.resolveCaptureCheck': 'the sync queue: admins only, who are all stores',
   'admin.liftLockout': 'sign-in lockouts: admins only',
   'capture.mySubmissionsToday': "the caller's own captures only",
+  'capture.submitQueued':
+    "a capture kept on the tablet offline: sent only when its store is one of both the sender's and the capturing hostess's (its own check: lib/capture/capture-queued-lead.test.ts, 'refuses (audited) a capture of a store the sending session does not work for')",
+  'capture.forgetTablet': 'records that a tablet discarded what waited on it (a count, audited); reads and changes no store data',
   'privacy.createCase': 'the privacy desk stays chain-wide (a data subject request covers every store)',
   'privacy.updateCase': 'the privacy desk stays chain-wide',
   'privacy.reveal': 'the privacy desk stays chain-wide',
