@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 /** The commit being built, for /admin/system (a build outside git, e.g. the container's, passes STOREDESK_COMMIT). */
 function buildCommit() {
@@ -50,4 +51,12 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl: the request configuration is i18n/request.ts (the language of each request, no locale in URLs).
+// Messages are compiled at build time (next-intl's catalog loader): the browser gets the small formatter, not the
+// ICU parser, which keeps the hostess pages within their page-weight budget (issue 10).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './i18n/request.ts',
+  experimental: { messages: { format: 'json', path: './messages', locales: 'infer', precompile: true } },
+});
+
+export default withNextIntl(nextConfig);

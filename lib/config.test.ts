@@ -25,6 +25,8 @@ describe('loadConfig', () => {
     expect(c.netcore.activityBaseUrl).toBe('http://127.0.0.1:3100/sandbox/netcore-activity');
     expect(c.loyalty.baseUrl).toBe('http://127.0.0.1:3100/sandbox/loyalty');
     expect(c.storeTimezone).toBe('Europe/Bucharest');
+    expect(c.defaultLocale).toBe('ro');
+    expect(loadConfig({ SANDBOX: '1', DEFAULT_LOCALE: ' EN ' }).defaultLocale).toBe('en');
     expect(c.database).toMatchObject({ url: undefined, dataDir: '.data' });
   });
 
@@ -116,6 +118,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SANDBOX: '1', NETCORE_REGION: 'mars' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...LIVE, FOOTPRINTS_BASE_URL: 'not a url' })).toThrow(/FOOTPRINTS_BASE_URL/);
     expect(() => loadConfig({ SANDBOX: '1', STORE_TIMEZONE: 'Europe/Atlantis' })).toThrow(/STORE_TIMEZONE/);
+    expect(() => loadConfig({ SANDBOX: '1', DEFAULT_LOCALE: 'de' })).toThrow(/DEFAULT_LOCALE/);
   });
 
   it('uses the credentials the simulators accept in sandbox mode', () => {

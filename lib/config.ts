@@ -5,6 +5,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { isTimeZone } from '@/lib/dates';
+import { LOCALES, type Locale } from '@/lib/i18n/locales';
 import { registerSecret, setLogLevel, type LogLevel } from '@/lib/log';
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -70,6 +71,7 @@ const EnvSchema = z.object({
   AUTH_SECRET: optionalString,
   ADMIN_USERNAMES: optionalString,
   STORE_TIMEZONE: optionalString,
+  DEFAULT_LOCALE: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(LOCALES).default('ro')),
   SESSION_MAX_HOURS: z.coerce.number().min(0.01).max(24).default(10),
   HOSTESS_IDLE_MINUTES: z.coerce.number().min(0.1).max(240).default(15),
   STAFF_IDLE_MINUTES: z.coerce.number().min(0.1).max(480).default(30),
@@ -117,6 +119,8 @@ export interface AppConfig {
   /** Trusted reverse proxies in front of the console (0: X-Forwarded-For is ignored, the socket peer is the client). */
   trustedProxyHops: number;
   storeTimezone: string;
+  /** The language of a request with no saved choice, no tablet cookie and no Accept-Language the console speaks (DEFAULT_LOCALE, default ro). */
+  defaultLocale: Locale;
   outboxWorker: boolean;
   /** LEAD_SYNC: '1' (default) runs the periodic lead sync on this instance, '0' does not (manual refresh still works). */
   leadSync: boolean;
@@ -173,6 +177,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     // STOREDESK_BUILD_COMMIT is written into the build by next.config.mjs (git rev-parse at build time).
     commit: env.STOREDESK_COMMIT ?? (process.env.STOREDESK_BUILD_COMMIT || 'unknown'),
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+    defaultLocale: env.DEFAULT_LOCALE,
   };
   if (!sandbox) {
     if (!publicUrl) problems.push('NEXTAUTH_URL (the console\'s public https URL) is required outside sandbox mode');

@@ -4,6 +4,7 @@
  * import): pages, use cases and client components all use it, passing the store's IANA zone explicitly.
  * Vendor dialects (Footprints "Y-m-d H:i:s", Netcore DDMMYYYY) stay with their clients.
  */
+import { INTL_TAGS, type Locale } from '@/lib/i18n/locales';
 
 /** Whether `tz` is an IANA time zone this runtime knows ("Europe/Bucharest"). */
 export function isTimeZone(tz: string): boolean {
@@ -105,8 +106,12 @@ const STYLE_OPTIONS: Record<Exclude<DateStyle, 'isoMinute'>, Intl.DateTimeFormat
   time: { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
 };
 
-/** An instant in the store's zone in one of the styles above; `empty` when there is none. */
-export function formatInstant(value: Instant, timeZone: string, style: DateStyle = 'dayTime', empty = '—'): string {
+/**
+ * An instant in the store's zone in one of the styles above; `empty` when there is none. `locale` picks the
+ * language of month names and the order of parts ("04 May 2026" / "04 mai 2026"); isoMinute is the same in
+ * every language.
+ */
+export function formatInstant(value: Instant, timeZone: string, style: DateStyle = 'dayTime', empty = '—', locale: Locale = 'en'): string {
   const date = toInstant(value);
   if (!date) return empty;
   if (style === 'isoMinute') {
@@ -116,5 +121,29 @@ export function formatInstant(value: Instant, timeZone: string, style: DateStyle
     const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
     return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
   }
-  return formatter(`style:${style}|${timeZone}`, () => new Intl.DateTimeFormat('en-GB', { timeZone, ...STYLE_OPTIONS[style] })).format(date);
+  const tag = INTL_TAGS[locale];
+  return formatter(`style:${style}|${timeZone}|${tag}`, () => new Intl.DateTimeFormat(tag, { timeZone, ...STYLE_OPTIONS[style] })).format(date);
+}
+
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+
+/**
+ * How far an instant is from now, in the staff's language: "in 3 days" / "în 3 zile", "2 hours ago" /
+ * "acum 2 ore", "tomorrow" / "mâine". A day or more away, or on another calendar day of the store's zone
+ * and at least 12 hours away: calendar days ("tomorrow" at 20:00 for 09:00 tomorrow); else hours, then minutes.
+ */
+export function formatRelative(value: Instant, timeZone: string, locale: Locale, now: Date = new Date(), empty = '—'): string {
+  const date = toInstant(value);
+  if (!date) return empty;
+  const tag = INTL_TAGS[locale];
+  let rtf = relativeFormatters.get(tag);
+  if (!rtf) {
+    rtf = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
+    relativeFormatters.set(tag, rtf);
+  }
+  const days = Math.round((Date.parse(dayInZone(date, timeZone)) - Date.parse(dayInZone(now, timeZone))) / 86_400_000);
+  const ms = date.getTime() - now.getTime();
+  if (Math.abs(ms) >= 86_400_000 || (days !== 0 && Math.abs(ms) >= 12 * 3_600_000)) return rtf.format(days, 'day');
+  if (Math.abs(ms) >= 3_600_000) return rtf.format(Math.trunc(ms / 3_600_000), 'hour');
+  return rtf.format(Math.trunc(ms / 60_000), 'minute');
 }

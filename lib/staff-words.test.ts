@@ -10,6 +10,8 @@ import {
   captureSyncNote,
   leadSyncFailureMessage,
   plainValidationMessage,
+  validationErrorMap,
+  actionWords,
   privacyWindowFailureMessage,
   vendorActionMessage,
 } from './staff-words';
@@ -25,6 +27,35 @@ const messageOf = (schema: z.ZodType, value: unknown) => {
 const refused = new VendorError({ vendor: 'footprints', operation: 'addLead', status: 400, kind: 'http', retryable: false, message: 'sandbox fault: HTTP 400' });
 const outage = new VendorError({ vendor: 'footprints', operation: 'getLeads', status: 503, kind: 'http', retryable: true, message: 'Service Unavailable (sandbox outage)' });
 const TECHNICAL = /sandbox|HTTP|\d{3}|getLeads|addLead|Service Unavailable|expected|<=|>=/;
+
+describe('validation messages in the staff’s language', () => {
+  it('an action’s per-parse map answers in the request’s language; a schema’s own message still wins', () => {
+    const schema = z.object({ note: z.string().max(4000), email: z.email(), count: z.number().min(2), own: z.string().min(1, 'Own words') });
+    const issues = (locale: 'ro' | 'en') =>
+      schema.safeParse({ note: 'x'.repeat(4001), email: 'nope', count: 1, own: '' }, { error: validationErrorMap(locale) }).error!.issues.map((i) => i.message);
+    expect(issues('ro')).toEqual(['Păstrează sub 4000 caractere', 'Introdu o adresă de e-mail validă', 'Introdu 2 sau mai mult', 'Own words']);
+    expect(issues('en')).toEqual(['Keep this under 4000 characters', 'Enter a valid e-mail address', 'Enter 2 or more', 'Own words']);
+  });
+  it('the global map (browser) follows the page’s language and is English without a page', () => {
+    expect(messageOf(z.string().min(1), '')).toBe('Fill this in');
+    vi.stubGlobal('document', { documentElement: { lang: 'ro' } });
+    try {
+      expect(messageOf(z.string().min(1), '')).toBe('Completează acest câmp');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('action errors in the staff’s language', () => {
+  it('a vendor failure and the action door’s sentences in Romanian and English', () => {
+    expect(vendorActionMessage(outage, 'ro')).toBe('Footprints nu răspunde acum. Nu s-a schimbat nimic; încearcă din nou peste un minut.');
+    expect(vendorActionMessage({ vendor: 'loyalty', retryable: false }, 'ro')).toMatch(/^Motorul de fidelitate nu a acceptat această schimbare\./);
+    expect(vendorActionMessage({ vendor: 'loyalty', retryable: true })).toBe('The loyalty engine is not answering right now. Nothing was changed; try again in a minute.');
+    expect(actionWords('ro').internal('ab12cd34')).toBe('Ceva nu a mers (ref ab12cd34). Încearcă din nou; dacă se repetă, dă această referință unui administrator.');
+    expect(actionWords().roleNotAllowed()).toBe('Your role does not allow this. Ask an admin if you need it.');
+  });
+});
 
 describe('validation messages', () => {
   it('say what to do instead of zod’s defaults', () => {

@@ -1,8 +1,10 @@
 /**
  * Plain words for staff. Two sources of technical text never reach a member of staff:
  *   - zod's default validation messages ("Too big: expected string to have <=4000 characters"): a global
- *     error map (installed by importing this module: lib/auth/action.ts on the server, components/providers.tsx
- *     in the browser) says what to do instead ("Keep this under 4000 characters"). A schema's own message
+ *     error map (installed by importing this module: lib/auth/action.ts on the server, components/forms/zod-setup.ts
+ *     in the browser) says what to do instead ("Keep this under 4000 characters"), in the staff's language
+ *     (messages/<locale>.json, "validation"; the browser reads the page's `<html lang>`, an action passes the
+ *     request's language to its parse). A schema's own message
  *     still wins over the map (zod's precedence), so the forms' hand-written sentences stay;
  *   - a vendor's refusal or failure ("sandbox fault: HTTP 400", "Service Unavailable", "footprints getLeads: …"):
  *     staff read what happened and what to do; the vendor's detail goes to the log and the admin queue only.
@@ -11,69 +13,114 @@
 import type { z } from 'zod';
 // zod's core `config` only (the same global configuration as `zod`'s): installing the map ships no zod.
 import { config } from 'zod/v4/core';
+import { createTranslator } from 'next-intl';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
+import en from '@/messages/en.json';
+import ro from '@/messages/ro.json';
 
 // ---- validation -----------------------------------------------------------------------------------------
 
 type Issue = Parameters<z.core.$ZodErrorMap>[0];
 
-const count = (n: number | bigint) => Number(n).toLocaleString('en-GB').replace(/,/g, '');
+// The sentences of every language this module says (messages/<locale>.json, "validation" and "actions"): the
+// map runs in the browser's lazily loaded form code and in every action, before any page's translations are at hand.
+const STAFF_MESSAGES = {
+  en: { validation: en.validation, actions: en.actions },
+  ro: { validation: ro.validation, actions: ro.actions },
+} satisfies Record<Locale, { validation: typeof en.validation; actions: typeof en.actions }>;
+type Translate = ReturnType<typeof createTranslator<typeof STAFF_MESSAGES.en>>;
+const translators = new Map<Locale, Translate>();
+function staffTranslator(locale: Locale): Translate {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createTranslator({ locale, messages: STAFF_MESSAGES[locale] });
+    translators.set(locale, t);
+  }
+  return t;
+}
+function words(locale: Locale) {
+  const t = staffTranslator(locale);
+  return (key: keyof typeof en.validation, values?: Record<string, string>) => t(`validation.${key}`, values);
+}
 
-/** The sentence a member of staff reads beside a field for one zod issue; undefined keeps the schema's own. */
-export function plainValidationMessage(issue: Issue): string | undefined {
+/** The action door's own sentences (lib/auth/action.ts) in a language. */
+export function actionWords(locale: Locale = 'en') {
+  const t = staffTranslator(locale);
+  return {
+    fieldsNeedAttention: () => t('actions.fieldsNeedAttention'),
+    sessionEnded: () => t('actions.sessionEnded'),
+    roleNotAllowed: () => t('actions.roleNotAllowed'),
+    internal: (ref: string) => t('actions.internal', { ref }),
+  };
+}
+
+/**
+ * The sentence a member of staff reads beside a field for one zod issue, in their language; undefined keeps
+ * the schema's own. Counts are written with the language's digits but no grouping ("4000": a limit, not an amount).
+ */
+export function plainValidationMessage(issue: Issue, locale: Locale = 'en'): string | undefined {
+  const t = words(locale);
+  const count = (n: number | bigint) => String(Number(n));
   switch (issue.code) {
     case 'too_big': {
       const max = count(issue.maximum);
-      if (issue.origin === 'string') return `Keep this under ${max} characters`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `Choose at most ${max}`;
-      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return `Enter ${max} or less`;
-      if (issue.origin === 'date') return 'Choose an earlier date';
-      if (issue.origin === 'file') return 'This file is too large';
-      return 'This is too long';
+      if (issue.origin === 'string') return t('maxChars', { max });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('maxItems', { max });
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return t('maxNumber', { max });
+      if (issue.origin === 'date') return t('earlierDate');
+      if (issue.origin === 'file') return t('fileTooLarge');
+      return t('tooLong');
     }
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? 'Fill this in' : `Write at least ${count(issue.minimum)} characters`;
-      if (issue.origin === 'array' || issue.origin === 'set') return min <= 1 ? 'Choose at least one' : `Choose at least ${count(issue.minimum)}`;
-      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return `Enter ${count(issue.minimum)} or more`;
-      if (issue.origin === 'date') return 'Choose a later date';
-      return 'This is too short';
+      if (issue.origin === 'string') return min <= 1 ? t('required') : t('minChars', { min: count(issue.minimum) });
+      if (issue.origin === 'array' || issue.origin === 'set') return min <= 1 ? t('atLeastOne') : t('minItems', { min: count(issue.minimum) });
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return t('minNumber', { min: count(issue.minimum) });
+      if (issue.origin === 'date') return t('laterDate');
+      return t('tooShort');
     }
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null || issue.input === '' ? 'Fill this in' : 'This value is not valid here; check it and try again';
+      return issue.input === undefined || issue.input === null || issue.input === '' ? t('required') : t('invalid');
     case 'invalid_format':
-      if (issue.format === 'email') return 'Enter a valid e-mail address';
-      if (issue.format === 'uuid' || issue.format === 'guid') return 'This form is out of date: reload the page';
-      if (issue.format === 'date' || issue.format === 'datetime') return 'Enter a real date';
-      if (issue.format === 'url') return 'Enter a web address starting with https://';
-      return 'Check how this is written';
+      if (issue.format === 'email') return t('email');
+      if (issue.format === 'uuid' || issue.format === 'guid') return t('staleForm');
+      if (issue.format === 'date' || issue.format === 'datetime') return t('date');
+      if (issue.format === 'url') return t('url');
+      return t('format');
     case 'invalid_value':
-      return 'Choose one of the options';
+      return t('option');
     case 'not_multiple_of':
-      return 'Enter a whole number';
+      return t('wholeNumber');
     case 'unrecognized_keys':
-      return 'This form sent something unexpected: reload the page';
+      return t('unexpected');
     case 'invalid_union':
     case 'invalid_key':
     case 'invalid_element':
-      return 'This value is not valid here; check it and try again';
+      return t('invalid');
     default:
       // custom: the refinement's own message (every refine in the console writes one).
       return undefined;
   }
 }
 
+/** The map for one language: actions pass it to each parse (the request's language; see lib/auth/action.ts). */
+export function validationErrorMap(locale: Locale): (issue: Issue) => string | undefined {
+  return (issue) => plainValidationMessage(issue, locale);
+}
+
+/** In the browser: the page's language (the root layout's `<html lang>`); on the server, where actions pass their own map: English. */
+function documentLocale(): Locale {
+  const lang = typeof document === 'undefined' ? undefined : document.documentElement.lang;
+  return isLocale(lang) ? lang : 'en';
+}
+
 // Installed on import (zod keeps one global configuration per bundle).
-config({ customError: plainValidationMessage });
+config({ customError: (issue) => plainValidationMessage(issue, documentLocale()) });
 
 // ---- vendor failures ------------------------------------------------------------------------------------
 
 export type StaffVendor = 'footprints' | 'netcore' | 'loyalty';
 
-export const VENDOR_NAMES: Record<StaffVendor, string> = {
-  footprints: 'Footprints',
-  netcore: 'Netcore',
-  loyalty: 'The loyalty engine',
-};
 
 /** The facts of a vendor failure staff words are chosen from (never its text). */
 export interface VendorFailure {
@@ -81,12 +128,11 @@ export interface VendorFailure {
   retryable: boolean;
 }
 
-/** A change the vendor did not make, said to the member of staff who asked for it. */
-export function vendorActionMessage(f: VendorFailure): string {
-  const who = VENDOR_NAMES[f.vendor];
-  return f.retryable
-    ? `${who} is not answering right now. Nothing was changed; try again in a minute.`
-    : `${who} did not accept this change. Nothing was changed; check the details and try again, and if it happens again ask an admin (the details are in the admin sync queue).`;
+/** A change the vendor did not make, said to the member of staff who asked for it, in their language. */
+export function vendorActionMessage(f: VendorFailure, locale: Locale = 'en'): string {
+  const t = staffTranslator(locale);
+  const vendor = t(`actions.vendors.${f.vendor}`);
+  return f.retryable ? t('actions.vendorRetry', { vendor }) : t('actions.vendorRefused', { vendor });
 }
 
 /** The capture desk: a lead Footprints did not accept (the hostess keeps her form). */

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import manifest from '@/app/manifest';
-import { metadata } from '@/app/layout';
+import { ICONS } from '@/app/icons';
 
 const PUBLIC = path.join(process.cwd(), 'public');
 const file = (url: string) => path.join(PUBLIC, url.replace(/^\//, ''));
@@ -48,7 +48,7 @@ describe('public assets', () => {
   });
 
   it('the favicon and the apple touch icon the pages link exist with their sizes', () => {
-    const icons = metadata.icons as { icon: { url: string; sizes: string }[]; apple: { url: string; sizes: string }[] };
+    const icons = ICONS as { icon: { url: string; sizes: string }[]; apple: { url: string; sizes: string }[] };
     for (const link of [...icons.icon, ...icons.apple]) {
       const buf = readFileSync(file(link.url));
       const declared = link.sizes.split(' ');

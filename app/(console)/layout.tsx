@@ -5,23 +5,25 @@ import { Nav } from '@/components/shell/nav';
 import { SandboxBanner } from '@/components/shell/sandbox-banner';
 import { IdleSignOut, SignOutButton, SwitchHostessButton } from '@/components/shell/session-controls';
 import { can, navFor } from '@/lib/auth/permissions';
-import { ROLE_LABELS } from '@/lib/auth/roles';
 import { requireSession } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
+import { getTranslations } from 'next-intl/server';
+import { LanguageSwitcher } from '@/components/i18n/language-switcher';
 
 export const dynamic = 'force-dynamic';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
   const config = getConfig();
-  const items = navFor(session.roles).map(({ href, label }) => ({ href, label }));
+  const t = await getTranslations();
+  const items = navFor(session.roles).map(({ href, key }) => ({ href, label: t(`nav.${key}`) }));
   const isHostess = session.kind === 'hostess';
   return (
     <div className="flex min-h-screen flex-col">
       {config.sandbox ? <SandboxBanner /> : null}
       {config.insecureHttp && session.roles.includes('admin') ? (
         <p role="alert" data-testid="insecure-banner" className="bg-red-700 px-4 py-2 text-center text-base font-semibold text-white">
-          Plain http (ALLOW_INSECURE_HTTP=1): sign-ins and customer data cross the network unencrypted. See Security.
+          {t('shell.insecureBanner')}
         </p>
       ) : null}
       {/*
@@ -37,8 +39,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <div className="ml-auto flex min-w-0 max-w-full flex-wrap items-center justify-end gap-2">
             <p className="min-w-0 max-w-full text-right text-sm break-words text-slate-700" data-testid="whoami">
               <span className="font-semibold">{session.displayName}</span>
-              {session.roles.length ? ` · ${session.roles.map((r) => ROLE_LABELS[r]).join(', ')}` : ' · no role'}
+              {session.roles.length ? t('shell.whoamiRoles', { roles: session.roles.map((r) => t(`roles.${r}`)).join(', ') }) : t('shell.noRole')}
             </p>
+            <LanguageSwitcher saveForPerson={session.roles.length > 0} />
             {/* Captures saved on this tablet while offline, and their sending when the network is back (issue 14). */}
             {can(session.roles, 'capture.create') ? <DeviceQueueStatus /> : null}
             {isHostess ? <SwitchHostessButton /> : null}
@@ -46,7 +49,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
           {items.length ? (
             <div className="min-w-0 basis-full">
-              <Nav items={items} />
+              <Nav items={items} label={t('nav.label')} />
             </div>
           ) : null}
         </div>

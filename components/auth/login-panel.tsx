@@ -5,43 +5,39 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Tabs } from '@/components/ui/tabs';
+import { useTranslations } from 'next-intl';
+import { forgetSignInLocaleChoice, signInLocaleChoice } from '@/components/i18n/language-switcher';
 
-const MESSAGES: Record<string, { pin: string; password: string }> = {
-  WRONG_CREDENTIALS: {
-    pin: 'That PIN was not recognised. Check it and try again, or ask your manager.',
-    password: 'That username and password do not match. Check them and try again.',
-  },
-  VENDOR_UNAVAILABLE: {
-    pin: 'Sign-in is not possible right now: Footprints is not answering. Try again in a minute.',
-    password: 'Sign-in is not possible right now: Footprints is not answering. Try again in a minute.',
-  },
-  INVALID_INPUT: { pin: 'Enter your PIN: 4 to 10 digits.', password: 'Enter your username and password.' },
-};
+type Translate = ReturnType<typeof useTranslations<'login'>>;
 
-/** "2 minutes", "45 seconds", "1 hour 5 minutes": how long the sign-in guard makes this device wait. */
-export function waitText(seconds: number): string {
+/** "2 minutes", "45 de secunde", "1 hour 5 minutes": how long the sign-in guard makes this device wait. */
+export function waitText(t: Translate, seconds: number): string {
   const s = Math.max(1, Math.ceil(seconds));
-  if (s < 60) return `${s} second${s === 1 ? '' : 's'}`;
+  if (s < 60) return t('wait.seconds', { count: s });
   const minutes = Math.ceil(s / 60);
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (minutes < 60) return t('wait.minutes', { count: minutes });
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return `${h} hour${h === 1 ? '' : 's'}${m ? ` ${m} minute${m === 1 ? '' : 's'}` : ''}`;
+  return m ? t('wait.hoursMinutes', { hours: h, minutes: m }) : t('wait.hours', { count: h });
 }
 
-function messageFor(code: string | undefined, mode: 'pin' | 'password'): string {
+/** What the person reads for a refused sign-in (the codes of lib/auth/sign-in.ts). */
+export function messageFor(t: Translate, code: string | undefined, mode: 'pin' | 'password'): string {
   const throttled = code?.match(/^THROTTLED:(\d+)$/);
   if (throttled) {
-    return `Too many wrong attempts from this device. Wait ${waitText(Number(throttled[1]))}, then try again. If you forgot your ${
-      mode === 'pin' ? 'PIN' : 'password'
-    }, ask your manager or an admin.`;
+    const wait = waitText(t, Number(throttled[1]));
+    return mode === 'pin' ? t('errors.throttledPin', { wait }) : t('errors.throttledPassword', { wait });
   }
-  return (code && MESSAGES[code]?.[mode]) || 'Sign-in failed. Try again; if it keeps failing, ask an admin.';
+  if (code === 'WRONG_CREDENTIALS') return mode === 'pin' ? t('errors.wrongPin') : t('errors.wrongPassword');
+  if (code === 'VENDOR_UNAVAILABLE') return t('errors.unavailable');
+  if (code === 'INVALID_INPUT') return mode === 'pin' ? t('errors.invalidPin') : t('errors.invalidPassword');
+  return t('errors.failed');
 }
 
 type Mode = 'pin' | 'password';
 
 export function LoginPanel({ switching, next }: { switching: boolean; next: string }) {
+  const t = useTranslations('login');
   const [mode, setMode] = useState<Mode>('pin');
   const [pin, setPin] = useState('');
   const [username, setUsername] = useState('');
@@ -60,16 +56,18 @@ export function LoginPanel({ switching, next }: { switching: boolean; next: stri
     setError(null);
     try {
       // (Switch hostess already ended the previous session when it was tapped.)
-      const result = await signInWith(mode, credentials);
+      const locale = signInLocaleChoice();
+      const result = await signInWith(mode, locale ? { ...credentials, locale } : credentials);
       if (result.error) {
-        setError(messageFor(result.error, mode));
+        setError(messageFor(t, result.error, mode));
         if (mode === 'pin') setPin('');
         return;
       }
+      forgetSignInLocaleChoice();
       // A full page load: nothing of the sign-in page (or of anyone before) stays in the tab's memory.
       window.location.assign(next);
     } catch {
-      setError(messageFor(undefined, mode));
+      setError(messageFor(t, undefined, mode));
     } finally {
       setPending(false);
     }
@@ -101,7 +99,7 @@ export function LoginPanel({ switching, next }: { switching: boolean; next: stri
           ref={pinRef}
           id="pin"
           name="pin"
-          label={switching ? 'Next hostess: enter your PIN' : 'Enter your PIN'}
+          label={switching ? t('nextHostessPin') : t('enterPin')}
           type="password"
           inputMode="numeric"
           autoComplete="off"
@@ -112,24 +110,24 @@ export function LoginPanel({ switching, next }: { switching: boolean; next: stri
           size="xl"
           className="text-center tracking-[0.5em]"
         />
-        <div className="grid grid-cols-3 gap-3" aria-label="PIN keypad" role="group">
+        <div className="grid grid-cols-3 gap-3" aria-label={t('keypad')} role="group">
           {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
             <button key={d} type="button" onClick={() => press(d)} className="min-h-16 rounded-xl bg-slate-100 text-2xl font-semibold hover:bg-slate-200 active:bg-slate-300">
               {d}
             </button>
           ))}
           <button type="button" onClick={() => setPin('')} className="min-h-16 rounded-xl bg-slate-50 text-base font-medium text-slate-700 hover:bg-slate-200">
-            Clear
+            {t('clear')}
           </button>
           <button type="button" onClick={() => press('0')} className="min-h-16 rounded-xl bg-slate-100 text-2xl font-semibold hover:bg-slate-200 active:bg-slate-300">
             0
           </button>
-          <button type="button" aria-label="Delete last digit" onClick={() => setPin((p) => p.slice(0, -1))} className="min-h-16 rounded-xl bg-slate-50 text-2xl text-slate-700 hover:bg-slate-200">
+          <button type="button" aria-label={t('deleteDigit')} onClick={() => setPin((p) => p.slice(0, -1))} className="min-h-16 rounded-xl bg-slate-50 text-2xl text-slate-700 hover:bg-slate-200">
             ⌫
           </button>
         </div>
-        <Button type="submit" pending={pending} pendingLabel="Signing in…" disabled={pin.length < 4} className="min-h-14 text-lg">
-          Sign in
+        <Button type="submit" pending={pending} pendingLabel={t('signingIn')} disabled={pin.length < 4} className="min-h-14 text-lg">
+          {t('signIn')}
         </Button>
       </form>
     </>
@@ -138,10 +136,10 @@ export function LoginPanel({ switching, next }: { switching: boolean; next: stri
     <>
       {errorNote}
       <form id="login-password" onSubmit={onPasswordSubmit} className="flex flex-col gap-4">
-        <Field label="Username" name="username" autoComplete="username" autoCapitalize="none" value={username} onChange={(e) => setUsername(e.target.value)} required />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        <Button type="submit" pending={pending} pendingLabel="Signing in…" className="min-h-12">
-          Sign in
+        <Field label={t('username')} name="username" autoComplete="username" autoCapitalize="none" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        <Field label={t('password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <Button type="submit" pending={pending} pendingLabel={t('signingIn')} className="min-h-12">
+          {t('signIn')}
         </Button>
       </form>
     </>
@@ -150,15 +148,15 @@ export function LoginPanel({ switching, next }: { switching: boolean; next: stri
   return (
     <div className="w-full max-w-md rounded-2xl bg-white p-6 shadow-sm">
       <Tabs
-        label="How do you sign in?"
+        label={t('tabsLabel')}
         value={mode}
         onChange={(m) => {
           setMode(m as Mode);
           setError(null);
         }}
         items={[
-          { id: 'pin', label: 'Hostess PIN', content: pinPanel },
-          { id: 'password', label: 'Staff sign-in', content: passwordPanel },
+          { id: 'pin', label: t('pinTab'), content: pinPanel },
+          { id: 'password', label: t('passwordTab'), content: passwordPanel },
         ]}
       />
     </div>

@@ -4,8 +4,10 @@ import Link from 'next/link';
 import { useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { Select } from '@/components/ui/select';
 import type { LeadSummary, PipelineColumn } from '@/lib/leads/read-model';
-import { LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-labels';
-import { formatValue } from './client-helpers';
+import { LEAD_STATUSES, type LeadStatus } from '@/lib/leads/status-labels';
+import { useTranslations } from 'next-intl';
+import { useConsoleLocale } from '@/components/i18n/use-console-locale';
+import { formatLei } from '@/lib/i18n/format';
 import { IncompleteNote } from './incomplete-note';
 
 /**
@@ -13,6 +15,7 @@ import { IncompleteNote } from './incomplete-note';
  * Enter on the menu, confirms.
  */
 function CardMove({ lead, onMove }: { lead: LeadSummary; onMove: (to: LeadStatus) => void }) {
+  const t = useTranslations('leads');
   const [to, setTo] = useState<LeadStatus | ''>('');
   const confirm = () => {
     if (!to) return;
@@ -33,29 +36,31 @@ function CardMove({ lead, onMove }: { lead: LeadSummary; onMove: (to: LeadStatus
     <form onSubmit={submit} className="mt-1 flex items-end gap-1">
       <Select
         labelHidden
-        label={`Move ${lead.name} to`}
+        label={t('moveTo', { name: lead.name })}
         id={`move-${lead.id}`}
         value={to}
-        placeholder="Move to…"
+        placeholder={t('movePlaceholder')}
         onChange={(e) => setTo(e.target.value as LeadStatus | '')}
         onKeyDown={onKeyDown}
-        options={LEAD_STATUSES.filter((s) => s !== lead.status).map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        options={LEAD_STATUSES.filter((s) => s !== lead.status).map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
         frameClassName="min-w-0 flex-1 gap-0"
         className="w-full px-1 py-1 text-sm"
       />
       <button
         type="submit"
         disabled={!to}
-        aria-label={`Move ${lead.name}`}
+        aria-label={t('moveNamed', { name: lead.name })}
         className="min-h-11 rounded-lg bg-blue-700 px-3 font-semibold text-white hover:bg-blue-800 disabled:bg-slate-300 disabled:text-slate-600"
       >
-        Move
+        {t('move')}
       </button>
     </form>
   );
 }
 
 function LeadCard({ lead, onMove }: { lead: LeadSummary; onMove: (to: LeadStatus) => void }) {
+  const t = useTranslations('leads');
+  const locale = useConsoleLocale();
   return (
     <article
       draggable
@@ -73,10 +78,10 @@ function LeadCard({ lead, onMove }: { lead: LeadSummary; onMove: (to: LeadStatus
         {lead.name}
       </Link>
       <p className="truncate text-slate-700">
-        {lead.offerName ?? 'No offer'}
-        {lead.offerPrice !== null ? ` · ${formatValue(lead.offerPrice)}` : ''}
+        {lead.offerName ?? t('noOffer')}
+        {lead.offerPrice !== null ? ` · ${formatLei(lead.offerPrice, locale)}` : ''}
       </p>
-      <p className="truncate text-slate-600">{lead.consultantName ?? 'No consultant'}</p>
+      <p className="truncate text-slate-600">{lead.consultantName ?? t('noConsultant')}</p>
       <IncompleteNote missing={lead.missing} />
       <CardMove lead={lead} onMove={onMove} />
     </article>
@@ -85,6 +90,8 @@ function LeadCard({ lead, onMove }: { lead: LeadSummary; onMove: (to: LeadStatus
 
 /** One column per status: counts, offer value, the newest cards; a card moves by drag or its menu. */
 export function PipelineBoard({ columns, onMove }: { columns: PipelineColumn[]; onMove: (lead: LeadSummary, to: LeadStatus) => void }) {
+  const t = useTranslations('leads');
+  const locale = useConsoleLocale();
   const [dropTarget, setDropTarget] = useState<LeadStatus | null>(null);
   const onDrop = (to: LeadStatus) => (e: DragEvent) => {
     e.preventDefault();
@@ -110,15 +117,17 @@ export function PipelineBoard({ columns, onMove }: { columns: PipelineColumn[]; 
         >
           <header className="px-1">
             <h2 id={`col-${column.status}`} className="font-bold">
-              {STATUS_LABELS[column.status]} <span data-testid="column-count">{column.count}</span>
+              {t(`statuses.${column.status}`)} <span data-testid="column-count">{column.count}</span>
             </h2>
-            <p className="text-sm text-slate-700">Offer value {formatValue(column.offerValue)}</p>
+            <p className="text-sm text-slate-700" data-testid="column-value">
+              {t('offerValue', { value: formatLei(column.offerValue, locale) })}
+            </p>
           </header>
           {column.cards.map((lead) => (
             <LeadCard key={lead.id} lead={lead} onMove={(to) => onMove(lead, to)} />
           ))}
           {column.count > column.cards.length ? (
-            <p className="px-1 text-sm text-slate-600">{column.count - column.cards.length} more: narrow the filters or use the table.</p>
+            <p className="px-1 text-sm text-slate-600">{t('more', { count: column.count - column.cards.length })}</p>
           ) : null}
         </section>
       ))}

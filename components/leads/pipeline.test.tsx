@@ -8,7 +8,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NextIntlClientProvider } from 'next-intl';
 import { ToastProvider } from '@/components/ui/toast';
+import en from '@/messages/en.json';
 import { filtersFromParams } from '@/lib/leads/filters';
 import type { LeadSummary } from '@/lib/leads/read-model';
 import { LEAD_STATUSES, type LeadStatus } from '@/lib/leads/status-rules';
@@ -77,11 +79,13 @@ describe('Pipeline: Refresh from Footprints', () => {
     const filters = filtersFromParams(new URLSearchParams(''), new Date(), ZONE);
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const { container } = render(
-      <QueryClientProvider client={client}>
-        <ToastProvider>
-          <Pipeline initialFilters={filters} initialData={dataWithAnaIn('opportunity')} options={{ locations: [], categories: [], offers: [], consultants: [], channels: [] } as never} timeZone={ZONE} loadError={null} />
-        </ToastProvider>
-      </QueryClientProvider>,
+      <NextIntlClientProvider locale="en" messages={en} timeZone={ZONE}>
+        <QueryClientProvider client={client}>
+          <ToastProvider>
+            <Pipeline initialFilters={filters} initialData={dataWithAnaIn('opportunity')} options={{ locations: [], categories: [], offers: [], consultants: [], channels: [] } as never} timeZone={ZONE} loadError={null} />
+          </ToastProvider>
+        </QueryClientProvider>
+      </NextIntlClientProvider>,
     );
     expect(columnOfAna(container)).toBe('column-opportunity');
 

@@ -6,6 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { queryPipelineAction, refreshLeadsAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
+import { useTranslations } from 'next-intl';
+import { useConsoleLocale } from '@/components/i18n/use-console-locale';
 import { formatInstant } from '@/lib/dates';
 import type { PipelineFilters } from '@/lib/leads/filter-params';
 import type { FilterOptions } from '@/lib/leads/read-model';
@@ -38,6 +40,9 @@ const cardMenu = (leadId: string) => () =>
 
 function PipelineDesk({ initialFilters, initialData, options, timeZone, loadError }: Props) {
   const toast = useToast();
+  const t = useTranslations('leads');
+  const tc = useTranslations('counts');
+  const locale = useConsoleLocale();
   const queryClient = useQueryClient();
   const { filters, view, navigate } = usePipelineUrl(timeZone);
   const key = filtersKey(filters);
@@ -76,7 +81,7 @@ function PipelineDesk({ initialFilters, initialData, options, timeZone, loadErro
     await queryClient.invalidateQueries({ queryKey: ['pipeline'] });
     setRefreshing(false);
     if (!result.ok) toast('error', result.error.message);
-    else toast('success', `Synced ${result.data.leads} leads from Footprints.`);
+    else toast('success', t('synced', { count: result.data.leads }));
   }
 
   return (
@@ -85,7 +90,7 @@ function PipelineDesk({ initialFilters, initialData, options, timeZone, loadErro
       <PipelineFiltersForm key={key} filters={filters} options={options} onApply={(f) => navigate(f, view)} />
 
       <div className="flex flex-wrap items-center gap-3">
-        <div role="group" aria-label="View" className="flex gap-1">
+        <div role="group" aria-label={t('viewLabel')} className="flex gap-1">
           {(['board', 'table'] as const).map((v) => (
             <button
               key={v}
@@ -94,18 +99,22 @@ function PipelineDesk({ initialFilters, initialData, options, timeZone, loadErro
               onClick={() => navigate(filters, v)}
               className={`min-h-11 rounded-lg px-4 font-medium ${view === v ? 'bg-blue-700 text-white' : 'bg-slate-100 hover:bg-slate-200'}`}
             >
-              {v === 'board' ? 'Board' : 'Table'}
+              {v === 'board' ? t('board') : t('table')}
             </button>
           ))}
         </div>
         <p className="text-sm text-slate-700" data-testid="sync-status">
-          {data?.sync.lastSuccessAt ? `Last synced with Footprints ${formatInstant(data.sync.lastSuccessAt, timeZone, 'dayTimeSeconds')}` : 'Not synced with Footprints yet'}
+          {data?.sync.lastSuccessAt ? t('lastSynced', { when: formatInstant(data.sync.lastSuccessAt, timeZone, 'dayTimeSeconds', '—', locale) }) : t('neverSynced')}
           {data?.sync.lastError ? ` · ${data.sync.lastError}` : ''}
         </p>
-        <Button variant="secondary" onClick={refresh} pending={refreshing} pendingLabel="Syncing…">
-          Refresh from Footprints
+        <Button variant="secondary" onClick={refresh} pending={refreshing} pendingLabel={t('syncing')}>
+          {t('refresh')}
         </Button>
-        {data ? <p className="text-sm text-slate-700">{data.total} leads</p> : null}
+        {data ? (
+          <p className="text-sm text-slate-700" data-testid="pipeline-total">
+            {tc('leads', { count: data.total })}
+          </p>
+        ) : null}
       </div>
 
       {loadError ? (
@@ -154,7 +163,7 @@ function PipelineDesk({ initialFilters, initialData, options, timeZone, loadErro
       ) : null}
       {pending?.kind === 'lost' ? (
         <LostDialog
-          leadName={pending.leads.length === 1 ? pending.leads[0].name : `${pending.leads.length} leads`}
+          leadName={pending.leads.length === 1 ? pending.leads[0].name : tc('leads', { count: pending.leads.length })}
           onCancel={moves.cancel}
           returnFocus={pending.leads.length === 1 ? cardMenu(pending.leads[0].id) : undefined}
           submit={(lost) => moves.submitLost(pending.leads, lost)}

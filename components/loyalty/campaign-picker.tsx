@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+import { useConsoleLocale } from '@/components/i18n/use-console-locale';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { listActiveCampaignsAction, listAllCampaignsAction } from '@/app/(console)/loyalty/actions';
 import { useRemoteData } from '@/components/data/use-remote-data';
@@ -55,6 +57,9 @@ export function CampaignPicker({
   value: string | null;
   onChange: (campaign: CampaignView | null) => void;
 }) {
+  const t = useTranslations('loyalty');
+  const locale = useConsoleLocale();
+  const day = (value: Parameters<typeof formatInstant>[0]) => formatInstant(value, timeZone, 'day', '—', locale);
   const [showAll, setShowAll] = useState(false);
   const query = useCampaigns(showAll ? 'all' : 'active');
   const campaigns = query.data ?? [];
@@ -77,7 +82,7 @@ export function CampaignPicker({
 
   return (
     <RadioGroup
-      label="Campaign"
+      label={t('campaign')}
       name="campaign"
       className="rounded-xl border border-slate-200 p-4"
       legendClassName="px-1 text-lg font-semibold"
@@ -94,14 +99,14 @@ export function CampaignPicker({
       }
       before={
         <>
-          {canBrowseAll ? <Checkbox label="Show all campaigns (past ones too)" name="show-all-campaigns" className="mb-3" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> : null}
-          {query.isPending ? <p className="text-base text-slate-700">Loading campaigns…</p> : null}
+          {canBrowseAll ? <Checkbox label={t('showAll')} name="show-all-campaigns" className="mb-3" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> : null}
+          {query.isPending ? <p className="text-base text-slate-700">{t('loadingCampaigns')}</p> : null}
           {query.isError ? (
             <p role="alert" className="text-base font-medium text-red-700">
               {query.error.message}
             </p>
           ) : null}
-          {query.isSuccess && campaigns.length === 0 ? <p className="text-base text-slate-700">There is no active loyalty campaign right now.</p> : null}
+          {query.isSuccess && campaigns.length === 0 ? <p className="text-base text-slate-700">{t('noCampaign')}</p> : null}
         </>
       }
       options={campaigns.map((c) => {
@@ -116,19 +121,17 @@ export function CampaignPicker({
                 {c.name}
                 {ended ? (
                   <Badge tone="warning" className="ml-2">
-                    Ended
+                    {t('ended')}
                   </Badge>
                 ) : null}
               </span>
-              {ended ? <span className="font-medium text-amber-950">Ended {formatInstant(c.endDate, timeZone, 'day')}: check codes only, no redeeming.</span> : null}
-              <span>{c.location ?? 'Location not given'}</span>
-              <span>
-                Runs {formatInstant(c.startDate, timeZone, 'day')} – {formatInstant(c.endDate, timeZone, 'day')}
-              </span>
+              {ended ? <span className="font-medium text-amber-950">{t('endedOn', { date: day(c.endDate) })}</span> : null}
+              <span>{c.location ?? t('noLocation')}</span>
+              <span>{t('runs', { start: day(c.startDate), end: day(c.endDate) })}</span>
               <span className={c.codesExpired ? 'font-semibold text-red-800' : undefined}>
-                Codes {c.codesExpired ? 'expired' : 'expire'} {formatInstant(c.expireCodesDate, timeZone, 'day')}
+                {c.codesExpired ? t('codesExpired', { date: day(c.expireCodesDate) }) : t('codesExpire', { date: day(c.expireCodesDate) })}
               </span>
-              {c.prizeTypes.length ? <span>Prizes: {c.prizeTypes.join(', ')}</span> : null}
+              {c.prizeTypes.length ? <span>{t('prizes', { list: c.prizeTypes.join(', ') })}</span> : null}
             </span>
           ),
         };

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { blockCodeAction, redeemCodeAction } from '@/app/(console)/loyalty/actions';
 import { Button } from '@/components/ui/button';
@@ -7,7 +8,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { RadioGroup } from '@/components/ui/radio-group';
 import { Textarea } from '@/components/ui/textarea';
 import type { ChangeResult } from '@/lib/loyalty/change-code';
-import { BLOCK_REASONS, BLOCK_REASON_LABELS, type BlockReason } from '@/lib/loyalty/rules';
+import { BLOCK_REASONS, type BlockReason } from '@/lib/loyalty/rules';
 import type { CampaignView, CodeView } from '@/lib/loyalty/views';
 import { newRequestId } from './format';
 
@@ -34,6 +35,7 @@ export function ConfirmDialog({
   onRefused: (message: string) => void;
 }) {
   // One id per confirmation: a retry (or a second tap that slips through) is the same request.
+  const t = useTranslations('loyalty.confirm');
   const [requestId] = useState(newRequestId);
   const [pending, setPending] = useState(false);
   const [reason, setReason] = useState<BlockReason | ''>('');
@@ -68,7 +70,7 @@ export function ConfirmDialog({
     setFailure(result.error.message);
   }
 
-  const title = kind === 'redeem' ? 'Redeem this code?' : 'Block this code?';
+  const title = kind === 'redeem' ? t('redeemTitle') : t('blockTitle');
   return (
     <Dialog
       open
@@ -82,7 +84,7 @@ export function ConfirmDialog({
             {code.code}
           </p>
           <p className="mt-1 text-xl font-semibold" data-testid="confirm-prize">
-            {code.prize ?? 'Prize not named'}
+            {code.prize ?? t('prizeNotNamed')}
           </p>
           <p className="mt-1 text-base text-slate-700">{campaign.name}</p>
         </div>
@@ -94,16 +96,16 @@ export function ConfirmDialog({
             <RadioGroup
               id="block-reason"
               name="block-reason"
-              label="Why is it blocked?"
+              label={t('whyBlocked')}
               required
-              options={BLOCK_REASONS.map((r) => ({ value: r, label: BLOCK_REASON_LABELS[r] }))}
+              options={BLOCK_REASONS.map((r) => ({ value: r, label: t(`reasons.${r}`) }))}
               value={reason}
               onChange={(v) => setReason(v as BlockReason)}
               error={errors.reason}
             />
             <Textarea
               id="block-note"
-              label={`Note ${reason === 'other' ? '(required)' : '(optional)'}`}
+              label={reason === 'other' ? t('noteRequired') : t('noteOptional')}
               value={note}
               maxLength={500}
               onChange={(e) => setNote(e.target.value)}
@@ -118,16 +120,16 @@ export function ConfirmDialog({
         ) : null}
         <div className="flex flex-wrap justify-end gap-3">
           <Button type="button" variant="secondary" onClick={onClose} disabled={pending}>
-            Cancel
+            {t('cancel')}
           </Button>
           <Button
             type="button"
             variant={kind === 'redeem' ? 'primary' : 'danger'}
             pending={pending}
-            pendingLabel={kind === 'redeem' ? 'Redeeming…' : 'Blocking…'}
+            pendingLabel={kind === 'redeem' ? t('redeeming') : t('blocking')}
             onClick={() => void confirm()}
           >
-            {failure ? 'Try again' : kind === 'redeem' ? `Redeem ${code.code}` : `Block ${code.code}`}
+            {failure ? t('tryAgain') : kind === 'redeem' ? t('redeemCode', { code: code.code }) : t('blockCode', { code: code.code })}
           </Button>
         </div>
       </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { checkCodeAction, prizeHistoryAction } from '@/app/(console)/loyalty/actions';
 import { Button } from '@/components/ui/button';
@@ -18,6 +19,7 @@ type Notice = { tone: 'info' | 'error'; text: string };
 
 export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canBrowseAll: boolean }) {
   const toast = useToast();
+  const t = useTranslations('loyalty');
   const [campaign, setCampaign] = useState<CampaignView | null>(null);
   const [customer, setCustomer] = useState<Customer | null>(null);
   const [code, setCode] = useState<CodeView | null>(null);
@@ -59,7 +61,8 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
     setCustomer({ email: values.email, phone: values.phone });
     setHistory(null);
     if (result.data.found) setCode(result.data.code);
-    else setNotice({ tone: 'info', text: result.data.message });
+    // Not found (or not in the caller's stores): the same words either way, in the staff's language.
+    else setNotice({ tone: 'info', text: t('notFound') });
   });
 
   async function loadHistory(who: Customer | null = customer) {
@@ -76,7 +79,7 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
     setCode(result.code);
     setChange(result);
     setDialog(null);
-    toast('success', `Code ${result.code.code} ${result.code.status === 'redeemed' ? 'redeemed' : 'blocked'}: confirmed by Footprints.`);
+    toast('success', t('changedToast', { status: result.code.status, code: result.code.code }));
     if (history) void loadHistory();
   }
 
@@ -93,14 +96,14 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
 
       <form onSubmit={onCheck} noValidate aria-labelledby="check-title" className="rounded-xl border border-slate-200 p-4">
         <h2 id="check-title" className="text-lg font-semibold">
-          Check a customer’s code
+          {t('checkTitle')}
         </h2>
         {formState.errors.campaignInternalId ? (
           <p className="mt-2 text-sm font-medium text-red-700">{formState.errors.campaignInternalId.message}</p>
         ) : null}
         <div className="mt-3 grid gap-4 md:grid-cols-2">
           <Field
-            label="Customer e-mail"
+            label={t('email')}
             type="email"
             inputMode="email"
             autoComplete="email"
@@ -109,19 +112,19 @@ export function LoyaltyDesk({ timeZone, canBrowseAll }: { timeZone: string; canB
             error={formState.errors.email?.message}
             {...bind('email')}
           />
-          <Field label="Customer phone" type="tel" inputMode="tel" autoComplete="tel" error={formState.errors.phone?.message} {...bind('phone')} />
+          <Field label={t('phone')} type="tel" inputMode="tel" autoComplete="tel" error={formState.errors.phone?.message} {...bind('phone')} />
         </div>
         <div className="mt-4 flex flex-wrap gap-3">
-          <Button type="submit" pending={formState.isSubmitting} pendingLabel="Checking…" disabled={!campaign}>
-            Check code
+          <Button type="submit" pending={formState.isSubmitting} pendingLabel={t('checking')} disabled={!campaign}>
+            {t('check')}
           </Button>
           {customer ? (
-            <Button type="button" variant="secondary" pending={historyPending} pendingLabel="Loading history…" onClick={() => void loadHistory()}>
-              Show prize history
+            <Button type="button" variant="secondary" pending={historyPending} pendingLabel={t('loadingHistory')} onClick={() => void loadHistory()}>
+              {t('showHistory')}
             </Button>
           ) : null}
         </div>
-        {!campaign ? <p className="mt-2 text-sm text-slate-700">Choose a campaign first.</p> : null}
+        {!campaign ? <p className="mt-2 text-sm text-slate-700">{t('chooseCampaignFirst')}</p> : null}
       </form>
 
       {notice ? (

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -12,6 +13,7 @@ import type { CreateCaseData, CreateCaseInput } from '@/lib/privacy/inputs';
 
 export function NewCaseForm({ today }: { today: string }) {
   const router = useRouter();
+  const t = useTranslations('privacy');
   const resolver = useMemo(
     () =>
       lazyResolver<CreateCaseInput, unknown, CreateCaseData>(async () => {
@@ -44,19 +46,19 @@ export function NewCaseForm({ today }: { today: string }) {
   });
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-label="New access request" className="grid gap-4 md:grid-cols-2">
-      <Field label="Data subject's e-mail" type="email" autoComplete="off" error={errors.subjectEmail?.message} {...form.register('subjectEmail')} />
-      <Field label="Data subject's mobile" type="tel" inputMode="tel" autoComplete="off" error={errors.subjectPhone?.message} {...form.register('subjectPhone')} />
-      <Field label="Date received" type="date" max={today} error={errors.receivedOn?.message} {...form.register('receivedOn')} />
-      <Textarea id="new-case-notes" label="Internal notes" rows={2} error={errors.notes?.message} registration={form.register('notes')} />
+    <form noValidate onSubmit={onSubmit} aria-label={t('newTitle')} className="grid gap-4 md:grid-cols-2">
+      <Field label={t('form.email')} type="email" autoComplete="off" error={errors.subjectEmail?.message} {...form.register('subjectEmail')} />
+      <Field label={t('form.phone')} type="tel" inputMode="tel" autoComplete="off" error={errors.subjectPhone?.message} {...form.register('subjectPhone')} />
+      <Field label={t('form.received')} type="date" max={today} error={errors.receivedOn?.message} {...form.register('receivedOn')} />
+      <Textarea id="new-case-notes" label={t('form.notes')} rows={2} error={errors.notes?.message} registration={form.register('notes')} />
       {error ? (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800 md:col-span-2">
           {error}
         </p>
       ) : null}
       <div className="md:col-span-2">
-        <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Opening…">
-          Open case
+        <Button type="submit" pending={form.formState.isSubmitting} pendingLabel={t('form.opening')}>
+          {t('form.open')}
         </Button>
       </div>
     </form>

@@ -3,10 +3,10 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-export function Nav({ items }: { items: { href: string; label: string }[] }) {
+export function Nav({ items, label }: { items: { href: string; label: string }[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main">
+    <nav aria-label={label}>
       <ul className="flex flex-wrap gap-1">
         {items.map((item) => {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);

@@ -5,6 +5,7 @@ import { deviceQueueCounts } from '@/components/offline/device-queue';
 import { forgetDeskOnDevice } from '@/components/offline/offline-shell';
 import { markSignOutPending, useFinishPendingSignOut } from '@/components/offline/pending-sign-out';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 
 // The warning before signing out with captures still waiting is fetched with the count, on the tap (not in
@@ -48,6 +49,7 @@ async function endSessionAndLeave(to: string): Promise<void> {
 }
 
 export function SignOutButton() {
+  const t = useTranslations('shell');
   const [pending, setPending] = useState(false);
   // Captures of hers still waiting to sync: she is told before she leaves (they will still be sent).
   const [waiting, setWaiting] = useState<{ server: number; device: number } | null>(null);
@@ -63,7 +65,7 @@ export function SignOutButton() {
         ref={buttonRef}
         variant="secondary"
         pending={pending && !waiting}
-        pendingLabel="Signing out…"
+        pendingLabel={t('signingOut')}
         onClick={async () => {
           setPending(true);
           void loadSignOutWarning().catch(() => undefined);
@@ -76,7 +78,7 @@ export function SignOutButton() {
           await signOutNow();
         }}
       >
-        Sign out
+        {t('signOut')}
       </Button>
       {waiting ? (
         // React.lazy, not next/dynamic: no loader machinery in every page's first load. Already fetched with the count.
@@ -97,6 +99,7 @@ export function SignOutButton() {
 
 /** Shared tablet: the tap ends the current hostess's session at once; the next hostess then enters her PIN. */
 export function SwitchHostessButton() {
+  const t = useTranslations('shell');
   const [pending, setPending] = useState(false);
   // Captures saved on this tablet: she is told before she hands it over (the next hostess's session sends them).
   const [device, setDevice] = useState(0);
@@ -111,7 +114,7 @@ export function SwitchHostessButton() {
         ref={buttonRef}
         variant="secondary"
         pending={pending && !device}
-        pendingLabel="Switching…"
+        pendingLabel={t('switching')}
         onClick={async () => {
           setPending(true);
           void loadSignOutWarning().catch(() => undefined);
@@ -124,7 +127,7 @@ export function SwitchHostessButton() {
           switchNow();
         }}
       >
-        Switch hostess
+        {t('switchHostess')}
       </Button>
       {device ? (
         <Suspense fallback={null}>

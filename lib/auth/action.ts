@@ -13,7 +13,9 @@ import { getDb, type Db } from '@/lib/db';
 import { ConflictError, PermissionError, RateLimitError, ValidationError, type ActionResult } from '@/lib/errors';
 import { log } from '@/lib/log';
 // Installs the plain-words zod error map for every action's validation.
-import { vendorActionMessage } from '@/lib/staff-words';
+import { actionWords, validationErrorMap, vendorActionMessage } from '@/lib/staff-words';
+import { getLocale } from 'next-intl/server';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { VendorError } from '@/lib/vendors/http';
 import { can, type Permission } from './permissions';
 import { getStaffSession, type StaffSession } from './session';
@@ -43,10 +45,11 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** Maps any thrown value to what the user may see. Exported for route handlers and tests. */
-export function toActionError(error: unknown, operation: string): ActionResult<never> {
+/** Maps any thrown value to what the user may see, in their language. Exported for route handlers and tests. */
+export function toActionError(error: unknown, operation: string, locale: Locale = 'en'): ActionResult<never> {
+  const words = actionWords(locale);
   if (error instanceof z.ZodError) {
-    return { ok: false, error: { code: 'validation', message: 'Some fields need attention.', fieldErrors: fieldErrorsOf(error) } };
+    return { ok: false, error: { code: 'validation', message: words.fieldsNeedAttention(), fieldErrors: fieldErrorsOf(error) } };
   }
   if (error instanceof ValidationError) {
     return { ok: false, error: { code: 'validation', message: error.message, fieldErrors: error.fieldErrors } };
@@ -57,13 +60,13 @@ export function toActionError(error: unknown, operation: string): ActionResult<n
   if (error instanceof VendorError) {
     // The vendor's detail goes to the log only; staff read what happened and what to do.
     log('warn', 'action.vendor_error', { operation, error: error.toJSON() });
-    return { ok: false, error: { code: 'vendor', retryable: error.retryable, message: vendorActionMessage(error) } };
+    return { ok: false, error: { code: 'vendor', retryable: error.retryable, message: vendorActionMessage(error, locale) } };
   }
   const ref = randomBytes(4).toString('hex');
   log('error', 'action.unexpected_error', { operation, ref, error: error instanceof Error ? error : String(error) });
   return {
     ok: false,
-    error: { code: 'internal', ref, message: `Something went wrong (ref ${ref}). Try again; if it keeps happening, give this reference to an admin.` },
+    error: { code: 'internal', ref, message: words.internal(ref) },
   };
 }
 
@@ -72,15 +75,16 @@ export function toActionError(error: unknown, operation: string): ActionResult<n
  * handlers that cannot be actions (a multipart upload) use it too, so their door is the same.
  */
 export async function authorize(name: string, permission: Permission): Promise<{ ok: true; ctx: ActionContext } | { ok: false; result: ActionResult<never> }> {
+  const words = actionWords(await requestLanguage());
   let session: StaffSession | null;
   try {
     session = await getStaffSession();
   } catch (error) {
     unstable_rethrow(error);
-    return { ok: false, result: toActionError(error, name) };
+    return { ok: false, result: toActionError(error, name, await requestLanguage()) };
   }
   if (!session) {
-    return { ok: false, result: { ok: false, error: { code: 'unauthenticated', message: 'Your session has ended. Sign in again to continue.' } } };
+    return { ok: false, result: { ok: false, error: { code: 'unauthenticated', message: words.sessionEnded() } } };
   }
   const db = await getDb();
   const actor = actorOf(session);
@@ -91,9 +95,19 @@ export async function authorize(name: string, permission: Permission): Promise<{
       target: { type: 'permission', id: permission },
       outcome: 'refused',
     });
-    return { ok: false, result: { ok: false, error: { code: 'forbidden', message: 'Your role does not allow this. Ask an admin if you need it.' } } };
+    return { ok: false, result: { ok: false, error: { code: 'forbidden', message: words.roleNotAllowed() } } };
   }
   return { ok: true, ctx: { session, db, actor } };
+}
+
+/** The language of the request an action answers (next-intl's, from i18n/request.ts); English outside a request (tests, scripts). */
+async function requestLanguage(): Promise<Locale> {
+  try {
+    const locale = await getLocale();
+    return isLocale(locale) ? locale : 'en';
+  } catch {
+    return 'en';
+  }
 }
 
 export type DefinedAction<I, T> = ((input: I) => Promise<ActionResult<T>>) & { actionName: string; permission: Permission };
@@ -109,15 +123,16 @@ export function defineAction<S extends z.ZodType, T>(def: {
     const door = await authorize(def.name, def.permission);
     if (!door.ok) return door.result;
     const { session, db, actor } = door.ctx;
-    const parsed = def.schema.safeParse(rawInput);
+    const locale = await requestLanguage();
+    const parsed = def.schema.safeParse(rawInput, { error: validationErrorMap(locale) });
     if (!parsed.success) {
-      return { ok: false, error: { code: 'validation', message: 'Some fields need attention.', fieldErrors: fieldErrorsOf(parsed.error) } };
+      return { ok: false, error: { code: 'validation', message: actionWords(locale).fieldsNeedAttention(), fieldErrors: fieldErrorsOf(parsed.error) } };
     }
     try {
       return { ok: true, data: await def.handler(parsed.data, { session, db, actor }) };
     } catch (error) {
       unstable_rethrow(error);
-      return toActionError(error, def.name);
+      return toActionError(error, def.name, locale);
     }
   };
   // One span per action (issue 17, traces), inside the request's, around its use case's vendor calls and jobs: the

@@ -11,6 +11,7 @@ import { signInStaff, type SignInResult } from './sign-in';
 import type { SignInClient } from './throttle';
 import { clientAddress, PEER_HEADER, stampedPeer } from '@/lib/http/peer-address';
 import { DEVICE_COOKIE, SECURE_DEVICE_COOKIE } from '@/lib/http/security-headers';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 
 type RequestHeaders = Record<string, unknown> | undefined;
 
@@ -35,6 +36,11 @@ function clientOf(headers: RequestHeaders, trustedProxyHops: number): SignInClie
 }
 
 /** next-auth passes a thrown message to the login page as `error`; a throttled attempt carries its wait. */
+/** The language chosen on the sign-in page, sent with the credentials (components/auth/login-panel.tsx); anything else: none. */
+function chosenLocale(credentials: Record<string, string> | undefined): Locale | undefined {
+  return isLocale(credentials?.locale) ? credentials.locale : undefined;
+}
+
 function failureMessage(result: Exclude<SignInResult, { ok: true }>): string {
   return result.code === 'THROTTLED' ? `THROTTLED:${result.retryAfterSeconds}` : result.code;
 }
@@ -52,10 +58,10 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         id: 'pin',
         name: 'Hostess PIN',
-        credentials: { pin: { label: 'PIN', type: 'password' } },
+        credentials: { pin: { label: 'PIN', type: 'password' }, locale: { label: 'Language', type: 'text' } },
         async authorize(credentials, req) {
           const result = await signInStaff(
-            { grant: 'pin', pin: String(credentials?.pin ?? '') },
+            { grant: 'pin', pin: String(credentials?.pin ?? ''), locale: chosenLocale(credentials) },
             deviceOf(req?.headers),
             clientOf(req?.headers, config.trustedProxyHops),
           );
@@ -66,10 +72,10 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         id: 'password',
         name: 'Staff sign-in',
-        credentials: { username: { label: 'Username', type: 'text' }, password: { label: 'Password', type: 'password' } },
+        credentials: { username: { label: 'Username', type: 'text' }, password: { label: 'Password', type: 'password' }, locale: { label: 'Language', type: 'text' } },
         async authorize(credentials, req) {
           const result = await signInStaff(
-            { grant: 'password', username: String(credentials?.username ?? ''), password: String(credentials?.password ?? '') },
+            { grant: 'password', username: String(credentials?.username ?? ''), password: String(credentials?.password ?? ''), locale: chosenLocale(credentials) },
             deviceOf(req?.headers),
             clientOf(req?.headers, config.trustedProxyHops),
           );

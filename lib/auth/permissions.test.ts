@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { can, NAV_ITEMS, navFor, PERMISSIONS, type Permission } from './permissions';
+import en from '@/messages/en.json';
+import ro from '@/messages/ro.json';
 import { isRole, resolveRoles, ROLE_LABELS, ROLES } from './roles';
 
 describe('the permission table', () => {
@@ -28,6 +30,7 @@ describe('the permission table', () => {
       'admin.queue': 'a',
       'admin.security': 'a',
       'admin.system': 'a',
+      'account.language': 'hmsa',
     };
     expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(expected).sort());
     const letter = { hostess: 'h', manager: 'm', support: 's', admin: 'a' } as const;
@@ -53,8 +56,10 @@ describe('the permission table', () => {
     expect(navFor(['support']).map((n) => n.href)).toEqual(['/privacy']);
     expect(navFor(['manager']).map((n) => n.href)).toEqual(['/capture', '/loyalty', '/leads', '/insights']);
     expect(navFor(['admin']).map((n) => n.href)).toEqual(['/leads', '/insights', '/privacy', '/admin/staff', '/admin/audit', '/admin/queue', '/admin/security', '/admin/system']);
-    expect(navFor(['admin']).map((n) => n.label)).toEqual(['Pipeline', 'Insights', 'Privacy desk', 'Staff', 'Audit trail', 'Sync queue', 'Security', 'System']);
-    expect(navFor(['hostess']).map((n) => n.label)).toEqual(['Capture lead', 'Loyalty desk']);
+    // Labels are messages (nav.<key>, messages/<locale>.json; lib/i18n/messages.test.ts checks both languages have each).
+    expect(navFor(['admin']).map((n) => en.nav[n.key])).toEqual(['Pipeline', 'Insights', 'Privacy desk', 'Staff', 'Audit trail', 'Sync queue', 'Security', 'System']);
+    expect(navFor(['hostess']).map((n) => en.nav[n.key])).toEqual(['Capture lead', 'Loyalty desk']);
+    expect(navFor(['hostess']).map((n) => ro.nav[n.key])).toEqual(['Înregistrează lead', 'Birou fidelitate']);
     expect(navFor([])).toEqual([]);
     for (const item of NAV_ITEMS) expect(PERMISSIONS[item.permission]).toBeDefined();
   });

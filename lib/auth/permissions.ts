@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'admin.queue': ['admin'],
   'admin.security': ['admin'],
   'admin.system': ['admin'],
+  /** Everyone with a role chooses their own language (issue 16). */
+  'account.language': ['hostess', 'manager', 'support', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -38,24 +40,27 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
   return roles.some((r) => allowed.includes(r));
 }
 
+/** A navigation entry; its label is the message nav.<key> (messages/<locale>.json). */
 export interface NavItem {
   href: string;
-  label: string;
+  key: NavKey;
   permission: Permission;
 }
 
+export type NavKey = 'capture' | 'loyalty' | 'leads' | 'insights' | 'privacy' | 'adminStaff' | 'adminAudit' | 'adminQueue' | 'adminSecurity' | 'adminSystem';
+
 /** The console's pages, in navigation order; each is shown only to roles holding its permission. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { href: '/capture', label: 'Capture lead', permission: 'capture.create' },
-  { href: '/loyalty', label: 'Loyalty desk', permission: 'loyalty.check' },
-  { href: '/leads', label: 'Pipeline', permission: 'leads.view' },
-  { href: '/insights', label: 'Insights', permission: 'insights.view' },
-  { href: '/privacy', label: 'Privacy desk', permission: 'privacy.view' },
-  { href: '/admin/staff', label: 'Staff', permission: 'admin.roles' },
-  { href: '/admin/audit', label: 'Audit trail', permission: 'admin.audit' },
-  { href: '/admin/queue', label: 'Sync queue', permission: 'admin.queue' },
-  { href: '/admin/security', label: 'Security', permission: 'admin.security' },
-  { href: '/admin/system', label: 'System', permission: 'admin.system' },
+  { href: '/capture', key: 'capture', permission: 'capture.create' },
+  { href: '/loyalty', key: 'loyalty', permission: 'loyalty.check' },
+  { href: '/leads', key: 'leads', permission: 'leads.view' },
+  { href: '/insights', key: 'insights', permission: 'insights.view' },
+  { href: '/privacy', key: 'privacy', permission: 'privacy.view' },
+  { href: '/admin/staff', key: 'adminStaff', permission: 'admin.roles' },
+  { href: '/admin/audit', key: 'adminAudit', permission: 'admin.audit' },
+  { href: '/admin/queue', key: 'adminQueue', permission: 'admin.queue' },
+  { href: '/admin/security', key: 'adminSecurity', permission: 'admin.security' },
+  { href: '/admin/system', key: 'adminSystem', permission: 'admin.system' },
 ];
 
 export function navFor(roles: readonly Role[]): NavItem[] {

@@ -13,7 +13,8 @@ import { VendorError } from '@/lib/vendors/http';
 import { getFootprintsClient } from '@/lib/vendors/clients';
 import { resolveRoles } from './roles';
 import { createSession } from './session-store';
-import { claimLinkedSetup, getAssignedRole, getStoreOverride, recordStaffSignIn } from './staff-directory';
+import { claimLinkedSetup, getAssignedRole, getStoreOverride, recordStaffSignIn, setSavedLocale } from './staff-directory';
+import type { Locale } from '@/lib/i18n/locales';
 import { describeScope, matchBusinessUser, resolveStoreScope, type StoreScope, type VendorStaffEntry } from './stores';
 import { confirmFailure, releaseAttempt, reserveAttempt, throttleKeys, type SignInClient } from './throttle';
 
@@ -29,7 +30,8 @@ export type SignInResult =
   | { ok: false; code: Exclude<SignInFailure, 'THROTTLED'> }
   | { ok: false; code: 'THROTTLED'; retryAfterSeconds: number };
 
-export type SignInInput = { grant: 'pin'; pin: string } | { grant: 'password'; username: string; password: string };
+/** `locale`: the language chosen on the sign-in page just before, saved for the person who signs in (issue 16). */
+export type SignInInput = ({ grant: 'pin'; pin: string } | { grant: 'password'; username: string; password: string }) & { locale?: Locale };
 
 export async function signInStaff(input: SignInInput, device: string | null, client: SignInClient = { address: null, deviceId: null }): Promise<SignInResult> {
   const parsed = input.grant === 'pin' ? PinSchema.safeParse(input) : PasswordSchema.safeParse(input);
@@ -88,6 +90,7 @@ export async function signInStaff(input: SignInInput, device: string | null, cli
   }
   const stores = await storeScopeAtSignIn(db, { subject, roles, sandbox: config.sandbox, hostessId: isHostess ? token.hostessId ?? null : null, username, businessUsers });
   await recordStaffSignIn(db, { subject, kind: isHostess ? 'hostess' : 'staff', displayName, username });
+  if (input.locale) await setSavedLocale(db, subject, input.locale);
   const maxAgeMs = config.auth.sessionMaxHours * 3_600_000;
   const sessionId = await createSession(db, config.auth.secret, {
     subject,
@@ -105,7 +108,7 @@ export async function signInStaff(input: SignInInput, device: string | null, cli
     action: 'auth.signIn',
     target: { type: 'staff', id: subject },
     outcome: 'success',
-    detail: { grant: input.grant, roles, stores: describeScope(stores) },
+    detail: { grant: input.grant, roles, stores: describeScope(stores), ...(input.locale ? { locale: input.locale } : {}) },
   });
   return { ok: true, sessionId, displayName };
 }

@@ -8,6 +8,7 @@ import { and, eq, inArray, like, notExists, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { roleAssignments, staffMembers, staffStoreScopes } from '@/lib/db/schema';
 import { isRole, type Role } from './roles';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { SANDBOX_SEED_MARK } from './sandbox-roles';
 import { linkedUsernames, scopeFromRow, type StoreScope, type VendorStaffEntry } from './stores';
 
@@ -123,4 +124,16 @@ export async function claimLinkedSetup(
       aliases,
     };
   });
+}
+
+/** The language a member of staff chose (issue 16), or null (then the tablet's or the browser's counts). */
+export async function getSavedLocale(db: Db, subject: string): Promise<Locale | null> {
+  const [row] = await db.select({ locale: staffMembers.locale }).from(staffMembers).where(eq(staffMembers.subject, subject)).limit(1);
+  return isLocale(row?.locale) ? row.locale : null;
+}
+
+/** Saves a member of staff's language (the header's switcher through saveLanguage, the sign-in page's at sign-in). False: no such person. */
+export async function setSavedLocale(db: Db, subject: string, locale: Locale): Promise<boolean> {
+  const updated = await db.update(staffMembers).set({ locale }).where(eq(staffMembers.subject, subject)).returning({ subject: staffMembers.subject });
+  return updated.length > 0;
 }

@@ -148,6 +148,8 @@ export const staffMembers = pgTable(
     displayName: text('display_name').notNull(),
     username: text('username'),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true, mode: 'date' }),
+    /** The person's language (issue 16: 'ro', 'en'; null: the tablet's or the browser's). Checked against LOCALES by the code that writes it. */
+    locale: text('locale'),
   },
   (t) => [check('staff_members_kind_check', sql`${t.kind} IN (${oneOf(STAFF_KINDS)})`)],
 );

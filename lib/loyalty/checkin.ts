@@ -70,21 +70,23 @@ export function registerLoyaltyDeskHandlers(vendors: { loyalty?: () => LoyaltyCl
 export interface CheckinView {
   state: 'awarded' | 'already_recorded' | 'pending' | 'failed';
   points: LoyaltyPoints | null;
+  /** The sentence in English (logs, tests); the desk shows the message loyalty.checkin.<key> in the staff's language. */
   message: string;
+  key: 'notQueued' | 'awarded' | 'alreadyRecorded' | 'failed' | 'pending' | 'notSentYet';
 }
 
 export function checkinViewOf(job: OutboxJob | null): CheckinView {
-  if (!job) return { state: 'failed', points: null, message: 'No loyalty check-in was queued for this redemption.' };
+  if (!job) return { state: 'failed', points: null, key: 'notQueued', message: 'No loyalty check-in was queued for this redemption.' };
   if (job.status === 'done') {
     const parsed = RedemptionCheckinResultSchema.safeParse(job.result);
     if (parsed.success && parsed.data.points) {
       const p = parsed.data.points;
-      return { state: 'awarded', points: p, message: `The customer earned ${p.total} points.` };
+      return { state: 'awarded', points: p, key: 'awarded', message: `The customer earned ${p.total} points.` };
     }
-    return { state: 'already_recorded', points: null, message: 'The loyalty engine had already recorded this check-in: the points were awarded once.' };
+    return { state: 'already_recorded', points: null, key: 'alreadyRecorded', message: 'The loyalty engine had already recorded this check-in: the points were awarded once.' };
   }
-  if (job.status === 'dead') return { state: 'failed', points: null, message: 'The loyalty engine refused the check-in; an admin can see why in the sync queue.' };
-  return { state: 'pending', points: null, message: 'The loyalty engine is not answering right now; the check-in will be sent again automatically.' };
+  if (job.status === 'dead') return { state: 'failed', points: null, key: 'failed', message: 'The loyalty engine refused the check-in; an admin can see why in the sync queue.' };
+  return { state: 'pending', points: null, key: 'pending', message: 'The loyalty engine is not answering right now; the check-in will be sent again automatically.' };
 }
 
 /** Queues the check-in of a redemption (once per code) and delivers it at once. */

@@ -35,7 +35,7 @@ export async function redeemCode(db: Db, deps: LoyaltyDeps, caller: LoyaltyCalle
     subject: caller.actor.id,
   }).catch((error: unknown): CheckinView => {
     log('warn', 'loyalty.checkin_failed', { error: error instanceof Error ? error : String(error) });
-    return { state: 'pending', points: null, message: 'The loyalty check-in could not be sent yet; try “Send points again”.' };
+    return { state: 'pending', points: null, key: 'notSentYet', message: 'The loyalty check-in could not be sent yet; try “Send points again”.' };
   });
   return { code: view, replayed, netcoreQueued, checkin };
 }

@@ -226,7 +226,7 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
       expect(changeRequests()).toBe(1);
 
       // Points: the sandbox's APP_CHECKIN offer on channel STORE is base 10 + store bonus 5.
-      expect(result.checkin).toEqual({ state: 'awarded', points: { base: 10, bonus: 5, targeted: 0, total: 15 }, message: 'The customer earned 15 points.' });
+      expect(result.checkin).toEqual({ state: 'awarded', points: { base: 10, bonus: 5, targeted: 0, total: 15 }, key: 'awarded', message: 'The customer earned 15 points.' });
       const checkins = loyaltySim().loyaltyActivities();
       expect(checkins).toHaveLength(1);
       expect(checkins[0]).toMatchObject({ action: 'APP_CHECKIN', channel: 'STORE', activityId: checkinActivityIdOf(SPRING, 'SPRANA01'), correlationId: ANA.email });

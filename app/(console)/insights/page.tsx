@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { InsightsCard, TableWithCsv } from '@/components/insights/card';
 import { Chart } from '@/components/insights/chart';
 import { InsightsFilterBar } from '@/components/insights/filter-bar';
@@ -11,7 +12,9 @@ import { insightsPage } from '@/lib/insights/queries';
 import { BREAKDOWN_LABELS, cardTables, LOST_REASON_NAMES, percent } from '@/lib/insights/tables';
 import { STATUS_LABELS } from '@/lib/leads/status-rules';
 
-export const metadata: Metadata = { title: 'Insights' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('insights') };
+}
 export const dynamic = 'force-dynamic';
 
 type Search = Record<string, string | string[] | undefined>;

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Pipeline } from '@/components/leads/pipeline';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { filtersFromParams } from '@/lib/leads/filters';
 import { pipelinePage } from '@/lib/leads/queries';
 
-export const metadata: Metadata = { title: 'Pipeline' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('pipeline') };
+}
 export const dynamic = 'force-dynamic';
 
 type Search = Record<string, string | string[] | undefined>;

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { NewCaseForm } from '@/components/privacy/new-case-form';
 import { RevealSubject } from '@/components/privacy/reveal-subject';
@@ -7,20 +8,23 @@ import { Select } from '@/components/ui/select';
 import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/auth/session';
-import { CASE_STATUS_LABELS, describeDaysLeft } from '@/lib/privacy/case-rules';
 import { listCasesPage, storeToday } from '@/lib/privacy/queries';
 import { PRIVACY_CASE_STATUSES, type PrivacyCaseStatus } from '@/lib/privacy/constants';
 
-export const metadata: Metadata = { title: 'Privacy desk' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('privacy') };
+}
 export const dynamic = 'force-dynamic';
 
-const CASE_COLUMNS: TableColumn[] = ['Reference', 'Data subject', 'Received', 'Due', 'Status'].map((h) => ({ key: h, label: h }));
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v.trim() : '');
 
 export default async function PrivacyPage({ searchParams }: { searchParams: Promise<Search> }) {
   const session = await requirePagePermission('privacy.view');
+  const t = await getTranslations('privacy');
+  const columns: TableColumn[] = (['reference', 'subject', 'received', 'due', 'status'] as const).map((key) => ({ key, label: t(`columns.${key}`) }));
+  const daysLeft = (days: number | null) => (days === null ? '—' : days < 0 ? t('overdue', { days: -days }) : days === 0 ? t('dueToday') : t('daysLeft', { days }));
   const params = await searchParams;
   const statusParam = one(params.status);
   const status = (PRIVACY_CASE_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as PrivacyCaseStatus) : undefined;
@@ -37,18 +41,17 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
     <div className="flex flex-col gap-6">
       <section aria-labelledby="page-title" className="rounded-2xl bg-white p-6 shadow-sm">
         <h1 id="page-title" className="text-2xl font-bold">
-          Privacy desk
+          {t('pageTitle')}
         </h1>
         <p className="mt-2 text-base text-slate-700">
-          Access requests (GDPR Art. 15) are answered within one month of receipt. Open a case for each request, look up the person&apos;s e-mail and
-          SMS activity at Netcore, and export it for the reply.
+          {t('intro')}
         </p>
       </section>
 
       {can(session.roles, 'privacy.manage') ? (
         <section aria-labelledby="new-case-title" className="rounded-2xl bg-white p-6 shadow-sm">
           <h2 id="new-case-title" className="mb-3 text-xl font-bold">
-            New access request
+            {t('newTitle')}
           </h2>
           <NewCaseForm today={today} />
         </section>
@@ -56,20 +59,20 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
 
       <section aria-labelledby="cases-title" className="rounded-2xl bg-white p-6 shadow-sm">
         <h2 id="cases-title" className="text-xl font-bold">
-          Requests
+          {t('requests')}
         </h2>
-        <form method="get" action="/privacy" className="mt-3 flex flex-wrap items-end gap-3" aria-label="Filter requests">
-          <Select id="filter-status" name="status" label="Status" defaultValue={status ?? ''} placeholder="All" options={PRIVACY_CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))} />
-          <Field id="filter-reference" name="q" label="Reference" defaultValue={reference} />
+        <form method="get" action="/privacy" className="mt-3 flex flex-wrap items-end gap-3" aria-label={t('filterLabel')}>
+          <Select id="filter-status" name="status" label={t('status')} defaultValue={status ?? ''} placeholder={t('all')} options={PRIVACY_CASE_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
+          <Field id="filter-reference" name="q" label={t('reference')} defaultValue={reference} />
           <button type="submit" className="min-h-11 rounded-lg bg-blue-700 px-4 font-semibold text-white hover:bg-blue-800">
-            Filter
+            {t('filter')}
           </button>
         </form>
         <p className="mt-3 text-sm text-slate-700" role="status">
-          {result.total} request{result.total === 1 ? '' : 's'}
+          {t('count', { count: result.total })}
         </p>
         <div className="mt-2">
-          <Table testId="case-table" caption="Access requests, earliest due first" captionHidden columns={CASE_COLUMNS} rowCount={result.rows.length} empty="No requests match.">
+          <Table testId="case-table" caption={t('caption')} captionHidden columns={columns} rowCount={result.rows.length} empty={t('empty')}>
             {result.rows.map((c) => (
               <Tr key={c.id} data-testid="case-row" className="border-slate-100">
                 <Td>
@@ -90,21 +93,19 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
                 <Td className="whitespace-nowrap">
                   {c.dueOn}
                   <span className={`block ${c.daysLeft !== null && c.daysLeft < 0 ? 'font-semibold text-red-800' : 'text-slate-700'}`}>
-                    {c.status === 'answered' || c.status === 'closed' ? '' : describeDaysLeft(c.daysLeft)}
+                    {c.status === 'answered' || c.status === 'closed' ? '' : daysLeft(c.daysLeft)}
                   </span>
                 </Td>
-                <Td>{CASE_STATUS_LABELS[c.status]}</Td>
+                <Td>{t(`statuses.${c.status}`)}</Td>
               </Tr>
             ))}
           </Table>
         </div>
         {pages > 1 ? (
-          <nav aria-label="Pages" className="mt-3 flex gap-3">
-            {page > 1 ? <Link href={query(page - 1)}>Previous page</Link> : null}
-            <span>
-              Page {page} of {pages}
-            </span>
-            {page < pages ? <Link href={query(page + 1)}>Next page</Link> : null}
+          <nav aria-label={t('pages')} className="mt-3 flex gap-3">
+            {page > 1 ? <Link href={query(page - 1)}>{t('previous')}</Link> : null}
+            <span>{t('pageOf', { page, pages })}</span>
+            {page < pages ? <Link href={query(page + 1)}>{t('next')}</Link> : null}
           </nav>
         ) : null}
       </section>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Field } from '@/components/ui/field';
@@ -12,7 +13,9 @@ import { dayRangeErrors } from '@/lib/date-range';
 import { formatInstant } from '@/lib/dates';
 import { clampPage, lastPageOf } from '@/lib/paging';
 
-export const metadata: Metadata = { title: 'Audit trail' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('adminAudit') };
+}
 export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 50;

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { LockoutList, type LockoutRow } from '@/components/admin/lockout-list';
 import { RowHeader, Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import { requirePagePermission } from '@/lib/auth/session';
@@ -6,7 +7,9 @@ import { getSecurityOverview } from '@/lib/auth/security-overview';
 import { getConfig } from '@/lib/config';
 import { formatInstant } from '@/lib/dates';
 
-export const metadata: Metadata = { title: 'Security' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('adminSecurity') };
+}
 export const dynamic = 'force-dynamic';
 
 const VENDOR_LABELS = { footprints: 'Footprints', netcore: 'Netcore', loyalty: 'Loyalty engine' } as const;

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { StaffEditor } from '@/components/admin/staff-editor';
 import { INHERENT_ROLE_LABELS, staffPage } from '@/lib/admin/queries';
 import { requirePagePermission } from '@/lib/auth/session';
@@ -6,7 +7,9 @@ import { describeScope } from '@/lib/auth/stores';
 import { getConfig } from '@/lib/config';
 import { formatInstant } from '@/lib/dates';
 
-export const metadata: Metadata = { title: 'Staff' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('adminStaff') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function StaffPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {

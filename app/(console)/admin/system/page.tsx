@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AutoRefresh } from '@/components/admin/auto-refresh';
 import { RowHeader, Table, Td, Tr, type TableColumn } from '@/components/ui/table';
@@ -8,7 +9,9 @@ import { formatInstant } from '@/lib/dates';
 import { getSystemOverview } from '@/lib/system/queries';
 import { durationInWords } from '@/lib/system/vendor-state';
 
-export const metadata: Metadata = { title: 'System' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('adminSystem') };
+}
 export const dynamic = 'force-dynamic';
 
 const REFRESH_SECONDS = 15;

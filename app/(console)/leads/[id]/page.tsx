@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CompleteLeadForm } from '@/components/leads/lead-completion';
@@ -14,7 +15,9 @@ import { LEAD_STATUSES, LOST_REASON_LABELS, STATUS_LABELS, type LeadStatus, type
 import { consentProofOf } from '@/lib/capture/queries';
 import { leadPage } from '@/lib/leads/queries';
 
-export const metadata: Metadata = { title: 'Lead' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('lead') };
+}
 export const dynamic = 'force-dynamic';
 
 const SHOWN_ELSEWHERE = new Set(['_id', 'offer', 'sku', 'consultant', 'tags', 'marketingChannels', 'customDetails', 'status']);

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { CodeList } from '@/components/loyalty/code-list';
 import { can } from '@/lib/auth/permissions';
 import { requirePagePermission } from '@/lib/auth/session';
 
-export const metadata: Metadata = { title: 'Loyalty codes' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('loyaltyCodes') };
+}
 export const dynamic = 'force-dynamic';
 
 export default async function LoyaltyCodesPage() {

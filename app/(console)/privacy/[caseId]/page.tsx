@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CaseEditor } from '@/components/privacy/case-editor';
@@ -16,7 +17,9 @@ import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 
 const HISTORY_COLUMNS: TableColumn[] = ['Asked', 'By', 'Period', 'Channels', 'Windows', 'Activities', 'Exported'].map((h) => ({ key: h, label: h }));
 
-export const metadata: Metadata = { title: 'Access request' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('privacyCase') };
+}
 export const dynamic = 'force-dynamic';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

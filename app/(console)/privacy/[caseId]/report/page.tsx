@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ReportView } from '@/components/privacy/report-view';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getReportPage } from '@/lib/privacy/queries';
 
-export const metadata: Metadata = { title: 'Access request report' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('privacyReport') };
+}
 export const dynamic = 'force-dynamic';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
