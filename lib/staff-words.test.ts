@@ -2,7 +2,7 @@
  * Plain words for staff: zod's default messages never reach a form, and a vendor's refusal or failure is
  * told as what to do — the vendor's own text stays in the log and the admin queue.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { VendorError } from '@/lib/vendors/http';
 import {
@@ -10,13 +10,17 @@ import {
   captureSyncNote,
   leadSyncFailureMessage,
   plainValidationMessage,
-  validationErrorMap,
-  actionWords,
   privacyWindowFailureMessage,
-  vendorActionMessage,
 } from './staff-words';
+import { setBrowserValidationWords } from '@/lib/i18n/browser-words';
+import { actionWords, serverTranslator, validationErrorMap, vendorActionMessage } from '@/lib/i18n/server-words';
 
 vi.mock('server-only', () => ({}));
+
+/** What the root providers hand zod's map in the browser: the page's "validation" words. */
+const pageWords = (locale: 'en' | 'ro') => (key: string, values?: Record<string, string>) =>
+  (serverTranslator(locale) as unknown as (k: string, v?: Record<string, string>) => string)(`validation.${key}`, values);
+beforeEach(() => setBrowserValidationWords(pageWords('en')));
 
 const messageOf = (schema: z.ZodType, value: unknown) => {
   const result = schema.safeParse(value);
@@ -36,14 +40,10 @@ describe('validation messages in the staff’s language', () => {
     expect(issues('ro')).toEqual(['Păstrează sub 4000 caractere', 'Introdu o adresă de e-mail validă', 'Introdu 2 sau mai mult', 'Own words']);
     expect(issues('en')).toEqual(['Keep this under 4000 characters', 'Enter a valid e-mail address', 'Enter 2 or more', 'Own words']);
   });
-  it('the global map (browser) follows the page’s language and is English without a page', () => {
+  it('the global map (browser) uses the words the page handed over', () => {
     expect(messageOf(z.string().min(1), '')).toBe('Fill this in');
-    vi.stubGlobal('document', { documentElement: { lang: 'ro' } });
-    try {
-      expect(messageOf(z.string().min(1), '')).toBe('Completează acest câmp');
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    setBrowserValidationWords(pageWords('ro'));
+    expect(messageOf(z.string().min(1), '')).toBe('Completează acest câmp');
   });
 });
 
@@ -89,7 +89,7 @@ describe('validation messages', () => {
     for (const [schema, value] of samples) {
       const message = messageOf(schema, value);
       expect(message).not.toMatch(/\bexpected\b|Invalid|<=|>=|Too (big|small)/);
-      expect(plainValidationMessage(schema.safeParse(value).error!.issues[0] as never)).toBeTruthy();
+      expect(plainValidationMessage(schema.safeParse(value).error!.issues[0] as never, pageWords('en'))).toBeTruthy();
     }
   });
 });

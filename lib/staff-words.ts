@@ -13,53 +13,19 @@
 import type { z } from 'zod';
 // zod's core `config` only (the same global configuration as `zod`'s): installing the map ships no zod.
 import { config } from 'zod/v4/core';
-import { createTranslator } from 'next-intl';
-import { isLocale, type Locale } from '@/lib/i18n/locales';
-import en from '@/messages/en.json';
-import ro from '@/messages/ro.json';
+import { browserValidationWords, type ValidationWords } from '@/lib/i18n/browser-words';
 
 // ---- validation -----------------------------------------------------------------------------------------
 
 type Issue = Parameters<z.core.$ZodErrorMap>[0];
 
-// The sentences of every language this module says (messages/<locale>.json, "validation" and "actions"): the
-// map runs in the browser's lazily loaded form code and in every action, before any page's translations are at hand.
-const STAFF_MESSAGES = {
-  en: { validation: en.validation, actions: en.actions },
-  ro: { validation: ro.validation, actions: ro.actions },
-} satisfies Record<Locale, { validation: typeof en.validation; actions: typeof en.actions }>;
-type Translate = ReturnType<typeof createTranslator<typeof STAFF_MESSAGES.en>>;
-const translators = new Map<Locale, Translate>();
-function staffTranslator(locale: Locale): Translate {
-  let t = translators.get(locale);
-  if (!t) {
-    t = createTranslator({ locale, messages: STAFF_MESSAGES[locale] });
-    translators.set(locale, t);
-  }
-  return t;
-}
-function words(locale: Locale) {
-  const t = staffTranslator(locale);
-  return (key: keyof typeof en.validation, values?: Record<string, string>) => t(`validation.${key}`, values);
-}
-
-/** The action door's own sentences (lib/auth/action.ts) in a language. */
-export function actionWords(locale: Locale = 'en') {
-  const t = staffTranslator(locale);
-  return {
-    fieldsNeedAttention: () => t('actions.fieldsNeedAttention'),
-    sessionEnded: () => t('actions.sessionEnded'),
-    roleNotAllowed: () => t('actions.roleNotAllowed'),
-    internal: (ref: string) => t('actions.internal', { ref }),
-  };
-}
-
 /**
- * The sentence a member of staff reads beside a field for one zod issue, in their language; undefined keeps
- * the schema's own. Counts are written with the language's digits but no grouping ("4000": a limit, not an amount).
+ * The sentence a member of staff reads beside a field for one zod issue, in their language (`t` translates the
+ * "validation" keys of messages/<locale>.json); undefined keeps the schema's own. Counts are written with the
+ * language's digits but no grouping ("4000": a limit, not an amount). No catalog is imported here: this module
+ * runs in the browser, and the message files stay on the server (lib/i18n/server-words.ts) or in the page's provider.
  */
-export function plainValidationMessage(issue: Issue, locale: Locale = 'en'): string | undefined {
-  const t = words(locale);
+export function plainValidationMessage(issue: Issue, t: ValidationWords): string | undefined {
   const count = (n: number | bigint) => String(Number(n));
   switch (issue.code) {
     case 'too_big': {
@@ -103,19 +69,14 @@ export function plainValidationMessage(issue: Issue, locale: Locale = 'en'): str
   }
 }
 
-/** The map for one language: actions pass it to each parse (the request's language; see lib/auth/action.ts). */
-export function validationErrorMap(locale: Locale): (issue: Issue) => string | undefined {
-  return (issue) => plainValidationMessage(issue, locale);
-}
-
-/** In the browser: the page's language (the root layout's `<html lang>`); on the server, where actions pass their own map: English. */
-function documentLocale(): Locale {
-  const lang = typeof document === 'undefined' ? undefined : document.documentElement.lang;
-  return isLocale(lang) ? lang : 'en';
-}
-
-// Installed on import (zod keeps one global configuration per bundle).
-config({ customError: (issue) => plainValidationMessage(issue, documentLocale()) });
+// Installed on import (zod keeps one global configuration per bundle). In the browser the root providers hand
+// over the page's "validation" words (components/providers.tsx); on the server every action passes its own map.
+config({
+  customError: (issue) => {
+    const t = browserValidationWords();
+    return t ? plainValidationMessage(issue, t) : undefined;
+  },
+});
 
 // ---- vendor failures ------------------------------------------------------------------------------------
 
@@ -126,13 +87,6 @@ export type StaffVendor = 'footprints' | 'netcore' | 'loyalty';
 export interface VendorFailure {
   vendor: StaffVendor;
   retryable: boolean;
-}
-
-/** A change the vendor did not make, said to the member of staff who asked for it, in their language. */
-export function vendorActionMessage(f: VendorFailure, locale: Locale = 'en'): string {
-  const t = staffTranslator(locale);
-  const vendor = t(`actions.vendors.${f.vendor}`);
-  return f.retryable ? t('actions.vendorRetry', { vendor }) : t('actions.vendorRefused', { vendor });
 }
 
 /** The capture desk: a lead Footprints did not accept (the hostess keeps her form). */

@@ -13,7 +13,7 @@ import { getDb, type Db } from '@/lib/db';
 import { ConflictError, PermissionError, RateLimitError, ValidationError, type ActionResult } from '@/lib/errors';
 import { log } from '@/lib/log';
 // Installs the plain-words zod error map for every action's validation.
-import { actionWords, validationErrorMap, vendorActionMessage } from '@/lib/staff-words';
+import { actionWords, validationErrorMap, vendorActionMessage } from '@/lib/i18n/server-words';
 import { getLocale } from 'next-intl/server';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { VendorError } from '@/lib/vendors/http';
