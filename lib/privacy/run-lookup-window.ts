@@ -1,5 +1,5 @@
 import 'server-only';
-import { privacyWindowFailureMessage } from '@/lib/staff-words';
+import { privacyWindowFailureKind, type PrivacyWindowFailureKind } from '@/lib/staff-words';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit, type AuditActorRef } from '@/lib/audit';
 import type { Db } from '@/lib/db';
@@ -32,13 +32,16 @@ function toActivityRow(channel: PrivacyChannel, e: ChannelActivityEntry): Activi
   };
 }
 
-/** A reason staff can act on, with no personal data and no vendor body. */
-export function windowFailureReason(error: unknown): string {
+/**
+ * Why the window failed, as a kind staff read in their language where it is shown (messages "report.failure"):
+ * no personal data, no vendor body.
+ */
+export function windowFailureReason(error: unknown): PrivacyWindowFailureKind {
   if (error instanceof VendorError) {
     log('warn', 'privacy.window_failed', { error: error.toJSON() });
-    return privacyWindowFailureMessage(error);
+    return privacyWindowFailureKind(error);
   }
-  return 'The look-up stopped unexpectedly; retry this window, and if it happens again ask an admin.';
+  return 'unexpected';
 }
 
 export interface WindowRunResult {

@@ -207,7 +207,7 @@ describe.each(testEngines)('privacy desk on %s', (engine) => {
     expect(first.map((r) => r.window.state)).toEqual(['answered', 'failed', 'answered']);
     // Metrics (issue 17): privacy look-up windows by outcome.
     expect(await seriesMoved(series, before)).toEqual({ ok: 2, failed: 1 });
-    expect(first[1].window.failureReason).toBe('Netcore is not answering right now; retry this window in a minute.');
+    expect(first[1].window.failureReason).toBe('not_answering');
     expect(first[1].rows).toEqual([]);
     let [stored] = await listLookups(t.db, kase.id);
     expect(stored.windows.map((w) => w.state)).toEqual(['answered', 'failed', 'answered']);
@@ -318,15 +318,15 @@ describe.each(testEngines)('privacy desk on %s', (engine) => {
 });
 
 describe('window failure reasons', () => {
-  it('say what to do in plain words, without the vendor body, its status or its text', async () => {
+  it('are kinds (put into words where shown), without the vendor body, its status or its text', async () => {
     const { windowFailureReason } = await import('./run-lookup-window');
     const { VendorError } = await import('@/lib/vendors/http');
     const http500 = new VendorError({ vendor: 'netcore', operation: 'getUserChannelActivity', status: 500, kind: 'http', retryable: true, message: '{"secret":"body"}' });
-    expect(windowFailureReason(http500)).toBe('Netcore is not answering right now; retry this window in a minute.');
+    expect(windowFailureReason(http500)).toBe('not_answering');
     const timeout = new VendorError({ vendor: 'netcore', operation: 'getUserChannelActivity', status: 0, kind: 'timeout', retryable: true, message: 'slow' });
-    expect(windowFailureReason(timeout)).toBe('Netcore is not answering right now; retry this window in a minute.');
+    expect(windowFailureReason(timeout)).toBe('not_answering');
     const refused = new VendorError({ vendor: 'netcore', operation: 'getUserChannelActivity', status: 400, kind: 'http', retryable: false, message: 'sandbox fault: HTTP 400' });
-    expect(windowFailureReason(refused)).toBe('Netcore did not accept this look-up; retry this window, and if it happens again ask an admin.');
-    expect(windowFailureReason(new Error('boom'))).toBe('The look-up stopped unexpectedly; retry this window, and if it happens again ask an admin.');
+    expect(windowFailureReason(refused)).toBe('refused');
+    expect(windowFailureReason(new Error('boom'))).toBe('unexpected');
   });
 });
