@@ -1,5 +1,6 @@
 'use client';
 
+import { createTranslator, useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -20,10 +21,15 @@ import {
   buildExportDocument,
   countActivities,
   coverageOf,
+  CSV_COLUMNS,
   mergeActivities,
   type ActivityRow,
+  type CsvColumn,
   type WindowInfo,
 } from '@/lib/privacy/results';
+import { coverageWords } from '@/lib/privacy/coverage-words';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
+import type { Messages } from '@/lib/i18n/messages';
 import { MAX_PERIOD_DAYS } from '@/lib/privacy/windows';
 import { LookupForm } from './lookup-form';
 import { LookupResults } from './lookup-results';
@@ -49,10 +55,16 @@ export interface LookupDeskProps {
   today: string;
   initialLookup: LookupView | null;
   canExport: boolean;
+  /** The "report" messages of every language (the person's report and files may be in another language than the staff's). */
+  subjectMessages: Record<Locale, Messages['report']>;
 }
 
-export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, canExport }: LookupDeskProps) {
+export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, canExport, subjectMessages }: LookupDeskProps) {
   const toast = useToast();
+  const t = useTranslations('privacyCase.results');
+  const staffLocale = useLocale();
+  const [subjectLocale, setSubjectLocale] = useState<Locale>(isLocale(staffLocale) ? staffLocale : 'en');
+  const [csvHeaders, setCsvHeaders] = useState<'language' | 'keys'>('language');
   const router = useRouter();
   const [lookup, setLookup] = useState<LookupView | null>(initialLookup);
   // Rows per window, mirrored from the tab-memory store (survives client-side navigation only).
@@ -123,7 +135,7 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
                   ? {
                       ...current,
                       windows: current.windows.map((x) =>
-                        x.id === windowId ? { ...x, state: 'failed', failureReason: error instanceof Error ? error.message : 'the console could not be reached' } : x,
+                        x.id === windowId ? { ...x, state: 'failed', failureReason: error instanceof Error ? error.message : 'unreachable' } : x,
                       ),
                     }
                   : current,
@@ -196,8 +208,11 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
       return;
     }
     const base = `${reference}-channel-activity`;
+    // The person's language: the files are for them, whatever language the member of staff works in.
+    const subjectT = createTranslator({ locale: subjectLocale, messages: { report: subjectMessages[subjectLocale] }, namespace: 'report' });
     if (format === 'csv') {
-      saveFile(activitiesToCsv(rows, timeZone), `${base}.csv`, 'text/csv;charset=utf-8');
+      const headers = csvHeaders === 'keys' ? 'keys' : (Object.fromEntries(CSV_COLUMNS.map((key) => [key, subjectT(`csv.${key}`)])) as Record<CsvColumn, string>);
+      saveFile(activitiesToCsv(rows, timeZone, headers), `${base}.csv`, 'text/csv;charset=utf-8');
     } else {
       const doc = buildExportDocument({
         envelope: result.data,
@@ -206,17 +221,18 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
         hasRows: (id) => rowsByWindow.has(id),
         rows,
         profile: caseProfile(caseId) ?? null,
+        words: coverageWords(subjectT),
       });
       saveFile(`${JSON.stringify(doc, null, 2)}\n`, `${base}.json`, 'application/json');
     }
-    toast('success', `The ${format.toUpperCase()} file is downloaded. Nothing of it is kept by the console.`);
+    toast('success', t('downloaded', { format: format.toUpperCase() }));
   }
 
   function clearResults() {
     if (!lookup) return;
     forgetLookup(lookup.id);
     setRowsByWindow(new Map());
-    toast('info', 'The results are cleared from this browser.');
+    toast('info', t('cleared'));
   }
 
   return (
@@ -252,6 +268,10 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
           running={running}
           onExport={(format) => void exportAs(format)}
           onClear={clearResults}
+          subjectLocale={subjectLocale}
+          onSubjectLocale={setSubjectLocale}
+          csvHeaders={csvHeaders}
+          onCsvHeaders={setCsvHeaders}
         />
       ) : null}
     </div>

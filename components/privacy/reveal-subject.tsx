@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { revealSubjectAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
@@ -18,6 +19,7 @@ export function RevealSubject({
   maskedPhone: string | null;
 }) {
   const toast = useToast();
+  const t = useTranslations('privacyCase.reveal');
   const [revealed, setRevealed] = useState<{ email: string | null; phone: string | null } | null>(null);
   const [pending, setPending] = useState(false);
   // The Reveal button is disabled while asking and then replaced by Hide: focus goes to the result (the
@@ -38,7 +40,7 @@ export function RevealSubject({
         ref={contactRef}
         tabIndex={-1}
         role="group"
-        aria-label={revealed ? `Contact of ${reference}` : undefined}
+        aria-label={revealed ? t('contactOf', { reference }) : undefined}
         data-testid="subject-contact"
         className="flex flex-col outline-none focus-visible:ring-2 focus-visible:ring-blue-700"
       >
@@ -51,8 +53,8 @@ export function RevealSubject({
         <Button type="button" variant="ghost" className="text-sm" onClick={() => {
             toggled.current = true;
             setRevealed(null);
-          }} aria-label={`Hide contact of ${reference}`}>
-          Hide
+          }} aria-label={t('hideOf', { reference })}>
+          {t('hide')}
         </Button>
       ) : (
         <Button
@@ -61,7 +63,7 @@ export function RevealSubject({
           variant="secondary"
           className="text-sm"
           pending={pending}
-          aria-label={`Reveal contact of ${reference}`}
+          aria-label={t('revealOf', { reference })}
           onClick={async () => {
             setPending(true);
             const result = await revealSubjectAction({ caseId });
@@ -75,7 +77,7 @@ export function RevealSubject({
             }
           }}
         >
-          Reveal
+          {t('reveal')}
         </Button>
       )}
     </div>
