@@ -246,6 +246,8 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
         splitCount={splitCount}
         splitTooLong={splitTooLong}
         onStart={(mode) => void start(mode)}
+        check={check}
+        days={from && to ? periodDays(from, to) : null}
       />
       {lookup ? (
         <WindowProgress

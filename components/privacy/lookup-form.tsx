@@ -7,6 +7,7 @@ import { Field } from '@/components/ui/field';
 import { RadioGroup } from '@/components/ui/radio-group';
 import type { LookupFormValues } from '@/lib/privacy/inputs';
 import { MAX_PERIOD_DAYS } from '@/lib/privacy/windows';
+import { MAX_WINDOW_DAYS, type WindowCheck } from '@/lib/privacy/lookup-rules';
 
 
 /** What to look up: the channel and the period, with the split offered when the period is longer than Netcore serves. */
@@ -19,6 +20,8 @@ export function LookupForm({
   splitCount,
   splitTooLong,
   onStart,
+  check,
+  days,
 }: {
   form: UseFormReturn<LookupFormValues>;
   today: string;
@@ -29,9 +32,20 @@ export function LookupForm({
   splitCount: number | null;
   splitTooLong: boolean;
   onStart: (mode: 'single' | 'split') => void;
+  /** The seven-day rule's verdict on the dates typed (its problem is put into the staff's words). */
+  check: WindowCheck | null;
+  /** Calendar days of the period typed. */
+  days: number | null;
 }) {
   const t = useTranslations('privacyCase.lookup');
   const tr = useTranslations('report.channels');
+  const tRule = useTranslations('privacyCase.rules');
+  // The rule's sentence (from the browser's check or the action's) in the staff's language; any other as it is.
+  const fieldError = (name: 'from' | 'to') => {
+    const message = form.formState.errors[name]?.message;
+    if (message && check && !check.ok && message === check.message) return tRule(check.problem, { days: days ?? 0, max: MAX_WINDOW_DAYS });
+    return message;
+  };
   const channels = [
     { value: 'email', label: tr('email') },
     { value: 'sms', label: tr('sms') },
@@ -51,8 +65,8 @@ export function LookupForm({
         >
           <RadioGroup label={t('channel')} layout="inline" legendClassName="mb-1 text-sm font-medium text-slate-800" options={channels} registration={form.register('channel')} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t('from')} type="date" max={today} error={form.formState.errors.from?.message} {...form.register('from')} />
-            <Field label={t('to')} type="date" max={today} error={form.formState.errors.to?.message} {...form.register('to')} />
+            <Field label={t('from')} type="date" max={today} error={fieldError('from')} {...form.register('from')} />
+            <Field label={t('to')} type="date" max={today} error={fieldError('to')} {...form.register('to')} />
           </div>
           {formError ? (
             <p role="alert" data-testid="lookup-error" className="rounded-lg bg-red-50 p-3 text-red-800">
