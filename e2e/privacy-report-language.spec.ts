@@ -67,8 +67,9 @@ test.describe('privacy desk: the report in the person’s language', () => {
     await expect(page.getByTestId('report-received')).toHaveText(formatCalendarDay(today(), 'ro'));
     await expect(page.getByTestId('report-period')).toHaveText(`${formatCalendarDay(daysAgo(6), 'ro')} – ${formatCalendarDay(today(), 'ro')}`);
     await expect(page.getByTestId('report-produced')).toContainText(formatInstant(new Date(), STORE_TZ, 'day', '', 'ro'));
-    const activities = total === 1 ? '1 activitate' : total < 20 && total % 100 !== 0 ? `${total} activități` : `${total} de activități`;
-    await expect(page.getByTestId('report-channel-email').getByRole('heading')).toHaveText(`E-mail — ${total === 0 ? '0 activități' : activities}`);
+    const form = new Intl.PluralRules('ro').select(total);
+    const activities = form === 'one' ? `${total} activitate` : form === 'few' ? `${total} activități` : `${total} de activități`;
+    await expect(page.getByTestId('report-channel-email').getByRole('heading')).toHaveText(`E-mail — ${activities}`);
     // The staff's controls stay in the staff's language.
     await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
     await expect(page.getByRole('link', { name: `Back to case ${reference}` })).toBeVisible();
