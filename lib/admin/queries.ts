@@ -39,10 +39,6 @@ export interface StaffRow {
 
 export type InherentRole = 'admin_config' | 'hostess_footprints';
 
-export const INHERENT_ROLE_LABELS: Record<InherentRole, string> = {
-  admin_config: 'Admin (set by configuration)',
-  hostess_footprints: 'Hostess (from Footprints)',
-};
 
 /** Who set a role, by name: staff by their display name, the sandbox's demo seed by what it is. */
 const SYSTEM_ASSIGNERS: Record<string, string> = { 'sandbox-seed': 'the sandbox setup' };
