@@ -149,6 +149,10 @@ export const I18N_FOLDERS = [
   'app/(console)/not-found.tsx',
   'app/(console)/layout.tsx',
   'app/*.tsx',
+  'components/privacy/**',
+  'app/(console)/privacy/**',
+  'components/admin/**',
+  'app/(console)/admin/**',
 ];
 
 export default defineConfig([
