@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { RowHeader, Table, Td, Tr, type TableColumn } from '@/components/ui/table';
@@ -43,6 +43,9 @@ export function LookupResults({
 }) {
   const t = useTranslations('privacyCase.results');
   const tc = useTranslations('report.channels');
+  // No language in the report's address when it is the staff member's own (the report's default).
+  const staffLocale = useLocale();
+  const reportHref = subjectLocale === staffLocale ? `/privacy/${caseId}/report` : `/privacy/${caseId}/report?lang=${subjectLocale}`;
   const channelColumns: TableColumn[] = [
     { key: 'channel', label: t('channel') },
     { key: 'n', label: t('activities'), className: 'text-right' },
@@ -118,7 +121,7 @@ export function LookupResults({
               {t('downloadJson')}
             </Button>
             <Link
-              href={`/privacy/${caseId}/report?lang=${subjectLocale}`}
+              href={reportHref}
               className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-50"
             >
               {t('printable')}
