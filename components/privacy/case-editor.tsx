@@ -10,6 +10,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { useToast } from '@/components/ui/toast';
 import { lazyResolver, loadZodResolver } from '@/components/forms/lazy-resolver';
 import type { UpdateCaseInput } from '@/lib/privacy/inputs';
+import { useErrorWords } from './use-error-words';
 
 const updateCaseResolver = lazyResolver<UpdateCaseInput>(async () => {
   const [zodResolver, { updateCaseSchema }] = await Promise.all([loadZodResolver(), import('@/lib/privacy/inputs')]);
@@ -22,13 +23,14 @@ export function CaseEditor({ caseId, status, notes }: { caseId: string; status: 
   const toast = useToast();
   const router = useRouter();
   const t = useTranslations('privacyCase.editor');
+  const words = useErrorWords();
   const tp = useTranslations('privacy.statuses');
   const statusOptions = PRIVACY_CASE_STATUSES.map((s) => ({ value: s, label: tp(s) }));
   const form = useForm<UpdateCaseInput>({ resolver: updateCaseResolver, defaultValues: { caseId, status, notes } });
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await updateCaseAction(values);
     if (!result.ok) {
-      toast('error', result.error.message);
+      toast('error', words(result.error.message));
       return;
     }
     toast('success', t('saved'));
@@ -39,7 +41,7 @@ export function CaseEditor({ caseId, status, notes }: { caseId: string; status: 
     <form noValidate onSubmit={onSubmit} aria-label={t('label')} className="flex flex-col gap-3">
       <input type="hidden" {...form.register('caseId')} />
       <Select id="case-status" label={t('status')} options={statusOptions} registration={form.register('status')} />
-      <Textarea id="case-notes" label={t('notes')} error={form.formState.errors.notes?.message} registration={form.register('notes')} />
+      <Textarea id="case-notes" label={t('notes')} error={words(form.formState.errors.notes?.message)} registration={form.register('notes')} />
       <div>
         <Button type="submit" variant="secondary" pending={form.formState.isSubmitting} disabled={!form.formState.isDirty}>
           {t('save')}

@@ -35,6 +35,7 @@ import { LookupForm } from './lookup-form';
 import { LookupResults } from './lookup-results';
 import { caseProfile, forgetLookup, forgetWindowRows, lookupRows, putWindowRows } from './results-store';
 import { WindowProgress } from './window-progress';
+import { useErrorWords } from './use-error-words';
 
 export { MAX_IN_FLIGHT };
 
@@ -62,6 +63,7 @@ export interface LookupDeskProps {
 export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, canExport, subjectMessages }: LookupDeskProps) {
   const toast = useToast();
   const t = useTranslations('privacyCase.results');
+  const words = useErrorWords();
   const staffLocale = useLocale();
   const [subjectLocale, setSubjectLocale] = useState<Locale>(isLocale(staffLocale) ? staffLocale : 'en');
   const [csvHeaders, setCsvHeaders] = useState<'language' | 'keys'>('language');
@@ -119,7 +121,7 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
             );
             try {
               const result = await runWindowOverHttp(target.id, windowId);
-              if (!result.ok) throw new Error(result.error.message);
+              if (!result.ok) throw new Error(words(result.error.message));
               if (result.data.window.state === 'answered') putWindowRows(target.id, windowId, result.data.rows);
               else forgetWindowRows(target.id, windowId);
               setRowsByWindow((m) => {
@@ -152,7 +154,7 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
         router.refresh();
       }
     },
-    [router, updateWindow],
+    [router, updateWindow, words],
   );
 
   async function start(mode: 'single' | 'split') {
@@ -162,9 +164,9 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
       const { channel, from, to } = form.getValues();
       const result = await startLookupAction({ caseId, channel, from, to, mode });
       if (!result.ok) {
-        setFormError(result.error.message);
+        setFormError(words(result.error.message));
         for (const [field, messages] of Object.entries(result.error.fieldErrors ?? {})) {
-          if (field === 'from' || field === 'to' || field === 'channel') form.setError(field, { type: 'server', message: messages[0] });
+          if (field === 'from' || field === 'to' || field === 'channel') form.setError(field, { type: 'server', message: words(messages[0]) });
         }
         return;
       }
@@ -204,7 +206,7 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
       windowsNeverAsked: coverage.notAsked.length,
     });
     if (!result.ok) {
-      toast('error', result.error.message);
+      toast('error', words(result.error.message));
       return;
     }
     const base = `${reference}-channel-activity`;

@@ -7,6 +7,7 @@ import { Field } from '@/components/ui/field';
 import { RadioGroup } from '@/components/ui/radio-group';
 import type { LookupFormValues } from '@/lib/privacy/inputs';
 import { MAX_PERIOD_DAYS } from '@/lib/privacy/windows';
+import { useErrorWords } from './use-error-words';
 import { MAX_WINDOW_DAYS, type WindowCheck } from '@/lib/privacy/lookup-rules';
 
 
@@ -40,11 +41,12 @@ export function LookupForm({
   const t = useTranslations('privacyCase.lookup');
   const tr = useTranslations('report.channels');
   const tRule = useTranslations('privacyCase.rules');
+  const words = useErrorWords();
   // The rule's sentence (from the browser's check or the action's) in the staff's language; any other as it is.
   const fieldError = (name: 'from' | 'to') => {
     const message = form.formState.errors[name]?.message;
     if (message && check && !check.ok && message === check.message) return tRule(check.problem, { days: days ?? 0, max: MAX_WINDOW_DAYS });
-    return message;
+    return words(message);
   };
   const channels = [
     { value: 'email', label: tr('email') },

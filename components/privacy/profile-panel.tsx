@@ -6,6 +6,7 @@ import { fetchProfileAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
 import type { SubjectProfile } from '@/lib/privacy/results';
 import { caseProfile, putCaseProfile } from './results-store';
+import { useErrorWords } from './use-error-words';
 
 const SHOWN = ['userFirstName', 'userLastName', 'userEmail', 'userPhone', 'userExternalId', 'type', 'createdAt'] as const;
 
@@ -21,6 +22,7 @@ export function ProfilePanel({ caseId, canLookUp }: { caseId: string; canLookUp:
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const t = useTranslations('privacyCase.profile');
+  const words = useErrorWords();
   return (
     <section aria-labelledby="profile-title" className="rounded-2xl bg-white p-6 shadow-sm">
       <h2 id="profile-title" className="text-xl font-bold">
@@ -42,7 +44,7 @@ export function ProfilePanel({ caseId, canLookUp }: { caseId: string; canLookUp:
               const result = await fetchProfileAction({ caseId });
               setPending(false);
               if (!result.ok) {
-                setError(result.error.message);
+                setError(words(result.error.message));
                 return;
               }
               putCaseProfile(caseId, result.data);

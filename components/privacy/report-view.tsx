@@ -11,6 +11,7 @@ import { formatCalendarDay, formatInstant } from '@/lib/dates';
 import { formatNumber } from '@/lib/i18n/format';
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '@/lib/i18n/locales';
 import { coverageWords } from '@/lib/privacy/coverage-words';
+import { privacyErrorName, type PrivacyErrorName } from '@/lib/privacy/errors';
 import { buildExportDocument, coverageStatement, mergeActivities, type ExportDocument } from '@/lib/privacy/results';
 import { caseProfile, lookupRows } from './results-store';
 
@@ -22,6 +23,8 @@ export interface ReportStaffWords {
   empty: string;
   producing: string;
   language: string;
+  /** The privacy refusals (lib/privacy/errors.ts) in the staff's words. */
+  errors: Record<PrivacyErrorName, string>;
 }
 
 // The rows live in this tab's memory only: nothing to subscribe to, and the server never has them.
@@ -63,7 +66,8 @@ export function ReportView({ caseId, lookup, staff }: { caseId: string; lookup: 
       windowsNeverAsked: lookup.windows.length - answered - failed,
     }).then((result) => {
       if (!result.ok) {
-        setError(result.error.message);
+        const name = privacyErrorName(result.error.message);
+        setError(name ? staff.errors[name] : result.error.message);
         return;
       }
       setDoc(
@@ -78,7 +82,7 @@ export function ReportView({ caseId, lookup, staff }: { caseId: string; lookup: 
         }),
       );
     });
-  }, [caseId, lookup, inTab, words]);
+  }, [caseId, lookup, inTab, words, staff.errors]);
 
   const back = (
     <Link href={`/privacy/${caseId}`} className="text-blue-800 underline">

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { revealSubjectAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
+import { useErrorWords } from './use-error-words';
 
 /** Masked e-mail / mobile until "Reveal", which is audited against the case reference. */
 export function RevealSubject({
@@ -20,6 +21,7 @@ export function RevealSubject({
 }) {
   const toast = useToast();
   const t = useTranslations('privacyCase.reveal');
+  const words = useErrorWords();
   const [revealed, setRevealed] = useState<{ email: string | null; phone: string | null } | null>(null);
   const [pending, setPending] = useState(false);
   // The Reveal button is disabled while asking and then replaced by Hide: focus goes to the result (the
@@ -72,7 +74,7 @@ export function RevealSubject({
               toggled.current = true;
               setRevealed({ email: result.data.email, phone: result.data.phone });
             } else {
-              toast('error', result.error.message);
+              toast('error', words(result.error.message));
               requestAnimationFrame(() => revealRef.current?.focus());
             }
           }}

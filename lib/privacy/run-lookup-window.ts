@@ -15,6 +15,7 @@ import { toWindowInfo } from './lookup-records';
 import { countByType, type ActivityRow, type WindowInfo } from './results';
 import type { PrivacyChannel } from './constants';
 import { privacyCases, privacyLookupWindows, privacyLookups } from './schema';
+import { PRIVACY_ERRORS } from './errors';
 
 function toActivityRow(channel: PrivacyChannel, e: ChannelActivityEntry): ActivityRow {
   return {
@@ -90,7 +91,7 @@ export async function runLookupWindow(
       subjectEmail: privacyCases.subjectEmail,
       subjectPhone: privacyCases.subjectPhone,
     });
-  if (!window) throw new ValidationError('That window is not part of this lookup.', { windowId: ['Unknown window.'] });
+  if (!window) throw new ValidationError(PRIVACY_ERRORS.noWindow, { windowId: [PRIVACY_ERRORS.noWindow] });
   const kase = { reference: window.reference };
   // Netcore's primary key is the contact's EMAIL; a case known only by its mobile asks by the mobile
   // (the sandbox, like Netcore, finds a contact by either). The table's check guarantees one of them.

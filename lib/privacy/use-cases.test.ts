@@ -30,6 +30,7 @@ import { mergeActivities, type ActivityRow } from './results';
 import { privacyCases, privacyLookupWindows, privacyLookups } from './schema';
 import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate } from '@/lib/vendors/netcore/window-rule';
 import { todayInZone } from '@/lib/dates';
+import { PRIVACY_ERRORS } from './errors';
 
 const tz = NETCORE_SANDBOX_ACCOUNT_TIMEZONE;
 const support = { id: 'user:support', name: 'Sam Support', role: 'support' };
@@ -307,7 +308,7 @@ describe.each(testEngines)('privacy desk on %s', (engine) => {
     const stranger = await createCase(t.db, support, { subjectEmail: 'nobody@example.com', subjectPhone: '0799999999', receivedOn: daysAgo(1), notes: '' });
     expect(await fetchSubjectProfile(t.db, { footprints, accessToken }, support, stranger.id)).toEqual({ vendor: 'footprints', found: false, record: null });
     const emailOnly = await newCase(ana.email, null);
-    await expect(fetchSubjectProfile(t.db, { footprints, accessToken }, support, emailOnly.id)).rejects.toThrow(/needs both/);
+    await expect(fetchSubjectProfile(t.db, { footprints, accessToken }, support, emailOnly.id)).rejects.toThrow(PRIVACY_ERRORS.profileNeedsBoth);
     const events = (await listAudit(t.db, { targetId: kase.reference, action: 'privacy.profile.lookup', limit: 10, offset: 0 })).rows;
     expect(events).toHaveLength(1);
     // Issue 12: the desk is chain-wide, and the trail names the stores whose data the profile held.

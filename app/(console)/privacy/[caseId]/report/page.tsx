@@ -7,6 +7,7 @@ import { requirePagePermission } from '@/lib/auth/session';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { loadMessages } from '@/lib/i18n/messages';
 import { getReportPage } from '@/lib/privacy/queries';
+import { PRIVACY_ERRORS, type PrivacyErrorName } from '@/lib/privacy/errors';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('privacyReport') };
@@ -31,7 +32,12 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   if (!UUID.test(caseId)) notFound();
   const report = await getReportPage(caseId);
   if (!report) notFound();
-  const [staffLocale, asked, t] = await Promise.all([getLocale(), searchParams.then((s) => s.lang), getTranslations('privacyCase.reportPage')]);
+  const [staffLocale, asked, t, te] = await Promise.all([
+    getLocale(),
+    searchParams.then((s) => s.lang),
+    getTranslations('privacyCase.reportPage'),
+    getTranslations('privacyCase.errors'),
+  ]);
   const lang: Locale = isLocale(asked) ? asked : isLocale(staffLocale) ? staffLocale : 'en';
   const messages = await loadMessages(lang);
   const staff = {
@@ -41,6 +47,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     empty: t('empty'),
     producing: t('producing'),
     language: t('language'),
+    errors: Object.fromEntries((Object.keys(PRIVACY_ERRORS) as PrivacyErrorName[]).map((name) => [name, te(name)])) as Record<PrivacyErrorName, string>,
   };
   return (
     <NextIntlClientProvider locale={lang} messages={{ report: messages.report }}>
