@@ -128,8 +128,8 @@ for (const [locale, browserLocale] of [
       await pickCampaign(page, CAMPAIGNS.spring);
       // Validation in the language of the page (the schema's own sentences).
       await page.getByRole('button', { name: w.check }).click();
-      await expect(page.getByText(w.emailMissing)).toBeVisible();
-      await expect(page.getByText(w.phoneMissing)).toBeVisible();
+      await expect(page.getByTestId('error-email')).toHaveText(w.emailMissing);
+      await expect(page.getByTestId('error-phone')).toHaveText(w.phoneMissing);
 
       await page.getByLabel(w.email).fill(PEOPLE.elena.email);
       await page.getByLabel(w.phone).fill(PEOPLE.elena.phone);
