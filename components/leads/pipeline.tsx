@@ -105,7 +105,7 @@ function PipelineDesk({ initialFilters, initialData, options, timeZone, loadErro
         </div>
         <p className="text-sm text-slate-700" data-testid="sync-status">
           {data?.sync.lastSuccessAt ? t('lastSynced', { when: formatInstant(data.sync.lastSuccessAt, timeZone, 'dayTimeSeconds', '—', locale) }) : t('neverSynced')}
-          {data?.sync.lastError ? ` · ${data.sync.lastError}` : ''}
+          {data?.sync.lastError ? ` · ${t(`syncFailed.${data.sync.lastError}`)}` : ''}
         </p>
         <Button variant="secondary" onClick={refresh} pending={refreshing} pendingLabel={t('syncing')}>
           {t('refresh')}
