@@ -79,12 +79,84 @@ const LAYER_ZONES = [
   zone('./lib', ['./app', './components'], 'lib imports nothing from app/ or components/.'),
 ];
 
+
+/**
+ * "No hard-coded text" (issue 16): a user-visible literal in JSX — text between tags, a string as a child
+ * (`{'Save'}`, `{`Save`}`), or a string in a user-visible attribute (aria-label, title, placeholder, alt,
+ * label-like props) — fails `npm run lint` in the folders of I18N_FOLDERS. Texts come from messages/<xx>.json
+ * through `t('…')`. Text without a letter (punctuation, digits, "·", "—") passes: it is not language.
+ * A local rule, not eslint-plugin-i18next: every worktree and the CI image use the same node_modules, and a new
+ * package would break `npm run lint` wherever it is not installed yet; this rule is 40 lines and tested
+ * (lib/i18n/no-literal-string.test.ts).
+ */
+const I18N_ATTRIBUTES = /^(aria-label|aria-description|aria-placeholder|aria-roledescription|aria-valuetext|title|placeholder|alt|label|.+Label|legend|description|hint|caption|heading|emptyText|confirmText|cancelText|message|tooltip)$/;
+const HAS_LETTER = /\p{L}/u;
+/** Names never translated (the product's name). */
+const I18N_ALLOWED = new Set(['Storedesk']);
+const noLiteralString = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'no user-visible literal in JSX: texts come from the message files' },
+    messages: { literal: 'Hard-coded text "{{text}}": put it in messages/en.json and messages/ro.json and use t(\'…\') (README, "Languages").' },
+    schema: [],
+  },
+  create(context) {
+    const report = (node, text) => {
+      const trimmed = String(text).replace(/\s+/g, ' ').trim();
+      if (HAS_LETTER.test(trimmed) && !I18N_ALLOWED.has(trimmed)) context.report({ node, messageId: 'literal', data: { text: trimmed.slice(0, 40) } });
+    };
+    /** The literal text of an expression a person could read, or null (a call, a variable: not a literal). */
+    const literalOf = (expr) => {
+      if (!expr) return null;
+      if (expr.type === 'Literal' && typeof expr.value === 'string') return expr.value;
+      if (expr.type === 'TemplateLiteral') return expr.quasis.map((q) => q.value.cooked ?? '').join(' ');
+      if (expr.type === 'ConditionalExpression') return [literalOf(expr.consequent), literalOf(expr.alternate)].filter(Boolean).join(' ') || null;
+      if (expr.type === 'LogicalExpression') return literalOf(expr.right);
+      return null;
+    };
+    return {
+      JSXText(node) {
+        report(node, node.value);
+      },
+      JSXExpressionContainer(node) {
+        if (node.parent.type === 'JSXAttribute') return;
+        const text = literalOf(node.expression);
+        if (text) report(node, text);
+      },
+      JSXAttribute(node) {
+        const name = node.name.type === 'JSXNamespacedName' ? node.name.name.name : node.name.name;
+        if (!I18N_ATTRIBUTES.test(name) || !node.value) return;
+        const text = node.value.type === 'Literal' ? node.value.value : node.value.type === 'JSXExpressionContainer' ? literalOf(node.value.expression) : null;
+        if (typeof text === 'string') report(node, text);
+      },
+    };
+  },
+};
+
+/**
+ * The folders whose .tsx files the "no hard-coded text" rule enforces (tests excluded). To add a folder once
+ * its texts are in the message files: add its glob here (e.g. 'components/leads/**'), run `npm run lint`,
+ * and move what it reports to messages/en.json + messages/ro.json.
+ */
+export const I18N_FOLDERS = [
+  'components/auth/**',
+  'components/forms/**',
+  'components/data/**',
+  'components/i18n/**',
+  'app/(auth)/**',
+  'app/(console)/page.tsx',
+  'app/(console)/forbidden.tsx',
+  'app/(console)/not-found.tsx',
+  'app/(console)/layout.tsx',
+  'app/*.tsx',
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   globalIgnores(['.next/**', '.next-*/**', '.data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.stryker-tmp*/**', 'reports/**', 'bench-results/**']),
   {
-    plugins: { storedesk: { rules: { 'no-server-only-in-components': noServerOnlyInComponents } } },
+    plugins: { storedesk: { rules: { 'no-server-only-in-components': noServerOnlyInComponents, 'no-literal-string': noLiteralString } } },
     rules: {
       'import/no-restricted-paths': ['error', { zones: LAYER_ZONES }],
       // `process.env` is read in one place, validated with zod (lib/config.ts); exemptions are listed below.
@@ -107,6 +179,12 @@ export default defineConfig([
       'react-hooks/incompatible-library': 'warn',
       'react-hooks/purity': 'warn',
     },
+  },
+  {
+    // No hard-coded text in the converted folders (I18N_FOLDERS above); tests may write what they like.
+    files: I18N_FOLDERS.map((folder) => (folder.endsWith('/**') ? `${folder}/*.tsx` : folder)),
+    ignores: ['**/*.test.tsx'],
+    rules: { 'storedesk/no-literal-string': 'error' },
   },
   {
     // No React under lib/: a helper named use… (a test's useKind) is not a hook.
