@@ -149,6 +149,10 @@ export const I18N_FOLDERS = [
   'app/(console)/not-found.tsx',
   'app/(console)/layout.tsx',
   'app/*.tsx',
+  'components/leads/**',
+  'components/insights/**',
+  'app/(console)/leads/**',
+  'app/(console)/insights/**',
 ];
 
 export default defineConfig([
