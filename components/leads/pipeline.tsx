@@ -99,7 +99,7 @@ function PipelineDesk({ initialFilters, initialData, options, timeZone, loadErro
               onClick={() => navigate(filters, v)}
               className={`min-h-11 rounded-lg px-4 font-medium ${view === v ? 'bg-blue-700 text-white' : 'bg-slate-100 hover:bg-slate-200'}`}
             >
-              {v === 'board' ? t('board') : t('table')}
+              {v === 'board' ? t('board') : t('tableView')}
             </button>
           ))}
         </div>
