@@ -157,6 +157,10 @@ export const I18N_FOLDERS = [
   'app/(console)/privacy/**',
   'components/admin/**',
   'app/(console)/admin/**',
+  'components/leads/**',
+  'components/insights/**',
+  'app/(console)/leads/**',
+  'app/(console)/insights/**',
 ];
 
 export default defineConfig([

@@ -34,6 +34,7 @@ function Facts({ items, testId }: { items: [string, string][]; testId: string })
 export default async function SystemPage() {
   await requirePagePermission('admin.system');
   const view = await getSystemOverview();
+  const tLeads = await getTranslations('leads');
   const tz = getConfig().storeTimezone;
   const [t, tv, current] = await Promise.all([getTranslations('admin.system'), getTranslations('admin.vendors'), getLocale()]);
   const locale = isLocale(current) ? current : 'en';
@@ -144,7 +145,7 @@ export default async function SystemPage() {
           items={[
             [t('lastSuccess'), at(view.leadSync.lastSuccessAt)],
             [t('lastStarted'), at(view.leadSync.lastStartedAt)],
-            [t('problem'), view.leadSync.lastError ?? t('none')],
+            [t('problem'), view.leadSync.lastError ? tLeads(`syncFailed.${view.leadSync.lastError}`) : t('none')],
           ]}
         />
       </div>
