@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, type ReactNode } from 'react';
-import { setBrowserValidationWords } from '@/lib/i18n/browser-words';
+import { setBrowserValidationWords } from '@/lib/browser-words';
 import { ToastProvider } from '@/components/ui/toast';
 // Nothing else on every page (issue 10, point 6 — lighter pages): TanStack Query comes with the pages that
 // use it (components/data/query-client.tsx); zod, made jitless and given the staff's words, with the code that

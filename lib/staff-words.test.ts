@@ -13,7 +13,7 @@ import {
   plainValidationMessage,
   privacyWindowFailureKind,
 } from './staff-words';
-import { setBrowserValidationWords } from '@/lib/i18n/browser-words';
+import { setBrowserValidationWords } from '@/lib/browser-words';
 import { actionWords, serverTranslator, validationErrorMap, vendorActionMessage } from '@/lib/i18n/server-words';
 
 vi.mock('server-only', () => ({}));

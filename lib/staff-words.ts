@@ -13,7 +13,7 @@
 import type { z } from 'zod';
 // zod's core `config` only (the same global configuration as `zod`'s): installing the map ships no zod.
 import { config } from 'zod/v4/core';
-import { browserValidationWords, type ValidationWords } from '@/lib/i18n/browser-words';
+import { browserValidationWords, type ValidationWords } from '@/lib/browser-words';
 
 // ---- validation -----------------------------------------------------------------------------------------
 

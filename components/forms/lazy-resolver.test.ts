@@ -2,7 +2,7 @@
 import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Resolver } from 'react-hook-form';
-import { setBrowserValidationWords } from '@/lib/i18n/browser-words';
+import { setBrowserValidationWords } from '@/lib/browser-words';
 import en from '@/messages/en.json';
 import { lazyResolver, loadZodResolver } from './lazy-resolver';
 

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createTranslator } from 'next-intl';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setBrowserValidationWords } from '@/lib/i18n/browser-words';
+import { setBrowserValidationWords } from '@/lib/browser-words';
 import en from '@/messages/en.json';
 import { Field } from '@/components/ui/field';
 import { change, cleanup, must, render } from '@/lib/testing/render';
