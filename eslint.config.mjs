@@ -149,6 +149,9 @@ export const I18N_FOLDERS = [
   'app/(console)/not-found.tsx',
   'app/(console)/layout.tsx',
   'app/*.tsx',
+  'components/capture/**',
+  'components/offline/**',
+  'app/(console)/capture/**',
 ];
 
 export default defineConfig([

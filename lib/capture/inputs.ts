@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { isIsoDay } from '@/lib/dates';
-import { MARKETING_CHANNELS } from './consent-wording';
+import { LOCALES } from '@/lib/i18n/locales';
+import { MARKETING_CHANNELS } from './consent-channels';
 
 const MAX_TEXT = 200;
 const optionalText = (max = MAX_TEXT) => z.string().trim().max(max, `At most ${max} characters`);
@@ -78,6 +79,11 @@ export const createCaptureFormSchema = (today: () => string) =>
     agreedTargetedMessages: z.boolean(),
     marketing: MarketingConsentSchema,
     consentWordingVersion: z.string().min(1).max(50),
+    /**
+     * The language the consent was read to the customer in (consentWordingVersion is that language's version).
+     * A capture kept on a tablet before the consent had languages has none: it was read in English.
+     */
+    consentLanguage: z.enum(LOCALES).default('en'),
     /** When the form was submitted, ISO-8601 (the browser's clock). */
     createdAt: z.string().refine((s) => s === '' || !Number.isNaN(Date.parse(s)), 'Not a date-time'),
     /** The browser's IANA time zone. */
