@@ -13,6 +13,7 @@ import { formatInstant } from '@/lib/dates';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '@/lib/leads/pdf';
 import { LEAD_STATUSES, LOST_REASON_LABELS, STATUS_LABELS, type LeadStatus, type LostReason } from '@/lib/leads/status-rules';
 import { consentProofOf } from '@/lib/capture/queries';
+import { LOCALE_NAMES } from '@/lib/i18n/locales';
 import { leadPage } from '@/lib/leads/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -137,7 +138,10 @@ export default async function LeadDetailPage({ params, searchParams }: { params:
             </div>
             <div>
               <dt className="font-medium text-slate-600">Wording version</dt>
-              <dd>{consent.wordingVersion}</dd>
+              {/* The version of the wording in the language the customer was read (proofs before languages: English). */}
+              <dd data-testid="consent-wording-version">
+                {consent.wordingVersion} · <span lang={consent.language ?? 'en'}>{LOCALE_NAMES[consent.language ?? 'en']}</span>
+              </dd>
             </div>
             <div>
               <dt className="font-medium text-slate-600">Captured by</dt>
