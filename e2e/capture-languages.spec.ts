@@ -73,7 +73,9 @@ test('in Romanian: the desk speaks Romanian, the consent is read in Romanian and
 
   // A Save with nothing filled: the errors and the focus, still axe-clean.
   await page.getByRole('button', { name: 'Salvează lead-ul' }).click();
-  await expect(page.getByTestId('error-firstName')).toBeVisible();
+  await expect(page.getByTestId('error-firstName')).toHaveText('Completați prenumele');
+  await expect(page.getByTestId('error-email')).toHaveText('Introduceți o adresă de e-mail sau un număr de telefon');
+  await expect(page.getByTestId('error-agreeTerms')).toHaveText('Clientul trebuie să fie de acord cu Termenii și condițiile');
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByLabel('Prenume', { exact: true }).fill(uniqueFirstName('Ioana'));

@@ -125,7 +125,12 @@ export function CaptureDesk({ catalogues: pageCatalogues, cataloguesAt, hostess,
   // hostess routes' first-load budget, npm run bench:web), then the worker is told every file.
   useEffect(() => void keepShellOnDevice('/capture', () => afterSettled().then(loadOnDemandParts)), []);
   // The form's state without a form library (use-capture-form); zod and the schema arrive with its first validation.
-  const form = useCaptureForm({ defaultValues: emptyCaptureForm(newUuid(), consent[staffLanguage].version, '', staffLanguage), today: () => todayInZone(timeZone) });
+  const tValidation = useTranslations('capture.validation');
+  const form = useCaptureForm({
+    defaultValues: emptyCaptureForm(newUuid(), consent[staffLanguage].version, '', staffLanguage),
+    today: () => todayInZone(timeZone),
+    words: (key, values) => tValidation(key, values),
+  });
   const { handleSubmit, formState, getValues, reset, setFocus } = form;
   const dirty = useRef(false);
   // Read by the idle and leave guards' callbacks: stored after each render commits (never during render).
