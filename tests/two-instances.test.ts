@@ -8,16 +8,14 @@
  * Needs the build and PostgreSQL: `npm run test:instances` (in `npm test` after the build) sets
  * STOREDESK_INSTANCES_TEST=1; without it, or without TEST_DATABASE_URL, it is skipped and says why.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@/lib/db';
-import { freshSchemaName } from '@/lib/db/testing';
 import { systemOverview } from '@/lib/system/queries';
 import { freePort, standaloneServer, startStandalone, stopInstance, waitHealthy, type Instance } from '@/lib/testing/console-http';
+import { createSandboxDatabase, type SandboxDatabase } from '@/lib/testing/sandbox-postgres';
 
 const baseUrl = process.env.TEST_DATABASE_URL?.trim();
 const server = standaloneServer();
@@ -30,17 +28,7 @@ const skipReason = process.env.STOREDESK_INSTANCES_TEST !== '1'
       : null;
 if (skipReason) console.log(`two real instances on one PostgreSQL: skipped — ${skipReason}`);
 
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const database = freshSchemaName('instances');
+let database: SandboxDatabase | undefined;
 let url = '';
 let dataDir = '';
 const instances: Instance[] = [];
@@ -52,14 +40,10 @@ async function start(): Promise<Instance> {
 
 describe.skipIf(skipReason !== null)('two real instances on one PostgreSQL', () => {
   beforeAll(async () => {
-    await admin(`CREATE DATABASE "${database}"`);
-    const target = new URL(baseUrl!);
-    target.pathname = `/${database}`;
-    url = target.toString();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'storedesk-instances-'));
     // Sandbox mode on PostgreSQL only on a database marked as a throwaway one (the console's own tool; it migrates).
-    const marked = spawnSync(process.execPath, ['scripts/mark-sandbox-db.mjs'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
-    expect(marked.status, marked.stderr).toBe(0);
+    database = await createSandboxDatabase(baseUrl!, 'instances');
+    url = database.url;
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'storedesk-instances-'));
     // Both at once, as two replicas start.
     instances.push(await start(), await start());
     const deadline = Date.now() + 90_000;
@@ -70,7 +54,7 @@ describe.skipIf(skipReason !== null)('two real instances on one PostgreSQL', () 
     await handle?.close();
     await Promise.all(instances.map((i) => stopInstance(i)));
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await database?.drop();
   }, 60_000);
 
   it("both heartbeat into the database and /admin/system's read lists both, each by its own process", async () => {

@@ -16,19 +16,17 @@
  *   (the simulator's `cutRate` fault on add-lead), one instance is SIGTERMed and restarted (a deploy), another SIGKILLed and restarted.
  * - Then it waits for the queue to drain and counts at the simulator.
  */
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { CONSENT_WORDING_VERSION } from '@/lib/capture/consent-wording';
 import { emptyCaptureForm } from '@/lib/capture/form-defaults';
 import type { CaptureFormValues } from '@/lib/capture/inputs';
-import { freshSchemaName } from '@/lib/db/testing';
 import { SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from '@/lib/sandbox/demo-staff';
 import { FOOTPRINTS_DEMO } from '@/lib/sandbox/footprints/seed';
 import { actionId, callAction, freePort, Jar, signIn, startStandalone, stopInstance, waitHealthy, type Instance } from './console-http';
+import { createSandboxDatabase, pgQuery, type SandboxDatabase } from './sandbox-postgres';
 
 export interface FleetOptions {
   /** PostgreSQL server URL (TEST_DATABASE_URL); a fresh database is made on it and dropped afterwards. */
@@ -80,16 +78,6 @@ export interface FleetReport {
 
 const HOSTESS_PINS = ['1234', '5678'];
 
-async function adminQuery(url: string, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-}
-
 function captureForm(i: number, tag: string): CaptureFormValues {
   return {
     ...emptyCaptureForm(randomUUID(), CONSENT_WORDING_VERSION, FOOTPRINTS_DEMO.locationIds[0]),
@@ -138,18 +126,14 @@ async function simulatorLeads(origin: string): Promise<{ _id: string; userEmail?
 export async function runFleet(opts: FleetOptions): Promise<FleetReport> {
   const log = opts.log ?? (() => {});
   const started = Date.now();
-  const database = freshSchemaName('fleet');
-  const target = new URL(opts.baseUrl);
-  target.pathname = `/${database}`;
-  const url = target.toString();
   const dataRoot = mkdtempSync(path.join(os.tmpdir(), 'storedesk-fleet-'));
   const distDir = opts.distDir ?? (process.env.NEXT_DIST_DIR || '.next');
   let host: Instance | undefined;
   const instances: (Instance | null)[] = [];
+  let database: SandboxDatabase | undefined;
   try {
-    await adminQuery(opts.baseUrl, `CREATE DATABASE "${database}"`);
-    const marked = spawnSync(process.execPath, ['scripts/mark-sandbox-db.mjs'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
-    if (marked.status !== 0) throw new Error(`mark-sandbox-db failed: ${marked.stderr}`);
+    database = await createSandboxDatabase(opts.baseUrl, 'fleet');
+    const url = database.url;
 
     host = startStandalone(await freePort(), { SANDBOX: '1', DATA_DIR: path.join(dataRoot, 'host'), OUTBOX_WORKER: '0', LEAD_SYNC: '0', LOG_LEVEL: 'warn' }, distDir);
     await waitHealthy(host, Date.now() + 120_000);
@@ -268,14 +252,14 @@ export async function runFleet(opts: FleetOptions): Promise<FleetReport> {
     let queueLeft = 0;
     while (Date.now() - drainStarted < opts.drainTimeoutMs) {
       // A capture waiting for a person is 'checking' on its row and needs_person on its job (issue 13).
-      const rows = await adminQuery(
+      const rows = await pgQuery(
         url,
         "SELECT CASE WHEN j.status = 'needs_person' THEN 'needs_person' ELSE s.sync_state END AS state, count(*)::int AS n FROM capture_submissions s LEFT JOIN outbox_jobs j ON j.id = s.outbox_job_id GROUP BY 1",
       );
       states = Object.fromEntries(rows.map((r) => [String(r.state), Number(r.n)]));
       const open = Object.entries(states).filter(([s]) => !['sent', 'failed', 'needs_person'].includes(s)).reduce((a, [, n]) => a + n, 0);
       // …and every follow-up (Netcore contact, gathered activities) is out of the queue too.
-      const [queue] = await adminQuery(url, "SELECT count(*)::int AS n FROM outbox_jobs WHERE status IN ('queued', 'running')");
+      const [queue] = await pgQuery(url, "SELECT count(*)::int AS n FROM outbox_jobs WHERE status IN ('queued', 'running')");
       queueLeft = Number(queue.n);
       if (open === 0 && queueLeft === 0) {
         drainMs = Date.now() - drainStarted;
@@ -284,7 +268,7 @@ export async function runFleet(opts: FleetOptions): Promise<FleetReport> {
       await new Promise((r) => setTimeout(r, 500));
     }
 
-    const jobRows = await adminQuery(url, 'SELECT kind, status, count(*)::int AS n FROM outbox_jobs GROUP BY kind, status');
+    const jobRows = await pgQuery(url, 'SELECT kind, status, count(*)::int AS n FROM outbox_jobs GROUP BY kind, status');
     const jobs = Object.fromEntries(jobRows.map((r) => [`${String(r.kind)} ${String(r.status)}`, Number(r.n)]));
     const leads = (await simulatorLeads(hostOrigin)).filter((l) => l.userEmail?.startsWith(`${tag}.`));
     const perEmail = new Map<string, number>();
@@ -345,6 +329,6 @@ export async function runFleet(opts: FleetOptions): Promise<FleetReport> {
     await Promise.all(instances.filter((i): i is Instance => i !== null).map((i) => stopInstance(i, 'SIGTERM', 30_000)));
     if (host) await stopInstance(host, 'SIGTERM', 30_000);
     rmSync(dataRoot, { recursive: true, force: true });
-    await adminQuery(opts.baseUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => {});
+    await database?.drop().catch(() => {});
   }
 }
