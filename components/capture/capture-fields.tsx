@@ -93,7 +93,7 @@ export function CaptureFields({
           <legend className="text-sm font-medium">{tc('language')}</legend>
           {LOCALES.map((l) => (
             <label key={l} lang={l} className="flex min-h-11 cursor-pointer items-center gap-2">
-              <input type="radio" name="consentLanguage" value={l} checked={language === l} onChange={() => chooseLanguage(l)} className="size-5 accent-blue-700" />
+              <input type="radio" name="consentLanguage" value={l} checked={language === l} onChange={() => chooseLanguage(l)} className="h-11 w-5 accent-blue-700" />
               {LOCALE_NAMES[l]}
             </label>
           ))}
