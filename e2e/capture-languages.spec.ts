@@ -64,7 +64,7 @@ test('in Romanian: the desk speaks Romanian, the consent is read in Romanian and
   await expect(page.getByRole('button', { name: 'Salvează lead-ul' })).toBeVisible();
   await expect(page.getByText('Magazin și ofertă')).toBeVisible();
   // The consent in the staff member's language by default, its version named.
-  await expect(page.getByRole('group', { name: 'Limba clientului' }).getByRole('radio', { name: 'Română' })).toBeChecked();
+  await expect(page.getByRole('radiogroup', { name: 'Limba clientului' }).getByRole('radio', { name: 'Română' })).toBeChecked();
   await expect(page.getByTestId('consent-wording')).toHaveAttribute('lang', 'ro');
   await expect(page.locator('#consent-version')).toContainText(`Versiunea textului acordului: ${ro.version}`);
   await expect(page.getByRole('checkbox', { name: ro.terms })).toBeVisible();
@@ -101,7 +101,7 @@ test('in English: the desk speaks English and the proof records English; axe is 
   await expect(page).toHaveTitle('Lead capture · Storedesk');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Capture a lead');
   await expect(page.getByRole('heading', { name: 'My submissions today' })).toBeVisible();
-  await expect(page.getByRole('group', { name: "The customer's language" }).getByRole('radio', { name: 'English' })).toBeChecked();
+  await expect(page.getByRole('radiogroup', { name: "The customer's language" }).getByRole('radio', { name: 'English' })).toBeChecked();
   await expect(page.getByTestId('consent-wording')).toHaveAttribute('lang', 'en');
   await expect(page.locator('#consent-version')).toContainText(`Consent wording version ${en.version}`);
   expect(await seriousViolations(page)).toEqual([]);
@@ -129,7 +129,7 @@ test('an English-speaking hostess reads the consent to a Romanian customer: the 
   await page.getByRole('checkbox', { name: en.terms }).check();
 
   // The switch, by keyboard: the wording changes language, and what was ticked on the English text is cleared.
-  const language = page.getByRole('group', { name: "The customer's language" });
+  const language = page.getByRole('radiogroup', { name: "The customer's language" });
   await language.getByRole('radio', { name: 'English' }).focus();
   await page.keyboard.press('ArrowLeft');
   await expect(language.getByRole('radio', { name: 'Română' })).toBeChecked();

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useMemo } from 'react';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
+import { RadioGroup } from '@/components/ui/radio-group';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import type { CaptureCatalogues, CatalogueName } from '@/lib/capture/catalogues';
@@ -89,18 +90,19 @@ export function CaptureFields({
 
       <fieldset className="flex flex-col gap-2" aria-describedby="consent-version" data-testid="consent">
         <legend className="mb-1 text-lg font-semibold">{tc('legend')}</legend>
-        <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1" aria-describedby="consent-language-hint" data-testid="consent-language">
-          <legend className="text-sm font-medium">{tc('language')}</legend>
-          {LOCALES.map((l) => (
-            <label key={l} lang={l} className="flex min-h-11 cursor-pointer items-center gap-2">
-              <input type="radio" name="consentLanguage" value={l} checked={language === l} onChange={() => chooseLanguage(l)} className="h-11 w-5 accent-blue-700" />
-              {LOCALE_NAMES[l]}
-            </label>
-          ))}
-          <p id="consent-language-hint" className="w-full text-sm text-slate-600">
-            {tc('languageHint')}
-          </p>
-        </fieldset>
+        <RadioGroup
+          id="capture-consentLanguage"
+          name="consentLanguage"
+          label={tc('language')}
+          legendClassName="text-sm font-medium text-slate-900"
+          hint={tc('languageHint')}
+          layout="inline"
+          value={language}
+          onChange={(next) => {
+            if (isLocale(next)) chooseLanguage(next);
+          }}
+          options={LOCALES.map((l) => ({ value: l, label: <span lang={l}>{LOCALE_NAMES[l]}</span>, testId: `consent-language-${l}` }))}
+        />
         <p id="consent-version" className="text-sm text-slate-600">
           {tc('readTo', { language: LOCALE_NAMES[language], version: wording.version })}
         </p>
