@@ -139,15 +139,19 @@ const noLiteralString = {
  * and move what it reports to messages/en.json + messages/ro.json.
  */
 export const I18N_FOLDERS = [
+  'components/ui/**',
+  'components/shell/**',
   'components/auth/**',
   'components/forms/**',
   'components/data/**',
   'components/i18n/**',
+  'components/loyalty/**',
   'app/(auth)/**',
   'app/(console)/page.tsx',
   'app/(console)/forbidden.tsx',
   'app/(console)/not-found.tsx',
   'app/(console)/layout.tsx',
+  'app/(console)/loyalty/**',
   'app/*.tsx',
   'components/capture/**',
   'components/offline/**',

@@ -69,3 +69,23 @@ export class RateLimitError extends Error {
     this.name = 'RateLimitError';
   }
 }
+
+// ---- The language of a refusal (issue 16) -------------------------------------------------------------------
+
+const WORDS = Symbol.for('storedesk.errorWords');
+
+/**
+ * Gives an expected error its message in every language: the action door (lib/auth/action.ts) shows
+ * `words(locale)` to the person who asked; `message` stays as thrown (English: logs, tests). A use case that
+ * does not know the request's language throws this way instead of choosing one.
+ */
+export function withWords<E extends Error>(error: E, words: (locale: 'ro' | 'en' | (string & {})) => string): E {
+  Object.defineProperty(error, WORDS, { value: words, enumerable: false });
+  return error;
+}
+
+/** An error's message in a language: its words when it has them, else its message. */
+export function messageIn(error: Error, locale: string): string {
+  const words = (error as unknown as Record<symbol, unknown>)[WORDS];
+  return typeof words === 'function' ? (words as (locale: string) => string)(locale) : error.message;
+}

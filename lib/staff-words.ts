@@ -19,6 +19,14 @@ import { browserValidationWords, type ValidationWords } from '@/lib/i18n/browser
 
 type Issue = Parameters<z.core.$ZodErrorMap>[0];
 
+/** The "validation" key a schema gave its check (`params.word`), if any. */
+function schemaWord(issue: Issue): string | undefined {
+  const own = (issue as { params?: { word?: unknown } }).params?.word;
+  const ofCheck = (issue.inst as { _zod?: { def?: { params?: { word?: unknown } } } } | undefined)?._zod?.def?.params?.word;
+  const word = own ?? ofCheck;
+  return typeof word === 'string' ? word : undefined;
+}
+
 /**
  * The sentence a member of staff reads beside a field for one zod issue, in their language (`t` translates the
  * "validation" keys of messages/<locale>.json); undefined keeps the schema's own. Counts are written with the
@@ -26,6 +34,10 @@ type Issue = Parameters<z.core.$ZodErrorMap>[0];
  * runs in the browser, and the message files stay on the server (lib/i18n/server-words.ts) or in the page's provider.
  */
 export function plainValidationMessage(issue: Issue, t: ValidationWords): string | undefined {
+  // A schema's own sentence, in every language: `{ params: { word: 'loyalty.customerEmail' } }` on a check, an
+  // enum or a custom issue names a "validation" key (a hand-written English message would win over this map).
+  const word = schemaWord(issue);
+  if (word) return t(word);
   const count = (n: number | bigint) => String(Number(n));
   switch (issue.code) {
     case 'too_big': {

@@ -1,7 +1,17 @@
 /** Issue 10, point 6: forms load their zod validation on first use, once, and retry a failed load. */
-import { describe, expect, it, vi } from 'vitest';
+import { createTranslator } from 'next-intl';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Resolver } from 'react-hook-form';
+import { setBrowserValidationWords } from '@/lib/i18n/browser-words';
+import en from '@/messages/en.json';
 import { lazyResolver, loadZodResolver } from './lazy-resolver';
+
+// The page's validation words, as the root providers set them in the browser (components/providers.tsx).
+beforeAll(() => {
+  const t = createTranslator({ locale: 'en', messages: en, namespace: 'validation' });
+  setBrowserValidationWords((key, values) => t(key as Parameters<typeof t>[0], values));
+});
+afterAll(() => setBrowserValidationWords(null));
 
 type Values = { email: string };
 const options = { fields: {}, shouldUseNativeValidation: false } as Parameters<Resolver<Values>>[2];

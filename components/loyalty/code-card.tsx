@@ -3,6 +3,7 @@ import { useConsoleLocale } from '@/components/i18n/use-console-locale';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { formatInstant } from '@/lib/dates';
+import { whyNotChangeable } from '@/lib/loyalty/rules';
 import type { CodeView } from '@/lib/loyalty/views';
 import { STATUS_TONES } from './format';
 
@@ -10,6 +11,14 @@ import { STATUS_TONES } from './format';
 export function CodeCard({ code, timeZone, onRedeem, onBlock }: { code: CodeView; timeZone: string; onRedeem: () => void; onBlock: () => void }) {
   const t = useTranslations('loyalty');
   const locale = useConsoleLocale();
+  // Why it cannot be redeemed, in the person's language (the view's `notice` is the server's English).
+  const notice = whyNotChangeable(
+    (kind, values) => t(`notices.${kind}`, values),
+    code.status,
+    code.expired,
+    code.lastUpdate ? formatInstant(code.lastUpdate, timeZone, 'dayTime', '—', locale) : null,
+    code.campaignEndedAt ? formatInstant(code.campaignEndedAt, timeZone, 'day', '—', locale) : null,
+  );
   return (
     <section id="code-card" tabIndex={-1} aria-labelledby="code-title" data-testid="code-card" className="rounded-xl border-2 border-slate-300 bg-white p-5">
       <h2 id="code-title" className="text-base font-semibold text-slate-700">
@@ -43,9 +52,9 @@ export function CodeCard({ code, timeZone, onRedeem, onBlock }: { code: CodeView
         <dt className="font-semibold text-slate-700">{t('columns.updated')}</dt>
         <dd>{formatInstant(code.lastUpdate, timeZone, 'dayTime', '—', locale)}</dd>
       </dl>
-      {code.notice ? (
+      {notice ? (
         <p data-testid="code-notice" className="mt-4 rounded-lg bg-amber-50 p-3 text-lg font-medium text-amber-950">
-          {code.notice}
+          {notice}
         </p>
       ) : null}
       {code.canRedeem || code.canBlock ? (

@@ -1,11 +1,13 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { withQueryClient } from '@/components/data/query-client';
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { exportCodesAction, listCodesAction } from '@/app/(console)/loyalty/actions';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
 import { Dialog } from '@/components/ui/dialog';
 import { DownloadButton } from '@/components/ui/download-button';
 import { Field } from '@/components/ui/field';
@@ -14,13 +16,7 @@ import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import type { CodeListResult } from '@/lib/loyalty/list-codes';
 import { useCampaigns } from './campaign-picker';
-import { CODE_COLUMNS, STATUS_TONES } from './format';
-
-const COLUMNS: TableColumn[] = [
-  ...CODE_COLUMNS,
-  { key: 'customer', label: 'Customer' },
-  { key: 'hostess', label: 'Allocated by' },
-];
+import { codeColumns, STATUS_TONES } from './format';
 
 interface Filter {
   campaignInternalId: string;
@@ -28,7 +24,16 @@ interface Filter {
 }
 
 function CodeListDesk({ canExport }: { canExport: boolean }) {
+  const t = useTranslations('loyaltyCodes');
+  const tl = useTranslations('loyalty');
   const toast = useToast();
+  const columns: TableColumn[] = [
+    ...codeColumns((key) => tl(`columns.${key}`)),
+    { key: 'customer', label: t('customer') },
+    { key: 'hostess', label: t('hostess') },
+  ];
+  // The file's column names: the person's language, or the stable English keys for programs.
+  const [machineHeaders, setMachineHeaders] = useState(false);
   const campaigns = useCampaigns('all');
   const [draft, setDraft] = useState<Filter>({ campaignInternalId: '', searchTerm: '' });
   const [filter, setFilter] = useState<Filter>(draft);
@@ -71,10 +76,10 @@ function CodeListDesk({ canExport }: { canExport: boolean }) {
   }
 
   async function exportCsv() {
-    const result = await exportCodesAction({ campaignInternalId: filter.campaignInternalId || undefined, searchTerm: filter.searchTerm || undefined, format: 'csv' });
+    const result = await exportCodesAction({ campaignInternalId: filter.campaignInternalId || undefined, searchTerm: filter.searchTerm || undefined, format: 'csv', headers: machineHeaders ? 'keys' : 'words' });
     if (!result.ok) return { ok: false as const, message: result.error.message };
     const { csv, filename, rows, truncated } = result.data;
-    return { ok: true as const, text: csv, filename, saved: `Exported ${rows} codes${truncated ? ' (the list was cut at the export limit)' : ''}.` };
+    return { ok: true as const, text: csv, filename, saved: truncated ? t('exportedTruncated', { rows }) : t('exported', { rows }) };
   }
 
   const data = query.data;
@@ -84,31 +89,31 @@ function CodeListDesk({ canExport }: { canExport: boolean }) {
 
   return (
     <div className="flex flex-col gap-4">
-      <form onSubmit={search} className="flex flex-wrap items-end gap-3" aria-label="Filter codes">
+      <form onSubmit={search} className="flex flex-wrap items-end gap-3" aria-label={t('filter')}>
         <Select
           id="codes-campaign"
-          label="Campaign"
+          label={t('campaign')}
           value={draft.campaignInternalId}
           onChange={(e) => setDraft((d) => ({ ...d, campaignInternalId: e.target.value }))}
-          placeholder="All campaigns"
+          placeholder={t('allCampaigns')}
           options={(campaigns.data ?? []).map((c) => ({ value: c.internalId, label: c.name }))}
         />
         <Field
           id="codes-search"
-          label="Code contains"
+          label={t('codeContains')}
           type="search"
           value={draft.searchTerm}
           autoCapitalize="characters"
           onChange={(e) => setDraft((d) => ({ ...d, searchTerm: e.target.value }))}
         />
-        <Button type="submit">Search</Button>
+        <Button type="submit">{t('search')}</Button>
         {canExport ? (
           <Button ref={exportRef} type="button" variant="secondary" onClick={askExport}>
-            Export CSV
+            {t('exportCsv')}
           </Button>
         ) : null}
       </form>
-      {canExport ? <p className="text-sm text-slate-700">The export holds customers’ names, e-mails and phones; it is recorded in the audit trail.</p> : null}
+      {canExport ? <p className="text-sm text-slate-700">{t('exportNote')}</p> : null}
 
       {exportAsked ? (
         <ExportConfirm
@@ -127,6 +132,8 @@ function CodeListDesk({ canExport }: { canExport: boolean }) {
             toast('error', message);
           }}
           onCancel={() => setExportAsked(false)}
+          machineHeaders={machineHeaders}
+          onMachineHeaders={setMachineHeaders}
         />
       ) : null}
 
@@ -135,20 +142,20 @@ function CodeListDesk({ canExport }: { canExport: boolean }) {
           {query.error.message}
         </p>
       ) : null}
-      {query.isPending ? <p className="text-base text-slate-700">Loading codes…</p> : null}
+      {query.isPending ? <p className="text-base text-slate-700">{t('loading')}</p> : null}
 
       {data ? (
         <>
           <p className="text-base text-slate-800" data-testid="codes-summary" aria-live="polite">
-            {data.totalResults === 0 ? 'No codes match.' : `Codes ${first}–${last} of ${data.totalResults}`}
+            {data.totalResults === 0 ? t('noMatch') : t('range', { first, last, total: data.totalResults })}
           </p>
-          <Table testId="codes-table" caption="Loyalty codes" captionHidden columns={COLUMNS} rowCount={data.rows.length} textSize="base" minWidthClass="min-w-[760px]" empty="No codes on this page.">
+          <Table testId="codes-table" caption={t('title')} captionHidden columns={columns} rowCount={data.rows.length} textSize="base" minWidthClass="min-w-[760px]" empty={t('emptyPage')}>
             {data.rows.map((r) => (
               <Tr key={`${r.campaignInternalId}:${r.code}`} data-testid={`code-row-${r.code}`}>
                 <Td className="font-mono font-semibold">{r.code}</Td>
                 <Td>{r.campaignName ?? '—'}</Td>
                 <Td>
-                  <Badge tone={STATUS_TONES[r.state]}>{r.statusLabel}</Badge>
+                  <Badge tone={STATUS_TONES[r.state]}>{tl(`states.${r.state}`)}</Badge>
                 </Td>
                 <Td>{r.prize ?? '—'}</Td>
                 <Td>{r.customerName ?? '—'}</Td>
@@ -156,13 +163,13 @@ function CodeListDesk({ canExport }: { canExport: boolean }) {
               </Tr>
             ))}
           </Table>
-          <nav aria-label="Pages" className="flex items-center gap-3">
+          <nav aria-label={t('pages')} className="flex items-center gap-3">
             <Button type="button" variant="secondary" disabled={page <= 1 || query.isFetching} onClick={() => setPage((p) => Math.max(1, p - 1))}>
-              Previous
+              {t('previous')}
             </Button>
-            <span className="text-base">Page {page}</span>
+            <span className="text-base">{t('page', { page })}</span>
             <Button type="button" variant="secondary" disabled={!hasNext || query.isFetching} onClick={() => setPage((p) => p + 1)}>
-              Next
+              {t('next')}
             </Button>
           </nav>
         </>
@@ -182,6 +189,8 @@ function ExportConfirm({
   onFailed,
   onCancel,
   returnFocus,
+  machineHeaders,
+  onMachineHeaders,
 }: {
   loading: boolean;
   total: number;
@@ -192,19 +201,30 @@ function ExportConfirm({
   onFailed: (message: string) => void;
   onCancel: () => void;
   returnFocus: RefObject<HTMLButtonElement | null>;
+  machineHeaders: boolean;
+  onMachineHeaders: (keys: boolean) => void;
 }) {
+  const t = useTranslations('loyaltyCodes');
   // What the last download said it holds, for the toast after it is saved.
   const said = useRef('');
-  const what = [campaignName ? `of ${campaignName}` : 'of all campaigns', searchTerm ? `with “${searchTerm}” in the code` : null].filter(Boolean).join(' ');
+  const scope = t('scope', { campaign: campaignName ?? 'all', term: searchTerm || 'none' });
   return (
-    <Dialog open onClose={onCancel} testId="export-confirm" title="Export codes as CSV" returnFocus={returnFocus}>
+    <Dialog open onClose={onCancel} testId="export-confirm" title={t('confirmTitle')} returnFocus={returnFocus}>
       <p className="mt-2 text-base" role="status" data-testid="export-count">
-        {loading ? 'Counting the codes…' : total === 0 ? `No codes ${what}: nothing to export.` : `${total} ${total === 1 ? 'code' : 'codes'} ${what} will be downloaded, with the customers’ names, e-mails and phones.`}
+        {loading ? t('counting') : total === 0 ? t('nothingToExport', { scope }) : t('willDownload', { total, scope })}
       </p>
+      <Checkbox
+        id="export-machine-headers"
+        className="mt-3"
+        label={t('machineHeaders')}
+        checked={machineHeaders}
+        onChange={(e) => onMachineHeaders(e.target.checked)}
+        data-testid="export-machine-headers"
+      />
       <div className="mt-4 flex flex-wrap gap-3">
         <DownloadButton
           variant="primary"
-          pendingLabel="Exporting…"
+          pendingLabel={t('exporting')}
           disabled={loading || total === 0}
           fetchFile={async () => {
             const result = await fetchFile();
@@ -214,10 +234,10 @@ function ExportConfirm({
           onSaved={() => onSaved(said.current)}
           onFailed={onFailed}
         >
-          {loading ? 'Download' : `Download ${total} ${total === 1 ? 'code' : 'codes'}`}
+          {loading ? t('download') : t('downloadCount', { total })}
         </DownloadButton>
         <Button type="button" variant="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </Dialog>

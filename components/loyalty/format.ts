@@ -17,9 +17,6 @@ export const STATUS_TONES: Record<CodeState, BadgeTone> = {
   campaign_ended: 'warning',
 };
 
-/** English column labels of the codes list (components/loyalty/code-list.tsx), not converted to the message files yet (issue 16). */
-export const CODE_COLUMNS: TableColumn[] = codeColumns((key) => ({ code: 'Code', campaign: 'Campaign', status: 'Status', prize: 'Prize' })[key]);
-
 /** The columns every list of codes starts with (the codes list, the prize history); labels are loyalty.columns.<key>. */
 export function codeColumns(label: (key: 'code' | 'campaign' | 'status' | 'prize') => string): TableColumn[] {
   return (['code', 'campaign', 'status', 'prize'] as const).map((key) => ({ key, label: label(key) }));

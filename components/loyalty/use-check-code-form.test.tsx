@@ -1,12 +1,21 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createTranslator } from 'next-intl';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setBrowserValidationWords } from '@/lib/i18n/browser-words';
+import en from '@/messages/en.json';
 import { Field } from '@/components/ui/field';
 import { change, cleanup, must, render } from '@/lib/testing/render';
 import type { CheckCodeParsed } from '@/lib/loyalty/inputs';
 import { useCheckCodeForm } from './use-check-code-form';
 
 afterEach(cleanup);
+// The page's validation words, as the root providers set them (components/providers.tsx).
+beforeAll(() => {
+  const t = createTranslator({ locale: 'en', messages: en, namespace: 'validation' });
+  setBrowserValidationWords((key, values) => t(key as Parameters<typeof t>[0], values));
+});
+afterAll(() => setBrowserValidationWords(null));
 
 function CheckForm({ campaign, onValid }: { campaign: string; onValid: (v: CheckCodeParsed) => Promise<void> }) {
   const { bind, handleSubmit, setValue, formState } = useCheckCodeForm();

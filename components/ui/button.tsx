@@ -1,4 +1,5 @@
-import type { ButtonHTMLAttributes, Ref } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
+import { UiWord } from './ui-word';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
@@ -13,7 +14,8 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant;
   /** Shows a pending label and blocks a second submit. */
   pending?: boolean;
-  pendingLabel?: string;
+  /** Default: "Working…" in the page's language (ui.working). */
+  pendingLabel?: ReactNode;
   ref?: Ref<HTMLButtonElement>;
 }
 
@@ -26,7 +28,7 @@ export function Button({ variant = 'primary', pending, pendingLabel, className =
       aria-busy={pending || undefined}
       className={`inline-flex min-h-11 min-w-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-base font-semibold transition-colors disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
     >
-      {pending ? (pendingLabel ?? 'Working…') : children}
+      {pending ? (pendingLabel ?? <UiWord word="working" />) : children}
     </button>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState, type ReactNode } from 'react';
 import { Button, type ButtonProps } from './button';
+import { UiWord } from './ui-word';
 
 /** A file made on the server (an action's answer), or why it was not. */
 export type DownloadResult = { ok: true; text: string; filename: string; type?: string } | { ok: false; message: string };
@@ -30,7 +31,7 @@ export interface DownloadButtonProps extends Omit<ButtonProps, 'onClick' | 'pend
 }
 
 /** A button that fetches a file from the server and downloads it, showing that it works meanwhile. */
-export function DownloadButton({ fetchFile, onSaved, onFailed, pendingLabel = 'Preparing…', variant = 'secondary', children, ...rest }: DownloadButtonProps) {
+export function DownloadButton({ fetchFile, onSaved, onFailed, pendingLabel = <UiWord word="preparing" />, variant = 'secondary', children, ...rest }: DownloadButtonProps) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function download() {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import { UiWord } from './ui-word';
 
 export type SortDirection = 'ascending' | 'descending';
 
@@ -65,7 +66,7 @@ export function Table({
   captionHidden,
   columns,
   rowCount,
-  empty = 'Nothing to show.',
+  empty = <UiWord word="nothingToShow" />,
   sort,
   onSort,
   sortHref,

@@ -10,7 +10,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
 import { getDb, type Db } from '@/lib/db';
-import { ConflictError, PermissionError, RateLimitError, ValidationError, type ActionResult } from '@/lib/errors';
+import { ConflictError, messageIn, PermissionError, RateLimitError, ValidationError, type ActionResult } from '@/lib/errors';
 import { log } from '@/lib/log';
 // Installs the plain-words zod error map for every action's validation.
 import { actionWords, validationErrorMap, vendorActionMessage } from '@/lib/i18n/server-words';
@@ -52,11 +52,11 @@ export function toActionError(error: unknown, operation: string, locale: Locale 
     return { ok: false, error: { code: 'validation', message: words.fieldsNeedAttention(), fieldErrors: fieldErrorsOf(error) } };
   }
   if (error instanceof ValidationError) {
-    return { ok: false, error: { code: 'validation', message: error.message, fieldErrors: error.fieldErrors } };
+    return { ok: false, error: { code: 'validation', message: messageIn(error, locale), fieldErrors: error.fieldErrors } };
   }
-  if (error instanceof PermissionError) return { ok: false, error: { code: 'forbidden', message: error.message } };
-  if (error instanceof ConflictError) return { ok: false, error: { code: 'conflict', message: error.message } };
-  if (error instanceof RateLimitError) return { ok: false, error: { code: 'rate_limited', message: error.message } };
+  if (error instanceof PermissionError) return { ok: false, error: { code: 'forbidden', message: messageIn(error, locale) } };
+  if (error instanceof ConflictError) return { ok: false, error: { code: 'conflict', message: messageIn(error, locale) } };
+  if (error instanceof RateLimitError) return { ok: false, error: { code: 'rate_limited', message: messageIn(error, locale) } };
   if (error instanceof VendorError) {
     // The vendor's detail goes to the log only; staff read what happened and what to do.
     log('warn', 'action.vendor_error', { operation, error: error.toJSON() });

@@ -4,11 +4,19 @@
  */
 import { createTranslator, IntlErrorCode, type IntlError } from 'next-intl';
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
 import en from '@/messages/en.json';
-import ro from '@/messages/ro.json';
-import { LOCALES } from './locales';
+import { INTL_TAGS, LOCALE_NAMES, LOCALES } from './locales';
 
-const FILES = { en, ro } as const;
+/** Every message file on disk (messages/<code>.json), by code: a new language is found without a change here. */
+const DIR = path.resolve(__dirname, '../../messages');
+const FILES: Record<string, typeof en> = Object.fromEntries(
+  fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [f.slice(0, -'.json'.length), JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8')) as typeof en]),
+);
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string') return [prefix];
@@ -16,8 +24,25 @@ function keysOf(value: unknown, prefix = ''): string[] {
 }
 
 describe('message files', () => {
-  it('every language of the console has a file', () => {
+  it('the locale list (lib/i18n/locales.ts) and the message files agree: a file per language, a language per file', () => {
     expect(Object.keys(FILES).sort()).toEqual([...LOCALES].sort());
+    for (const locale of LOCALES) {
+      expect(LOCALE_NAMES[locale], locale).toBeTruthy();
+      expect(new Intl.Locale(INTL_TAGS[locale]).language, locale).toBe(locale);
+    }
+  });
+
+  it('every plural message names every plural category of its language (Romanian: one, few, other)', () => {
+    for (const [locale, messages] of Object.entries(FILES)) {
+      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      const missing: string[] = [];
+      for (const key of keysOf(messages)) {
+        const text = String(key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], messages));
+        if (!/, ?plural,/.test(text)) continue;
+        for (const category of categories) if (!new RegExp(`\\b${category} ?\\{`).test(text)) missing.push(`${key}: ${category}`);
+      }
+      expect(missing, locale).toEqual([]);
+    }
   });
 
   it('have the same keys in every language', () => {
@@ -50,7 +75,7 @@ describe('message files', () => {
 });
 
 describe('plurals', () => {
-  const count = (locale: 'ro' | 'en', n: number) => createTranslator({ locale, messages: FILES[locale], namespace: 'counts' })('leads', { count: n });
+  const count = (locale: 'ro' | 'en', n: number) => createTranslator({ locale, messages: FILES[locale]!, namespace: 'counts' })('leads', { count: n });
 
   it('Romanian: one, few, other (“de” from 20)', () => {
     expect(count('ro', 1)).toBe('1 lead');

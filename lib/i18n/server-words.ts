@@ -5,12 +5,16 @@
  */
 import 'server-only';
 import { createTranslator } from 'next-intl';
-import en from '@/messages/en.json';
-import ro from '@/messages/ro.json';
+import type en from '@/messages/en.json';
 import { plainValidationMessage, type VendorFailure } from '@/lib/staff-words';
-import type { Locale } from './locales';
+import { LOCALES, type Locale } from './locales';
+import { loadMessages } from './messages';
 
-const CATALOGS = { en, ro } satisfies Record<Locale, typeof en>;
+/**
+ * Every language's message file, loaded once when this module is (the languages of LOCALES: a new
+ * messages/<code>.json needs no change here).
+ */
+const CATALOGS = Object.fromEntries(await Promise.all(LOCALES.map(async (locale) => [locale, await loadMessages(locale)] as const))) as Record<Locale, typeof en>;
 
 type Translate = ReturnType<typeof createTranslator<typeof en>>;
 const translators = new Map<Locale, Translate>();

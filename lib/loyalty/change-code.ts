@@ -19,7 +19,8 @@ import { BLOCK_REASON_LABELS, CODE_STATE_LABELS, claimKeyOf, type BlockReason, t
 import type { LoyaltyChangeTarget } from './constants';
 import { loyaltyCodeChanges, type LoyaltyCodeChangeRow } from './schema';
 import { campaignInScope } from './scoped-codes';
-import { NOT_FOUND_MESSAGE, codeView, refuseUnlessOpen, toIso, type CodeView } from './views';
+import { refusal } from './refusals';
+import { codeView, notFoundRefusal, refuseUnlessOpen, toIso, type CodeView } from './views';
 
 export interface ChangeInput {
   campaignInternalId: string;
@@ -83,13 +84,13 @@ export async function changeCode(db: Db, deps: LoyaltyDeps, caller: LoyaltyCalle
         .from(loyaltyCodeChanges)
         .where(and(eq(loyaltyCodeChanges.campaignInternalId, campaignInternalId), eq(loyaltyCodeChanges.code, code)))
         .limit(1);
-      if (!allowed) throw new ValidationError(NOT_FOUND_MESSAGE);
+      if (!allowed) throw notFoundRefusal();
       if (prior && prior.requestId === input.requestId) return { row: prior, replayed: true, confirmed: null };
 
       const current = await deps.footprints.checkClientCode(caller.accessToken, owner);
-      if (!current) throw new ValidationError(NOT_FOUND_MESSAGE);
+      if (!current) throw notFoundRefusal();
       if (current.code.toUpperCase() !== code) {
-        throw new ConflictError(`This customer's code in this campaign is ${current.code.toUpperCase()}, not ${code}. Check the code again.`);
+        throw refusal((m) => new ConflictError(m), (t) => t('loyalty.errors.otherCode', { actual: current.code.toUpperCase(), code }));
       }
       // Footprints would still change a code of an ended campaign until its codes expire; the desk does not.
       const ended = await campaignEndedAt(deps, caller.accessToken, campaignInternalId);
@@ -175,6 +176,7 @@ export async function changeCode(db: Db, deps: LoyaltyDeps, caller: LoyaltyCalle
         expired: false,
         campaignEndedAt: null,
         lastUpdate: toIso(row.vendorLastUpdate, deps.timeZone),
+        timeZone: deps.timeZone,
         canRedeem: false,
         canBlock: false,
         notice: null,

@@ -13,6 +13,7 @@ import 'server-only';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { ConflictError } from '@/lib/errors';
+import { refusal } from './refusals';
 import { loyaltyCodeClaims } from './schema';
 
 /**
@@ -67,7 +68,7 @@ export async function withCodeClaim<T>(
   const deadline = Date.now() + (opts.waitMs ?? CLAIM_WAIT_MS);
   while (!(await tryClaim(db, key, holder, new Date(), opts.ttlMs))) {
     if (Date.now() >= deadline) {
-      throw new ConflictError('Another tablet is changing this code right now. Check the code again in a moment; nothing was changed from here.');
+      throw refusal((m) => new ConflictError(m), (t) => t('loyalty.errors.claimed'));
     }
     // Mutation testing: "POLL_MS - jitter" (and other changes to this spacing) survive as equivalent mutants:
     // the pause only spreads tablets' polls apart (50-99 ms); any positive pause gives the same turns.

@@ -10,6 +10,7 @@ import 'server-only';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { RateLimitError } from '@/lib/errors';
+import { refusal } from './refusals';
 import { loyaltyLookupCounters } from './schema';
 
 export const LOOKUP_LIMIT = 30;
@@ -50,9 +51,7 @@ export async function consumeLookup(
   }
   if (hits > limit) {
     const seconds = Math.max(1, Math.ceil((windowEndsAt.getTime() - now.getTime()) / 1000));
-    throw new RateLimitError(
-      `Too many ${bucket === 'check' ? 'code checks' : 'history lookups'} in a short time (${limit} a minute). Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
-    );
+    throw refusal((m) => new RateLimitError(m), (t) => t('loyalty.errors.rateLimited', { bucket: bucket === 'check' ? 'check' : 'history', limit, seconds }));
   }
   return { hits, limit, windowEndsAt };
 }

@@ -1,11 +1,10 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit';
 import type { Db } from '@/lib/db';
-import { ValidationError } from '@/lib/errors';
 import { retryRedemptionCheckin, type CheckinView } from './checkin';
 import type { LoyaltyCaller, LoyaltyDeps } from './deps';
 import { campaignInScope } from './scoped-codes';
-import { NOT_FOUND_MESSAGE } from './views';
+import { notFoundRefusal } from './views';
 
 /**
  * Sends a redemption's loyalty check-in again when the engine did not answer the first time (never twice).
@@ -24,6 +23,6 @@ export async function resendCheckin(db: Db, deps: LoyaltyDeps, caller: LoyaltyCa
     outcome: view ? 'success' : 'refused',
     detail: { campaignInternalId, result: view ? view.state : allowed ? 'no check-in queued for this code' : 'outside_store_scope' },
   });
-  if (!view) throw new ValidationError(NOT_FOUND_MESSAGE);
+  if (!view) throw notFoundRefusal();
   return view;
 }

@@ -1,4 +1,8 @@
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
+import enMessages from '@/messages/en.json';
+import roMessages from '@/messages/ro.json';
+import { validationErrorMap } from '@/lib/i18n/server-words';
 import { BlockCodeSchema, CheckCodeSchema } from './inputs';
 import {
   allowedActions,
@@ -21,9 +25,18 @@ import {
   STATUS_LABELS,
   toCsv,
   whyNotChangeable,
+  type NoticeWords,
 } from './rules';
 
 const base = { campaignInternalId: 'sdspring01a', email: 'ana.popescu@example.com', phone: '0722000001', code: 'SPRANA01', requestId: 'req-12345678' };
+
+
+const wordsOf = (locale: 'en' | 'ro'): NoticeWords => {
+  const t = createTranslator({ locale, messages: locale === 'en' ? enMessages : roMessages });
+  return (kind, values) => t(`loyalty.notices.${kind}`, values);
+};
+const en = wordsOf('en');
+const ro = wordsOf('ro');
 
 describe('which actions a code allows', () => {
   it('redeem and block only for an associated code that has not expired', () => {
@@ -34,10 +47,10 @@ describe('which actions a code allows', () => {
   });
 
   it('says why a code cannot be used, each case in its own words', () => {
-    expect(whyNotChangeable('redeemed', false, '12 Mar 2025, 10:00')).toBe('This code was already used: it was redeemed on 12 Mar 2025, 10:00.');
-    expect(whyNotChangeable('blocked', false, null)).toBe('This code is blocked and cannot be used.');
-    expect(whyNotChangeable('associated', true, null)).toBe('This code has expired and can no longer be redeemed.');
-    expect(whyNotChangeable('associated', false, null)).toBeNull();
+    expect(whyNotChangeable(en, 'redeemed', false, '12 Mar 2025, 10:00')).toBe('This code was already used: it was redeemed on 12 Mar 2025, 10:00.');
+    expect(whyNotChangeable(en, 'blocked', false, null)).toBe('This code is blocked and cannot be used.');
+    expect(whyNotChangeable(en, 'associated', true, null)).toBe('This code has expired and can no longer be redeemed.');
+    expect(whyNotChangeable(en, 'associated', false, null)).toBeNull();
   });
 
   it('the label follows the real state: an expired or ended-campaign code is never "Ready to redeem"', () => {
@@ -50,7 +63,7 @@ describe('which actions a code allows', () => {
     expect(CODE_STATE_LABELS[codeStateOf('associated', true)]).toBe('Expired');
     expect(CODE_STATE_LABELS[codeStateOf('associated', false, true)]).toBe('Campaign ended');
     expect(allowedActions('associated', false, true)).toEqual({ canRedeem: false, canBlock: false });
-    expect(whyNotChangeable('associated', false, null, '12 Oct 2026')).toBe('This campaign ended on 12 Oct 2026: its codes can no longer be redeemed.');
+    expect(whyNotChangeable(en, 'associated', false, null, '12 Oct 2026')).toBe('This campaign ended on 12 Oct 2026: its codes can no longer be redeemed.');
   });
 
   it('a campaign stays checkable after its end while its codes last, or 90 days', () => {
@@ -98,12 +111,17 @@ describe('the words and lists the desk shows, exactly', () => {
   });
 
   it('why not changeable: each status with and without its date; an ended campaign with and without its day', () => {
-    expect(whyNotChangeable('redeemed', false, null)).toBe('This code was already used: it was redeemed.');
-    expect(whyNotChangeable('redeemed', true, '', '1 Oct 2026')).toBe('This code was already used: it was redeemed.');
-    expect(whyNotChangeable('blocked', true, '3 Mar 2025, 09:15', '1 Oct 2026')).toBe('This code is blocked (since 3 Mar 2025, 09:15) and cannot be used.');
-    expect(whyNotChangeable('associated', true, '3 Mar 2025', '1 Oct 2026')).toBe('This code has expired and can no longer be redeemed.');
-    expect(whyNotChangeable('associated', false, null, '')).toBe('This campaign ended: its codes can no longer be redeemed.');
-    expect(whyNotChangeable('associated', false, '3 Mar 2025', null)).toBeNull();
+    expect(whyNotChangeable(en, 'redeemed', false, null)).toBe('This code was already used: it was redeemed.');
+    expect(whyNotChangeable(en, 'redeemed', true, '', '1 Oct 2026')).toBe('This code was already used: it was redeemed.');
+    expect(whyNotChangeable(en, 'blocked', true, '3 Mar 2025, 09:15', '1 Oct 2026')).toBe('This code is blocked (since 3 Mar 2025, 09:15) and cannot be used.');
+    expect(whyNotChangeable(en, 'associated', true, '3 Mar 2025', '1 Oct 2026')).toBe('This code has expired and can no longer be redeemed.');
+    expect(whyNotChangeable(en, 'associated', false, null, '')).toBe('This campaign ended: its codes can no longer be redeemed.');
+    expect(whyNotChangeable(en, 'associated', false, '3 Mar 2025', null)).toBeNull();
+    // The same reasons in Romanian.
+    expect(whyNotChangeable(ro, 'redeemed', false, '12 mar. 2025, 10:00')).toBe('Acest cod a fost deja folosit: premiul a fost acordat pe 12 mar. 2025, 10:00.');
+    expect(whyNotChangeable(ro, 'blocked', false, null)).toBe('Acest cod este blocat și nu poate fi folosit.');
+    expect(whyNotChangeable(ro, 'associated', true, null)).toBe('Acest cod a expirat și nu mai poate fi folosit.');
+    expect(whyNotChangeable(ro, 'associated', false, null, '')).toBe('Această campanie s-a încheiat: codurile ei nu mai pot fi folosite.');
   });
 
   it('allowed actions follow the state, whatever the other flags', () => {
@@ -155,8 +173,13 @@ describe('form schemas', () => {
   });
 
   it('block needs a reason, and a note for “other”', () => {
-    expect(BlockCodeSchema.safeParse(base).error?.issues[0]).toMatchObject({ path: ['reason'], message: 'Choose why the code is blocked' });
-    expect(BlockCodeSchema.safeParse({ ...base, reason: 'other' }).error?.issues[0]).toMatchObject({ path: ['note'], message: 'Write a short note for “Other”' });
+    // As the action door parses: with the staff's words (validationErrorMap), in either language.
+    const inEnglish = { error: validationErrorMap('en') };
+    expect(BlockCodeSchema.safeParse(base, inEnglish).error?.issues[0]).toMatchObject({ path: ['reason'], message: 'Choose why the code is blocked' });
+    expect(BlockCodeSchema.safeParse({ ...base, reason: 'other' }, inEnglish).error?.issues[0]).toMatchObject({ path: ['note'], message: 'Write a short note for “Other”' });
+    const inRomanian = { error: validationErrorMap('ro') };
+    expect(BlockCodeSchema.safeParse(base, inRomanian).error?.issues[0]).toMatchObject({ path: ['reason'], message: 'Alege de ce este blocat codul' });
+    expect(BlockCodeSchema.safeParse({ ...base, reason: 'other' }, inRomanian).error?.issues[0]).toMatchObject({ path: ['note'], message: 'Scrie o notă scurtă pentru „Altul”' });
     expect(BlockCodeSchema.safeParse({ ...base, reason: 'other', note: '  ' }).success).toBe(false);
     expect(BlockCodeSchema.parse({ ...base, code: 'spr-ana01', reason: 'customer_request' })).toMatchObject({ code: 'SPR-ANA01', reason: 'customer_request' });
   });

@@ -74,15 +74,21 @@ export function allowedActions(status: CodeStatus, expired: boolean, campaignEnd
   return { canRedeem: open, canBlock: open };
 }
 
+/** Why a code cannot be changed: a key of the messages `loyalty.notices.*`. */
+export type NoticeKind = 'redeemed' | 'blocked' | 'expired' | 'campaignEnded';
+/** A translator over `loyalty.notices` (`when`: a date already written in its language, or 'none'). */
+export type NoticeWords = (kind: NoticeKind, values: { when: string }) => string;
+
 /**
- * Why a code cannot be changed, in words the hostess can read to the customer; null when it can.
- * `campaignEndedOn`: the campaign's end day as shown to staff when it has ended, else null.
+ * Why a code cannot be changed, in words the hostess can read to the customer (in the language of `words`);
+ * null when it can. `lastUpdate`, `campaignEndedOn`: dates as shown to staff; `campaignEndedOn` null when
+ * the campaign has not ended.
  */
-export function whyNotChangeable(status: CodeStatus, expired: boolean, lastUpdate: string | null, campaignEndedOn: string | null = null): string | null {
-  if (status === 'redeemed') return `This code was already used: it was redeemed${lastUpdate ? ` on ${lastUpdate}` : ''}.`;
-  if (status === 'blocked') return `This code is blocked${lastUpdate ? ` (since ${lastUpdate})` : ''} and cannot be used.`;
-  if (expired) return 'This code has expired and can no longer be redeemed.';
-  if (campaignEndedOn !== null) return `This campaign ended${campaignEndedOn ? ` on ${campaignEndedOn}` : ''}: its codes can no longer be redeemed.`;
+export function whyNotChangeable(words: NoticeWords, status: CodeStatus, expired: boolean, lastUpdate: string | null, campaignEndedOn: string | null = null): string | null {
+  if (status === 'redeemed') return words('redeemed', { when: lastUpdate || 'none' });
+  if (status === 'blocked') return words('blocked', { when: lastUpdate || 'none' });
+  if (expired) return words('expired', { when: 'none' });
+  if (campaignEndedOn !== null) return words('campaignEnded', { when: campaignEndedOn || 'none' });
   return null;
 }
 

@@ -402,6 +402,24 @@ describe.each(testEngines)('loyalty desk on %s', (engine) => {
       expect(audit.rows[0].detail).toMatchObject({ rows: out.rows, personalData: true });
     });
 
+    it('exports with column names and statuses in the person\u2019s language, or with the stable English keys they choose', async () => {
+      const linesOf = (csv: string) => csv.slice(1).trimEnd().split('\r\n');
+      const ro = linesOf((await exportCodes(t.db, deps, manager(), ALL_STORES, { campaignInternalId: SPRING }, { headers: 'words', locale: 'ro' })).csv);
+      expect(ro[0]).toBe('Cod,ID campanie,Campanie,Stare,Premiu,Puncte premiu,Prenume,Nume,E-mail,Telefon,Alocat de');
+      expect(ro.find((l) => l.startsWith('SPRANA01,'))).toMatch(/^SPRANA01,sdspring01a,Spring Rewards,Gata de folosit,/);
+      expect(ro.find((l) => l.startsWith('SPRMIH01,'))).toMatch(/,Folosit,/);
+      const en = linesOf((await exportCodes(t.db, deps, manager(), ALL_STORES, { campaignInternalId: SPRING }, { headers: 'words', locale: 'en' })).csv);
+      expect(en[0]).toBe('Code,Campaign ID,Campaign,Status,Prize,Prize points,First name,Last name,E-mail,Phone,Allocated by');
+      expect(en.find((l) => l.startsWith('SPRANA01,'))).toMatch(/^SPRANA01,sdspring01a,Spring Rewards,Ready to redeem,/);
+      // The machine-readable variant is the same file whatever the person's language.
+      const keysRo = linesOf((await exportCodes(t.db, deps, manager(), ALL_STORES, { campaignInternalId: SPRING }, { headers: 'keys', locale: 'ro' })).csv);
+      const keysEn = linesOf((await exportCodes(t.db, deps, manager(), ALL_STORES, { campaignInternalId: SPRING }, { headers: 'keys', locale: 'en' })).csv);
+      expect(keysRo[0]).toBe(CSV_HEADER.join(','));
+      expect(keysRo.find((l) => l.startsWith('SPRANA01,'))).toMatch(/,Ready to redeem,/);
+      expect(keysRo).toEqual(keysEn);
+      expect(ro.slice(1).length).toBe(keysRo.slice(1).length);
+    });
+
     it('a manager of one store lists and exports only the codes of campaigns in that store; another store\u2019s campaign has no codes for them, audited', async () => {
       const campaigns = await deps.footprints.getLoyaltyCampaigns(managerToken);
       const spring = campaigns.find((c) => c.internalId === SPRING)!;

@@ -3,11 +3,11 @@
  * allows, why not). Shared by the use cases of this folder; no use case of its own.
  */
 import 'server-only';
-import { formatInstant } from '@/lib/dates';
-import { ConflictError } from '@/lib/errors';
+import { ConflictError, ValidationError } from '@/lib/errors';
 import { parseFootprintsDate, type Campaign, type CodeCheckResponse, type FootprintsClient } from '@/lib/vendors/footprints';
 import type { LoyaltyDeps } from './deps';
-import { CODE_STATE_LABELS, allowedActions, campaignPhaseOf, codeStateOf, isExpired, whyNotChangeable, type CampaignPhase, type CodeState, type CodeStatus } from './rules';
+import { noticeIn, refusal } from './refusals';
+import { CODE_STATE_LABELS, allowedActions, campaignPhaseOf, codeStateOf, isExpired, type CampaignPhase, type CodeState, type CodeStatus } from './rules';
 
 export const toIso = (value: string | null | undefined, timeZone: string): string | null => parseFootprintsDate(value, timeZone)?.toISOString() ?? null;
 
@@ -69,14 +69,22 @@ export interface CodeView {
   /** The campaign's end when it has ended (checks still answer; redeem and block are refused). */
   campaignEndedAt: string | null;
   lastUpdate: string | null;
+  /** The store's zone the dates are shown in. */
+  timeZone: string;
   canRedeem: boolean;
   canBlock: boolean;
-  /** Why it cannot be redeemed (already used, blocked, expired, campaign ended); null when it can. */
+  /**
+   * Why it cannot be redeemed (already used, blocked, expired, campaign ended), in English; null when it can.
+   * The desk writes it in the person's language from the fields above (components/loyalty/code-card.tsx).
+   */
   notice: string | null;
 }
 
 export const NOT_FOUND_MESSAGE =
   'No code was found for this customer in this campaign. Check the e-mail and phone with the customer, or choose another campaign.';
+
+/** "No code was found…" as a refusal of a change, in the asker's language (loyalty.errors.notFound). */
+export const notFoundRefusal = () => refusal((m) => new ValidationError(m), (t) => t('loyalty.errors.notFound'));
 
 /** `campaignEnded`: when the code's campaign ended, if it has (see campaignEndedAt in list-campaigns.ts). */
 export function codeView(campaignInternalId: string, answer: CodeCheckResponse, deps: LoyaltyDeps, campaignEnded: Date | null = null): CodeView {
@@ -85,7 +93,6 @@ export function codeView(campaignInternalId: string, answer: CodeCheckResponse, 
   const expired = isExpired(expires, deps.now());
   const status = answer.prize_status;
   const state = codeStateOf(status, expired, campaignEnded !== null);
-  const lastUpdateText = lastUpdate ? formatInstant(lastUpdate, deps.timeZone, 'dayTime') : null;
   return {
     campaignInternalId,
     code: answer.code.toUpperCase(),
@@ -98,7 +105,8 @@ export function codeView(campaignInternalId: string, answer: CodeCheckResponse, 
     campaignEndedAt: campaignEnded?.toISOString() ?? null,
     lastUpdate: lastUpdate?.toISOString() ?? null,
     ...allowedActions(status, expired, campaignEnded !== null),
-    notice: whyNotChangeable(status, expired, lastUpdateText, campaignEnded ? formatInstant(campaignEnded, deps.timeZone, 'day') : null),
+    notice: noticeIn('en', { status, expired, lastUpdate: lastUpdate?.toISOString() ?? null, campaignEndedAt: campaignEnded?.toISOString() ?? null }, deps.timeZone),
+    timeZone: deps.timeZone,
   };
 }
 
@@ -145,5 +153,8 @@ export function listedStateOf(c: CodeListEntry, deps: LoyaltyDeps): CodeState {
 
 export function refuseUnlessOpen(view: CodeView): void {
   if (view.canRedeem) return;
-  throw new ConflictError(`${view.notice ?? 'This code cannot be changed.'} Nothing was changed.`);
+  throw refusal(
+    (m) => new ConflictError(m),
+    (t, locale) => t('loyalty.errors.notChangeable', { why: noticeIn(locale, view, view.timeZone) ?? t('loyalty.errors.cannotChange') }),
+  );
 }

@@ -1,6 +1,8 @@
 'use server';
 
+import { getLocale } from 'next-intl/server';
 import { defineAction } from '@/lib/auth/action';
+import { isLocale } from '@/lib/i18n/locales';
 import { blockCode } from '@/lib/loyalty/block-code';
 import { checkCode } from '@/lib/loyalty/check-code';
 import { loyaltyDeps } from '@/lib/loyalty/deps';
@@ -91,6 +93,12 @@ export const exportCodesAction = defineAction({
   name: 'loyalty.exportCodes',
   permission: 'loyalty.exportCodes',
   schema: ExportCodesInputSchema,
-  handler: async ({ campaignInternalId, searchTerm }, { session, db, actor }) =>
-    exportCodes(db, loyaltyDeps(), { actor, accessToken: session.accessToken, stores: session.stores }, session.stores, { campaignInternalId, searchTerm }),
+  handler: async ({ campaignInternalId, searchTerm, headers }, { session, db, actor }) => {
+    // The person's language (i18n/request.ts) names the columns, unless they chose the English keys.
+    const locale = await getLocale();
+    return exportCodes(db, loyaltyDeps(), { actor, accessToken: session.accessToken, stores: session.stores }, session.stores, { campaignInternalId, searchTerm }, {
+      headers,
+      locale: isLocale(locale) ? locale : 'en',
+    });
+  },
 });

@@ -12,17 +12,18 @@ export const dynamic = 'force-dynamic';
 
 export default async function LoyaltyCodesPage() {
   const session = await requirePagePermission('loyalty.listCodes');
+  const t = await getTranslations('loyaltyCodes');
   return (
     <section aria-labelledby="page-title" className="rounded-2xl bg-white p-6 shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 id="page-title" className="text-2xl font-bold">
-          Loyalty codes
+          {t('title')}
         </h1>
         <Link href="/loyalty" className="inline-flex min-h-11 items-center font-semibold text-blue-800 underline">
-          Back to the desk
+          {t('back')}
         </Link>
       </div>
-      <p className="mt-2 text-base text-slate-700">Every allocated, redeemed and blocked code of one campaign or of all, with the hostess who allocated it.</p>
+      <p className="mt-2 text-base text-slate-700">{t('intro')}</p>
       <div className="mt-4">
         <CodeList canExport={can(session.roles, 'loyalty.exportCodes')} />
       </div>
