@@ -65,7 +65,9 @@ test('a manager reads insights, filters by period and store, and exports the los
   await expect(page.locator('html[data-hydrated="true"]')).toBeAttached({ timeout: 60_000 });
   await expect(form.getByLabel('From', { exact: true })).toHaveValue(from);
   await expect(form.getByLabel('Store', { exact: true })).toHaveValue(storeId!);
-  await expect(page.getByText(`Leads captured from ${from} to ${to}`)).toBeVisible();
+  // The period in the page's words (English: "01 Mar 2026"), as lib/dates.ts writes a day.
+  const day = (ymd: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', day: '2-digit' }).format(new Date(`${ymd}T12:00:00Z`));
+  await expect(page.getByText(`Leads captured from ${day(from)} to ${day(to)}`)).toBeVisible();
 
   // The lost-reasons CSV holds exactly the table view's cells.
   const table = page.getByTestId('table-lost-reasons');

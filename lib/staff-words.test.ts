@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { VendorError } from '@/lib/vendors/http';
 import {
   captureSyncNote,
-  leadSyncFailureMessage,
+  asLeadSyncFailureKind,
+  leadSyncFailureKind,
   plainValidationMessage,
   privacyWindowFailureMessage,
 } from './staff-words';
@@ -112,13 +113,21 @@ describe('vendor failures', () => {
     expect(captureSyncNote('waiting', false)).toBeNull();
   });
 
-  it('pipeline sync status: what the list shows and what to do', () => {
-    expect(leadSyncFailureMessage(outage)).toBe(
+  it('pipeline sync status: a kind, said in each reader\'s language where it is shown', () => {
+    expect(leadSyncFailureKind(outage)).toBe('retryable');
+    expect(leadSyncFailureKind(refused)).toBe('refused');
+    expect(leadSyncFailureKind(null)).toBe('unexpected');
+    // A sentence stored before kinds were reads as "stopped unexpectedly".
+    expect(asLeadSyncFailureKind('Footprints did not answer the last refresh')).toBe('unexpected');
+    expect(asLeadSyncFailureKind('refused')).toBe('refused');
+    const say = (locale: 'en' | 'ro', f: typeof outage | null) => (serverTranslator(locale) as unknown as (k: string) => string)(`leads.syncFailed.${leadSyncFailureKind(f)}`);
+    expect(say('en', outage)).toBe(
       'Footprints did not answer the last refresh; the list shows what was synced before. It retries by itself, or try “Refresh from Footprints”.',
     );
-    expect(leadSyncFailureMessage(refused)).toMatch(/^Footprints refused the last refresh; .+ Ask an admin/);
-    expect(leadSyncFailureMessage(null)).toMatch(/^The last refresh stopped unexpectedly/);
-    for (const m of [leadSyncFailureMessage(outage), leadSyncFailureMessage(refused)]) expect(m).not.toMatch(TECHNICAL);
+    expect(say('en', refused)).toMatch(/^Footprints refused the last refresh; .+ Ask an admin/);
+    expect(say('en', null)).toMatch(/^The last refresh stopped unexpectedly/);
+    expect(say('ro', outage)).toMatch(/^Footprints nu a răspuns la ultima actualizare/);
+    for (const m of [say('en', outage), say('en', refused), say('ro', refused)]) expect(m).not.toMatch(TECHNICAL);
   });
 
   it('privacy windows: retry, split, or ask an admin', () => {

@@ -111,12 +111,21 @@ export function captureSyncNote(state: 'waiting' | 'failed' | 'checking', hadFai
   return hadFailure ? 'notAnswering' : null;
 }
 
-/** The pipeline's sync status after a failed refresh. */
-export function leadSyncFailureMessage(f: VendorFailure | null): string {
-  if (!f) return 'The last refresh stopped unexpectedly; the list shows what was synced before. Try “Refresh from Footprints” again.';
-  return f.retryable
-    ? 'Footprints did not answer the last refresh; the list shows what was synced before. It retries by itself, or try “Refresh from Footprints”.'
-    : 'Footprints refused the last refresh; the list shows what was synced before. Ask an admin to check the connection to Footprints.';
+/**
+ * What went wrong with the last lead refresh, as a kind: it is stored in the sync state and translated where
+ * it is shown (`leads.syncFailed.<kind>` of messages/<locale>.json), in the reader's language.
+ */
+export const LEAD_SYNC_FAILURE_KINDS = ['unexpected', 'retryable', 'refused'] as const;
+export type LeadSyncFailureKind = (typeof LEAD_SYNC_FAILURE_KINDS)[number];
+
+export function leadSyncFailureKind(f: VendorFailure | null): LeadSyncFailureKind {
+  if (!f) return 'unexpected';
+  return f.retryable ? 'retryable' : 'refused';
+}
+
+/** A stored failure as a kind; a sentence stored before kinds were (or anything else) reads as 'unexpected'. */
+export function asLeadSyncFailureKind(stored: string): LeadSyncFailureKind {
+  return (LEAD_SYNC_FAILURE_KINDS as readonly string[]).includes(stored) ? (stored as LeadSyncFailureKind) : 'unexpected';
 }
 
 /** A privacy look-up window that failed (Netcore's seven-day channel activity). */

@@ -2,7 +2,18 @@
 import { act } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fire, key, must, render } from '@/lib/testing/render';
+import { NextIntlClientProvider } from 'next-intl';
+import type { ReactNode } from 'react';
+import en from '@/messages/en.json';
+import ro from '@/messages/ro.json';
 import InsightsBarChart from './bar-chart';
+
+/** The chart under the root provider, in a language. */
+const inLocale = (node: ReactNode, locale: 'en' | 'ro' = 'en') => (
+  <NextIntlClientProvider locale={locale} messages={locale === 'ro' ? ro : en} timeZone="Europe/Bucharest">
+    {node}
+  </NextIntlClientProvider>
+);
 
 // happy-dom lays nothing out: the chart's box is given a width so that it draws.
 const width = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth');
@@ -30,7 +41,7 @@ const tooltip = (root: ParentNode) => root.querySelector('[data-testid="chart-to
 
 describe('InsightsBarChart', () => {
   it('draws a bar per value with both axis labels, a legend of the series and a focusable, named chart', () => {
-    const { container } = render(<InsightsBarChart {...FUNNEL} />);
+    const { container } = render(inLocale(<InsightsBarChart {...FUNNEL} />));
     const svg = must<SVGSVGElement>(container, '[data-testid="chart-svg"]');
     expect(svg.getAttribute('tabindex')).toBe('0');
     expect(svg.getAttribute('aria-label')).toMatch(/^Leads by step/);
@@ -46,7 +57,7 @@ describe('InsightsBarChart', () => {
   });
 
   it('shows the values of a category on keyboard focus and moves with the arrow keys, Home and End; Escape hides them', () => {
-    const { container } = render(<InsightsBarChart {...FUNNEL} />);
+    const { container } = render(inLocale(<InsightsBarChart {...FUNNEL} />));
     const svg = must<SVGSVGElement>(container, '[data-testid="chart-svg"]');
     expect(tooltip(container)).toBeNull();
     act(() => svg.dispatchEvent(new FocusEvent('focusin', { bubbles: true })));
@@ -66,7 +77,7 @@ describe('InsightsBarChart', () => {
   });
 
   it('shows the values of the category under the pointer, and hides them when the pointer leaves', () => {
-    const { container } = render(<InsightsBarChart {...FUNNEL} />);
+    const { container } = render(inLocale(<InsightsBarChart {...FUNNEL} />));
     const second = container.querySelectorAll('[data-testid="chart-category"] rect')[0].parentElement!.nextElementSibling!;
     fire(second.querySelector('rect')!, new MouseEvent('mouseover', { bubbles: true }));
     expect(tooltip(container)).toMatch(/^Contacted/);
@@ -76,7 +87,7 @@ describe('InsightsBarChart', () => {
 
   it('draws rows (horizontal bars) with the categories on the left axis', () => {
     const { container } = render(
-      <InsightsBarChart layout="rows" xLabel="Reason" yLabel="Lost leads" series={[{ key: 'count', name: 'Lost leads' }]} data={[{ label: 'Price', count: 3 }, { label: 'Timing', count: 1 }]} />,
+      inLocale(<InsightsBarChart layout="rows" xLabel="Reason" yLabel="Lost leads" series={[{ key: 'count', name: 'Lost leads' }]} data={[{ label: 'Price', count: 3 }, { label: 'Timing', count: 1 }]} />),
     );
     const svg = must<SVGSVGElement>(container, '[data-testid="chart-svg"]');
     const bars = Array.from(svg.querySelectorAll('.visx-bar'));
@@ -85,5 +96,19 @@ describe('InsightsBarChart', () => {
     expect(container.querySelector('[data-testid="chart-legend"]')).toBeNull();
     const texts = Array.from(svg.querySelectorAll('text')).map((t) => t.textContent);
     expect(texts).toEqual(expect.arrayContaining(['Reason', 'Lost leads', 'Price', 'Timing']));
+  });
+
+  it('speaks the page\'s language: the name and the values in Romanian ("1.234,5"), in English ("1,234.5")', () => {
+    const data = [{ label: 'Preluat', leads: 1234.5 }];
+    const ro_ = render(inLocale(<InsightsBarChart xLabel="Pas" yLabel="Lead-uri" series={[{ key: 'leads', name: 'Lead-uri' }]} data={data} />, 'ro'));
+    const svg = must<SVGSVGElement>(ro_.container, '[data-testid="chart-svg"]');
+    expect(svg.getAttribute('aria-label')).toBe('Lead-uri pe pas: focalizează, apoi tastele săgeți citesc fiecare valoare');
+    act(() => svg.dispatchEvent(new FocusEvent('focusin', { bubbles: true })));
+    expect(tooltip(ro_.container)).toContain('Lead-uri: 1.234,5');
+    cleanup();
+    const en_ = render(inLocale(<InsightsBarChart xLabel="Step" yLabel="Leads" series={[{ key: 'leads', name: 'Leads' }]} data={[{ label: 'Captured', leads: 1234.5 }]} />));
+    const svgEn = must<SVGSVGElement>(en_.container, '[data-testid="chart-svg"]');
+    act(() => svgEn.dispatchEvent(new FocusEvent('focusin', { bubbles: true })));
+    expect(tooltip(en_.container)).toContain('Leads: 1,234.5');
   });
 });

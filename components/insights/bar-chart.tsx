@@ -10,7 +10,10 @@ import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useConsoleLocale } from '@/components/i18n/use-console-locale';
+import { formatNumber } from '@/lib/i18n/format';
 import type { ChartProps } from './chart';
 import { SERIES_COLOURS } from './palette';
 
@@ -35,7 +38,6 @@ function useWidth<T extends HTMLElement>() {
   return [ref, width] as const;
 }
 
-const valueText = (v: string | number | null | undefined) => (typeof v === 'number' ? v.toLocaleString('en-GB') : '–');
 
 /** At most `room` of the category labels, evenly spread (every label when they fit). */
 function spreadTicks(labels: string[], room: number): string[] {
@@ -45,6 +47,10 @@ function spreadTicks(labels: string[], room: number): string[] {
 
 export default function InsightsBarChart({ data, series, xLabel, yLabel, layout = 'columns' }: ChartProps) {
   const horizontal = layout === 'rows';
+  const t = useTranslations('insights.charts');
+  const locale = useConsoleLocale();
+  const valueText = (v: string | number | null | undefined) => (typeof v === 'number' ? formatNumber(v, locale, 1) : '–');
+  const valueTick = (v: number | { valueOf(): number }) => formatNumber(Number(v), locale, 1);
   const [boxRef, width] = useWidth<HTMLDivElement>();
   const [active, setActive] = useState<number | null>(null);
 
@@ -101,7 +107,7 @@ export default function InsightsBarChart({ data, series, xLabel, yLabel, layout 
             height={HEIGHT}
             tabIndex={0}
             role="img"
-            aria-label={`${yLabel} by ${xLabel.toLowerCase()}: focus, then the arrow keys read each value`}
+            aria-label={t('aria', { y: yLabel, x: xLabel.toLowerCase() })}
             className="insights-chart-svg rounded focus-visible:outline-2 focus-visible:outline-blue-700"
             data-testid="chart-svg"
             onKeyDown={onKeyDown}
@@ -144,7 +150,7 @@ export default function InsightsBarChart({ data, series, xLabel, yLabel, layout 
               {horizontal ? (
                 <>
                   <AxisLeft scale={category} label={xLabel} labelOffset={150} labelProps={LABEL_PROPS} stroke={AXIS_COLOUR} tickStroke={AXIS_COLOUR} tickLabelProps={{ ...TICK_PROPS, width: 150 }} />
-                  <AxisBottom top={innerHeight} scale={value} tickValues={valueTicks} label={yLabel} labelOffset={14} labelProps={LABEL_PROPS} stroke={AXIS_COLOUR} tickStroke={AXIS_COLOUR} tickLabelProps={TICK_PROPS} />
+                  <AxisBottom top={innerHeight} scale={value} tickValues={valueTicks} tickFormat={valueTick} label={yLabel} labelOffset={14} labelProps={LABEL_PROPS} stroke={AXIS_COLOUR} tickStroke={AXIS_COLOUR} tickLabelProps={TICK_PROPS} />
                 </>
               ) : (
                 <>
@@ -159,7 +165,7 @@ export default function InsightsBarChart({ data, series, xLabel, yLabel, layout 
                     tickStroke={AXIS_COLOUR}
                     tickLabelProps={TICK_PROPS}
                   />
-                  <AxisLeft scale={value} tickValues={valueTicks} label={yLabel} labelOffset={36} labelProps={LABEL_PROPS} stroke={AXIS_COLOUR} tickStroke={AXIS_COLOUR} tickLabelProps={TICK_PROPS} />
+                  <AxisLeft scale={value} tickValues={valueTicks} tickFormat={valueTick} label={yLabel} labelOffset={36} labelProps={LABEL_PROPS} stroke={AXIS_COLOUR} tickStroke={AXIS_COLOUR} tickLabelProps={TICK_PROPS} />
                 </>
               )}
             </Group>

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { InsightsFilters } from '@/lib/insights/filter-params';
 import type { CardTable } from '@/lib/insights/tables';
@@ -19,12 +20,17 @@ export function InsightsCard({ id, title, description, children }: { id: string;
   );
 }
 
-/** A table view with its CSV download (the CSV holds the same cells). */
+/**
+ * A table view with its two CSV downloads: in the person's language (the same cells), and the machine-readable
+ * variant (English keys and codes, plain numbers) for a program or a sheet that must not change with the language.
+ */
 export function TableWithCsv({ table, filters }: { table: CardTable; filters: InsightsFilters }) {
+  const t = useTranslations('insights.csv');
   return (
     <div className="flex flex-col gap-1">
-      <div className="flex justify-end">
-        <CsvButton card={table.id} filters={filters} label={table.caption} />
+      <div className="flex justify-end gap-2">
+        <CsvButton card={table.id} filters={filters} variant="localized" text={t('button')} label={t('label', { table: table.caption })} pendingLabel={t('preparing')} />
+        <CsvButton card={table.id} filters={filters} variant="machine" text={t('machineButton')} label={t('machineLabel', { table: table.caption })} pendingLabel={t('preparing')} />
       </div>
       <DataTable table={table} />
     </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 
@@ -50,14 +51,15 @@ function useSeen<T extends Element>() {
 /** A chart; its numbers are also in the table beside it, which is what screen readers read. */
 export function Chart(props: ChartProps & { title: string }) {
   const { title, ...chart } = props;
+  const t = useTranslations('insights.charts');
   const [ref, seen] = useSeen<HTMLElement>();
   return (
     <figure ref={ref} className="m-0" data-testid="insights-chart">
       <figcaption className="text-base font-semibold text-slate-900">
         {title}
-        <span className="sr-only"> (chart; the same numbers are in the table below)</span>
+        <span className="sr-only">{t('srNote')}</span>
       </figcaption>
-      {!chart.data.length ? <p className="py-6 text-base text-slate-700">Nothing to chart in this period.</p> : seen ? <LazyBarChart {...chart} /> : placeholder}
+      {!chart.data.length ? <p className="py-6 text-base text-slate-700">{t('empty')}</p> : seen ? <LazyBarChart {...chart} /> : placeholder}
     </figure>
   );
 }

@@ -3,20 +3,23 @@
 import { exportInsightsCsvAction } from '@/app/(console)/insights/actions';
 import { DownloadButton } from '@/components/ui/download-button';
 import type { InsightsFilters } from '@/lib/insights/filter-params';
-import type { CardId } from '@/lib/insights/tables';
+import type { CardId, CsvVariant } from '@/lib/insights/tables';
 
-/** Downloads one card's numbers as CSV (through the insights.view-checked action). */
-export function CsvButton({ card, filters, label }: { card: CardId; filters: InsightsFilters; label: string }) {
+/**
+ * Downloads one card's numbers as CSV (through the insights.view-checked action): `localized` in the person's
+ * language, `machine` with English keys. Its words come from the server component that renders it.
+ */
+export function CsvButton({ card, filters, variant, text, label, pendingLabel }: { card: CardId; filters: InsightsFilters; variant: CsvVariant; text: string; label: string; pendingLabel: string }) {
   return (
     <DownloadButton
-      pendingLabel="Preparing CSV…"
-      aria-label={`Download as CSV: ${label}`}
+      pendingLabel={pendingLabel}
+      aria-label={label}
       fetchFile={async () => {
-        const result = await exportInsightsCsvAction({ card, filters });
+        const result = await exportInsightsCsvAction({ card, filters, variant });
         return result.ok ? { ok: true, text: result.data.csv, filename: result.data.fileName } : { ok: false, message: result.error.message };
       }}
     >
-      CSV
+      {text}
     </DownloadButton>
   );
 }

@@ -1,9 +1,11 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { RowHeader, Table, Td, Tr } from '@/components/ui/table';
 import type { CardTable } from '@/lib/insights/tables';
 
 /** A card's numbers as a table (the chart's text equivalent, and the CSV's cells). */
 export function DataTable({ table }: { table: CardTable }) {
+  const t = useTranslations('insights.table');
   const numeric = (c: number) => (table.columns[c]?.numeric ? 'text-right tabular-nums' : '');
   return (
     <Table
@@ -11,7 +13,7 @@ export function DataTable({ table }: { table: CardTable }) {
       caption={table.caption}
       columns={table.columns.map((c) => ({ key: c.key, label: c.label, className: c.numeric ? 'text-right' : '' }))}
       rowCount={table.rows.length}
-      empty="No data in this period."
+      empty={t('empty')}
     >
       {table.rows.map((row, r) => (
         <Tr key={r} className="border-slate-100">

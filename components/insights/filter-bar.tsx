@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
@@ -28,11 +29,10 @@ export interface FilterChoice {
   name: string;
 }
 
-const LABELS: Record<DimensionKey, string> = { location: 'Store', category: 'Offer category', offer: 'Offer', consultant: 'Consultant', channel: 'Channel' };
-
 /** The period and the pipeline's dimensions; applying them puts them in the URL (a view can be shared). */
 export function InsightsFilterBar({ filters, options }: { filters: InsightsFilters; options: Record<DimensionKey, FilterChoice[]> }) {
   const router = useRouter();
+  const t = useTranslations('insights.filters');
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -48,7 +48,7 @@ export function InsightsFilterBar({ filters, options }: { filters: InsightsFilte
     try {
       InsightsFiltersSchema = await loadSchema();
     } catch {
-      setErrors({ from: 'The filters could not be checked: check the connection and try again.' });
+      setErrors({ from: t('checkFailed') });
       return;
     }
     const parsed = InsightsFiltersSchema.safeParse(candidate);
@@ -61,23 +61,23 @@ export function InsightsFilterBar({ filters, options }: { filters: InsightsFilte
   }
 
   return (
-    <form onSubmit={apply} onFocus={() => void loadSchema().catch(() => undefined)} method="get" action="/insights" aria-label="Insights filters" className="flex flex-wrap items-end gap-3 rounded-2xl bg-white p-4 shadow-sm">
-      <Field label="From" name="from" type="date" defaultValue={filters.from} error={errors.from} required />
-      <Field label="To" name="to" type="date" defaultValue={filters.to} error={errors.to} required />
+    <form onSubmit={apply} onFocus={() => void loadSchema().catch(() => undefined)} method="get" action="/insights" aria-label={t('label')} className="flex flex-wrap items-end gap-3 rounded-2xl bg-white p-4 shadow-sm">
+      <Field label={t('from')} name="from" type="date" defaultValue={filters.from} error={errors.from} required />
+      <Field label={t('to')} name="to" type="date" defaultValue={filters.to} error={errors.to} required />
       {DIMENSION_KEYS.map((key) => (
         <Select
           key={key}
           id={`filter-${key}`}
           name={key}
-          label={LABELS[key]}
+          label={t(`dimensions.${key}`)}
           defaultValue={filters[key] ?? ''}
-          placeholder="All"
+          placeholder={t('all')}
           className="max-w-56"
           options={options[key].map((o) => ({ value: o.id, label: o.name }))}
         />
       ))}
-      <Button type="submit" pending={pending} pendingLabel="Loading…">
-        Apply
+      <Button type="submit" pending={pending} pendingLabel={t('loading')}>
+        {t('apply')}
       </Button>
     </form>
   );

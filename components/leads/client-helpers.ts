@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ActionResult } from '@/lib/errors';
 import { checkPdfFiles, type DocumentKind } from '@/lib/leads/pdf';
 
@@ -11,8 +12,24 @@ export async function quickPdfCheck(files: readonly File[]): Promise<string[]> {
   return checkPdfFiles(candidates);
 }
 
+/** What the browser says itself when an upload gets no answer from the console (leads.upload.*). */
+export interface UploadWords {
+  http: (status: number) => string;
+  offline: () => string;
+}
+
+export type UploadLeadFiles = (leadId: string, documentType: DocumentKind, files: readonly File[], leadActionId?: string) => Promise<ActionResult<{ uploaded: string[] }>>;
+
+/** uploadLeadFiles with the page's words. */
+export function useUploadLeadFiles(): UploadLeadFiles {
+  const t = useTranslations('leads.upload');
+  const words: UploadWords = { http: (status) => t('http', { status: String(status) }), offline: () => t('offline') };
+  return (leadId, documentType, files, leadActionId) => uploadLeadFiles(words, leadId, documentType, files, leadActionId);
+}
+
 /** Uploads documents through the console's upload route (multipart; see app/(console)/leads/[id]/documents/route.ts). */
 export async function uploadLeadFiles(
+  words: UploadWords,
   leadId: string,
   documentType: DocumentKind,
   files: readonly File[],
@@ -26,12 +43,8 @@ export async function uploadLeadFiles(
     const res = await fetch(`/leads/${encodeURIComponent(leadId)}/documents`, { method: 'POST', body });
     const json = (await res.json().catch(() => null)) as ActionResult<{ uploaded: string[] }> | null;
     if (json && typeof json === 'object' && 'ok' in json) return json;
-    return { ok: false, error: { code: 'internal', message: `The upload failed (HTTP ${res.status}). Try again.` } };
+    return { ok: false, error: { code: 'internal', message: words.http(res.status) } };
   } catch {
-    return { ok: false, error: { code: 'internal', message: 'The upload did not reach the console. Check the connection and try again.', retryable: true } };
+    return { ok: false, error: { code: 'internal', message: words.offline(), retryable: true } };
   }
-}
-
-export function formatValue(value: number): string {
-  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(value);
 }

@@ -1,19 +1,21 @@
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import type { MissingPart } from '@/lib/leads/read-model';
 
-const WORDS: Record<MissingPart, string> = { location: 'store', category: 'offer category', offer: 'offer', consultant: 'consultant' };
-
-/** "add offer / consultant": what a captured lead lacks for Footprints to list it. */
-export function missingWords(missing: readonly MissingPart[]): string {
-  return missing.map((m) => WORDS[m]).join(' / ');
+/** "store / offer": what a captured lead lacks for Footprints to list it, in the page's language. */
+export function useMissingWords(): (missing: readonly MissingPart[]) => string {
+  const t = useTranslations('leads.missing');
+  return (missing) => missing.map((m) => t(m)).join(' / ');
 }
 
 /** Said on a card, a row and the lead's page: Footprints lists a lead only once it has all four. */
 export function IncompleteNote({ missing }: { missing: readonly MissingPart[] }) {
+  const t = useTranslations('leads');
+  const words = useMissingWords();
   if (missing.length === 0) return null;
   return (
     <Badge tone="warning" size="xs" testId="incomplete" className="mt-1 whitespace-normal">
-      Incomplete in Footprints — add {missingWords(missing)}
+      {t('incomplete', { parts: words(missing) })}
     </Badge>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { addLeadActionAction, editLeadActionAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
@@ -16,8 +17,8 @@ async function loadActionFormErrors(): Promise<FormErrorsOf> {
   const [, inputs] = await Promise.all([import('@/components/forms/zod-resolver'), import('@/lib/leads/inputs')]);
   return inputs.actionFormErrors;
 }
-import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '@/lib/leads/pdf';
-import { quickPdfCheck, uploadLeadFiles } from './client-helpers';
+import { DOCUMENT_KINDS, type DocumentKind } from '@/lib/leads/pdf';
+import { quickPdfCheck, useUploadLeadFiles } from './client-helpers';
 
 export interface TimelineEntryView {
   id: string;
@@ -31,7 +32,6 @@ export interface TimelineEntryView {
 
 type FieldKey = 'typeId' | 'detail' | 'date';
 
-const DOCUMENT_OPTIONS = DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_LABELS[k] }));
 
 /**
  * Add or edit one action of the timeline (Footprints lead actions), with an optional PDF. Errors are said
@@ -51,6 +51,9 @@ export function ActionForm({
   onCancel?: () => void;
 }) {
   const toast = useToast();
+  const t = useTranslations('leadDetail');
+  const tl = useTranslations('leads');
+  const uploadLeadFiles = useUploadLeadFiles();
   const [values, setValues] = useState({ typeId: entry?.typeId ?? '', detail: entry?.detail ?? '', date: entry?.localDate.replace(' ', 'T') ?? '' });
   const [files, setFiles] = useState<File[]>([]);
   const [docType, setDocType] = useState<DocumentKind>('offers');
@@ -82,7 +85,7 @@ export function ActionForm({
     check.current ??= await loadActionFormErrors();
     const local = firstErrors(check.current(input()));
     setErrors(local);
-    if (Object.keys(local).length) return setMessage('Some fields need attention.');
+    if (Object.keys(local).length) return setMessage(tl('fieldsNeedAttention'));
     if (files.length) {
       const problems = await quickPdfCheck(files);
       if (problems.length) return setMessage(problems.join(' '));
@@ -99,13 +102,13 @@ export function ActionForm({
       const up = await uploadLeadFiles(leadId, docType, files, r.data.id);
       if (!up.ok) {
         setPending(false);
-        toast('error', `The action was saved, but the document was not: ${up.error.message}`);
+        toast('error', t('action.documentFailed', { message: up.error.message }));
         onDone();
         return;
       }
     }
     setPending(false);
-    toast('success', entry ? 'Action updated.' : 'Action added to the timeline.');
+    toast('success', entry ? t('action.updated') : t('action.added'));
     if (!entry) {
       setValues((v) => ({ ...v, detail: '', date: '' }));
       setFiles([]);
@@ -114,31 +117,35 @@ export function ActionForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-2 rounded-lg border border-slate-200 p-3 md:grid-cols-2" aria-label={entry ? 'Edit action' : 'Add an action'}>
-      <Select id={`${prefix}-type`} label="Type" placeholder="Choose a type…" value={values.typeId} onChange={(e) => change('typeId')(e.target.value)} error={errors.typeId} options={types.map((t) => ({ value: t.id, label: t.name }))} />
-      <Field id={`${prefix}-date`} name="date" type="datetime-local" label="When (empty: now)" value={values.date} onChange={(e) => change('date')(e.target.value)} error={errors.date} />
-      <Textarea id={`${prefix}-detail`} name="detail" label="What happened" frameClassName="md:col-span-2" value={values.detail} onChange={(e) => change('detail')(e.target.value)} error={errors.detail} />
+    <form onSubmit={submit} noValidate className="grid grid-cols-1 gap-2 rounded-lg border border-slate-200 p-3 md:grid-cols-2" aria-label={entry ? t('action.editForm') : t('action.addForm')}>
+      <Select id={`${prefix}-type`} label={t('action.type')} placeholder={t('action.chooseType')} value={values.typeId} onChange={(e) => change('typeId')(e.target.value)} error={errors.typeId} options={types.map((type) => ({ value: type.id, label: type.name }))} />
+      <Field id={`${prefix}-date`} name="date" type="datetime-local" label={t('action.date')} value={values.date} onChange={(e) => change('date')(e.target.value)} error={errors.date} />
+      <Textarea id={`${prefix}-detail`} name="detail" label={t('action.detail')} frameClassName="md:col-span-2" value={values.detail} onChange={(e) => change('detail')(e.target.value)} error={errors.detail} />
       <Field
         id={`${prefix}-file`}
         name="file"
         type="file"
-        label="Attach a document (optional PDF)"
+        label={t('action.file')}
         accept="application/pdf,.pdf"
         onChange={(e) => setFiles(Array.from(e.target.files ?? []).slice(0, 1))}
       />
-      <Select id={`${prefix}-doctype`} label="Document type" value={docType} onChange={(e) => setDocType(e.target.value as DocumentKind)} options={DOCUMENT_OPTIONS} />
+      <Select id={`${prefix}-doctype`} label={t('action.docType')}
+        value={docType}
+        onChange={(e) => setDocType(e.target.value as DocumentKind)}
+        options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documents.kinds.${k}`) }))}
+      />
       {message ? (
         <p role="alert" data-testid="action-form-error" className="rounded-lg bg-red-50 p-3 text-red-800 md:col-span-2">
           {message}
         </p>
       ) : null}
       <div className="flex gap-2 md:col-span-2">
-        <Button type="submit" pending={pending} pendingLabel="Saving…">
-          {entry ? 'Save action' : 'Add action'}
+        <Button type="submit" pending={pending} pendingLabel={tl('saving')}>
+          {entry ? t('action.save') : t('action.add')}
         </Button>
         {onCancel ? (
           <Button type="button" variant="secondary" onClick={onCancel}>
-            Cancel
+            {tl('cancel')}
           </Button>
         ) : null}
       </div>

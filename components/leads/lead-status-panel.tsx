@@ -1,13 +1,14 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { moveLeadAction } from '@/app/(console)/leads/actions';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
 import { useToast } from '@/components/ui/toast';
-import { LEAD_STATUSES, requirementFor, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-labels';
-import { uploadLeadFiles } from './client-helpers';
+import { LEAD_STATUSES, requirementFor, type LeadStatus } from '@/lib/leads/status-labels';
+import { useUploadLeadFiles } from './client-helpers';
 import { ContractDialog, LostDialog } from './move-dialogs';
 
 /**
@@ -17,20 +18,24 @@ import { ContractDialog, LostDialog } from './move-dialogs';
 export function StatusPanel({ leadId, leadName, status, openWith }: { leadId: string; leadName: string; status: LeadStatus; openWith?: LeadStatus | null }) {
   const router = useRouter();
   const toast = useToast();
+  const t = useTranslations('leadDetail.move');
+  const tl = useTranslations('leads');
+  const label = (s: LeadStatus) => tl(`statuses.${s}`);
+  const uploadLeadFiles = useUploadLeadFiles();
   const [to, setTo] = useState<LeadStatus | ''>(openWith && openWith !== status ? openWith : '');
   // Arriving from the bulk report's "open each lead to add its contract": the contract dialog is open.
   const [dialog, setDialog] = useState<'contract' | 'lost' | null>(openWith && openWith !== status ? dialogFor(openWith) : null);
   const [pending, setPending] = useState(false);
 
   function said(noop: boolean, target: LeadStatus) {
-    if (noop) toast('info', `${leadName} is already in ${STATUS_LABELS[target]}.`);
-    else toast('success', `Moved to ${STATUS_LABELS[target]}.`);
+    if (noop) toast('info', tl('toast.alreadyIn', { name: leadName, status: label(target) }));
+    else toast('success', t('moved', { status: label(target) }));
   }
 
   async function move(e: FormEvent) {
     e.preventDefault();
     if (!to) return;
-    if (to === status) return toast('info', `${leadName} is already in ${STATUS_LABELS[to]}.`);
+    if (to === status) return toast('info', tl('toast.alreadyIn', { name: leadName, status: label(to) }));
     const need = dialogFor(to);
     if (need) return openDialog(need);
     setPending(true);
@@ -60,18 +65,18 @@ export function StatusPanel({ leadId, leadName, status, openWith }: { leadId: st
 
   return (
     <>
-      <form onSubmit={move} className="flex flex-wrap items-end gap-2" aria-label="Move the lead">
+      <form onSubmit={move} className="flex flex-wrap items-end gap-2" aria-label={t('form')}>
         <Select
           ref={statusRef}
           id="detail-status"
-          label="Move to"
-          placeholder="Choose a status…"
+          label={t('label')}
+          placeholder={t('chooseStatus')}
           value={to}
           onChange={(e) => setTo(e.target.value as LeadStatus | '')}
-          options={LEAD_STATUSES.filter((s) => s !== status).map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          options={LEAD_STATUSES.filter((s) => s !== status).map((s) => ({ value: s, label: label(s) }))}
         />
         <Button type="submit" pending={pending} disabled={!to}>
-          Move
+          {t('submit')}
         </Button>
       </form>
       {dialog === 'contract' ? (

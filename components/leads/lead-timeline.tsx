@@ -1,7 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useConsoleLocale } from '@/components/i18n/use-console-locale';
 import { Button } from '@/components/ui/button';
 import { formatInstant } from '@/lib/dates';
 import { ActionForm, type TimelineEntryView } from './lead-action-form';
@@ -23,6 +25,8 @@ export function ActionTimeline({
   error: string | null;
 }) {
   const router = useRouter();
+  const t = useTranslations('leadDetail.timeline');
+  const locale = useConsoleLocale();
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <div className="flex flex-col gap-3">
@@ -32,7 +36,7 @@ export function ActionTimeline({
         </p>
       ) : null}
       <ol className="flex flex-col gap-2" data-testid="timeline">
-        {entries.length === 0 && !error ? <li className="text-slate-600">No actions yet.</li> : null}
+        {entries.length === 0 && !error ? <li className="text-slate-600">{t('none')}</li> : null}
         {entries.map((e) => (
           <li key={e.id} className="rounded-lg border border-slate-200 p-3" data-testid="timeline-entry">
             {editing === e.id ? (
@@ -50,13 +54,13 @@ export function ActionTimeline({
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>
                   <p className="font-semibold">
-                    {e.typeName} · <span className="font-normal text-slate-700">{formatInstant(e.date, timeZone, 'dayTimeSeconds')}</span>
+                    {e.typeName} · <span className="font-normal text-slate-700">{formatInstant(e.date, timeZone, 'dayTimeSeconds', '—', locale)}</span>
                   </p>
                   <p>{e.detail}</p>
-                  {e.attachments.length ? <p className="text-sm text-slate-700">Attached: {e.attachments.join(', ')}</p> : null}
+                  {e.attachments.length ? <p className="text-sm text-slate-700">{t('attached', { files: e.attachments.join(', ') })}</p> : null}
                 </div>
-                <Button variant="secondary" onClick={() => setEditing(e.id)} aria-label={`Edit action: ${e.detail || e.typeName}`}>
-                  Edit
+                <Button variant="secondary" onClick={() => setEditing(e.id)} aria-label={t('editLabel', { what: e.detail || e.typeName })}>
+                  {t('edit')}
                 </Button>
               </div>
             )}

@@ -1,12 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog, type DialogProps } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { LOST_REASON_LABELS, LOST_REASONS } from '@/lib/leads/status-labels';
+import { LOST_REASONS } from '@/lib/leads/status-labels';
 import type { Contract, LostDetails } from '@/lib/leads/status-rules';
 import { quickPdfCheck } from './client-helpers';
 
@@ -37,6 +38,7 @@ export function ContractDialog({
   /** Uploads the files (when any) and moves the lead; a problem keeps the dialog open. */
   submit: (contract: Contract, files: File[]) => Promise<SubmitProblem | null>;
 }) {
+  const t = useTranslations('leads');
   const [values, setValues] = useState({ contractNumber: '', contractValue: '', contractDate: '', contractDescription: '' });
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -58,7 +60,7 @@ export function ContractDialog({
     try {
       ContractSchema = await loadContractSchema();
     } catch {
-      setMessage('The form could not be checked: check the connection and try again.');
+      setMessage(t('contract.checkFailed'));
       return;
     } finally {
       checking.current = false;
@@ -72,7 +74,7 @@ export function ContractDialog({
     }
     setErrors(fieldErrors);
     if (!parsed.success || fieldErrors.files) {
-      setMessage(fieldErrors.files ? fieldErrors.files.join(' ') : 'Some fields need attention.');
+      setMessage(fieldErrors.files ? fieldErrors.files.join(' ') : t('fieldsNeedAttention'));
       return;
     }
     setPending(true);
@@ -92,17 +94,17 @@ export function ContractDialog({
       dismissible={!pending}
       returnFocus={returnFocus}
       testId="contract-dialog"
-      title={`Move ${leadName} to customer`}
-      description="A customer needs the signed contract: its number, value, date and description, and at least one contract PDF (10 MB at most each)."
+      title={t('contract.title', { name: leadName })}
+      description={t('contract.description')}
     >
       <form className="mt-4 flex flex-col gap-3" onSubmit={onSubmit} noValidate>
-        <Field label="Contract number" name="contractNumber" value={values.contractNumber} onChange={set('contractNumber')} error={first(errors, 'contract.contractNumber')} />
-        <Field label="Contract value" name="contractValue" inputMode="decimal" value={values.contractValue} onChange={set('contractValue')} error={first(errors, 'contract.contractValue')} />
-        <Field label="Contract date" name="contractDate" type="date" value={values.contractDate} onChange={set('contractDate')} error={first(errors, 'contract.contractDate')} />
-        <Textarea id="contract-description" label="Contract description" value={values.contractDescription} onChange={set('contractDescription')} error={first(errors, 'contract.contractDescription')} />
+        <Field label={t('contract.number')} name="contractNumber" value={values.contractNumber} onChange={set('contractNumber')} error={first(errors, 'contract.contractNumber')} />
+        <Field label={t('contract.value')} name="contractValue" inputMode="decimal" value={values.contractValue} onChange={set('contractValue')} error={first(errors, 'contract.contractValue')} />
+        <Field label={t('contract.date')} name="contractDate" type="date" value={values.contractDate} onChange={set('contractDate')} error={first(errors, 'contract.contractDate')} />
+        <Textarea id="contract-description" label={t('contract.descriptionLabel')} value={values.contractDescription} onChange={set('contractDescription')} error={first(errors, 'contract.contractDescription')} />
         <Field
           id="contract-files"
-          label="Signed contract (PDF, up to 5 files)"
+          label={t('contract.files')}
           type="file"
           accept="application/pdf,.pdf"
           multiple
@@ -116,10 +118,10 @@ export function ContractDialog({
         ) : null}
         <div className="mt-2 flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </Button>
-          <Button type="submit" pending={pending} pendingLabel="Saving…">
-            Move to customer
+          <Button type="submit" pending={pending} pendingLabel={t('saving')}>
+            {t('contract.submit')}
           </Button>
         </div>
       </form>
@@ -139,6 +141,7 @@ export function LostDialog({
   returnFocus?: DialogProps['returnFocus'];
   submit: (lost: LostDetails) => Promise<SubmitProblem | null>;
 }) {
+  const t = useTranslations('leads');
   const [reason, setReason] = useState('');
   const [comment, setComment] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
@@ -149,8 +152,8 @@ export function LostDialog({
     e.preventDefault();
     if (pending) return;
     if (!(LOST_REASONS as readonly string[]).includes(reason)) {
-      setReasonError('Choose one of the reasons.');
-      setMessage('Choose one of the reasons.');
+      setReasonError(t('lost.reasonRequired'));
+      setMessage(t('lost.reasonRequired'));
       return;
     }
     setReasonError(undefined);
@@ -161,19 +164,19 @@ export function LostDialog({
   }
 
   return (
-    <Dialog open onClose={onCancel} dismissible={!pending} returnFocus={returnFocus} testId="lost-dialog" title={`Move ${leadName} to lost`}>
+    <Dialog open onClose={onCancel} dismissible={!pending} returnFocus={returnFocus} testId="lost-dialog" title={t('lost.title', { name: leadName })}>
       <form className="mt-4 flex flex-col gap-3" onSubmit={onSubmit} noValidate>
         <Select
           id="lost-reason"
-          label="Why was it lost?"
+          label={t('lost.reason')}
           required
-          placeholder="Choose a reason…"
+          placeholder={t('lost.chooseReason')}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          options={LOST_REASONS.map((r) => ({ value: r, label: LOST_REASON_LABELS[r] }))}
+          options={LOST_REASONS.map((r) => ({ value: r, label: t(`lostReasons.${r}`) }))}
           error={reasonError}
         />
-        <Textarea id="lost-comment" label="Comment (optional)" value={comment} onChange={(e) => setComment(e.target.value)} />
+        <Textarea id="lost-comment" label={t('comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
         {message ? (
           <p role="alert" data-testid="dialog-error" className="rounded-lg bg-red-50 p-3 text-red-800">
             {message}
@@ -181,10 +184,10 @@ export function LostDialog({
         ) : null}
         <div className="mt-2 flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </Button>
-          <Button type="submit" variant="danger" pending={pending} pendingLabel="Saving…">
-            Move to lost
+          <Button type="submit" variant="danger" pending={pending} pendingLabel={t('saving')}>
+            {t('lost.submit')}
           </Button>
         </div>
       </form>

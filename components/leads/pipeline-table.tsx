@@ -4,30 +4,25 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Table, Td, Tr } from '@/components/ui/table';
+import { useTranslations } from 'next-intl';
+import { useConsoleLocale } from '@/components/i18n/use-console-locale';
 import { formatInstant } from '@/lib/dates';
+import { formatLei } from '@/lib/i18n/format';
 import { TABLE_PAGE_SIZE, type PipelineFilters, type PipelineSort } from '@/lib/leads/filter-params';
 import type { FilterOptions, LeadSummary } from '@/lib/leads/read-model';
 import { lastPageOf } from '@/lib/paging';
-import { STATUS_LABELS } from '@/lib/leads/status-labels';
-import { formatValue } from './client-helpers';
 import { IncompleteNote } from './incomplete-note';
 
-/** Each sortable column, and what its sort is by (said in the caption and the header's name). */
-const SORTABLE: { key: PipelineSort; label: string; by: string }[] = [
-  { key: 'name', label: 'Name', by: 'last name' },
-  { key: 'status', label: 'Status', by: 'status' },
-  { key: 'offer', label: 'Offer', by: 'offer' },
-  { key: 'value', label: 'Value', by: 'offer value' },
-  { key: 'consultant', label: 'Consultant', by: 'consultant' },
-  { key: 'created', label: 'Created', by: 'date created' },
-];
+/** Each sortable column (its header and what its sort is by: leads.table.columns / leads.table.by). */
+const SORTABLE: PipelineSort[] = ['name', 'status', 'offer', 'value', 'consultant', 'created'];
 
-/** "last name, A to Z": the sort of the table in words. */
-export function sortDescription(sort: PipelineSort, dir: 'asc' | 'desc'): string {
-  const column = SORTABLE.find((c) => c.key === sort) ?? SORTABLE[SORTABLE.length - 1];
-  const words =
-    sort === 'created' ? (dir === 'asc' ? 'oldest first' : 'newest first') : sort === 'value' ? (dir === 'asc' ? 'lowest first' : 'highest first') : dir === 'asc' ? 'A to Z' : 'Z to A';
-  return `${column.by}, ${words}`;
+type Order = 'oldest' | 'newest' | 'lowest' | 'highest' | 'az' | 'za';
+
+/** Which words say the order of a sort: dates oldest/newest, values lowest/highest, text A to Z. */
+export function sortOrder(sort: PipelineSort, dir: 'asc' | 'desc'): Order {
+  if (sort === 'created') return dir === 'asc' ? 'oldest' : 'newest';
+  if (sort === 'value') return dir === 'asc' ? 'lowest' : 'highest';
+  return dir === 'asc' ? 'az' : 'za';
 }
 
 export interface LeadsTableProps {
@@ -46,6 +41,10 @@ export interface LeadsTableProps {
 
 /** One sorted page of leads, rows selectable for a bulk move. */
 export function LeadsTable({ rows, total, page, filters, timeZone, options, selected, onSelect, onSort, onPage, bulk }: LeadsTableProps) {
+  const t = useTranslations('leads');
+  const locale = useConsoleLocale();
+  const sort = SORTABLE.includes(filters.sort) ? filters.sort : 'created';
+  const description = t('table.sort', { by: t(`table.by.${sort}`), order: t(`table.order.${sortOrder(sort, filters.dir)}`) });
   const pages = lastPageOf(total, TABLE_PAGE_SIZE);
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const nameOf = (list: { id: string; name: string }[], id: string | null) => (id ? (list.find((o) => o.id === id)?.name ?? id) : '—');
@@ -60,14 +59,14 @@ export function LeadsTable({ rows, total, page, filters, timeZone, options, sele
       {bulk}
       <Table
         testId="leads-table"
-        caption={<span data-testid="sort-caption">Leads sorted by {sortDescription(filters.sort, filters.dir)}</span>}
+        caption={<span data-testid="sort-caption">{t('table.caption', { sort: description })}</span>}
         columns={[
           {
             key: 'select',
             label: (
               <input
                 type="checkbox"
-                aria-label="Select every lead on this page"
+                aria-label={t('table.selectAll')}
                 checked={allOnPage}
                 onChange={() => onSelect(allOnPage ? new Set() : new Set(rows.map((r) => r.id)))}
                 className="h-5 w-5"
@@ -75,30 +74,30 @@ export function LeadsTable({ rows, total, page, filters, timeZone, options, sele
             ),
           },
           ...SORTABLE.map((c) => ({
-            key: c.key,
-            label: c.key === 'name' ? (
+            key: c,
+            label: c === 'name' ? (
               <>
-                {c.label}
-                <span className="font-normal text-slate-600"> (last name)</span>
+                {t('table.columns.name')}
+                <span className="font-normal text-slate-600">{t('table.lastNameHint')}</span>
               </>
             ) : (
-              c.label
+              t(`table.columns.${c}`)
             ),
             sortable: true,
-            title: `Sort by ${c.by}`,
+            title: t('table.sortBy', { by: t(`table.by.${c}`) }),
           })),
-          { key: 'location', label: 'Location' },
-          { key: 'channel', label: 'Channel' },
+          { key: 'location', label: t('table.columns.location') },
+          { key: 'channel', label: t('table.columns.channel') },
         ]}
         sort={{ key: filters.sort, direction: filters.dir === 'asc' ? 'ascending' : 'descending' }}
         onSort={(key) => onSort(key as PipelineSort)}
         rowCount={rows.length}
-        empty="No leads match these filters."
+        empty={t('table.empty')}
       >
         {rows.map((r) => (
           <Tr key={r.id} data-lead-id={r.id}>
             <Td>
-              <input type="checkbox" aria-label={`Select ${r.name}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} className="h-5 w-5" />
+              <input type="checkbox" aria-label={t('table.selectOne', { name: r.name })} checked={selected.has(r.id)} onChange={() => toggle(r.id)} className="h-5 w-5" />
             </Td>
             <Td className="max-w-xs">
               <Link href={`/leads/${r.id}`} title={r.name} className="block truncate font-medium text-blue-800 hover:underline">
@@ -107,25 +106,25 @@ export function LeadsTable({ rows, total, page, filters, timeZone, options, sele
               <div className="truncate text-slate-600">{r.email ?? r.phone ?? ''}</div>
               <IncompleteNote missing={r.missing} />
             </Td>
-            <Td data-testid="row-status">{STATUS_LABELS[r.status]}</Td>
+            <Td data-testid="row-status">{t(`statuses.${r.status}`)}</Td>
             <Td>{r.offerName ?? '—'}</Td>
-            <Td>{r.offerPrice !== null ? formatValue(r.offerPrice) : '—'}</Td>
+            <Td>{formatLei(r.offerPrice, locale)}</Td>
             <Td>{r.consultantName ?? '—'}</Td>
-            <Td>{formatInstant(r.createdAt, timeZone, 'dayTimeSeconds')}</Td>
+            <Td>{formatInstant(r.createdAt, timeZone, 'dayTimeSeconds', '—', locale)}</Td>
             <Td>{nameOf(options.locations, r.locationId)}</Td>
             <Td>{nameOf(options.channels, r.channelId)}</Td>
           </Tr>
         ))}
       </Table>
-      <nav aria-label="Table pages" className="flex items-center gap-2">
+      <nav aria-label={t('table.pages')} className="flex items-center gap-2">
         <Button variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-          Previous
+          {t('table.previous')}
         </Button>
         <span className="text-sm" data-testid="page-of">
-          Page {page} of {pages}
+          {t('table.pageOf', { page, pages })}
         </span>
         <Button variant="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-          Next
+          {t('table.next')}
         </Button>
       </nav>
     </div>

@@ -11,6 +11,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NextIntlClientProvider } from 'next-intl';
 import { ToastProvider } from '@/components/ui/toast';
 import en from '@/messages/en.json';
+import ro from '@/messages/ro.json';
+import { bulkReportText } from './use-lead-moves';
+import { createTranslator } from 'next-intl';
 import { filtersFromParams } from '@/lib/leads/filters';
 import type { LeadSummary } from '@/lib/leads/read-model';
 import { LEAD_STATUSES, type LeadStatus } from '@/lib/leads/status-rules';
@@ -24,10 +27,11 @@ const actions = vi.hoisted(() => ({
   bulkMoveLeadsAction: vi.fn(),
 }));
 vi.mock('@/app/(console)/leads/actions', () => actions);
+const url = vi.hoisted(() => ({ search: '' }));
 vi.mock('next/navigation', () => ({
   useRouter: () => ({ push: vi.fn(), replace: vi.fn(), refresh: vi.fn() }),
   usePathname: () => '/leads',
-  useSearchParams: () => new URLSearchParams(''),
+  useSearchParams: () => new URLSearchParams(url.search),
 }));
 
 const { Pipeline } = await import('./pipeline');
@@ -107,5 +111,93 @@ describe('Pipeline: Refresh from Footprints', () => {
     expect(columnOfAna(container)).toBe('column-lead');
     expect(container.ownerDocument.body.textContent).toContain('Synced 7 leads from Footprints.');
     expect(container.ownerDocument.body.textContent).not.toContain('Syncing…');
+  });
+});
+
+let renders = 0;
+
+/** The pipeline under the root provider in a language, with the board or the table. */
+function renderPipeline(locale: 'en' | 'ro', data: PipelineData, view: 'board' | 'table' = 'board') {
+  // A query of its own per render: the pipeline's query client is the page's one (module-wide), and a cached
+  // answer of an earlier render would win over this one's initial data.
+  url.search = `q=render${++renders}${view === 'table' ? '&view=table' : ''}`;
+  actions.queryPipelineAction.mockResolvedValue({ ok: true, data });
+  const filters = filtersFromParams(new URLSearchParams(url.search), new Date(), ZONE);
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <NextIntlClientProvider locale={locale} messages={locale === 'ro' ? ro : en} timeZone={ZONE}>
+      <QueryClientProvider client={client}>
+        <ToastProvider>
+          <Pipeline initialFilters={filters} initialData={data} options={{ locations: [], categories: [], offers: [], consultants: [], channels: [] } as never} timeZone={ZONE} loadError={null} />
+        </ToastProvider>
+      </QueryClientProvider>
+    </NextIntlClientProvider>,
+  );
+}
+
+const withOffer = (price: number, leads: number): PipelineData => {
+  const d = dataWithAnaIn('opportunity');
+  const card = { ...ana('opportunity'), offerPrice: price };
+  return { ...d, total: leads, rows: [card], columns: d.columns.map((c) => (c.status === 'opportunity' ? { ...c, offerValue: price, cards: [card] } : c)) };
+};
+
+describe('Pipeline in Romanian and English (issue 16)', () => {
+  it.each([
+    [1, 'S-a sincronizat 1 lead din Footprints.', 'Synced 1 lead from Footprints.'],
+    [3, 'S-au sincronizat 3 lead-uri din Footprints.', 'Synced 3 leads from Footprints.'],
+    [20, 'S-au sincronizat 20 de lead-uri din Footprints.', 'Synced 20 leads from Footprints.'],
+    // CLDR: 101 is "few" in Romanian (n % 100 in 1..19), 120 is "other".
+    [101, 'S-au sincronizat 101 lead-uri din Footprints.', 'Synced 101 leads from Footprints.'],
+    [120, 'S-au sincronizat 120 de lead-uri din Footprints.', 'Synced 120 leads from Footprints.'],
+  ])('says "Synced %i leads" as a plural of each language', async (count, inRomanian, inEnglish) => {
+    for (const [locale, text] of [['ro', inRomanian], ['en', inEnglish]] as const) {
+      actions.refreshLeadsAction.mockResolvedValue({ ok: true, data: { leads: count } });
+      const { container } = renderPipeline(locale, dataWithAnaIn('opportunity'));
+      const label = locale === 'ro' ? 'Actualizează din Footprints' : 'Refresh from Footprints';
+      const button = [...container.querySelectorAll('button')].find((b) => b.textContent?.includes(label));
+      if (!button) throw new Error(`no ${label} button`);
+      click(button);
+      await flush();
+      await flush();
+      expect(container.ownerDocument.body.textContent).toContain(text);
+      cleanup();
+    }
+  });
+
+  it('writes lei, counts and the sync time as each language does on the board', () => {
+    const data = { ...withOffer(12500, 1234), sync: { lastSuccessAt: '2026-11-20T10:00:05.000Z', lastStartedAt: null, lastError: 'retryable' as const, leadCount: null } };
+    const ro_ = renderPipeline('ro', data);
+    const column = must(ro_.container, '[data-testid="column-opportunity"]');
+    expect(must(column, '[data-testid="column-value"]').textContent).toBe('Valoarea ofertelor: 12.500\u00a0lei');
+    expect(must(column, '[data-testid="lead-card"]').textContent).toContain('Induction hob · 12.500\u00a0lei');
+    expect(must(column, 'h2').textContent).toBe('Oportunitate 1');
+    expect(must(ro_.container, '[data-testid="pipeline-total"]').textContent).toBe('1.234 de lead-uri');
+    // In the store's zone (Bucharest, UTC+2 in November), with Romanian month names; the failure in Romanian.
+    expect(must(ro_.container, '[data-testid="sync-status"]').textContent).toBe(
+      `Ultima sincronizare cu Footprints: 20 nov. 2026, 12:00:05 · ${ro.leads.syncFailed.retryable}`,
+    );
+    cleanup();
+    const en_ = renderPipeline('en', data);
+    expect(must(en_.container, '[data-testid="column-opportunity"] [data-testid="column-value"]').textContent).toBe('Offer value RON\u00a012,500');
+    expect(must(en_.container, '[data-testid="pipeline-total"]').textContent).toBe('1,234 leads');
+    expect(must(en_.container, '[data-testid="sync-status"]').textContent).toBe(`Last synced with Footprints 20 Nov 2026, 12:00:05 · ${en.leads.syncFailed.retryable}`);
+  });
+
+  it('writes the table in Romanian: headers, the sort in words, statuses, lei and dates', () => {
+    const { container } = renderPipeline('ro', withOffer(1899.5, 1), 'table');
+    expect(must(container, '[data-testid="sort-caption"]').textContent).toBe('Lead-uri sortate după data creării, cele mai noi întâi');
+    const row = must(container, 'tr[data-lead-id]');
+    expect(must(row, '[data-testid="row-status"]').textContent).toBe('Oportunitate');
+    expect(row.textContent).toContain('1.899,50\u00a0lei');
+    expect(row.textContent).toContain('20 nov. 2026, 12:00:00');
+    expect(must(container, '[data-testid="page-of"]').textContent).toBe('Pagina 1 din 1');
+  });
+
+  it('reports a bulk move with each language\'s plurals', () => {
+    const report = { to: 'sale_lead' as const, moved: 21, already: 2, refused: [{ id: 'x', name: 'Ana', message: 'Needs a contract.' }], failed: [] };
+    const ro_ = createTranslator({ locale: 'ro', messages: ro, namespace: 'leads' }) as unknown as Parameters<typeof bulkReportText>[0];
+    const en_ = createTranslator({ locale: 'en', messages: en, namespace: 'leads' }) as unknown as Parameters<typeof bulkReportText>[0];
+    expect(bulkReportText(ro_, report)).toBe('21 de mutate în Lead de vânzare. 2 erau deja în Lead de vânzare. 1 nemutat: Needs a contract.');
+    expect(bulkReportText(en_, report)).toBe('21 moved to Sale lead. 2 already in Sale lead. 1 not moved: Needs a contract.');
   });
 });

@@ -99,13 +99,13 @@ function PipelineDesk({ initialFilters, initialData, options, timeZone, loadErro
               onClick={() => navigate(filters, v)}
               className={`min-h-11 rounded-lg px-4 font-medium ${view === v ? 'bg-blue-700 text-white' : 'bg-slate-100 hover:bg-slate-200'}`}
             >
-              {v === 'board' ? t('board') : t('table')}
+              {v === 'board' ? t('board') : t('tableView')}
             </button>
           ))}
         </div>
         <p className="text-sm text-slate-700" data-testid="sync-status">
           {data?.sync.lastSuccessAt ? t('lastSynced', { when: formatInstant(data.sync.lastSuccessAt, timeZone, 'dayTimeSeconds', '—', locale) }) : t('neverSynced')}
-          {data?.sync.lastError ? ` · ${data.sync.lastError}` : ''}
+          {data?.sync.lastError ? ` · ${t(`syncFailed.${data.sync.lastError}`)}` : ''}
         </p>
         <Button variant="secondary" onClick={refresh} pending={refreshing} pendingLabel={t('syncing')}>
           {t('refresh')}

@@ -1,13 +1,14 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { bulkMoveLeadsAction, moveLeadAction } from '@/app/(console)/leads/actions';
 import { useToast } from '@/components/ui/toast';
 import type { LeadSummary } from '@/lib/leads/read-model';
-import { requirementFor, STATUS_LABELS, type LeadStatus } from '@/lib/leads/status-labels';
+import { requirementFor, type LeadStatus } from '@/lib/leads/status-labels';
 import type { Contract, LostDetails } from '@/lib/leads/status-rules';
-import { uploadLeadFiles } from './client-helpers';
+import { useUploadLeadFiles } from './client-helpers';
 import type { SubmitProblem } from './move-dialogs';
 import { withMoved, type PipelineData } from './pipeline-cache';
 
@@ -21,14 +22,22 @@ export interface BulkReport {
   failed: { id: string; name: string; message: string }[];
 }
 
-/** The words of a bulk report (the refused leads are listed as links beside them). */
-export function bulkReportText(r: BulkReport): string {
-  const label = STATUS_LABELS[r.to];
-  const parts = [`${r.moved} moved to ${label}.`];
-  if (r.already) parts.push(`${r.already} already in ${label}.`);
-  if (r.refused.length) parts.push(`${r.refused.length} not moved: ${r.refused[0].message}`);
-  if (r.failed.length) parts.push(`${r.failed.length} failed: ${r.failed[0].message}.`);
+/** The `leads` namespace's translator (useTranslations('leads'), or a test's). */
+export type LeadsWords = (key: string, values?: Record<string, string | number>) => string;
+
+/** The words of a bulk report (the refused leads are listed as links beside them): one sentence per outcome. */
+export function bulkReportText(t: LeadsWords, r: BulkReport): string {
+  const status = t(`statuses.${r.to}`);
+  const parts = [t('report.moved', { count: r.moved, status })];
+  if (r.already) parts.push(t('report.already', { count: r.already, status }));
+  if (r.refused.length) parts.push(t('report.refused', { count: r.refused.length, message: r.refused[0].message }));
+  if (r.failed.length) parts.push(t('report.failed', { count: r.failed.length, message: r.failed[0].message }));
   return parts.join(' ');
+}
+
+export function useBulkReportText(): (r: BulkReport) => string {
+  const t = useTranslations('leads');
+  return (r) => bulkReportText(t, r);
 }
 
 const problemOf = (error: { message: string; fieldErrors?: Record<string, string[]> }): SubmitProblem => ({ message: error.message, fieldErrors: error.fieldErrors });
@@ -36,6 +45,9 @@ const problemOf = (error: { message: string; fieldErrors?: Record<string, string
 /** Every way the pipeline moves leads: one card (drag, its menu), the dialogs, and bulk from the table. */
 export function useLeadMoves(queryKey: readonly unknown[], clearSelection: () => void) {
   const toast = useToast();
+  const t = useTranslations('leads');
+  const uploadLeadFiles = useUploadLeadFiles();
+  const status = (s: LeadStatus) => t(`statuses.${s}`);
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<PendingMove>(null);
   const [bulkReport, setBulkReport] = useState<BulkReport | null>(null);
@@ -47,17 +59,17 @@ export function useLeadMoves(queryKey: readonly unknown[], clearSelection: () =>
     const result = await moveLeadAction({ leadId: lead.id, to });
     if (!result.ok) {
       if (previous) queryClient.setQueryData(queryKey, previous);
-      toast('error', `${result.error.message} ${lead.name} stays in ${STATUS_LABELS[lead.status]}.`);
+      toast('error', t('toast.stays', { message: result.error.message, name: lead.name, status: status(lead.status) }));
       return;
     }
-    if (result.data.noop) toast('info', `${lead.name} is already in ${STATUS_LABELS[to]}.`);
-    else toast('success', `${lead.name} moved to ${STATUS_LABELS[to]}.`);
+    if (result.data.noop) toast('info', t('toast.alreadyIn', { name: lead.name, status: status(to) }));
+    else toast('success', t('toast.movedTo', { name: lead.name, status: status(to) }));
     refetch();
   }
 
   function requestMove(lead: LeadSummary, to: LeadStatus) {
     if (lead.status === to) {
-      toast('info', `${lead.name} is already in ${STATUS_LABELS[to]}.`);
+      toast('info', t('toast.alreadyIn', { name: lead.name, status: status(to) }));
       return;
     }
     const need = requirementFor(to);
@@ -76,7 +88,7 @@ export function useLeadMoves(queryKey: readonly unknown[], clearSelection: () =>
     setPending(null);
     const current = queryClient.getQueryData<PipelineData>(queryKey);
     if (current) queryClient.setQueryData(queryKey, withMoved(current, lead, 'customer'));
-    toast(result.data.noop ? 'info' : 'success', result.data.noop ? `${lead.name} is already a customer.` : `${lead.name} is now a customer.`);
+    toast(result.data.noop ? 'info' : 'success', t(result.data.noop ? 'toast.alreadyCustomer' : 'toast.nowCustomer', { name: lead.name }));
     refetch();
     return null;
   }
@@ -84,14 +96,14 @@ export function useLeadMoves(queryKey: readonly unknown[], clearSelection: () =>
   function report(r: { moved: unknown[]; already: unknown[]; refused: BulkReport['refused']; failed: BulkReport['failed'] }, to: LeadStatus) {
     const out: BulkReport = { to, moved: r.moved.length, already: r.already.length, refused: r.refused, failed: r.failed };
     setBulkReport(out);
-    toast(r.refused.length || r.failed.length ? 'error' : 'success', bulkReportText(out));
+    toast(r.refused.length || r.failed.length ? 'error' : 'success', bulkReportText(t, out));
   }
 
   async function submitLost(leads: LeadSummary[], lost: LostDetails): Promise<SubmitProblem | null> {
     if (leads.length === 1) {
       const result = await moveLeadAction({ leadId: leads[0].id, to: 'lost', lost });
       if (!result.ok) return problemOf(result.error);
-      toast(result.data.noop ? 'info' : 'success', result.data.noop ? `${leads[0].name} is already in Lost.` : `${leads[0].name} moved to Lost.`);
+      toast(result.data.noop ? 'info' : 'success', t(result.data.noop ? 'toast.alreadyIn' : 'toast.movedTo', { name: leads[0].name, status: status('lost') }));
     } else {
       const result = await bulkMoveLeadsAction({ leadIds: leads.map((l) => l.id), to: 'lost', lost });
       if (!result.ok) return problemOf(result.error);

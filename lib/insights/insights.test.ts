@@ -24,10 +24,10 @@ import { insightsFiltersFromParams, insightsFiltersToParams, previousPeriod, typ
 import { funnelConversions, queryFunnel } from './funnel';
 import { queryLostReasons } from './lost-reasons';
 import { queryLoyaltyActivity } from './loyalty-activity';
-import { exportCardCsv } from './export-csv';
+import { csvTableWords, exportCardCsv } from './export-csv';
 import { computeInsights } from './queries';
 import { periodOf, withStoreScope } from './sql';
-import { cardTables, tableToCsv, type CardTable } from './tables';
+import { cardTables, MACHINE_TABLE_WORDS, tableToCsv, type CardTable } from './tables';
 import { queryStaleLeads, queryTimeInStage } from './time-in-stage';
 
 const ZONE = 'Europe/Bucharest';
@@ -317,24 +317,60 @@ describe.each(testEngines)('insights on %s', (engine) => {
     expect(await computeInsights(t.db, withStoreScope(FILTERS, { all: true }), ZONE, NOW)).toEqual(await computeInsights(t.db, FILTERS, ZONE, NOW));
   });
 
-  it('exports a card as CSV with the cells of its table view', async () => {
-    const table = cardTables(await computeInsights(t.db, FILTERS, ZONE, NOW))['lost-reasons'];
-    const { fileName, csv } = await exportCardCsv(t.db, 'lost-reasons', FILTERS, ZONE, NOW);
+  it('exports a card as CSV with the cells of its table view, in the person\'s language', async () => {
+    const table = cardTables(await computeInsights(t.db, FILTERS, ZONE, NOW), csvTableWords('localized', 'en', ZONE))['lost-reasons'];
+    const { fileName, csv } = await exportCardCsv(t.db, 'lost-reasons', FILTERS, ZONE, NOW, { locale: 'en' });
     expect(fileName).toBe('insights-lost-reasons-2026-03-01-2026-03-10.csv');
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(table.columns.map((c) => c.label).join(','));
+    expect(lines[0]).toBe('Reason,Leads,Share,Lost from prospect,Lost from lead,Lost from sale lead,Lost from opportunity,Lost from customer,Lost from unknown');
     expect(lines.slice(1)).toEqual(table.rows.map((r) => r.join(',')));
-    expect(lines).toContain('Price too high,1,50.0%,1,0,0,0,0,0');
-    expect(lines).toContain('Went to a competitor,1,50.0%,0,0,1,0,0,0');
-    const funnel = cardTables(await computeInsights(t.db, FILTERS, ZONE, NOW)).funnel;
+    expect(lines).toContain('Price too high,1,50%,1,0,0,0,0,0');
+    expect(lines).toContain('Went to a competitor,1,50%,0,0,1,0,0,0');
+
+    // Romanian: headers and reasons in Romanian, numbers as Romanian writes them (a decimal comma is quoted).
+    const ro = (await exportCardCsv(t.db, 'lost-reasons', FILTERS, ZONE, NOW, { locale: 'ro' })).csv.trimEnd().split('\r\n');
+    expect(ro[0]).toBe('Motiv,Lead-uri,Pondere,Pierdute din prospect,Pierdute din lead,Pierdute din lead de vânzare,Pierdute din oportunitate,Pierdute din client,Pierdute din necunoscut');
+    expect(ro).toContain('Preț prea mare,1,50%,1,0,0,0,0,0');
+    expect(ro).toContain('A ales un concurent,1,50%,0,0,1,0,0,0');
+    const roFunnel = (await exportCardCsv(t.db, 'funnel', FILTERS, ZONE, NOW, { locale: 'ro' })).csv.split('\r\n');
+    expect(roFunnel[0]).toBe('Pas,Atins în ordine,Conversie în ordine,Atins în orice moment,Conversie în orice moment,Perioada anterioară (orice moment)');
+    expect(roFunnel[3]).toMatch(/^Lead,4,"57,1%",/);
+    expect(roFunnel[4]).toMatch(/^Lead de vânzare,2,50%,/);
+
+    const funnel = cardTables(await computeInsights(t.db, FILTERS, ZONE, NOW), csvTableWords('localized', 'en', ZONE)).funnel;
     expect(funnel.rows.map((r) => r.slice(0, 3))).toEqual([
       ['Captured', '7', '—'],
-      ['Prospect', '7', '100.0%'],
+      ['Prospect', '7', '100%'],
       ['Lead', '4', '57.1%'],
-      ['Sale lead', '2', '50.0%'],
-      ['Opportunity', '1', '50.0%'],
-      ['Customer', '1', '100.0%'],
+      ['Sale lead', '2', '50%'],
+      ['Opportunity', '1', '50%'],
+      ['Customer', '1', '100%'],
       ['Overall (captured → customer)', '1', '14.3%'],
     ]);
+  });
+
+  it('exports the machine-readable variant: English keys and codes, plain numbers, the same in every language', async () => {
+    const en = await exportCardCsv(t.db, 'lost-reasons', FILTERS, ZONE, NOW, { variant: 'machine', locale: 'en' });
+    const ro = await exportCardCsv(t.db, 'lost-reasons', FILTERS, ZONE, NOW, { variant: 'machine', locale: 'ro' });
+    expect(en.fileName).toBe('insights-lost-reasons-2026-03-01-2026-03-10-keys.csv');
+    expect(ro).toEqual(en);
+    const lines = en.csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('reason,count,share,from_prospect,from_lead,from_sale_lead,from_opportunity,from_customer,from_unknown');
+    expect(lines).toContain('price_too_high,1,50.0%,1,0,0,0,0,0');
+    expect(lines).toContain('competition,1,50.0%,0,0,1,0,0,0');
+    const funnel = cardTables(await computeInsights(t.db, FILTERS, ZONE, NOW), MACHINE_TABLE_WORDS).funnel;
+    expect(funnel.columns.map((c) => c.label)).toEqual(['step', 'inOrder', 'inOrderRate', 'anyPoint', 'anyPointRate', 'previous']);
+    expect(funnel.rows.map((r) => r.slice(0, 3))).toEqual([
+      ['captured', '7', '—'],
+      ['prospect', '7', '100.0%'],
+      ['lead', '4', '57.1%'],
+      ['sale_lead', '2', '50.0%'],
+      ['opportunity', '1', '50.0%'],
+      ['customer', '1', '100.0%'],
+      ['overall', '1', '14.3%'],
+    ]);
+    const value = (await exportCardCsv(t.db, 'breakdown-location', FILTERS, ZONE, NOW, { variant: 'machine' })).csv.split('\r\n')[0];
+    expect(value).toBe('name,leads,customers,conversion,value,days');
   });
 });

@@ -93,7 +93,7 @@ export async function insightsPage(
   session: Pick<StaffSession, 'accessToken' | 'stores'>,
   filters: InsightsFilters,
   timeZone: string,
-): Promise<{ insights: Insights; options: FilterOptions; loadError: string | null }> {
+): Promise<{ insights: Insights; options: FilterOptions; loadError: boolean }> {
   const db = await getDb();
   const loadError = await ensureLeadsSynced(db, session);
   // The caller's stores only (issue 12): the figures and the filters' options alike.

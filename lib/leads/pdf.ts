@@ -7,7 +7,6 @@ export const MAX_PDF_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES_PER_UPLOAD = 5;
 export const DOCUMENT_KINDS = ['contracts', 'offers', 'consents'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = { contracts: 'Contract', offers: 'Offer', consents: 'Consent' };
 
 export function startsWithPdfMagic(bytes: Uint8Array): boolean {
   return bytes.length >= 5 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d;

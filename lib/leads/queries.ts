@@ -12,6 +12,7 @@ import { inScope, type StoreScope } from '@/lib/auth/stores';
 import { getDb, type Db } from '@/lib/db';
 import { log } from '@/lib/log';
 import { listJobsByCorrelation } from '@/lib/outbox';
+import { asLeadSyncFailureKind, type LeadSyncFailureKind } from '@/lib/staff-words';
 import { getCompletionOptions, type CompletionOptions } from './complete-lead';
 import { leadsDeps } from './deps';
 import type { PipelineFilters } from './filters';
@@ -21,21 +22,25 @@ import { getFilterOptions, getSyncState, queryPipeline, recordToSummary, type Le
 import { leadDocuments, leadNpsEntries, leadStatusHistory, type LeadRecord } from './schema';
 import { ensureInitialSync } from './sync';
 
-/** For pages: fills the read model on first use with the staff member's token (later syncs are periodic). */
-export async function ensureLeadsSynced(db: Db, session: Pick<StaffSession, 'accessToken' | 'stores'>): Promise<string | null> {
+/**
+ * For pages: fills the read model on first use with the staff member's token (later syncs are periodic).
+ * True when that first fill failed (the page says so in the reader's language: `leads.loadFailed`).
+ */
+export async function ensureLeadsSynced(db: Db, session: Pick<StaffSession, 'accessToken' | 'stores'>): Promise<boolean> {
   try {
     await ensureInitialSync(db, leadsDeps(session));
-    return null;
+    return false;
   } catch (error) {
     log('warn', 'leads.initial_sync_failed', { error: error instanceof Error ? error.message : String(error) });
-    return 'The pipeline could not be loaded from Footprints yet. It will try again; you can also refresh.';
+    return true;
   }
 }
 
 export interface SyncStatus {
   lastSuccessAt: string | null;
   lastStartedAt: string | null;
-  lastError: string | null;
+  /** What stopped the last refresh (translate `leads.syncFailed.<kind>`), when it failed after the last success. */
+  lastError: LeadSyncFailureKind | null;
   leadCount: number | null;
 }
 
@@ -45,7 +50,7 @@ export async function getSyncStatus(db: Db, scope: StoreScope): Promise<SyncStat
   return {
     lastSuccessAt: s?.lastSuccessAt?.toISOString() ?? null,
     lastStartedAt: s?.lastStartedAt?.toISOString() ?? null,
-    lastError: s?.lastError && (!s.lastSuccessAt || (s.lastFinishedAt && s.lastFinishedAt > s.lastSuccessAt)) ? s.lastError : null,
+    lastError: s?.lastError && (!s.lastSuccessAt || (s.lastFinishedAt && s.lastFinishedAt > s.lastSuccessAt)) ? asLeadSyncFailureKind(s.lastError) : null,
     leadCount: scope.all ? (s?.leadCount ?? null) : null,
   };
 }

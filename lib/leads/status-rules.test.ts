@@ -4,19 +4,20 @@ import {
   ContractSchema,
   decideMove,
   LEAD_STATUSES,
-  LOST_REASON_LABELS,
   LOST_REASONS,
   LostSchema,
   requirementFor,
-  STATUS_LABELS,
 } from './status-rules';
+import en from '@/messages/en.json';
+import ro from '@/messages/ro.json';
 
 const contract = { contractNumber: 'C-1', contractValue: '12500.50', contractDate: '2026-02-28', contractDescription: 'Kitchen' };
 
 describe('the status rule, edge by edge', () => {
-  it('labels every status and every lost reason in words staff read', () => {
-    expect(STATUS_LABELS).toEqual({ prospect: 'Prospect', lead: 'Lead', sale_lead: 'Sale lead', opportunity: 'Opportunity', customer: 'Customer', lost: 'Lost' });
-    expect(LOST_REASON_LABELS).toEqual({
+  it('labels every status and every lost reason in words staff read, in every language (messages/<locale>.json, leads.*)', () => {
+    expect(en.leads.statuses).toEqual({ prospect: 'Prospect', lead: 'Lead', sale_lead: 'Sale lead', opportunity: 'Opportunity', customer: 'Customer', lost: 'Lost' });
+    expect(ro.leads.statuses).toEqual({ prospect: 'Prospect', lead: 'Lead', sale_lead: 'Lead de vânzare', opportunity: 'Oportunitate', customer: 'Client', lost: 'Pierdut' });
+    expect(en.leads.lostReasons).toEqual({
       poor_qualification: 'Poor qualification',
       need: 'No need',
       wrong_time: 'Wrong time',
@@ -27,7 +28,10 @@ describe('the status rule, edge by edge', () => {
       feature: 'Missing feature',
       other: 'Other',
     });
-    expect(Object.keys(LOST_REASON_LABELS)).toEqual([...LOST_REASONS]);
+    for (const messages of [en, ro]) {
+      expect(Object.keys(messages.leads.lostReasons)).toEqual([...LOST_REASONS]);
+      expect(Object.keys(messages.leads.statuses)).toEqual([...LEAD_STATUSES]);
+    }
   });
 
   it('asks a contract for customer, a reason for lost, nothing for the rest', () => {

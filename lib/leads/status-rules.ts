@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { isIsoDay } from '@/lib/dates';
 import { LOST_REASONS, requirementFor, type LeadStatus, type MoveRequirement } from './status-labels';
 
-export { LEAD_STATUSES, LOST_REASONS, LOST_REASON_LABELS, requirementFor, STATUS_LABELS, type LeadStatus, type LostReason, type MoveRequirement } from './status-labels';
+export { LEAD_STATUSES, LOST_REASONS, requirementFor, type LeadStatus, type LostReason, type MoveRequirement } from './status-labels';
 
 /** The contract a lead needs to become a customer (the form's schema and the action's). */
 export const ContractSchema = z.object({

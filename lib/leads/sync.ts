@@ -20,7 +20,7 @@
 import { ALL_STORES, inScope, type StoreScope } from '@/lib/auth/stores';
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { leadSyncFailureMessage } from '@/lib/staff-words';
+import { leadSyncFailureKind } from '@/lib/staff-words';
 import type { Db } from '@/lib/db';
 import { acquireLease, currentLease, LeaseLostError, releaseLease, renewLease, type Lease } from '@/lib/db/leases';
 import { addDaysIso, todayInZone } from '@/lib/dates';
@@ -236,8 +236,9 @@ async function runSync(db: Db, deps: TokenSyncDeps, range: { from: string; to: s
     return result;
   } catch (error) {
     // Staff read the sync status: plain words there; the vendor's detail goes to the log with the error thrown.
-    const message = leadSyncFailureMessage(error instanceof VendorError ? error : null);
-    await writeSyncState(db, { lastFinishedAt: now(), lastError: message.slice(0, 300) }).catch(() => undefined);
+    // A kind, not a sentence: each reader sees it in their own language (leads.syncFailed.<kind>).
+    const kind = leadSyncFailureKind(error instanceof VendorError ? error : null);
+    await writeSyncState(db, { lastFinishedAt: now(), lastError: kind }).catch(() => undefined);
     recordLeadSync('failed', (performance.now() - t0) / 1000);
     throw error;
   }

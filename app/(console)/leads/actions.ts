@@ -96,7 +96,8 @@ export const recordNpsAction = defineAction({
   permission: 'leads.edit',
   schema: z.object({
     leadId,
-    score: z.number().int().min(1, 'From 1 to 10').max(10, 'From 1 to 10'),
+    // No sentence of its own: the validation map says it in the person's language.
+    score: z.number().int().min(1).max(10),
     comment: z.string().trim().max(1000).optional(),
   }),
   handler: async (input, { db, session, actor }) => {

@@ -20,17 +20,16 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const filters = filtersFromParams(params, new Date(), timeZone);
   // The first visit ever fills the read model (later ones read it; a periodic sync keeps it fresh).
   const { pipeline, sync, options, loadError } = await pipelinePage(session, filters, timeZone);
+  const t = await getTranslations('leads');
   return (
     <section aria-labelledby="page-title" className="flex flex-col gap-4">
       <div className="rounded-2xl bg-white p-4 shadow-sm">
         <h1 id="page-title" className="text-2xl font-bold">
-          Pipeline
+          {t('pageTitle')}
         </h1>
-        <p className="mt-1 text-base text-slate-700">
-          Leads from Footprints. Drag a card to another column, use its menu, or select rows in the table to move several at once.
-        </p>
+        <p className="mt-1 text-base text-slate-700">{t('pageIntro')}</p>
       </div>
-      <Pipeline initialFilters={filters} initialData={{ ...pipeline, sync }} options={options} timeZone={timeZone} loadError={loadError} />
+      <Pipeline initialFilters={filters} initialData={{ ...pipeline, sync }} options={options} timeZone={timeZone} loadError={loadError ? t('loadFailed') : null} />
     </section>
   );
 }

@@ -50,6 +50,7 @@ function Facts({ items, testId }: { items: [string, string][]; testId: string })
 export default async function SystemPage() {
   await requirePagePermission('admin.system');
   const view = await getSystemOverview();
+  const tLeads = await getTranslations('leads');
   const tz = getConfig().storeTimezone;
   const at = (iso: string | null, empty = 'never') => (iso ? formatInstant(iso, tz) : empty);
   const migrations = view.database.migrations;
@@ -153,7 +154,7 @@ export default async function SystemPage() {
           items={[
             ['Last success', at(view.leadSync.lastSuccessAt)],
             ['Last started', at(view.leadSync.lastStartedAt)],
-            ['Problem', view.leadSync.lastError ?? 'none'],
+            ['Problem', view.leadSync.lastError ? tLeads(`syncFailed.${view.leadSync.lastError}`) : 'none'],
           ]}
         />
       </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CompleteLeadForm } from '@/components/leads/lead-completion';
@@ -10,10 +10,11 @@ import { ActionTimeline, type TimelineEntryView } from '@/components/leads/lead-
 import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { formatInstant } from '@/lib/dates';
-import { DOCUMENT_KIND_LABELS, type DocumentKind } from '@/lib/leads/pdf';
-import { LEAD_STATUSES, LOST_REASON_LABELS, STATUS_LABELS, type LeadStatus, type LostReason } from '@/lib/leads/status-rules';
+import { formatLei, formatNumber } from '@/lib/i18n/format';
+import { isLocale, LOCALE_NAMES } from '@/lib/i18n/locales';
+import { DOCUMENT_KINDS } from '@/lib/leads/pdf';
+import { LEAD_STATUSES, LOST_REASONS, type LeadStatus } from '@/lib/leads/status-rules';
 import { consentProofOf } from '@/lib/capture/queries';
-import { LOCALE_NAMES } from '@/lib/i18n/locales';
 import { leadPage } from '@/lib/leads/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,8 +24,8 @@ export const dynamic = 'force-dynamic';
 
 const SHOWN_ELSEWHERE = new Set(['_id', 'offer', 'sku', 'consultant', 'tags', 'marketingChannels', 'customDetails', 'status']);
 
-function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
-  const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+function Section({ name, title, children, testId }: { name: string; title: string; children: React.ReactNode; testId?: string }) {
+  const id = `section-${name}`;
   return (
     <section aria-labelledby={id} className="rounded-2xl bg-white p-4 shadow-sm" data-testid={testId}>
       <h2 id={id} className="mb-3 text-lg font-bold">
@@ -35,9 +36,9 @@ function Section({ title, children, testId }: { title: string; children: React.R
   );
 }
 
-function show(value: unknown): string {
+function show(value: unknown, yesNo: (v: boolean) => string): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'boolean') return yesNo(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -48,17 +49,28 @@ export default async function LeadDetailPage({ params, searchParams }: { params:
   const { move } = await searchParams;
   const openWith = typeof move === 'string' && (LEAD_STATUSES as readonly string[]).includes(move) ? (move as LeadStatus) : null;
   const tz = getConfig().storeTimezone;
+  const t = await getTranslations('leadDetail');
+  const tl = await getTranslations('leads');
+  const requested = await getLocale();
+  const locale = isLocale(requested) ? requested : 'en';
+  const at = (value: string | Date | null) => formatInstant(value, tz, 'dayTimeSeconds', '—', locale);
+  const yesNo = (v: boolean) => (v ? t('yes') : t('no'));
+  const shown = (value: unknown) => show(value, yesNo);
+  const statusLabel = (s: string) => ((LEAD_STATUSES as readonly string[]).includes(s) ? tl(`statuses.${s}`) : s);
+  const lostReasonLabel = (r: string) => ((LOST_REASONS as readonly string[]).includes(r) ? tl(`lostReasons.${r}`) : r);
+  const documentKind = (k: string) => ((DOCUMENT_KINDS as readonly string[]).includes(k) ? t(`documents.kinds.${k}`) : k);
+  // A contract's calendar day ("2026-05-04") in the reader's words; midday UTC is that day in any European zone.
+  const day = (ymd: string | null) => (ymd && /^\d{4}-\d{2}-\d{2}$/.test(ymd) ? formatInstant(`${ymd}T12:00:00Z`, tz, 'day', '—', locale) : (ymd ?? '—'));
+  const lei = (value: string | null) => (value !== null && value.trim() !== '' && Number.isFinite(Number(value)) ? formatLei(Number(value), locale) : (value ?? '—'));
   const detail = await leadPage(session, id);
   if (!detail) notFound();
   const { record, summary, options } = detail;
   const consent = await consentProofOf(id);
 
   const timeline: { entries: TimelineEntryView[]; types: { id: string; name: string }[] } = detail.timeline ?? { entries: [], types: [] };
-  const timelineError = detail.timeline
-    ? null
-    : 'The action timeline could not be loaded from Footprints right now. Reload the page in a minute.';
+  const timelineError = detail.timeline ? null : t('timelineError');
   const { completion } = detail;
-  const completionError = summary.missing.length && !completion ? 'The stores, offers and consultants could not be loaded from Footprints right now. Reload the page in a minute.' : null;
+  const completionError = summary.missing.length && !completion ? t('completionError') : null;
   const nameIn = (list: { id: string; name: string }[], value: string | null) => (value ? (list.find((o) => o.id === value)?.name ?? value) : '—');
   const raw = record.raw as Record<string, unknown>;
   const otherFields = Object.entries(raw).filter(([k, v]) => !SHOWN_ELSEWHERE.has(k) && (typeof v !== 'object' || v === null));
@@ -67,14 +79,14 @@ export default async function LeadDetailPage({ params, searchParams }: { params:
     <div className="flex flex-col gap-4">
       <div className="rounded-2xl bg-white p-4 shadow-sm">
         <Link href="/leads" className="text-sm text-blue-800 hover:underline">
-          ← Pipeline
+          {t('back')}
         </Link>
         {/* A long name wraps inside the heading (never past it). */}
         <h1 className="mt-1 text-2xl font-bold [overflow-wrap:anywhere]" data-testid="lead-name">
           {summary.name}
         </h1>
         <p className="mt-1 text-base" data-testid="lead-status">
-          Status: <strong>{STATUS_LABELS[record.status as LeadStatus]}</strong> · created {formatInstant(record.vendorCreatedAt, tz, 'dayTimeSeconds')}
+          {t.rich('status', { status: statusLabel(record.status), created: at(record.vendorCreatedAt), strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
         {summary.missing.length ? (
           <div className="mt-3">
@@ -92,142 +104,170 @@ export default async function LeadDetailPage({ params, searchParams }: { params:
         </div>
       </div>
 
-      <Section title="Details">
+      <Section name="details" title={t('sections.details')}>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
           {[
-            ['E-mail', record.email],
-            ['Phone', record.phone],
-            ['Offer category', record.offerCategoryName],
-            ['Offer', record.offerName ? `${record.offerName}${record.offerPrice !== null ? ` (${record.offerPrice})` : ''}` : null],
-            ['SKU', record.skuName ? `${record.skuName}${record.skuExternalId ? ` · ${record.skuExternalId}` : ''}` : record.skuExternalId],
-            ['Channel', nameIn(options.channels, record.channelId)],
-            ['Location', nameIn(options.locations, record.locationId)],
-            ['Consultant', record.consultantName],
-            ['Tags', record.tags.length ? record.tags.join(', ') : null],
-            ['Contract', record.contractNumber ? `${record.contractNumber} · ${record.contractValue ?? '—'} · ${record.contractDate ?? '—'}` : null],
-            ['Contract description', record.contractDescription],
-            ['Lost reason', record.reasonLost ? (LOST_REASON_LABELS[record.reasonLost as LostReason] ?? record.reasonLost) : null],
-            ['Lost comment', record.lostComment],
-            ['Last update in Footprints', record.vendorUpdatedAt ? formatInstant(record.vendorUpdatedAt, tz, 'dayTimeSeconds') : null],
+            [t('fields.email'), record.email],
+            [t('fields.phone'), record.phone],
+            [t('fields.category'), record.offerCategoryName],
+            [t('fields.offer'), record.offerName ? (record.offerPrice !== null ? t('offerWithPrice', { offer: record.offerName, price: formatLei(record.offerPrice, locale) }) : record.offerName) : null],
+            [t('fields.sku'), record.skuName ? `${record.skuName}${record.skuExternalId ? ` · ${record.skuExternalId}` : ''}` : record.skuExternalId],
+            [t('fields.channel'), nameIn(options.channels, record.channelId)],
+            [t('fields.location'), nameIn(options.locations, record.locationId)],
+            [t('fields.consultant'), record.consultantName],
+            [t('fields.tags'), record.tags.length ? record.tags.join(', ') : null],
+            [t('fields.contract'), record.contractNumber ? [record.contractNumber, lei(record.contractValue), day(record.contractDate)].join(' · ') : null],
+            [t('fields.contractDescription'), record.contractDescription],
+            [t('fields.lostReason'), record.reasonLost ? lostReasonLabel(record.reasonLost) : null],
+            [t('fields.lostComment'), record.lostComment],
+            [t('fields.updated'), record.vendorUpdatedAt ? at(record.vendorUpdatedAt) : null],
           ].map(([label, value]) => (
             <div key={label as string}>
               <dt className="text-sm font-medium text-slate-600">{label}</dt>
-              <dd>{show(value)}</dd>
+              <dd>{shown(value)}</dd>
             </div>
           ))}
         </dl>
         <details className="mt-3">
-          <summary className="cursor-pointer text-sm font-medium">Every field Footprints sent</summary>
+          <summary className="cursor-pointer text-sm font-medium">{t('everyField')}</summary>
           <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
             {otherFields.map(([k, v]) => (
               <div key={k}>
                 <dt className="font-medium text-slate-600">{k}</dt>
-                <dd className="break-all">{show(v)}</dd>
+                <dd className="break-all">{shown(v)}</dd>
               </div>
             ))}
           </dl>
         </details>
       </Section>
 
-      <Section title="Consent proof" testId="consent">
+      <Section name="consent-proof" title={t('sections.consent')} testId="consent">
         {consent ? (
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
             <div>
-              <dt className="font-medium text-slate-600">Agreed at</dt>
-              <dd>{formatInstant(consent.consentedAt, tz, 'dayTimeSeconds')}</dd>
+              <dt className="font-medium text-slate-600">{t('consent.at')}</dt>
+              <dd>{at(consent.consentedAt)}</dd>
             </div>
             <div>
-              <dt className="font-medium text-slate-600">Wording version</dt>
+              <dt className="font-medium text-slate-600">{t('consent.version')}</dt>
               {/* The version of the wording in the language the customer was read (proofs before languages: English). */}
               <dd data-testid="consent-wording-version">
                 {consent.wordingVersion} · <span lang={consent.language ?? 'en'}>{LOCALE_NAMES[consent.language ?? 'en']}</span>
               </dd>
             </div>
             <div>
-              <dt className="font-medium text-slate-600">Captured by</dt>
+              <dt className="font-medium text-slate-600">{t('consent.by')}</dt>
               <dd>
                 {consent.hostess.name} · {consent.store.locationName ?? consent.store.locationId ?? '—'}
               </dd>
             </div>
             <div>
-              <dt className="font-medium text-slate-600">Device</dt>
+              <dt className="font-medium text-slate-600">{t('consent.device')}</dt>
               <dd>{consent.device.id ?? '—'}</dd>
             </div>
             <div className="sm:col-span-2">
-              <dt className="font-medium text-slate-600">Agreements</dt>
+              <dt className="font-medium text-slate-600">{t('consent.agreements')}</dt>
               <dd>
-                Terms {show(consent.agreements.terms)}, privacy {show(consent.agreements.privacy)}, adult {show(consent.agreements.adult)}, targeted messages{' '}
-                {show(consent.agreements.targetedMessages)}; marketing:{' '}
-                {Object.entries(consent.agreements.marketing)
-                  .filter(([, v]) => v)
-                  .map(([k]) => k)
-                  .join(', ') || 'none'}
+                {t('consent.summary', {
+                  terms: shown(consent.agreements.terms),
+                  privacy: shown(consent.agreements.privacy),
+                  adult: shown(consent.agreements.adult),
+                  targeted: shown(consent.agreements.targetedMessages),
+                  marketing:
+                    Object.entries(consent.agreements.marketing)
+                      .filter(([, v]) => v)
+                      .map(([k]) => k)
+                      .join(', ') || t('consent.none'),
+                })}
               </dd>
             </div>
           </dl>
         ) : (
-          <p>No consent proof recorded in Storedesk for this lead.</p>
+          <p>{t('consent.missing')}</p>
         )}
       </Section>
 
-      <Section title="Status history">
+      <Section name="status-history" title={t('sections.history')}>
         <ol className="flex flex-col gap-1" data-testid="status-history">
           {detail.history.map((h) => (
             <li key={h.id}>
-              {formatInstant(h.at, tz, 'dayTimeSeconds')}: {h.from ? `${STATUS_LABELS[h.from as LeadStatus] ?? h.from} → ` : ''}
-              <strong>{STATUS_LABELS[h.to as LeadStatus] ?? h.to}</strong>
-              {h.source === 'console' ? ` by ${h.actorName ?? 'staff'}` : h.source === 'capture' ? ' (captured in the store)' : ' (seen in Footprints)'}
+              {t.rich(h.source === 'console' ? 'history.console' : h.source === 'capture' ? 'history.capture' : 'history.vendor', {
+                when: at(h.at),
+                from: h.from ? statusLabel(h.from) : 'none',
+                to: statusLabel(h.to),
+                who: h.actorName ?? t('history.staff'),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </li>
           ))}
         </ol>
       </Section>
 
-      <Section title="Documents">
+      <Section name="documents" title={t('sections.documents')}>
         {detail.documents.length ? (
           <ul className="mb-3 flex flex-col gap-1" data-testid="documents">
             {detail.documents.map((d) => (
               <li key={d.id}>
-                {DOCUMENT_KIND_LABELS[d.type as DocumentKind] ?? d.type}: <strong>{d.fileName}</strong> ({Math.max(1, Math.round(d.sizeBytes / 1024))} KB) ·{' '}
-                {formatInstant(d.uploadedAt, tz, 'dayTimeSeconds')} by {d.actorName}
+                {t.rich('documents.item', {
+                  kind: documentKind(d.type),
+                  file: d.fileName,
+                  size: formatNumber(Math.max(1, Math.round(d.sizeBytes / 1024)), locale),
+                  when: at(d.uploadedAt),
+                  who: d.actorName,
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                })}
               </li>
             ))}
           </ul>
         ) : (
-          <p className="mb-3 text-slate-700">No documents uploaded through Storedesk yet (Footprints has no call that lists them).</p>
+          <p className="mb-3 text-slate-700">{t('documents.none')}</p>
         )}
         <DocumentUpload leadId={record.id} />
       </Section>
 
-      <Section title="Action timeline">
+      <Section name="action-timeline" title={t('sections.timeline')}>
         <ActionTimeline leadId={record.id} entries={timeline.entries} types={timeline.types} timeZone={tz} error={timelineError} />
       </Section>
 
-      <Section title="NPS">
+      <Section name="nps" title={t('sections.nps')}>
         <ol className="mb-3 flex flex-col gap-1" data-testid="nps-entries">
-          {detail.nps.length === 0 ? <li className="text-slate-700">No NPS recorded.</li> : null}
+          {detail.nps.length === 0 ? <li className="text-slate-700">{t('nps.none')}</li> : null}
           {detail.nps.map((n) => (
             <li key={n.id}>
-              {formatInstant(n.at, tz, 'dayTimeSeconds')}: <strong>{n.score}</strong>
-              {n.comment ? ` · “${n.comment}”` : ''}
-              {n.source === 'console' ? ` (by ${n.actorName ?? 'staff'})` : ' (from Footprints)'}
+              {t.rich('nps.item', {
+                when: at(n.at),
+                score: formatNumber(n.score, locale),
+                hasComment: n.comment ? 'yes' : 'no',
+                comment: n.comment ?? '',
+                source: n.source === 'console' ? 'console' : 'footprints',
+                who: n.actorName ?? t('history.staff'),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </li>
           ))}
         </ol>
         <NpsForm leadId={record.id} />
       </Section>
 
-      <Section title="Sync queue">
+      <Section name="sync-queue" title={t('sections.jobs')}>
         {detail.jobs.length ? (
           <ul className="flex flex-col gap-1" data-testid="lead-jobs">
             {detail.jobs.map((j) => (
               <li key={j.id}>
-                {j.kind}: <strong>{j.status}</strong> after {j.attempts} attempt{j.attempts === 1 ? '' : 's'} · {formatInstant(j.updatedAt, tz, 'dayTimeSeconds')}
-                {j.lastError ? ` · last error: ${j.lastError}` : ''}
+                {t.rich('jobs.item', {
+                  kind: j.kind,
+                  status: j.status,
+                  attempts: j.attempts,
+                  when: at(j.updatedAt),
+                  hasError: j.lastError ? 'yes' : 'no',
+                  error: j.lastError ?? '',
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                })}
               </li>
             ))}
           </ul>
         ) : (
-          <p className="text-slate-700">No queued work for this lead.</p>
+          <p className="text-slate-700">{t('jobs.none')}</p>
         )}
       </Section>
     </div>

@@ -5,19 +5,24 @@
  * contract PDF may be 10 MB. It goes through the route door (lib/auth/route.ts): session, permission
  * table, same-origin, a streamed size cap, one error → status table, refusals audited.
  */
+import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { defineRoute } from '@/lib/auth/route';
 import { ValidationError } from '@/lib/errors';
+import { isLocale } from '@/lib/i18n/locales';
+import { serverTranslator } from '@/lib/i18n/server-words';
 import { DOCUMENT_KINDS, MAX_FILES_PER_UPLOAD, MAX_PDF_BYTES } from '@/lib/leads/pdf';
 import { leadsDeps } from '@/lib/leads/deps';
 import { uploadDocuments } from '@/lib/leads/upload-documents';
 
 export const dynamic = 'force-dynamic';
 
-const FieldsSchema = z.object({
-  documentType: z.enum(DOCUMENT_KINDS, { message: 'Choose contract, offer or consent' }),
-  leadActionId: z.string().trim().max(64).optional(),
-});
+/** The upload's fields; its sentences in the person's language. */
+const fieldsSchema = (chooseKind: string) =>
+  z.object({
+    documentType: z.enum(DOCUMENT_KINDS, { message: chooseKind }),
+    leadActionId: z.string().trim().max(64).optional(),
+  });
 
 /** Five PDFs of 10 MB and the multipart framing around them. */
 export const MAX_UPLOAD_BYTES = MAX_FILES_PER_UPLOAD * MAX_PDF_BYTES + 1024 * 1024;
@@ -29,14 +34,16 @@ export const POST = defineRoute<{ id: string }>({
   // Up to 51 MB: outside proxy.ts, which would buffer the body (and cut it at 10 MB).
   largeBody: true,
   handler: async (_request, { session, db, actor, params, body }) => {
+    const requested = await getLocale().catch(() => 'en');
+    const t = serverTranslator(isLocale(requested) ? requested : 'en');
     let form: FormData;
     try {
       form = await body.formData();
     } catch (error) {
       if (error instanceof Error && error.name === 'BodyTooLargeError') throw error;
-      throw new ValidationError('The upload could not be read. Choose the files again.');
+      throw new ValidationError(t('leadDetail.documents.unreadable'));
     }
-    const fields = FieldsSchema.parse({
+    const fields = fieldsSchema(t('leadDetail.documents.chooseKind')).parse({
       documentType: form.get('documentType') ?? undefined,
       leadActionId: typeof form.get('leadActionId') === 'string' && form.get('leadActionId') ? form.get('leadActionId') : undefined,
     });
