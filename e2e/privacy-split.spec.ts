@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { parseCsv } from '../lib/privacy/results';
 import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate } from '../lib/vendors/netcore/window-rule';
-import { todayInZone } from '../lib/dates';
+import { formatInstant, todayInZone } from '../lib/dates';
 import { expect, gotoHydrated, resetSandbox, storageStateFor, test } from './fixtures';
 
 const STORE_TZ = 'Europe/Bucharest';
@@ -101,7 +101,8 @@ test.describe('privacy desk: split lookup', () => {
     expect([...times].sort()).toEqual(times);
     await expect(page.getByTestId('total-count')).toHaveText(String(expected.length));
 
-    // CSV: the same rows, in the same order.
+    // CSV: the same rows, in the same order (the stable English keys as column names: issue 16).
+    await page.getByLabel('CSV column names').selectOption('keys');
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(csvDownload.suggestedFilename()).toBe(`${reference}-channel-activity.csv`);
     const csv = parseCsv(await readFile((await csvDownload.path())!, 'utf8'));
@@ -137,7 +138,8 @@ test.describe('privacy desk: split lookup', () => {
     const section = page.getByTestId('report-channel-email');
     await expect(section).toContainText(`E-mail — ${shown.length} activities`);
     expect(await section.evaluate((el) => getComputedStyle(el).breakAfter)).toBe('page');
-    await expect(page.getByTestId('report-produced')).toContainText(today());
+    // Dates in the report's language (issue 16): "04 Dec 2026, 13:02".
+    await expect(page.getByTestId('report-produced')).toContainText(formatInstant(new Date(), STORE_TZ, 'day', '', 'en'));
 
     // Exports are audited with the reference; the case history keeps counts, not rows.
     await page.goto(`/privacy`);

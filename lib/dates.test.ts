@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysIso, dayInZone, formatInstant, isIsoDay, isTimeZone, parseIsoDay, todayInZone, toInstant } from './dates';
+import { addDaysIso, dayInZone, formatCalendarDay, formatInstant, isIsoDay, isTimeZone, parseIsoDay, todayInZone, toInstant } from './dates';
 
 describe('dates', () => {
   it('knows IANA zones', () => {
@@ -50,5 +50,14 @@ describe('dates', () => {
     expect(formatInstant(undefined, 'UTC', 'day')).toBe('—');
     expect(formatInstant('not a date', 'UTC', 'isoMinute', '')).toBe('');
     expect(toInstant('')).toBeNull();
+  });
+});
+
+describe('formatCalendarDay', () => {
+  it('writes a calendar day in the reader’s language, whatever the zone', () => {
+    expect(formatCalendarDay('2026-05-04', 'ro')).toBe('04 mai 2026');
+    expect(formatCalendarDay('2026-05-04', 'en')).toBe('04 May 2026');
+    expect(formatCalendarDay('2026-12-31', 'ro')).toBe('31 dec. 2026');
+    expect(formatCalendarDay('not a day', 'en')).toBe('not a day');
   });
 });

@@ -147,3 +147,14 @@ export function formatRelative(value: Instant, timeZone: string, locale: Locale,
   if (Math.abs(ms) >= 3_600_000) return rtf.format(Math.trunc(ms / 3_600_000), 'hour');
   return rtf.format(Math.trunc(ms / 60_000), 'minute');
 }
+
+/**
+ * A calendar day (YYYY-MM-DD) as people read it in `locale`: "04 May 2026" / "04 mai 2026" (the 'day' style of
+ * formatInstant; a calendar day has no zone). Not a calendar day: returned as it is.
+ */
+export function formatCalendarDay(ymd: string, locale: Locale): string {
+  const d = parseIsoDay(ymd);
+  if (!d) return ymd;
+  const tag = INTL_TAGS[locale];
+  return formatter(`calendarDay|${tag}`, () => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...STYLE_OPTIONS.day })).format(new Date(Date.UTC(d.year, d.month - 1, d.day, 12)));
+}

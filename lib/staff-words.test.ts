@@ -10,7 +10,7 @@ import {
   asLeadSyncFailureKind,
   leadSyncFailureKind,
   plainValidationMessage,
-  privacyWindowFailureMessage,
+  privacyWindowFailureKind,
 } from './staff-words';
 import { setBrowserValidationWords } from '@/lib/i18n/browser-words';
 import { actionWords, serverTranslator, validationErrorMap, vendorActionMessage } from '@/lib/i18n/server-words';
@@ -131,9 +131,11 @@ describe('vendor failures', () => {
   });
 
   it('privacy windows: retry, split, or ask an admin', () => {
-    expect(privacyWindowFailureMessage({ retryable: true, kind: 'http' })).toBe('Netcore is not answering right now; retry this window in a minute.');
-    expect(privacyWindowFailureMessage({ retryable: false, kind: 'invalid_request' })).toMatch(/seven-day rule/);
-    expect(privacyWindowFailureMessage({ retryable: false, kind: 'http' })).toMatch(/ask an admin\.$/);
+    // A kind, put into words where it is shown (messages "report.failure", lib/privacy/coverage-words.test.ts).
+    expect(privacyWindowFailureKind({ retryable: true, kind: 'http' })).toBe('not_answering');
+    expect(privacyWindowFailureKind({ retryable: false, kind: 'invalid_request' })).toBe('seven_day_rule');
+    expect(privacyWindowFailureKind({ retryable: false, kind: 'invalid_response' })).toBe('unreadable');
+    expect(privacyWindowFailureKind({ retryable: false, kind: 'http' })).toBe('refused');
   });
 });
 

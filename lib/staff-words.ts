@@ -128,10 +128,15 @@ export function asLeadSyncFailureKind(stored: string): LeadSyncFailureKind {
   return (LEAD_SYNC_FAILURE_KINDS as readonly string[]).includes(stored) ? (stored as LeadSyncFailureKind) : 'unexpected';
 }
 
-/** A privacy look-up window that failed (Netcore's seven-day channel activity). */
-export function privacyWindowFailureMessage(f: { retryable: boolean; kind: string }): string {
-  if (f.kind === 'invalid_request') return 'Not sent: the window breaks the seven-day rule. Split the period and try again.';
-  if (f.kind === 'invalid_response') return 'Netcore sent an answer the console could not read; retry this window, and if it happens again ask an admin.';
-  if (f.retryable) return 'Netcore is not answering right now; retry this window in a minute.';
-  return 'Netcore did not accept this look-up; retry this window, and if it happens again ask an admin.';
+/**
+ * Why a privacy look-up window failed (Netcore's seven-day channel activity), as a kind: stored on the window and
+ * put into words where it is shown, in the reader's language (messages "report.failure.<kind>").
+ */
+export type PrivacyWindowFailureKind = 'seven_day_rule' | 'unreadable' | 'not_answering' | 'refused' | 'unexpected';
+
+export function privacyWindowFailureKind(f: { retryable: boolean; kind: string }): PrivacyWindowFailureKind {
+  if (f.kind === 'invalid_request') return 'seven_day_rule';
+  if (f.kind === 'invalid_response') return 'unreadable';
+  if (f.retryable) return 'not_answering';
+  return 'refused';
 }

@@ -1,10 +1,12 @@
 'use client';
 /** Re-renders the server page every `seconds` (router.refresh keeps scroll and focus), and says when it last did. */
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 
 export function AutoRefresh({ seconds, updatedLabel, generatedAt }: { seconds: number; updatedLabel: string; generatedAt: string }) {
   const router = useRouter();
+  const t = useTranslations('admin.system');
   useEffect(() => {
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') router.refresh();
@@ -13,7 +15,7 @@ export function AutoRefresh({ seconds, updatedLabel, generatedAt }: { seconds: n
   }, [router, seconds]);
   return (
     <p className="text-sm text-slate-700" data-testid="system-updated" data-generated={generatedAt}>
-      Refreshes every {seconds} seconds. Last updated {updatedLabel}.
+      {t('refreshes', { seconds, time: updatedLabel })}
     </p>
   );
 }

@@ -1,12 +1,14 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { formatInstant } from '@/lib/dates';
 import type { CaptureCheckView } from '@/lib/admin/queries';
+import { isLocale } from '@/lib/i18n/locales';
 
-const MATCH_WORDS: Record<string, string> = { key: 'its key', email: 'e-mail', phone: 'phone', time: 'same second' };
+const MATCHES = ['key', 'email', 'phone', 'time'] as const;
 
 export interface CaptureCheckPanelProps {
   jobId: string;
@@ -23,33 +25,42 @@ export interface CaptureCheckPanelProps {
 export function CaptureCheckPanel({ jobId, check, timeZone, pending, onResolve }: CaptureCheckPanelProps) {
   const [leadId, setLeadId] = useState('');
   const { capture } = check;
+  const t = useTranslations('admin.check');
+  const current = useLocale();
+  const locale = isLocale(current) ? current : 'en';
+  const match = (m: string) => ((MATCHES as readonly string[]).includes(m) ? t(`match.${m as (typeof MATCHES)[number]}`) : m);
   return (
     <div className="rounded-lg border border-amber-300 bg-amber-50 p-3" data-testid="capture-check" data-job-id={jobId}>
-      <p className="font-semibold">Needs a person: is this lead already in Footprints?</p>
-      <p className="mt-1 text-sm text-slate-800">{check.why}</p>
+      <p className="font-semibold">{t('title')}</p>
+      <p className="mt-1 text-sm text-slate-800">{t(`why.${check.why}`)}</p>
       <p className="mt-2 text-sm" data-testid="capture-check-capture">
-        Capture of <strong>{capture.name}</strong> by {capture.capturedBy}, {formatInstant(capture.capturedAt, timeZone, 'dayTimeSeconds')}
+        {t.rich('capture', {
+          name: capture.name,
+          by: capture.capturedBy,
+          time: formatInstant(capture.capturedAt, timeZone, 'dayTimeSeconds', '—', locale),
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
         {capture.maskedEmail ? ` · ${capture.maskedEmail}` : ''}
         {capture.maskedPhone ? ` · ${capture.maskedPhone}` : ''}
       </p>
       {check.candidates.length > 0 ? (
-        <ul className="mt-2 divide-y divide-amber-200" aria-label="Leads at Footprints that could be this capture">
+        <ul className="mt-2 divide-y divide-amber-200" aria-label={t('candidatesLabel')}>
           {check.candidates.map((c) => (
             <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="capture-check-candidate">
               <span className="text-sm">
-                <strong>{c.name}</strong> · lead {c.id}
-                {c.createdAt ? ` · ${formatInstant(c.createdAt, timeZone, 'dayTimeSeconds')}` : ''}
+                <strong>{c.name}</strong> · {t('lead', { id: c.id })}
+                {c.createdAt ? ` · ${formatInstant(c.createdAt, timeZone, 'dayTimeSeconds', '—', locale)}` : ''}
                 {c.maskedEmail ? ` · ${c.maskedEmail}` : ''}
-                {c.maskedPhone ? ` · ${c.maskedPhone}` : ''} · same {c.matchedOn.map((m) => MATCH_WORDS[m] ?? m).join(', ')}
+                {c.maskedPhone ? ` · ${c.maskedPhone}` : ''} · {t('same', { what: c.matchedOn.map(match).join(', ') })}
               </span>
               <Button variant="secondary" disabled={pending} onClick={() => onResolve({ choice: 'adopt', leadId: c.id })}>
-                It&apos;s this one
+                {t('thisOne')}
               </Button>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="mt-2 text-sm text-slate-700">Footprints&apos; list shows no lead that could be it.</p>
+        <p className="mt-2 text-sm text-slate-700">{t('none')}</p>
       )}
       <form
         className="mt-2 flex flex-wrap items-end gap-2"
@@ -58,12 +69,12 @@ export function CaptureCheckPanel({ jobId, check, timeZone, pending, onResolve }
           if (leadId.trim()) onResolve({ choice: 'adopt', leadId: leadId.trim() });
         }}
       >
-        <Field label="Lead id found in Footprints" name={`lead-id-${jobId}`} value={leadId} onChange={(e) => setLeadId(e.target.value)} maxLength={100} />
+        <Field label={t('leadId')} name={`lead-id-${jobId}`} value={leadId} onChange={(e) => setLeadId(e.target.value)} maxLength={100} />
         <Button type="submit" variant="secondary" disabled={pending || !leadId.trim()}>
-          It&apos;s this one
+          {t('thisOne')}
         </Button>
         <Button type="button" disabled={pending} onClick={() => onResolve({ choice: 'resend' })}>
-          Send it again
+          {t('resend')}
         </Button>
       </form>
     </div>

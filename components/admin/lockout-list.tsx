@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { liftLockoutAction } from '@/app/(console)/admin/security/actions';
@@ -16,24 +17,24 @@ export interface LockoutRow {
   locked: boolean;
 }
 
-const COLUMNS: TableColumn[] = [
-  { key: 'who', label: 'Who' },
-  { key: 'failures', label: 'Failed sign-ins' },
-  { key: 'until', label: 'Waits until' },
-  { key: 'action', label: 'Action', hiddenLabel: true },
-];
 
 export function LockoutList({ rows }: { rows: LockoutRow[] }) {
   const router = useRouter();
   const toast = useToast();
   const [pending, setPending] = useState<string | null>(null);
+  const t = useTranslations('admin.security');
+  const columns: TableColumn[] = [
+    { key: 'who', label: t('lockoutColumns.who') },
+    { key: 'failures', label: t('lockoutColumns.failures') },
+    { key: 'until', label: t('lockoutColumns.until') },
+    { key: 'action', label: t('lockoutColumns.action'), hiddenLabel: true },
+  ];
   return (
-    <Table testId="lockouts" caption="Addresses, devices and usernames held back from signing in" captionHidden columns={COLUMNS} rowCount={rows.length} textSize="base" empty="No address, device or username is held back right now.">
+    <Table testId="lockouts" caption={t('lockoutCaption')} captionHidden columns={columns} rowCount={rows.length} textSize="base" empty={t('lockoutEmpty')}>
       {rows.map((row) => (
         <Tr key={row.key} className="border-slate-100" data-testid="lockout-row">
           <Td>
-            {row.label}
-            {row.locked ? ' (locked out)' : ''}
+            {row.locked ? t('lockedOut', { label: row.label }) : row.label}
           </Td>
           <Td>{row.failures}</Td>
           <Td>{row.until}</Td>
@@ -41,19 +42,19 @@ export function LockoutList({ rows }: { rows: LockoutRow[] }) {
             <Button
               variant="secondary"
               pending={pending === row.key}
-              pendingLabel="Lifting…"
-              aria-label={`Lift the lockout of ${row.label}`}
+              pendingLabel={t('lifting')}
+              aria-label={t('liftLabel', { label: row.label })}
               onClick={async () => {
                 setPending(row.key);
                 const result = await liftLockoutAction({ key: row.key });
                 setPending(null);
                 if (result.ok) {
-                  toast('success', `${row.label} can sign in again.`);
+                  toast('success', t('lifted', { label: row.label }));
                   router.refresh();
                 } else toast('error', result.error.message);
               }}
             >
-              Lift
+              {t('lift')}
             </Button>
           </Td>
         </Tr>

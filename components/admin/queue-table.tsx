@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
 import { withQueryClient } from '@/components/data/query-client';
 import { useState } from 'react';
 import { listQueueAction, resolveCaptureCheckAction, retryJobAction } from '@/app/(console)/admin/actions';
@@ -11,32 +12,26 @@ import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import { Tabs } from '@/components/ui/tabs';
 import { useToast } from '@/components/ui/toast';
 import { formatInstant } from '@/lib/dates';
+import { isLocale } from '@/lib/i18n/locales';
 
 type Status = 'queued' | 'running' | 'done' | 'dead' | 'needs_person';
-const TABS: { value: Status | undefined; label: string }[] = [
-  { value: undefined, label: 'All' },
-  { value: 'needs_person', label: 'Needs a person' },
-  { value: 'queued', label: 'Waiting' },
-  { value: 'running', label: 'Running' },
-  { value: 'dead', label: 'Dead' },
-  { value: 'done', label: 'Done' },
-];
+const TABS: (Status | undefined)[] = [undefined, 'needs_person', 'queued', 'running', 'dead', 'done'];
+const STATUSES: readonly string[] = ['queued', 'running', 'done', 'dead', 'needs_person'];
 const ALL = 'all';
 const STATE_TONES: Record<Status, BadgeTone> = { queued: 'info', running: 'info', done: 'success', dead: 'danger', needs_person: 'warning' };
-const STATE_WORDS: Partial<Record<Status, string>> = { needs_person: 'needs a person' };
-
-const COLUMNS: TableColumn[] = [
-  { key: 'job', label: 'Job' },
-  { key: 'state', label: 'State' },
-  { key: 'attempts', label: 'Attempts' },
-  { key: 'next', label: 'Next attempt' },
-  { key: 'error', label: 'Last error' },
-  { key: 'actions', label: 'Actions', hiddenLabel: true },
-];
 
 function QueueTableDesk({ timeZone }: { timeZone: string }) {
   const toast = useToast();
   const queryClient = useQueryClient();
+  const t = useTranslations('admin.queue');
+  const tp = useTranslations('admin.pager');
+  const current = useLocale();
+  const locale = isLocale(current) ? current : 'en';
+  const columns: TableColumn[] = (['job', 'state', 'attempts', 'next', 'error', 'actions'] as const).map((key) => ({
+    key,
+    label: t(`columns.${key}`),
+    ...(key === 'actions' ? { hiddenLabel: true } : {}),
+  }));
   const [status, setStatus] = useState<Status | undefined>(undefined);
   const [page, setPage] = useState(1);
   const query = useQuery({
@@ -55,7 +50,7 @@ function QueueTableDesk({ timeZone }: { timeZone: string }) {
       return result.data;
     },
     onSuccess: () => {
-      toast('success', 'The job is back in the queue and will run at once.');
+      toast('success', t('retried'));
       void queryClient.invalidateQueries({ queryKey: ['queue'] });
     },
     onError: (e: Error) => toast('error', e.message),
@@ -67,7 +62,7 @@ function QueueTableDesk({ timeZone }: { timeZone: string }) {
       return result.data;
     },
     onSuccess: (data) => {
-      toast('success', data.choice === 'adopt' ? 'Recorded: the capture is that lead. Its follow-ups are being sent.' : 'The lead is being sent to Footprints again.');
+      toast('success', data.choice === 'adopt' ? t('adopted') : t('resent'));
       void queryClient.invalidateQueries({ queryKey: ['queue'] });
     },
     onError: (e: Error) => {
@@ -82,11 +77,11 @@ function QueueTableDesk({ timeZone }: { timeZone: string }) {
     <>
       <Table
         testId="queue-table"
-        caption="Sync jobs, newest first; refreshes every few seconds"
+        caption={t('caption')}
         captionHidden
-        columns={COLUMNS}
+        columns={columns}
         rowCount={data.rows.length}
-        empty="No jobs here."
+        empty={t('empty')}
         minWidthClass="min-w-[760px]"
       >
         {data.rows.map((job) => [
@@ -105,31 +100,31 @@ function QueueTableDesk({ timeZone }: { timeZone: string }) {
                 </span>
               ) : null}
               <span className="block text-xs text-slate-600">
-                queued {formatInstant(job.createdAt, timeZone, 'time')}
-                {job.requestedBy ? <span title={job.subject ?? undefined}> by {job.requestedBy}</span> : null}
+                {t('queued', { time: formatInstant(job.createdAt, timeZone, 'time', '—', locale) })}
+                {job.requestedBy ? <span title={job.subject ?? undefined}> {t('queuedBy', { name: job.requestedBy })}</span> : null}
               </span>
             </Td>
             <Td>
               <Badge tone={STATE_TONES[job.status as Status] ?? 'neutral'} size="xs">
-                {STATE_WORDS[job.status as Status] ?? job.status}
+                {STATUSES.includes(job.status) ? t(`states.${job.status as Status}`) : job.status}
               </Badge>
             </Td>
             <Td>
-              {job.attempts} / {job.maxAttempts}
+              {t('attempts', { attempts: job.attempts, max: job.maxAttempts })}
             </Td>
-            <Td>{job.status === 'queued' ? formatInstant(job.nextAttemptAt, timeZone, 'time') : '—'}</Td>
+            <Td>{job.status === 'queued' ? formatInstant(job.nextAttemptAt, timeZone, 'time', '—', locale) : '—'}</Td>
             <Td className="text-xs break-all text-red-800">{job.lastError ?? ''}</Td>
             <Td>
               {job.status === 'dead' ? (
-                <Button variant="secondary" pending={retry.isPending && retry.variables === job.id} pendingLabel="Retrying…" onClick={() => retry.mutate(job.id)}>
-                  Retry
+                <Button variant="secondary" pending={retry.isPending && retry.variables === job.id} pendingLabel={t('retrying')} onClick={() => retry.mutate(job.id)}>
+                  {t('retry')}
                 </Button>
               ) : null}
             </Td>
           </Tr>,
           job.check ? (
             <Tr key={`${job.id}-check`} className="border-slate-100">
-              <Td colSpan={COLUMNS.length}>
+              <Td colSpan={columns.length}>
                 <CaptureCheckPanel
                   jobId={job.id}
                   check={job.check}
@@ -142,15 +137,13 @@ function QueueTableDesk({ timeZone }: { timeZone: string }) {
           ) : null,
         ])}
       </Table>
-      <nav aria-label="Queue pages" className="mt-4 flex items-center gap-3">
+      <nav aria-label={t('pages')} className="mt-4 flex items-center gap-3">
         <Button variant="ghost" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-          Newer
+          {tp('newer')}
         </Button>
-        <span className="text-sm text-slate-600">
-          Page {data.page} of {data.pages}
-        </span>
+        <span className="text-sm text-slate-600">{tp('pageOf', { page: data.page, pages: data.pages })}</span>
         <Button variant="ghost" disabled={page >= data.pages} onClick={() => setPage((p) => p + 1)}>
-          Older
+          {tp('older')}
         </Button>
       </nav>
     </>
@@ -164,7 +157,7 @@ function QueueTableDesk({ timeZone }: { timeZone: string }) {
       ) : null}
       {query.isPending ? (
         <p className="text-slate-600" role="status">
-          Loading the queue…
+          {t('loading')}
         </p>
       ) : null}
       {list}
@@ -172,17 +165,20 @@ function QueueTableDesk({ timeZone }: { timeZone: string }) {
   );
   return (
     <Tabs
-      label="Job state"
+      label={t('tabsLabel')}
       value={status ?? ALL}
       onChange={(id) => {
         setStatus(id === ALL ? undefined : (id as Status));
         setPage(1);
       }}
-      items={TABS.map((t) => ({
-        id: t.value ?? ALL,
-        label: `${t.label}${data ? ` (${t.value ? data.counts[t.value] : total})` : ''}`,
-        content: panel,
-      }))}
+      items={TABS.map((value) => {
+        const label = t(`tabs.${value ?? 'all'}`);
+        return {
+          id: value ?? ALL,
+          label: data ? t('tab', { label, count: value ? data.counts[value] : total }) : label,
+          content: panel,
+        };
+      })}
     />
   );
 }

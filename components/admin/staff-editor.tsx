@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { assignRoleAction, assignStoresAction } from '@/app/(console)/admin/actions';
@@ -11,7 +12,7 @@ import { RadioGroup } from '@/components/ui/radio-group';
 import { Select } from '@/components/ui/select';
 import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
-import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
+import { ROLES, type Role } from '@/lib/auth/roles';
 
 export interface StaffEditorRow {
   subject: string;
@@ -21,6 +22,8 @@ export interface StaffEditorRow {
   role: Role | null;
   /** "Admin (set by configuration)", "Hostess (from Footprints)": held whatever is assigned here. */
   inherent: string | null;
+  /** The inherent role is admin (set by configuration). */
+  inherentAdmin: boolean;
   lastSignIn: string;
   assigned: string;
   assignedById: string | null;
@@ -39,36 +42,43 @@ export interface StoreOption {
   name: string;
 }
 
-const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+type StaffT = ReturnType<typeof useTranslations<'admin.staff'>>;
 
-const COLUMNS: TableColumn[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'sign-in', label: 'Sign-in' },
-  { key: 'last', label: 'Last sign-in' },
-  { key: 'role', label: 'Role' },
-  { key: 'save', label: 'Save', hiddenLabel: true },
-  { key: 'stores', label: 'Stores' },
-];
+function useStaffWords() {
+  const t = useTranslations('admin.staff');
+  const tr = useTranslations('roles');
+  const roleOptions = ROLES.map((r) => ({ value: r, label: tr(r) }));
+  return { t, tr, roleOptions };
+}
 
 function storeNames(ids: readonly string[], stores: readonly StoreOption[]): string {
   return ids.map((id) => stores.find((s) => s.id === id)?.name ?? id).join(', ');
 }
 
 /** What a row's person sees, in words: admins every store, else the choice made here, else Footprints' list. */
-function storesSummary(row: StaffEditorRow, stores: readonly StoreOption[]): string {
-  if (row.role === 'admin' || row.inherent?.startsWith('Admin')) return 'All stores (admin)';
-  if (row.storeOverride === 'all') return 'All stores (chosen here)';
-  if (row.storeOverride) return `${storeNames(row.storeOverride, stores)} (chosen here)`;
-  if (row.footprintsStores?.length) return `${storeNames(row.footprintsStores, stores)} (from Footprints)`;
-  return 'No store: sees no data';
+function storesSummary(row: StaffEditorRow, stores: readonly StoreOption[], t: StaffT): string {
+  if (row.role === 'admin' || row.inherentAdmin) return t('allAdmin');
+  if (row.storeOverride === 'all') return t('allChosen');
+  if (row.storeOverride) return t('chosen', { stores: storeNames(row.storeOverride, stores) });
+  if (row.footprintsStores?.length) return t('fromFootprints', { stores: storeNames(row.footprintsStores, stores) });
+  return t('noStore');
 }
 
-const savedText = (sessionsEnded: number) => (sessionsEnded > 0 ? ' It takes effect now: their open sessions were ended.' : ' It takes effect now.');
+const savedText = (sessionsEnded: number, t: StaffT) => (sessionsEnded > 0 ? t('effectEnded') : t('effectNow'));
 
 /** `me`: the signed-in admin's subject (removing one's own admin role is confirmed first). */
 export function StaffEditor({ rows, me, stores, query }: { rows: StaffEditorRow[]; me: string; stores: StoreOption[]; query: string }) {
   const router = useRouter();
   const toast = useToast();
+  const { t, tr, roleOptions } = useStaffWords();
+  const columns: TableColumn[] = [
+    { key: 'name', label: t('columns.name') },
+    { key: 'sign-in', label: t('columns.signIn') },
+    { key: 'last', label: t('columns.last') },
+    { key: 'role', label: t('columns.role') },
+    { key: 'save', label: t('columns.save'), hiddenLabel: true },
+    { key: 'stores', label: t('columns.stores') },
+  ];
   const [draft, setDraft] = useState<Record<string, Role | ''>>(() => Object.fromEntries(rows.map((r) => [r.subject, r.role ?? ''])));
   const [pending, setPending] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<{ row: StaffEditorRow; message: string } | null>(null);
@@ -94,7 +104,14 @@ export function StaffEditor({ rows, me, stores, query }: { rows: StaffEditorRow[
       return;
     }
     setConfirming(null);
-    toast('success', `${row.displayName}: ${value ? ROLE_LABELS[value] : row.inherent ? `only ${row.inherent}` : 'no role'}.${savedText(result.data.sessionsEnded)}`);
+    toast(
+      'success',
+      t('savedRole', {
+        name: row.displayName,
+        role: value ? tr(value) : row.inherent ? t('onlyInherent', { role: row.inherent }) : t('noRole'),
+        effect: savedText(result.data.sessionsEnded, t),
+      }),
+    );
     router.refresh();
   }
 
@@ -102,9 +119,9 @@ export function StaffEditor({ rows, me, stores, query }: { rows: StaffEditorRow[
     <div>
       <div className="mb-4 flex flex-wrap items-end gap-6">
         <form method="get" action="/admin/staff" role="search" className="flex items-end gap-2">
-          <Field id="staff-search" name="q" type="search" label="Search staff" defaultValue={query} hint="Name, username or e-mail" />
+          <Field id="staff-search" name="q" type="search" label={t('search')} defaultValue={query} hint={t('searchHint')} />
           <Button type="submit" variant="secondary">
-            Search
+            {t('searchButton')}
           </Button>
         </form>
         <SetUpPerson onSaved={() => router.refresh()} />
@@ -132,7 +149,7 @@ export function StaffEditor({ rows, me, stores, query }: { rows: StaffEditorRow[
           }}
         />
       ) : null}
-      <Table caption="Staff and their console roles" captionHidden columns={COLUMNS} rowCount={rows.length} textSize="base" minWidthClass="min-w-[640px]" empty={query ? 'Nobody matches this search.' : 'Nobody has signed in yet.'}>
+      <Table caption={t('caption')} captionHidden columns={columns} rowCount={rows.length} textSize="base" minWidthClass="min-w-[640px]" empty={query ? t('noMatch') : t('nobody')}>
         {rows.map((row) => {
           const changed = (draft[row.subject] ?? '') !== (row.role ?? '');
           return (
@@ -140,11 +157,11 @@ export function StaffEditor({ rows, me, stores, query }: { rows: StaffEditorRow[
               <Td className="font-medium">
                 {/* The id on hover, for support questions; the name is what people recognise. */}
                 <span title={row.subject}>{row.displayName}</span>
-                {row.subject === me ? <span className="ml-1 text-sm font-normal text-slate-600">(you)</span> : null}
+                {row.subject === me ? <span className="ml-1 text-sm font-normal text-slate-600">{t('you')}</span> : null}
               </Td>
               <Td className="text-sm text-slate-700">
-                {row.kind === 'hostess' ? 'PIN (hostess)' : `username ${row.username ?? ''}`}
-                {row.fromFootprints ? <span className="block text-xs text-slate-600">Footprints business user</span> : null}
+                {row.kind === 'hostess' ? t('pin') : t('username', { username: row.username ?? '' })}
+                {row.fromFootprints ? <span className="block text-xs text-slate-600">{t('footprintsUser')}</span> : null}
               </Td>
               <Td className="text-sm text-slate-700">{row.lastSignIn}</Td>
               <Td>
@@ -156,25 +173,25 @@ export function StaffEditor({ rows, me, stores, query }: { rows: StaffEditorRow[
                 <Select
                   id={`role-${row.subject}`}
                   labelHidden
-                  label={row.inherent ? `Role of ${row.displayName} given in the console` : `Role of ${row.displayName}`}
+                  label={row.inherent ? t('roleOfInherent', { name: row.displayName }) : t('roleOf', { name: row.displayName })}
                   value={draft[row.subject] ?? ''}
                   onChange={(e) => setDraft((d) => ({ ...d, [row.subject]: e.target.value as Role | '' }))}
-                  placeholder={row.inherent ? 'Nothing more' : 'No role'}
-                  options={ROLE_OPTIONS}
+                  placeholder={row.inherent ? t('nothingMore') : t('noRole')}
+                  options={roleOptions}
                 />
                 <p className="mt-1 text-xs text-slate-600" title={row.assignedById ?? undefined}>
                   {row.assigned}
                 </p>
               </Td>
               <Td>
-                <Button variant="secondary" disabled={!changed} pending={pending === row.subject} pendingLabel="Saving…" onClick={() => save(row)} aria-label={`Save role of ${row.displayName}`}>
-                  Save
+                <Button variant="secondary" disabled={!changed} pending={pending === row.subject} pendingLabel={t('saving')} onClick={() => save(row)} aria-label={t('saveRoleOf', { name: row.displayName })}>
+                  {t('save')}
                 </Button>
               </Td>
               <Td className="text-sm text-slate-800">
-                <p data-testid="stores-summary">{storesSummary(row, stores)}</p>
-                <Button variant="secondary" className="mt-1" onClick={() => setEditingStores(row)} aria-label={`Stores of ${row.displayName}`}>
-                  Stores…
+                <p data-testid="stores-summary">{storesSummary(row, stores, t)}</p>
+                <Button variant="secondary" className="mt-1" onClick={() => setEditingStores(row)} aria-label={t('storesOf', { name: row.displayName })}>
+                  {t('storesButton')}
                 </Button>
               </Td>
             </Tr>
@@ -203,6 +220,7 @@ function ConfirmOwnRemoval({
   onCancel: () => void;
 }) {
   const keep = useRef<HTMLButtonElement>(null);
+  const { t } = useStaffWords();
   return (
     <Dialog
       open
@@ -213,15 +231,15 @@ function ConfirmOwnRemoval({
       initialFocus={keep}
       returnFocus={() => document.getElementById(`role-${subject}`)}
       testId="confirm-own-admin"
-      title="Remove your own admin role?"
+      title={t('confirmTitle')}
       description={message}
     >
       <div className="mt-4 flex flex-wrap gap-3">
-        <Button type="button" variant="danger" pending={pending} pendingLabel="Saving…" onClick={onConfirm}>
-          Remove my admin role
+        <Button type="button" variant="danger" pending={pending} pendingLabel={t('saving')} onClick={onConfirm}>
+          {t('removeMine')}
         </Button>
         <Button ref={keep} type="button" variant="secondary" onClick={onCancel}>
-          Keep it
+          {t('keep')}
         </Button>
       </div>
     </Dialog>
@@ -231,6 +249,7 @@ function ConfirmOwnRemoval({
 /** Sets up a person by the username they will sign in with, before their first sign-in. */
 function SetUpPerson({ onSaved }: { onSaved: () => void }) {
   const toast = useToast();
+  const { t, tr, roleOptions } = useStaffWords();
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [pending, setPending] = useState(false);
@@ -238,7 +257,7 @@ function SetUpPerson({ onSaved }: { onSaved: () => void }) {
     event.preventDefault();
     const name = username.trim();
     if (!name || !role) {
-      toast('error', 'Enter the username and choose a role.');
+      toast('error', t('setupMissing'));
       return;
     }
     setPending(true);
@@ -248,17 +267,17 @@ function SetUpPerson({ onSaved }: { onSaved: () => void }) {
       toast('error', result.error.message);
       return;
     }
-    toast('success', `${name}: ${ROLE_LABELS[role]}. Choose their stores in the list.`);
+    toast('success', t('setupDone', { name, role: tr(role) }));
     setUsername('');
     setRole('');
     onSaved();
   }
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label="Set up a person before their first sign-in">
-      <Field id="setup-username" label="Username of a new person" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" maxLength={200} />
-      <Select id="setup-role" label="Their role" value={role} onChange={(e) => setRole(e.target.value as Role | '')} placeholder="Choose a role" options={ROLE_OPTIONS} />
-      <Button type="submit" pending={pending} pendingLabel="Saving…">
-        Set up
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-2" aria-label={t('setupLabel')}>
+      <Field id="setup-username" label={t('setupUsername')} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" maxLength={200} />
+      <Select id="setup-role" label={t('setupRole')} value={role} onChange={(e) => setRole(e.target.value as Role | '')} placeholder={t('chooseRole')} options={roleOptions} />
+      <Button type="submit" pending={pending} pendingLabel={t('saving')}>
+        {t('setup')}
       </Button>
     </form>
   );
@@ -269,6 +288,7 @@ type StoreChoice = 'footprints' | 'all' | 'chosen';
 /** The stores of one person: Footprints' list, every store, or the stores ticked here. */
 function StoresDialog({ row, stores, onClose, onSaved }: { row: StaffEditorRow; stores: StoreOption[]; onClose: () => void; onSaved: () => void }) {
   const toast = useToast();
+  const { t } = useStaffWords();
   const [choice, setChoice] = useState<StoreChoice>(row.storeOverride === 'all' ? 'all' : row.storeOverride ? 'chosen' : 'footprints');
   const [ticked, setTicked] = useState<string[]>(Array.isArray(row.storeOverride) ? row.storeOverride : []);
   const [pending, setPending] = useState(false);
@@ -284,26 +304,26 @@ function StoresDialog({ row, stores, onClose, onSaved }: { row: StaffEditorRow; 
       toast('error', result.error.message);
       return;
     }
-    const words = choice === 'footprints' ? 'stores from Footprints' : choice === 'all' ? 'all stores' : storeNames(ticked, stores);
-    toast('success', `${row.displayName}: ${words}.${savedText(result.data.sessionsEnded)}`);
+    const words = choice === 'footprints' ? t('storesFromFootprints') : choice === 'all' ? t('allStores') : storeNames(ticked, stores);
+    toast('success', t('storesSaved', { name: row.displayName, stores: words, effect: savedText(result.data.sessionsEnded, t) }));
     onSaved();
   }
   return (
-    <Dialog open onClose={onClose} dismissible={!pending} size="md" testId="stores-dialog" title={`Stores of ${row.displayName}`}>
+    <Dialog open onClose={onClose} dismissible={!pending} size="md" testId="stores-dialog" title={t('storesOf', { name: row.displayName })}>
       <RadioGroup
         id="store-choice"
-        label="Which stores' data they see and change"
+        label={t('storeChoice')}
         value={choice}
         onChange={(v) => setChoice(v as StoreChoice)}
         options={[
-          { value: 'footprints', label: row.footprintsStores?.length ? `As Footprints lists: ${storeNames(row.footprintsStores, stores)}` : 'As Footprints lists (none known: no store)' },
-          { value: 'all', label: 'All stores' },
-          { value: 'chosen', label: 'These stores:' },
+          { value: 'footprints', label: row.footprintsStores?.length ? t('asFootprints', { stores: storeNames(row.footprintsStores, stores) }) : t('asFootprintsNone') },
+          { value: 'all', label: t('allStoresOption') },
+          { value: 'chosen', label: t('theseStores') },
         ]}
       />
       {choice === 'chosen' ? (
         <fieldset className="mt-2 ml-8">
-          <legend className="sr-only">Stores of {row.displayName}</legend>
+          <legend className="sr-only">{t('storesOf', { name: row.displayName })}</legend>
           {stores.map((s) => (
             <Checkbox
               key={s.id}
@@ -316,11 +336,11 @@ function StoresDialog({ row, stores, onClose, onSaved }: { row: StaffEditorRow; 
         </fieldset>
       ) : null}
       <div className="mt-4 flex flex-wrap gap-3">
-        <Button type="button" pending={pending} pendingLabel="Saving…" onClick={() => void save()}>
-          Save stores
+        <Button type="button" pending={pending} pendingLabel={t('saving')} onClick={() => void save()}>
+          {t('saveStores')}
         </Button>
         <Button type="button" variant="secondary" onClick={onClose}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </Dialog>

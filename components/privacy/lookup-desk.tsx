@@ -1,5 +1,6 @@
 'use client';
 
+import { createTranslator, useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -20,15 +21,21 @@ import {
   buildExportDocument,
   countActivities,
   coverageOf,
+  CSV_COLUMNS,
   mergeActivities,
   type ActivityRow,
+  type CsvColumn,
   type WindowInfo,
 } from '@/lib/privacy/results';
+import { coverageWords } from '@/lib/privacy/coverage-words';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
+import type { Messages } from '@/lib/i18n/messages';
 import { MAX_PERIOD_DAYS } from '@/lib/privacy/windows';
 import { LookupForm } from './lookup-form';
 import { LookupResults } from './lookup-results';
 import { caseProfile, forgetLookup, forgetWindowRows, lookupRows, putWindowRows } from './results-store';
 import { WindowProgress } from './window-progress';
+import { useErrorWords } from './use-error-words';
 
 export { MAX_IN_FLIGHT };
 
@@ -49,10 +56,17 @@ export interface LookupDeskProps {
   today: string;
   initialLookup: LookupView | null;
   canExport: boolean;
+  /** The "report" messages of every language (the person's report and files may be in another language than the staff's). */
+  subjectMessages: Record<Locale, Messages['report']>;
 }
 
-export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, canExport }: LookupDeskProps) {
+export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, canExport, subjectMessages }: LookupDeskProps) {
   const toast = useToast();
+  const t = useTranslations('privacyCase.results');
+  const words = useErrorWords();
+  const staffLocale = useLocale();
+  const [subjectLocale, setSubjectLocale] = useState<Locale>(isLocale(staffLocale) ? staffLocale : 'en');
+  const [csvHeaders, setCsvHeaders] = useState<'language' | 'keys'>('language');
   const router = useRouter();
   const [lookup, setLookup] = useState<LookupView | null>(initialLookup);
   // Rows per window, mirrored from the tab-memory store (survives client-side navigation only).
@@ -107,7 +121,7 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
             );
             try {
               const result = await runWindowOverHttp(target.id, windowId);
-              if (!result.ok) throw new Error(result.error.message);
+              if (!result.ok) throw new Error(words(result.error.message));
               if (result.data.window.state === 'answered') putWindowRows(target.id, windowId, result.data.rows);
               else forgetWindowRows(target.id, windowId);
               setRowsByWindow((m) => {
@@ -123,7 +137,7 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
                   ? {
                       ...current,
                       windows: current.windows.map((x) =>
-                        x.id === windowId ? { ...x, state: 'failed', failureReason: error instanceof Error ? error.message : 'the console could not be reached' } : x,
+                        x.id === windowId ? { ...x, state: 'failed', failureReason: error instanceof Error ? error.message : 'unreachable' } : x,
                       ),
                     }
                   : current,
@@ -140,7 +154,7 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
         router.refresh();
       }
     },
-    [router, updateWindow],
+    [router, updateWindow, words],
   );
 
   async function start(mode: 'single' | 'split') {
@@ -150,9 +164,9 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
       const { channel, from, to } = form.getValues();
       const result = await startLookupAction({ caseId, channel, from, to, mode });
       if (!result.ok) {
-        setFormError(result.error.message);
+        setFormError(words(result.error.message));
         for (const [field, messages] of Object.entries(result.error.fieldErrors ?? {})) {
-          if (field === 'from' || field === 'to' || field === 'channel') form.setError(field, { type: 'server', message: messages[0] });
+          if (field === 'from' || field === 'to' || field === 'channel') form.setError(field, { type: 'server', message: words(messages[0]) });
         }
         return;
       }
@@ -192,12 +206,15 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
       windowsNeverAsked: coverage.notAsked.length,
     });
     if (!result.ok) {
-      toast('error', result.error.message);
+      toast('error', words(result.error.message));
       return;
     }
     const base = `${reference}-channel-activity`;
+    // The person's language: the files are for them, whatever language the member of staff works in.
+    const subjectT = createTranslator({ locale: subjectLocale, messages: { report: subjectMessages[subjectLocale] }, namespace: 'report' });
     if (format === 'csv') {
-      saveFile(activitiesToCsv(rows, timeZone), `${base}.csv`, 'text/csv;charset=utf-8');
+      const headers = csvHeaders === 'keys' ? 'keys' : (Object.fromEntries(CSV_COLUMNS.map((key) => [key, subjectT(`csv.${key}`)])) as Record<CsvColumn, string>);
+      saveFile(activitiesToCsv(rows, timeZone, headers), `${base}.csv`, 'text/csv;charset=utf-8');
     } else {
       const doc = buildExportDocument({
         envelope: result.data,
@@ -206,17 +223,18 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
         hasRows: (id) => rowsByWindow.has(id),
         rows,
         profile: caseProfile(caseId) ?? null,
+        words: coverageWords(subjectT),
       });
       saveFile(`${JSON.stringify(doc, null, 2)}\n`, `${base}.json`, 'application/json');
     }
-    toast('success', `The ${format.toUpperCase()} file is downloaded. Nothing of it is kept by the console.`);
+    toast('success', t('downloaded', { format: format.toUpperCase() }));
   }
 
   function clearResults() {
     if (!lookup) return;
     forgetLookup(lookup.id);
     setRowsByWindow(new Map());
-    toast('info', 'The results are cleared from this browser.');
+    toast('info', t('cleared'));
   }
 
   return (
@@ -230,6 +248,8 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
         splitCount={splitCount}
         splitTooLong={splitTooLong}
         onStart={(mode) => void start(mode)}
+        check={check}
+        days={from && to ? periodDays(from, to) : null}
       />
       {lookup ? (
         <WindowProgress
@@ -252,6 +272,10 @@ export function LookupDesk({ caseId, reference, timeZone, today, initialLookup, 
           running={running}
           onExport={(format) => void exportAs(format)}
           onClear={clearResults}
+          subjectLocale={subjectLocale}
+          onSubjectLocale={setSubjectLocale}
+          csvHeaders={csvHeaders}
+          onCsvHeaders={setCsvHeaders}
         />
       ) : null}
     </div>

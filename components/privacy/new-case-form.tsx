@@ -10,10 +10,12 @@ import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { lazyResolver, loadZodResolver } from '@/components/forms/lazy-resolver';
 import type { CreateCaseData, CreateCaseInput } from '@/lib/privacy/inputs';
+import { useErrorWords } from './use-error-words';
 
 export function NewCaseForm({ today }: { today: string }) {
   const router = useRouter();
   const t = useTranslations('privacy');
+  const words = useErrorWords();
   const resolver = useMemo(
     () =>
       lazyResolver<CreateCaseInput, unknown, CreateCaseData>(async () => {
@@ -47,13 +49,13 @@ export function NewCaseForm({ today }: { today: string }) {
 
   return (
     <form noValidate onSubmit={onSubmit} aria-label={t('newTitle')} className="grid gap-4 md:grid-cols-2">
-      <Field label={t('form.email')} type="email" autoComplete="off" error={errors.subjectEmail?.message} {...form.register('subjectEmail')} />
-      <Field label={t('form.phone')} type="tel" inputMode="tel" autoComplete="off" error={errors.subjectPhone?.message} {...form.register('subjectPhone')} />
-      <Field label={t('form.received')} type="date" max={today} error={errors.receivedOn?.message} {...form.register('receivedOn')} />
-      <Textarea id="new-case-notes" label={t('form.notes')} rows={2} error={errors.notes?.message} registration={form.register('notes')} />
+      <Field label={t('form.email')} type="email" autoComplete="off" error={words(errors.subjectEmail?.message)} {...form.register('subjectEmail')} />
+      <Field label={t('form.phone')} type="tel" inputMode="tel" autoComplete="off" error={words(errors.subjectPhone?.message)} {...form.register('subjectPhone')} />
+      <Field label={t('form.received')} type="date" max={today} error={words(errors.receivedOn?.message)} {...form.register('receivedOn')} />
+      <Textarea id="new-case-notes" label={t('form.notes')} rows={2} error={words(errors.notes?.message)} registration={form.register('notes')} />
       {error ? (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-800 md:col-span-2">
-          {error}
+          {words(error)}
         </p>
       ) : null}
       <div className="md:col-span-2">

@@ -1,20 +1,14 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { fetchProfileAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
 import type { SubjectProfile } from '@/lib/privacy/results';
 import { caseProfile, putCaseProfile } from './results-store';
+import { useErrorWords } from './use-error-words';
 
-const SHOWN: [string, string][] = [
-  ['userFirstName', 'First name'],
-  ['userLastName', 'Last name'],
-  ['userEmail', 'E-mail'],
-  ['userPhone', 'Phone'],
-  ['userExternalId', 'External id'],
-  ['type', 'Type'],
-  ['createdAt', 'Created'],
-];
+const SHOWN = ['userFirstName', 'userLastName', 'userEmail', 'userPhone', 'userExternalId', 'type', 'createdAt'] as const;
 
 function text(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -27,16 +21,18 @@ export function ProfilePanel({ caseId, canLookUp }: { caseId: string; canLookUp:
   const [profile, setProfile] = useState<SubjectProfile | undefined>(() => caseProfile(caseId));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const t = useTranslations('privacyCase.profile');
+  const words = useErrorWords();
   return (
     <section aria-labelledby="profile-title" className="rounded-2xl bg-white p-6 shadow-sm">
       <h2 id="profile-title" className="text-xl font-bold">
-        Footprints profile
+        {t('title')}
       </h2>
       {!canLookUp ? (
-        <p className="mt-1 text-sm text-slate-700">Footprints finds a client by e-mail and phone together: add both to the case to include the profile.</p>
+        <p className="mt-1 text-sm text-slate-700">{t('needsBoth')}</p>
       ) : (
         <>
-          <p className="mt-1 text-sm text-slate-700">Included in the JSON export and the printable report, so the answer covers both vendors.</p>
+          <p className="mt-1 text-sm text-slate-700">{t('included')}</p>
           <Button
             type="button"
             variant="secondary"
@@ -48,14 +44,14 @@ export function ProfilePanel({ caseId, canLookUp }: { caseId: string; canLookUp:
               const result = await fetchProfileAction({ caseId });
               setPending(false);
               if (!result.ok) {
-                setError(result.error.message);
+                setError(words(result.error.message));
                 return;
               }
               putCaseProfile(caseId, result.data);
               setProfile(result.data);
             }}
           >
-            {profile ? 'Fetch the profile again' : 'Fetch Footprints profile'}
+            {profile ? t('fetchAgain') : t('fetch')}
           </Button>
           {error ? (
             <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 text-red-800">
@@ -65,18 +61,18 @@ export function ProfilePanel({ caseId, canLookUp }: { caseId: string; canLookUp:
           {profile ? (
             profile.found && profile.record ? (
               <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm" data-testid="footprints-profile">
-                {SHOWN.map(([key, label]) => (
+                {SHOWN.map((key) => (
                   <div key={key} className="contents">
-                    <dt className="font-medium">{label}</dt>
+                    <dt className="font-medium">{t(`fields.${key}`)}</dt>
                     <dd>{text(profile.record?.[key])}</dd>
                   </div>
                 ))}
-                <dt className="font-medium">Leads</dt>
+                <dt className="font-medium">{t('fields.leads')}</dt>
                 <dd>{Array.isArray(profile.record.leads) ? profile.record.leads.length : 0}</dd>
               </dl>
             ) : (
               <p className="mt-3 text-sm" data-testid="footprints-profile">
-                Footprints has no client with this e-mail and phone.
+                {t('none')}
               </p>
             )
           ) : null}

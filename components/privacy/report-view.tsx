@@ -1,22 +1,43 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { recordExportAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
 import { Table, Td, Tr, type TableColumn } from '@/components/ui/table';
 import type { LookupView } from '@/lib/privacy/lookup-records';
-import { CHANNEL_LABELS } from '@/lib/privacy/lookup-rules';
-import { formatInstant } from '@/lib/dates';
-import { buildExportDocument, mergeActivities, type ExportDocument } from '@/lib/privacy/results';
+import { formatCalendarDay, formatInstant } from '@/lib/dates';
+import { formatNumber } from '@/lib/i18n/format';
+import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '@/lib/i18n/locales';
+import { coverageWords } from '@/lib/privacy/coverage-words';
+import { privacyErrorName, type PrivacyErrorName } from '@/lib/privacy/errors';
+import { buildExportDocument, coverageStatement, mergeActivities, type ExportDocument } from '@/lib/privacy/results';
 import { caseProfile, lookupRows } from './results-store';
 
-const REPORT_COLUMNS: TableColumn[] = ['Time', 'As sent', 'Type', 'Message', 'IP', 'Device / OS / browser', 'Link'].map((h) => ({ key: h, label: h }));
+/** The staff member's words around the report (in their language; the report itself is in the person's). */
+export interface ReportStaffWords {
+  back: string;
+  print: string;
+  emptyTitle: string;
+  empty: string;
+  producing: string;
+  language: string;
+  /** The privacy refusals (lib/privacy/errors.ts) in the staff's words. */
+  errors: Record<PrivacyErrorName, string>;
+}
 
 // The rows live in this tab's memory only: nothing to subscribe to, and the server never has them.
 const noSubscription = () => () => {};
 
-export function ReportView({ caseId, reference, lookup }: { caseId: string; reference: string; lookup: LookupView | null }) {
+export function ReportView({ caseId, lookup, staff }: { caseId: string; lookup: LookupView | null; staff: ReportStaffWords }) {
+  // The report's language (the provider around this component: the person's language, see the page).
+  const t = useTranslations('report');
+  const current = useLocale();
+  const lang: Locale = isLocale(current) ? current : 'en';
+  const day = (ymd: string) => formatCalendarDay(ymd, lang);
+  const words = useMemo(() => coverageWords(t, (ymd) => formatCalendarDay(ymd, lang)), [t, lang]);
+
   const [doc, setDoc] = useState<ExportDocument | null>(null);
   const [error, setError] = useState<string | null>(null);
   const produced = useRef(false);
@@ -45,7 +66,8 @@ export function ReportView({ caseId, reference, lookup }: { caseId: string; refe
       windowsNeverAsked: lookup.windows.length - answered - failed,
     }).then((result) => {
       if (!result.ok) {
-        setError(result.error.message);
+        const name = privacyErrorName(result.error.message);
+        setError(name ? staff.errors[name] : result.error.message);
         return;
       }
       setDoc(
@@ -56,24 +78,22 @@ export function ReportView({ caseId, reference, lookup }: { caseId: string; refe
           hasRows,
           rows,
           profile: caseProfile(caseId) ?? null,
+          words,
         }),
       );
     });
-  }, [caseId, lookup, inTab]);
+  }, [caseId, lookup, inTab, words, staff.errors]);
 
   const back = (
     <Link href={`/privacy/${caseId}`} className="text-blue-800 underline">
-      Back to case {reference}
+      {staff.back}
     </Link>
   );
   if (!lookup || empty) {
     return (
       <section className="rounded-2xl bg-white p-6 shadow-sm">
-        <h1 className="text-2xl font-bold">Report for {reference}</h1>
-        <p className="mt-3">
-          No lookup results in this browser tab. The console keeps no activity rows: run or resume the lookup on the case, then open the report from
-          there.
-        </p>
+        <h1 className="text-2xl font-bold">{staff.emptyTitle}</h1>
+        <p className="mt-3">{staff.empty}</p>
         <p className="mt-3">{back}</p>
       </section>
     );
@@ -88,35 +108,52 @@ export function ReportView({ caseId, reference, lookup }: { caseId: string; refe
       </section>
     );
   }
-  if (!doc) return <p role="status">Producing the report…</p>;
+  if (!doc) return <p role="status">{staff.producing}</p>;
+  const producedText = formatInstant(doc.producedAt, doc.timeZone, 'dayTime', '', lang);
+  const columns: TableColumn[] = (['time', 'raw', 'type', 'message', 'ip', 'device', 'link'] as const).map((key) => ({ key, label: t(`columns.${key}`) }));
+  const statement = coverageStatement(
+    { answered: doc.coverage.windows.answered, failed: doc.coverage.windows.failed, notAsked: doc.coverage.windows.neverAsked, complete: false },
+    words,
+  );
 
   return (
-    <article className="bg-white p-6 text-slate-900" data-testid="privacy-report">
-      <div className="no-print mb-4 flex gap-3">
+    <article className="bg-white p-6 text-slate-900" data-testid="privacy-report" lang={lang}>
+      <div className="no-print mb-4 flex flex-wrap items-center gap-3">
         <Button type="button" onClick={() => window.print()}>
-          Print
+          {staff.print}
         </Button>
         {back}
+        <nav aria-label={staff.language} className="flex gap-3">
+          {LOCALES.map((l) => (
+            <Link
+              key={l}
+              href={`/privacy/${caseId}/report?lang=${l}`}
+              lang={l}
+              aria-current={l === lang ? 'true' : undefined}
+              className={l === lang ? 'font-semibold text-slate-900' : 'text-blue-800 underline'}
+            >
+              {LOCALE_NAMES[l]}
+            </Link>
+          ))}
+        </nav>
       </div>
       <header className="report-head">
-        <h1 className="text-2xl font-bold">Your personal data: e-mail and SMS activity</h1>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
         <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 text-sm">
-          <dt className="font-medium">Case reference</dt>
+          <dt className="font-medium">{t('reference')}</dt>
           <dd data-testid="report-reference">{doc.reference}</dd>
-          <dt className="font-medium">Request received</dt>
-          <dd>{doc.receivedOn}</dd>
-          <dt className="font-medium">Produced</dt>
-          <dd data-testid="report-produced">{formatInstant(doc.producedAt, doc.timeZone, 'isoMinute', '')} ({doc.timeZone})</dd>
-          <dt className="font-medium">Data subject</dt>
+          <dt className="font-medium">{t('received')}</dt>
+          <dd data-testid="report-received">{day(doc.receivedOn)}</dd>
+          <dt className="font-medium">{t('produced')}</dt>
+          <dd data-testid="report-produced">{t('producedAt', { time: producedText, zone: doc.timeZone })}</dd>
+          <dt className="font-medium">{t('subject')}</dt>
           <dd>{[doc.subject.email, doc.subject.phone].filter(Boolean).join(', ')}</dd>
-          <dt className="font-medium">Period</dt>
-          <dd>
-            {doc.period.from} to {doc.period.to}
-          </dd>
+          <dt className="font-medium">{t('period')}</dt>
+          <dd data-testid="report-period">{t('periodRange', { from: day(doc.period.from), to: day(doc.period.to) })}</dd>
         </dl>
-        <h2 className="mt-4 text-lg font-bold">Coverage</h2>
+        <h2 className="mt-4 text-lg font-bold">{t('coverageTitle')}</h2>
         <p className="text-sm" data-testid="report-coverage">
-          {doc.coverage.statement}
+          {statement}
         </p>
       </header>
       {doc.period.channels.map((channel) => {
@@ -125,22 +162,20 @@ export function ReportView({ caseId, reference, lookup }: { caseId: string; refe
         return (
           <section key={channel} className="report-channel mt-6" data-testid={`report-channel-${channel}`} aria-labelledby={`report-${channel}`}>
             <h2 id={`report-${channel}`} className="text-xl font-bold">
-              {CHANNEL_LABELS[channel]} — {rows.length} activities
+              {t('channelHeading', { channel: t(`channels.${channel}`), count: rows.length })}
             </h2>
             <p className="text-sm">
               {Object.entries(types)
-                .map(([t, n]) => `${t}: ${n}`)
-                .join(' · ') || 'No activity in the answered windows.'}
+                .map(([type, n]) => t('typeCount', { type, count: formatNumber(n, lang) }))
+                .join(' · ') || t('noActivity')}
             </p>
-            <p className="text-xs text-slate-700">
-              Case {doc.reference} · produced {formatInstant(doc.producedAt, doc.timeZone, 'isoMinute', '')}
-            </p>
+            <p className="text-xs text-slate-700">{t('pageFoot', { reference: doc.reference, time: producedText })}</p>
             {rows.length ? (
               <div className="mt-2">
-                <Table caption={`${CHANNEL_LABELS[channel]} activities, oldest first`} captionHidden columns={REPORT_COLUMNS} rowCount={rows.length} textSize="xs">
+                <Table caption={t('tableCaption', { channel: t(`channelInText.${channel}`) })} captionHidden columns={columns} rowCount={rows.length} textSize="xs">
                   {rows.map((r, i) => (
                     <Tr key={i} className="border-slate-100">
-                      <Td className="whitespace-nowrap">{r.timeStore}</Td>
+                      <Td className="whitespace-nowrap">{formatInstant(r.at, doc.timeZone, 'dayTime', '', lang)}</Td>
                       <Td className="whitespace-nowrap">{r.rawDate}</Td>
                       <Td>{r.activity}</Td>
                       <Td>
@@ -160,12 +195,12 @@ export function ReportView({ caseId, reference, lookup }: { caseId: string; refe
       {doc.footprintsProfile ? (
         <section className="report-channel mt-6" aria-labelledby="report-profile">
           <h2 id="report-profile" className="text-xl font-bold">
-            Profile at Footprints (retail CRM)
+            {t('profileTitle')}
           </h2>
           {doc.footprintsProfile.found ? (
             <pre className="mt-2 text-xs whitespace-pre-wrap">{JSON.stringify(doc.footprintsProfile.record, null, 2)}</pre>
           ) : (
-            <p>Footprints holds no client record with this e-mail and phone.</p>
+            <p>{t('profileNone')}</p>
           )}
         </section>
       ) : null}

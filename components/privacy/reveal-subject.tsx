@@ -1,9 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { revealSubjectAction } from '@/app/(console)/privacy/actions';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
+import { useErrorWords } from './use-error-words';
 
 /** Masked e-mail / mobile until "Reveal", which is audited against the case reference. */
 export function RevealSubject({
@@ -18,6 +20,8 @@ export function RevealSubject({
   maskedPhone: string | null;
 }) {
   const toast = useToast();
+  const t = useTranslations('privacyCase.reveal');
+  const words = useErrorWords();
   const [revealed, setRevealed] = useState<{ email: string | null; phone: string | null } | null>(null);
   const [pending, setPending] = useState(false);
   // The Reveal button is disabled while asking and then replaced by Hide: focus goes to the result (the
@@ -38,7 +42,7 @@ export function RevealSubject({
         ref={contactRef}
         tabIndex={-1}
         role="group"
-        aria-label={revealed ? `Contact of ${reference}` : undefined}
+        aria-label={revealed ? t('contactOf', { reference }) : undefined}
         data-testid="subject-contact"
         className="flex flex-col outline-none focus-visible:ring-2 focus-visible:ring-blue-700"
       >
@@ -51,8 +55,8 @@ export function RevealSubject({
         <Button type="button" variant="ghost" className="text-sm" onClick={() => {
             toggled.current = true;
             setRevealed(null);
-          }} aria-label={`Hide contact of ${reference}`}>
-          Hide
+          }} aria-label={t('hideOf', { reference })}>
+          {t('hide')}
         </Button>
       ) : (
         <Button
@@ -61,7 +65,7 @@ export function RevealSubject({
           variant="secondary"
           className="text-sm"
           pending={pending}
-          aria-label={`Reveal contact of ${reference}`}
+          aria-label={t('revealOf', { reference })}
           onClick={async () => {
             setPending(true);
             const result = await revealSubjectAction({ caseId });
@@ -70,12 +74,12 @@ export function RevealSubject({
               toggled.current = true;
               setRevealed({ email: result.data.email, phone: result.data.phone });
             } else {
-              toast('error', result.error.message);
+              toast('error', words(result.error.message));
               requestAnimationFrame(() => revealRef.current?.focus());
             }
           }}
         >
-          Reveal
+          {t('reveal')}
         </Button>
       )}
     </div>

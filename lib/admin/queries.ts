@@ -39,10 +39,6 @@ export interface StaffRow {
 
 export type InherentRole = 'admin_config' | 'hostess_footprints';
 
-export const INHERENT_ROLE_LABELS: Record<InherentRole, string> = {
-  admin_config: 'Admin (set by configuration)',
-  hostess_footprints: 'Hostess (from Footprints)',
-};
 
 /** Who set a role, by name: staff by their display name, the sandbox's demo seed by what it is. */
 const SYSTEM_ASSIGNERS: Record<string, string> = { 'sandbox-seed': 'the sandbox setup' };
@@ -119,8 +115,8 @@ export interface QueueRow {
 
 /** A capture whose add-lead answer was lost and that the console could not find either way (issue 13). */
 export interface CaptureCheckView {
-  /** Why a person must decide, in plain words. */
-  why: string;
+  /** Why a person must decide (put into words where shown). */
+  why: CaptureCheckWhy;
   capture: { name: string; capturedAt: string; capturedBy: string; maskedEmail: string | null; maskedPhone: string | null; locationId: string | null };
   candidates: CandidateLead[];
 }
@@ -161,11 +157,8 @@ export async function listQueue(db: Db, input: { status?: OutboxStatus; page: nu
   };
 }
 
-const CHECK_WHY: Record<string, string> = {
-  not_listable:
-    'Footprints did not confirm this lead (the answer was lost), and its list cannot show a lead without store, category, offer and consultant. Look for it in Footprints: if it is there, give its id; if not, send it again.',
-  several_matches: 'Footprints did not confirm this lead (the answer was lost), and several of its leads have the same e-mail or phone and time. Choose the one that is this capture, or send it again.',
-};
+/** Why a person must decide, as a kind the queue page puts into words (messages "admin.check.why"). */
+export type CaptureCheckWhy = 'not_listable' | 'several_matches';
 
 /** The needs_person capture jobs of a page: the capture (masked) and the candidate leads the job found. */
 async function captureChecks(db: Db, jobs: readonly OutboxJob[]): Promise<Map<string, CaptureCheckView>> {
@@ -193,7 +186,7 @@ async function captureChecks(db: Db, jobs: readonly OutboxJob[]): Promise<Map<st
     if (!row) continue;
     const result = (job.result ?? {}) as { reason?: string; candidates?: CandidateLead[] };
     out.set(job.id, {
-      why: CHECK_WHY[result.reason ?? ''] ?? CHECK_WHY.not_listable,
+      why: result.reason === 'several_matches' ? 'several_matches' : 'not_listable',
       capture: {
         name: row.name,
         capturedAt: row.capturedAt.toISOString(),

@@ -11,6 +11,7 @@ import { ValidationError } from '@/lib/errors';
 import { daysLeft, maskEmail, maskPhone } from './case-rules';
 import type { PrivacyCaseStatus } from './constants';
 import { privacyCases, type PrivacyCaseRow } from './schema';
+import { PRIVACY_ERRORS } from './errors';
 
 export const CASE_PAGE_SIZE = 25;
 
@@ -102,6 +103,6 @@ export async function getCaseRow(db: Db, caseId: string): Promise<PrivacyCaseRow
 
 export async function requireCaseRow(db: Db, caseId: string): Promise<PrivacyCaseRow> {
   const row = await getCaseRow(db, caseId);
-  if (!row) throw new ValidationError('That case does not exist.', { caseId: ['That case does not exist.'] });
+  if (!row) throw new ValidationError(PRIVACY_ERRORS.noCase, { caseId: [PRIVACY_ERRORS.noCase] });
   return row;
 }

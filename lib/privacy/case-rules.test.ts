@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeft, describeDaysLeft, dueDateFor, maskEmail, maskPhone } from './case-rules';
+import { createTranslator } from 'next-intl';
+import en from '@/messages/en.json';
+import ro from '@/messages/ro.json';
+import { daysLeft, dueDateFor, maskEmail, maskPhone } from './case-rules';
 import { createCaseSchema } from './inputs';
 
 describe('due date: received + one month', () => {
@@ -22,10 +25,13 @@ describe('days left', () => {
     expect(daysLeft('2024-06-14', '2024-05-14')).toBe(31);
     expect(daysLeft('2024-06-14', '2024-06-14')).toBe(0);
     expect(daysLeft('2024-06-14', '2024-06-16')).toBe(-2);
-    expect(describeDaysLeft(31)).toBe('31 days left');
-    expect(describeDaysLeft(1)).toBe('1 day left');
-    expect(describeDaysLeft(0)).toBe('due today');
-    expect(describeDaysLeft(-2)).toBe('2 days overdue');
+    // Said in the staff's language (messages "privacy.daysLeft" / "overdue"; the list and the case page).
+    const t = (locale: 'en' | 'ro') => createTranslator({ locale, messages: locale === 'en' ? en : ro, namespace: 'privacy' });
+    expect(t('en')('daysLeft', { days: 31 })).toBe('31 days left');
+    expect(t('en')('daysLeft', { days: 1 })).toBe('1 day left');
+    expect(t('en')('overdue', { days: 2 })).toBe('2 days overdue');
+    expect(t('ro')('daysLeft', { days: 1 })).toMatch(/^1 zi/);
+    expect(t('ro')('daysLeft', { days: 31 })).toMatch(/^31 de zile/);
   });
 });
 

@@ -5,14 +5,6 @@
  * Pure and browser-safe.
  */
 import { daysInMonth, formatIsoDate, parseIsoDate, toDayNumber } from '@/lib/vendors/netcore/window-rule';
-import type { PrivacyCaseStatus } from './constants';
-
-export const CASE_STATUS_LABELS: Record<PrivacyCaseStatus, string> = {
-  open: 'Open',
-  in_progress: 'In progress',
-  answered: 'Answered',
-  closed: 'Closed',
-};
 
 /**
  * Received + one calendar month (GDPR Art. 12(3)). When that month has no such day (received 31 Jan),
@@ -32,13 +24,6 @@ export function daysLeft(dueIso: string, todayIso: string): number | null {
   const today = parseIsoDate(todayIso);
   if (!due || !today) return null;
   return toDayNumber(due) - toDayNumber(today);
-}
-
-export function describeDaysLeft(days: number | null): string {
-  if (days === null) return '—';
-  if (days < 0) return `${-days} day${days === -1 ? '' : 's'} overdue`;
-  if (days === 0) return 'due today';
-  return `${days} day${days === 1 ? '' : 's'} left`;
 }
 
 /** `ana.popescu@example.com` → `a•••••••••u@example.com`: enough to tell cases apart, not to contact. */

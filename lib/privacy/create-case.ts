@@ -6,11 +6,12 @@ import { caseTarget, newCaseReference } from './case-records';
 import { dueDateFor } from './case-rules';
 import type { CreateCaseData } from './inputs';
 import { privacyCases } from './schema';
+import { PRIVACY_ERRORS } from './errors';
 
 /** Opens a case for an access request, with a fresh DSAR reference; audited without the subject's identifiers. */
 export async function createCase(db: Db, actor: AuditActorRef, data: CreateCaseData): Promise<{ id: string; reference: string }> {
   const dueOn = dueDateFor(data.receivedOn);
-  if (!dueOn) throw new ValidationError('Enter a real date.', { receivedOn: ['Enter a real date.'] });
+  if (!dueOn) throw new ValidationError(PRIVACY_ERRORS.realDate, { receivedOn: [PRIVACY_ERRORS.realDate] });
   for (let attempt = 0; attempt < 5; attempt++) {
     const reference = newCaseReference(data.receivedOn);
     const rows = await db
@@ -38,5 +39,5 @@ export async function createCase(db: Db, actor: AuditActorRef, data: CreateCaseD
       return rows[0];
     }
   }
-  throw new ConflictError('Could not give the case a unique reference; try again.');
+  throw new ConflictError(PRIVACY_ERRORS.noReference);
 }

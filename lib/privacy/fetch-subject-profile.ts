@@ -7,6 +7,7 @@ import { VendorError } from '@/lib/vendors/http';
 import { caseTarget, requireCaseRow } from './case-records';
 import type { PrivacyDeps } from './deps';
 import type { SubjectProfile } from './results';
+import { PRIVACY_ERRORS } from './errors';
 
 /** The Footprints client record, without the vendor's internal version counter. */
 export function profileRecord(customer: Customer): Record<string, unknown> {
@@ -23,7 +24,7 @@ export async function fetchSubjectProfile(
 ): Promise<SubjectProfile> {
   const kase = await requireCaseRow(db, caseId);
   if (!kase.subjectEmail || !kase.subjectPhone) {
-    throw new ValidationError('Footprints finds a client by e-mail and phone together: the case needs both.');
+    throw new ValidationError(PRIVACY_ERRORS.profileNeedsBoth);
   }
   try {
     const customer = await deps.footprints.getCustomer(deps.accessToken, { userEmail: kase.subjectEmail, userPhone: kase.subjectPhone });

@@ -9,6 +9,7 @@ import { checkActivityWindowIso, parseIsoDate, toDayNumber } from '@/lib/vendors
 import { PRIVACY_CASE_STATUSES } from './constants';
 import { CHANNEL_CHOICES } from './lookup-rules';
 import { splitIntoWindows } from './windows';
+import { PRIVACY_ERRORS } from './errors';
 
 /** Netcore's window rule, for the form's own per-field check before it offers to split. */
 export { checkActivityWindowIso };
@@ -33,21 +34,21 @@ export function createCaseSchema(today: () => string) {
         .transform((v) => v.replace(/[\s-]/g, ''))
         .transform((v) => (v === '' ? undefined : v))
         .pipe(SUBJECT_PHONE.optional()),
-      receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date the request was received.'),
+      receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, PRIVACY_ERRORS.receivedDate),
       notes: z.string().max(4000).default(''),
     })
     .superRefine((v, ctx) => {
       if (!v.subjectEmail && !v.subjectPhone) {
-        ctx.addIssue({ code: 'custom', path: ['subjectEmail'], message: 'Enter the data subject’s e-mail, mobile, or both.' });
+        ctx.addIssue({ code: 'custom', path: ['subjectEmail'], message: PRIVACY_ERRORS.subjectMissing });
       }
       const received = parseIsoDate(v.receivedOn);
       if (!received) {
-        ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: 'Enter a real date.' });
+        ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: PRIVACY_ERRORS.realDate });
         return;
       }
       const now = parseIsoDate(today());
       if (now && toDayNumber(received) > toDayNumber(now)) {
-        ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: 'The request cannot have been received in the future.' });
+        ctx.addIssue({ code: 'custom', path: ['receivedOn'], message: PRIVACY_ERRORS.receivedFuture });
       }
     });
 }
@@ -61,7 +62,7 @@ export const updateCaseSchema = z.object({
 });
 export type UpdateCaseInput = z.input<typeof updateCaseSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date.');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, PRIVACY_ERRORS.enterDate);
 
 /** The fields a person fills in; `today` is the store's calendar date (YYYY-MM-DD) at validation time. */
 export function lookupFormSchema(today: () => string) {

@@ -9,6 +9,7 @@ import { ValidationError } from '@/lib/errors';
 import type { WindowInfo } from './results';
 import type { PrivacyChannel } from './constants';
 import { privacyCases, privacyLookupWindows, privacyLookups, type PrivacyWindowRow } from './schema';
+import { PRIVACY_ERRORS } from './errors';
 
 export interface LookupView {
   id: string;
@@ -76,8 +77,8 @@ export async function listLookups(db: Db, caseId: string): Promise<LookupView[]>
 
 export async function getLookup(db: Db, lookupId: string): Promise<LookupView> {
   const [row] = await db.select({ caseId: privacyLookups.caseId }).from(privacyLookups).where(eq(privacyLookups.id, lookupId)).limit(1);
-  if (!row) throw new ValidationError('That lookup does not exist.', { lookupId: ['That lookup does not exist.'] });
+  if (!row) throw new ValidationError(PRIVACY_ERRORS.noLookup, { lookupId: [PRIVACY_ERRORS.noLookup] });
   const found = (await listLookups(db, row.caseId)).find((l) => l.id === lookupId);
-  if (!found) throw new ValidationError('That lookup does not exist.');
+  if (!found) throw new ValidationError(PRIVACY_ERRORS.noLookup);
   return found;
 }

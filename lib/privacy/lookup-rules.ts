@@ -5,13 +5,11 @@
 import { MAX_WINDOW_DAYS, parseIsoDate, toDayNumber } from '@/lib/vendors/netcore/window-rule';
 
 /** The seven-day rule, for the lookup form (zod-free: the form's first load carries no zod). */
-export { checkActivityWindowIso } from '@/lib/vendors/netcore/window-rule';
+export { checkActivityWindowIso, MAX_WINDOW_DAYS, type WindowCheck } from '@/lib/vendors/netcore/window-rule';
 import type { PrivacyChannel } from './constants';
 
 export const CHANNEL_CHOICES = ['email', 'sms', 'both'] as const;
 export type ChannelChoice = (typeof CHANNEL_CHOICES)[number];
-
-export const CHANNEL_LABELS: Record<PrivacyChannel, string> = { email: 'E-mail', sms: 'SMS' };
 
 export function channelsOf(choice: ChannelChoice): PrivacyChannel[] {
   return choice === 'both' ? ['email', 'sms'] : [choice];

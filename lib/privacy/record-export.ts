@@ -6,6 +6,7 @@ import { ValidationError } from '@/lib/errors';
 import { caseTarget } from './case-records';
 import type { ExportEnvelope } from './results';
 import { privacyCases, privacyLookups } from './schema';
+import { PRIVACY_ERRORS } from './errors';
 
 /**
  * Records that the results were exported (audited with counts, never rows) and hands back what the file
@@ -23,7 +24,7 @@ export async function recordExport(
     .innerJoin(privacyCases, eq(privacyCases.id, privacyLookups.caseId))
     .where(eq(privacyLookups.id, input.lookupId))
     .limit(1);
-  if (!found) throw new ValidationError('That lookup does not exist.', { lookupId: ['That lookup does not exist.'] });
+  if (!found) throw new ValidationError(PRIVACY_ERRORS.noLookup, { lookupId: [PRIVACY_ERRORS.noLookup] });
   const producedAt = new Date();
   await db.update(privacyLookups).set({ exportedAt: producedAt, exportedBy: actor.id }).where(eq(privacyLookups.id, input.lookupId));
   const { kase } = found;

@@ -1,16 +1,29 @@
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
+import en from '@/messages/en.json';
+import ro from '@/messages/ro.json';
+import { formatCalendarDay } from '@/lib/dates';
+import { coverageWords } from './coverage-words';
 import {
   CSV_COLUMNS,
   activitiesToCsv,
   buildExportDocument,
   countActivities,
   coverageOf,
+  coverageStatement,
+  type CsvColumn,
   csvCell,
   mergeActivities,
   parseCsv,
   type ActivityRow,
   type WindowInfo,
 } from './results';
+
+const words = (locale: 'en' | 'ro', formatDays = false) =>
+  coverageWords(
+    createTranslator({ locale, messages: locale === 'en' ? en : ro, namespace: 'report' }),
+    formatDays ? (ymd) => formatCalendarDay(ymd, locale) : undefined,
+  );
 
 const row = (over: Partial<ActivityRow>): ActivityRow => ({
   channel: 'email',
@@ -72,7 +85,7 @@ describe('countActivities', () => {
 describe('coverageOf', () => {
   const windows = [
     win({ id: 'a', seq: 0, from: '2024-05-01', to: '2024-05-07' }),
-    win({ id: 'b', seq: 1, from: '2024-05-08', to: '2024-05-14', state: 'failed', failureReason: 'Netcore is not answering right now; retry this window in a minute.' }),
+    win({ id: 'b', seq: 1, from: '2024-05-08', to: '2024-05-14', state: 'failed', failureReason: 'not_answering' }),
     win({ id: 'c', seq: 2, from: '2024-05-15', to: '2024-05-15', state: 'never_asked' }),
     win({ id: 'd', seq: 0, channel: 'sms', state: 'pending' }),
   ];
@@ -82,11 +95,22 @@ describe('coverageOf', () => {
     expect(c.failed.map((w) => w.id)).toEqual(['b']);
     expect(c.notAsked.map((w) => w.id)).toEqual(['c', 'd']);
     expect(c.complete).toBe(false);
-    expect(c.statement).toBe(
+    expect(coverageStatement(c, words('en'))).toBe(
       'Windows answered: 1 of 4 — e-mail 2024-05-01 to 2024-05-07. ' +
         'Windows failed: 1 — e-mail 2024-05-08 to 2024-05-14 (Netcore is not answering right now; retry this window in a minute.). ' +
         'Windows never asked: 2 — e-mail 2024-05-15; SMS 2024-05-01 to 2024-05-07.',
     );
+  });
+  it('is written in the reader’s language, days and failure reasons included (the report for the person)', () => {
+    expect(coverageStatement(coverageOf(windows), words('ro', true))).toBe(
+      'Ferestre cu răspuns: 1 din 4 — e-mail 01 mai 2024 – 07 mai 2024. ' +
+        'Ferestre eșuate: 1 — e-mail 08 mai 2024 – 14 mai 2024 (Netcore nu răspunde acum; reîncercați fereastra peste un minut.). ' +
+        'Ferestre necerute: 2 — e-mail 15 mai 2024; SMS 01 mai 2024 – 07 mai 2024.',
+    );
+    expect(coverageStatement(coverageOf(windows), words('en', true))).toContain('e-mail 01 May 2024 to 07 May 2024');
+    // A reason stored before reasons were kinds is shown as it is.
+    const legacy = coverageOf([win({ id: 'x', state: 'failed', failureReason: 'Old sentence.' })]);
+    expect(coverageStatement(legacy, words('ro'))).toContain('(Old sentence.)');
   });
   it('does not count a window whose rows are not at hand as answered', () => {
     const c = coverageOf([win({ id: 'a' }), win({ id: 'b', seq: 1 })], (id) => id === 'a');
@@ -96,7 +120,8 @@ describe('coverageOf', () => {
   it('is complete when every window is answered', () => {
     const c = coverageOf([win({ id: 'a' })]);
     expect(c.complete).toBe(true);
-    expect(c.statement).toContain('Windows failed: none. Windows never asked: none.');
+    expect(coverageStatement(c, words('en'))).toContain('Windows failed: none. Windows never asked: none.');
+    expect(coverageStatement(c, words('ro'))).toBe('Ferestre cu răspuns: 1 din 1 — e-mail 2024-05-01 – 2024-05-07. Ferestre eșuate: niciuna. Ferestre necerute: niciuna.');
   });
 });
 
@@ -134,6 +159,21 @@ describe('CSV', () => {
     // The DST overlap: 03:30 local (first occurrence, +3) is 00:30 UTC.
     expect(parsed[2].slice(0, 7)).toEqual(['sms', 'delivered', '462', 'Weekly offers', '2024-10-27 03:30', '2024-10-27T00:30:00.000Z', '27 Oct 2024 @3:30am']);
   });
+
+  it('names its columns in the person’s language, or with the stable English keys; the rows are the same', () => {
+    const rows = [row({ messageName: 'Offers' })];
+    const headers = (locale: 'en' | 'ro') => createTranslator({ locale, messages: locale === 'en' ? en : ro, namespace: 'report.csv' });
+    const named = (locale: 'en' | 'ro') => Object.fromEntries(CSV_COLUMNS.map((k) => [k, headers(locale)(k)])) as Record<CsvColumn, string>;
+    const ro_ = parseCsv(activitiesToCsv(rows, 'Europe/Bucharest', named('ro')));
+    const en_ = parseCsv(activitiesToCsv(rows, 'Europe/Bucharest', named('en')));
+    const keys = parseCsv(activitiesToCsv(rows, 'Europe/Bucharest', 'keys'));
+    expect(ro_[0].slice(0, 3)).toEqual(['Canal', 'Tip activitate', 'Id mesaj']);
+    expect(ro_[0]).toHaveLength(CSV_COLUMNS.length);
+    expect(en_[0].slice(0, 3)).toEqual(['Channel', 'Activity type', 'Message id']);
+    expect(keys[0]).toEqual([...CSV_COLUMNS]);
+    expect(ro_[1]).toEqual(keys[1]);
+    expect(en_[1]).toEqual(keys[1]);
+  });
 });
 
 describe('buildExportDocument', () => {
@@ -151,9 +191,12 @@ describe('buildExportDocument', () => {
       windows: [win({ id: 'a' })],
       rows: [row({})],
       profile: { vendor: 'footprints', found: false, record: null },
+      words: words('en'),
     });
     expect(doc.reference).toBe('DSAR-240514-ABCD');
     expect(doc.coverage.answered).toEqual(['e-mail 2024-05-01 to 2024-05-07']);
+    expect(doc.coverage.statement).toMatch(/^Windows answered: 1 of 1/);
+    expect(doc.coverage.windows.answered.map((w) => w.id)).toEqual(['a']);
     expect(doc.counts.total).toBe(1);
     expect(doc.activities[0]).toMatchObject({ messageId: '462', timeStore: '2018-07-23 11:02', rawDate: '23 Jul 2018 @11:02am' });
     expect(doc.footprintsProfile).toEqual({ vendor: 'footprints', found: false, record: null });

@@ -102,10 +102,24 @@ export function countByType(rows: readonly { activity: string }[]): Record<strin
   return out;
 }
 
-const CHANNEL_NAMES: Record<PrivacyChannel, string> = { email: 'e-mail', sms: 'SMS' };
+/** The words a coverage statement is written with, in one language (messages "report.*", see coverage-words). */
+export interface CoverageWords {
+  /** One window: its channel and period ("e-mail 2024-05-01 to 2024-05-07"). */
+  window: (w: Pick<WindowInfo, 'channel' | 'from' | 'to'>) => string;
+  /** A failure reason kind (lib/staff-words.ts `privacyWindowFailureKind`) in words; an unknown text as it is. */
+  reason: (reason: string) => string;
+  /** The whole statement from its parts (counts and the lists, already joined). */
+  statement: (parts: CoverageParts) => string;
+}
 
-export function describeWindow(w: Pick<WindowInfo, 'channel' | 'from' | 'to'>): string {
-  return `${CHANNEL_NAMES[w.channel]} ${w.from === w.to ? w.from : `${w.from} to ${w.to}`}`;
+export interface CoverageParts {
+  answered: number;
+  total: number;
+  answeredList: string;
+  failed: number;
+  failedList: string;
+  neverAsked: number;
+  neverAskedList: string;
 }
 
 export interface Coverage {
@@ -114,8 +128,6 @@ export interface Coverage {
   /** Never asked, or asked and not answered (pending when the statement was made). */
   notAsked: WindowInfo[];
   complete: boolean;
-  /** One paragraph for the screen, the report and the files. */
-  statement: string;
 }
 
 /**
@@ -127,14 +139,27 @@ export function coverageOf(windows: readonly WindowInfo[], hasRows: (windowId: s
   const answered = sorted.filter((w) => w.state === 'answered' && hasRows(w.id));
   const failed = sorted.filter((w) => w.state === 'failed');
   const notAsked = sorted.filter((w) => !answered.includes(w) && !failed.includes(w));
-  const list = (ws: WindowInfo[], withReason = false) =>
-    ws.map((w) => `${describeWindow(w)}${withReason && w.failureReason ? ` (${w.failureReason})` : ''}`).join('; ');
-  const parts = [`Windows answered: ${answered.length} of ${sorted.length}${answered.length ? ` — ${list(answered)}` : ''}.`];
-  parts.push(failed.length ? `Windows failed: ${failed.length} — ${list(failed, true)}.` : 'Windows failed: none.');
-  parts.push(notAsked.length ? `Windows never asked: ${notAsked.length} — ${list(notAsked)}.` : 'Windows never asked: none.');
-  return { answered, failed, notAsked, complete: answered.length === sorted.length && sorted.length > 0, statement: parts.join(' ') };
+  return { answered, failed, notAsked, complete: answered.length === sorted.length && sorted.length > 0 };
 }
 
+/** A window with its failure reason, in `words`' language. */
+export function describeFailedWindow(w: WindowInfo, words: Pick<CoverageWords, 'window' | 'reason'>): string {
+  return w.failureReason ? `${words.window(w)} (${words.reason(w.failureReason)})` : words.window(w);
+}
+
+/** One paragraph for the screen, the report and the files, in `words`' language. */
+export function coverageStatement(c: Coverage, words: CoverageWords): string {
+  const list = (ws: WindowInfo[]) => ws.map(words.window).join('; ');
+  return words.statement({
+    answered: c.answered.length,
+    total: c.answered.length + c.failed.length + c.notAsked.length,
+    answeredList: list(c.answered),
+    failed: c.failed.length,
+    failedList: c.failed.map((w) => describeFailedWindow(w, words)).join('; '),
+    neverAsked: c.notAsked.length,
+    neverAskedList: list(c.notAsked),
+  });
+}
 
 export const CSV_COLUMNS = [
   'channel',
@@ -158,8 +183,14 @@ export function csvCell(value: string | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function activitiesToCsv(rows: readonly ActivityRow[], timeZone: string): string {
-  const lines = [CSV_COLUMNS.join(',')];
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/**
+ * The header row of the CSV: the stable machine-readable keys (CSV_COLUMNS, English) when `headers` is
+ * 'keys', or the person's language (`headers` maps each key to its column name).
+ */
+export function activitiesToCsv(rows: readonly ActivityRow[], timeZone: string, headers: 'keys' | Record<CsvColumn, string> = 'keys'): string {
+  const lines = [CSV_COLUMNS.map((key) => csvCell(headers === 'keys' ? key : headers[key])).join(',')];
   for (const r of rows) {
     lines.push(
       [r.channel, r.activity, r.messageId, r.messageName, formatInstant(r.at, timeZone, 'isoMinute', ''), r.at, r.rawDate, r.ip, r.device, r.os, r.browser, r.link]
@@ -221,7 +252,7 @@ export interface ExportEnvelope {
 
 export interface ExportDocument extends ExportEnvelope {
   period: { from: string; to: string; channels: PrivacyChannel[] };
-  coverage: { statement: string; answered: string[]; failed: string[]; neverAsked: string[] };
+  coverage: { statement: string; answered: string[]; failed: string[]; neverAsked: string[]; windows: { answered: WindowInfo[]; failed: WindowInfo[]; neverAsked: WindowInfo[] } };
   counts: ActivityCounts;
   activities: (ActivityRow & { timeStore: string })[];
   footprintsProfile: SubjectProfile | null;
@@ -234,16 +265,19 @@ export function buildExportDocument(input: {
   hasRows?: (windowId: string) => boolean;
   rows: readonly ActivityRow[];
   profile: SubjectProfile | null;
+  /** The language the person reads the coverage in. */
+  words: CoverageWords;
 }): ExportDocument {
   const coverage = coverageOf(input.windows, input.hasRows);
   return {
     ...input.envelope,
     period: input.period,
     coverage: {
-      statement: coverage.statement,
-      answered: coverage.answered.map(describeWindow),
-      failed: coverage.failed.map((w) => `${describeWindow(w)}${w.failureReason ? ` (${w.failureReason})` : ''}`),
-      neverAsked: coverage.notAsked.map(describeWindow),
+      statement: coverageStatement(coverage, input.words),
+      answered: coverage.answered.map(input.words.window),
+      failed: coverage.failed.map((w) => describeFailedWindow(w, input.words)),
+      neverAsked: coverage.notAsked.map(input.words.window),
+      windows: { answered: coverage.answered, failed: coverage.failed, neverAsked: coverage.notAsked },
     },
     counts: countActivities(input.rows),
     activities: input.rows.map((r) => ({ ...r, timeStore: formatInstant(r.at, input.envelope.timeZone, 'isoMinute', '') })),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { privacyWindowFailureMessage } from '@/lib/staff-words';
+import { privacyWindowFailureKind, type PrivacyWindowFailureKind } from '@/lib/staff-words';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit, type AuditActorRef } from '@/lib/audit';
 import type { Db } from '@/lib/db';
@@ -15,6 +15,7 @@ import { toWindowInfo } from './lookup-records';
 import { countByType, type ActivityRow, type WindowInfo } from './results';
 import type { PrivacyChannel } from './constants';
 import { privacyCases, privacyLookupWindows, privacyLookups } from './schema';
+import { PRIVACY_ERRORS } from './errors';
 
 function toActivityRow(channel: PrivacyChannel, e: ChannelActivityEntry): ActivityRow {
   return {
@@ -32,13 +33,16 @@ function toActivityRow(channel: PrivacyChannel, e: ChannelActivityEntry): Activi
   };
 }
 
-/** A reason staff can act on, with no personal data and no vendor body. */
-export function windowFailureReason(error: unknown): string {
+/**
+ * Why the window failed, as a kind staff read in their language where it is shown (messages "report.failure"):
+ * no personal data, no vendor body.
+ */
+export function windowFailureReason(error: unknown): PrivacyWindowFailureKind {
   if (error instanceof VendorError) {
     log('warn', 'privacy.window_failed', { error: error.toJSON() });
-    return privacyWindowFailureMessage(error);
+    return privacyWindowFailureKind(error);
   }
-  return 'The look-up stopped unexpectedly; retry this window, and if it happens again ask an admin.';
+  return 'unexpected';
 }
 
 export interface WindowRunResult {
@@ -87,7 +91,7 @@ export async function runLookupWindow(
       subjectEmail: privacyCases.subjectEmail,
       subjectPhone: privacyCases.subjectPhone,
     });
-  if (!window) throw new ValidationError('That window is not part of this lookup.', { windowId: ['Unknown window.'] });
+  if (!window) throw new ValidationError(PRIVACY_ERRORS.noWindow, { windowId: [PRIVACY_ERRORS.noWindow] });
   const kase = { reference: window.reference };
   // Netcore's primary key is the contact's EMAIL; a case known only by its mobile asks by the mobile
   // (the sandbox, like Netcore, finds a contact by either). The table's check guarantees one of them.

@@ -30,6 +30,7 @@ import { mergeActivities, type ActivityRow } from './results';
 import { privacyCases, privacyLookupWindows, privacyLookups } from './schema';
 import { addDays, formatIsoDate, isoToDdmmyyyy, parseIsoDate } from '@/lib/vendors/netcore/window-rule';
 import { todayInZone } from '@/lib/dates';
+import { PRIVACY_ERRORS } from './errors';
 
 const tz = NETCORE_SANDBOX_ACCOUNT_TIMEZONE;
 const support = { id: 'user:support', name: 'Sam Support', role: 'support' };
@@ -207,7 +208,7 @@ describe.each(testEngines)('privacy desk on %s', (engine) => {
     expect(first.map((r) => r.window.state)).toEqual(['answered', 'failed', 'answered']);
     // Metrics (issue 17): privacy look-up windows by outcome.
     expect(await seriesMoved(series, before)).toEqual({ ok: 2, failed: 1 });
-    expect(first[1].window.failureReason).toBe('Netcore is not answering right now; retry this window in a minute.');
+    expect(first[1].window.failureReason).toBe('not_answering');
     expect(first[1].rows).toEqual([]);
     let [stored] = await listLookups(t.db, kase.id);
     expect(stored.windows.map((w) => w.state)).toEqual(['answered', 'failed', 'answered']);
@@ -307,7 +308,7 @@ describe.each(testEngines)('privacy desk on %s', (engine) => {
     const stranger = await createCase(t.db, support, { subjectEmail: 'nobody@example.com', subjectPhone: '0799999999', receivedOn: daysAgo(1), notes: '' });
     expect(await fetchSubjectProfile(t.db, { footprints, accessToken }, support, stranger.id)).toEqual({ vendor: 'footprints', found: false, record: null });
     const emailOnly = await newCase(ana.email, null);
-    await expect(fetchSubjectProfile(t.db, { footprints, accessToken }, support, emailOnly.id)).rejects.toThrow(/needs both/);
+    await expect(fetchSubjectProfile(t.db, { footprints, accessToken }, support, emailOnly.id)).rejects.toThrow(PRIVACY_ERRORS.profileNeedsBoth);
     const events = (await listAudit(t.db, { targetId: kase.reference, action: 'privacy.profile.lookup', limit: 10, offset: 0 })).rows;
     expect(events).toHaveLength(1);
     // Issue 12: the desk is chain-wide, and the trail names the stores whose data the profile held.
@@ -318,15 +319,15 @@ describe.each(testEngines)('privacy desk on %s', (engine) => {
 });
 
 describe('window failure reasons', () => {
-  it('say what to do in plain words, without the vendor body, its status or its text', async () => {
+  it('are kinds (put into words where shown), without the vendor body, its status or its text', async () => {
     const { windowFailureReason } = await import('./run-lookup-window');
     const { VendorError } = await import('@/lib/vendors/http');
     const http500 = new VendorError({ vendor: 'netcore', operation: 'getUserChannelActivity', status: 500, kind: 'http', retryable: true, message: '{"secret":"body"}' });
-    expect(windowFailureReason(http500)).toBe('Netcore is not answering right now; retry this window in a minute.');
+    expect(windowFailureReason(http500)).toBe('not_answering');
     const timeout = new VendorError({ vendor: 'netcore', operation: 'getUserChannelActivity', status: 0, kind: 'timeout', retryable: true, message: 'slow' });
-    expect(windowFailureReason(timeout)).toBe('Netcore is not answering right now; retry this window in a minute.');
+    expect(windowFailureReason(timeout)).toBe('not_answering');
     const refused = new VendorError({ vendor: 'netcore', operation: 'getUserChannelActivity', status: 400, kind: 'http', retryable: false, message: 'sandbox fault: HTTP 400' });
-    expect(windowFailureReason(refused)).toBe('Netcore did not accept this look-up; retry this window, and if it happens again ask an admin.');
-    expect(windowFailureReason(new Error('boom'))).toBe('The look-up stopped unexpectedly; retry this window, and if it happens again ask an admin.');
+    expect(windowFailureReason(refused)).toBe('refused');
+    expect(windowFailureReason(new Error('boom'))).toBe('unexpected');
   });
 });

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { StaffEditor } from '@/components/admin/staff-editor';
-import { INHERENT_ROLE_LABELS, staffPage } from '@/lib/admin/queries';
+import { staffPage } from '@/lib/admin/queries';
 import { requirePagePermission } from '@/lib/auth/session';
 import { describeScope } from '@/lib/auth/stores';
 import { getConfig } from '@/lib/config';
 import { formatInstant } from '@/lib/dates';
+import { isLocale } from '@/lib/i18n/locales';
+import { getLocale } from 'next-intl/server';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('adminStaff') };
@@ -18,18 +20,16 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200) ?? '';
   const { rows, stores, footprintsAnswered } = await staffPage(session.accessToken, query);
+  const t = await getTranslations('admin.staff');
+  const current = await getLocale();
+  const locale = isLocale(current) ? current : 'en';
   return (
     <section aria-labelledby="page-title" className="rounded-2xl bg-white p-6 shadow-sm">
-      <h1 id="page-title" className="text-2xl font-bold">Staff</h1>
-      <p className="mt-2 text-base text-slate-700">
-        Everyone who has signed in, everyone set up here before their first sign-in, and Footprints&apos; business users: the console
-        role and the stores each holds. Hostesses signing in with a PIN are hostesses through Footprints, and the admins named in the
-        console&apos;s configuration are admins whatever is chosen here. A store choice made here wins over the stores Footprints lists;
-        admins always see every store. A change takes effect at once: the person&apos;s open sessions end. The console always keeps at least one admin.
-      </p>
+      <h1 id="page-title" className="text-2xl font-bold">{t('title')}</h1>
+      <p className="mt-2 text-base text-slate-700">{t('intro')}</p>
       {footprintsAnswered ? null : (
         <p role="status" className="mt-3 rounded-lg bg-amber-50 p-3 text-base text-amber-900" data-testid="footprints-missing">
-          Footprints did not answer: its business users and the store names are missing from this page. Reload to try again.
+          {t('footprintsMissing')}
         </p>
       )}
       <div className="mt-4">
@@ -44,9 +44,16 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
             email: s.email,
             kind: s.kind,
             role: s.role,
-            inherent: s.inherent ? INHERENT_ROLE_LABELS[s.inherent] : null,
-            lastSignIn: s.lastSignInAt ? formatInstant(s.lastSignInAt, tz, 'dayTimeSeconds') : 'never',
-            assigned: s.assignedBy && s.assignedAt ? `set by ${s.assignedByName ?? s.assignedBy} on ${formatInstant(s.assignedAt, tz, 'dayTimeSeconds')}` : '',
+            inherent: s.inherent ? t(`inherent.${s.inherent}`) : null,
+            inherentAdmin: s.inherent === 'admin_config',
+            lastSignIn: formatInstant(s.lastSignInAt, tz, 'dayTimeSeconds', t('never'), locale),
+            assigned:
+              s.assignedBy && s.assignedAt
+                ? t('assigned', {
+                    name: s.assignedBy === 'sandbox-seed' ? t('sandboxSetup') : (s.assignedByName ?? s.assignedBy),
+                    time: formatInstant(s.assignedAt, tz, 'dayTimeSeconds', '—', locale),
+                  })
+                : '',
             assignedById: s.assignedBy,
             newPerson: s.lastSignInAt === null && s.subject.startsWith('user:'),
             fromFootprints: s.source === 'footprints',
