@@ -161,6 +161,9 @@ export const I18N_FOLDERS = [
   'components/insights/**',
   'app/(console)/leads/**',
   'app/(console)/insights/**',
+  'components/capture/**',
+  'components/offline/**',
+  'app/(console)/capture/**',
 ];
 
 export default defineConfig([

@@ -16,15 +16,15 @@ test('axe: no serious or critical violations; 44 px targets; keyboards and label
   // No horizontal scrolling at 768 px.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
 
-  // Every control of the form is at least 44 px tall (checkboxes: their label is the target), sections open.
+  // Every control of the form is at least 44 px tall (checkboxes and radios: their label is the target), sections open.
   await openCaptureSections(page);
   const small = await page.evaluate(() => {
     const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('form input:not([type=hidden]):not([type=checkbox]), form select, form textarea, form button')) {
+    for (const el of document.querySelectorAll<HTMLElement>('form input:not([type=hidden]):not([type=checkbox]):not([type=radio]), form select, form textarea, form button')) {
       const r = el.getBoundingClientRect();
       if (r.height < 44) out.push(`${el.id || el.textContent}: ${r.height}`);
     }
-    for (const el of document.querySelectorAll<HTMLElement>('form input[type=checkbox]')) {
+    for (const el of document.querySelectorAll<HTMLElement>('form input[type=checkbox], form input[type=radio]')) {
       const r = el.closest('label')!.getBoundingClientRect();
       if (r.height < 44) out.push(`label of ${el.id}: ${r.height}`);
     }

@@ -101,19 +101,14 @@ export interface VendorFailure {
   retryable: boolean;
 }
 
-/** The capture desk: a lead Footprints did not accept (the hostess keeps her form). */
-export const CAPTURE_REFUSED_MESSAGE =
-  'Footprints did not accept this lead. Check the name, e-mail, phone and birthday with the customer, then tap “Save lead” again. If it happens again, ask an admin: the details are in the sync queue.';
+/** Which note "My submissions today" shows under a capture not sent yet (the words: messages, "capture.mine.notes"). */
+export type CaptureSyncNote = 'failed' | 'checkingWithAdmin' | 'checking' | 'notAnswering';
 
-/** "My submissions today": a line per capture not sent yet. */
-export function captureSyncNote(state: 'waiting' | 'failed' | 'checking', hadFailure: boolean, withAdmin = false): string | null {
-  if (state === 'failed') return 'Not accepted by Footprints: capture it again with the customer, or ask an admin to look at the sync queue.';
-  if (state === 'checking') {
-    return withAdmin
-      ? 'Footprints may have it already: an admin is checking, so it is not sent twice. Do not capture it again.'
-      : 'Footprints did not confirm it: checking whether it arrived before sending it again. Do not capture it again.';
-  }
-  return hadFailure ? 'Footprints is not answering right now; it will be sent automatically.' : null;
+/** "My submissions today": the note of a capture not sent yet, or null. */
+export function captureSyncNote(state: 'waiting' | 'failed' | 'checking', hadFailure: boolean, withAdmin = false): CaptureSyncNote | null {
+  if (state === 'failed') return 'failed';
+  if (state === 'checking') return withAdmin ? 'checkingWithAdmin' : 'checking';
+  return hadFailure ? 'notAnswering' : null;
 }
 
 /**

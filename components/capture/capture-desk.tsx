@@ -1,9 +1,11 @@
 'use client';
 
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import type { CaptureCatalogues, CatalogueName } from '@/lib/capture/catalogues';
-import { CONSENT_WORDING } from '@/lib/capture/consent-wording';
+import type { ConsentWording } from '@/lib/capture/consent-wording';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { emptyCaptureForm } from '@/lib/capture/form-defaults';
 import { formatInstant, todayInZone } from '@/lib/dates';
 import { CaptureFields } from './capture-fields';
@@ -77,15 +79,6 @@ const readKeptRaw = () => localStore()?.getItem(CATALOGUES_KEY) ?? null;
 const DuplicatesDialog = lazy(() => loadDuplicatesDialog().then((m) => ({ default: m.DuplicatesDialog })));
 const IdleWarning = lazy(() => loadIdleWarning().then((m) => ({ default: m.IdleWarning })));
 
-const CATALOGUE_NAMES: Record<CatalogueName, string> = {
-  locations: 'store locations',
-  offerCategories: 'offer categories',
-  offers: 'offers',
-  offlineCampaigns: 'offline campaigns',
-  channels: 'channels',
-  consultants: 'consultants',
-};
-
 const ALL_CLOSED: Record<CaptureSectionId, boolean> = { store: false, about: false, feedback: false };
 
 export interface CaptureDeskProps {
@@ -97,13 +90,21 @@ export interface CaptureDeskProps {
   /** A manager may discard what waits on the tablet ("Forget this tablet"). */
   canForgetTablet?: boolean;
   timeZone: string;
+  /** The consent wording in each language (lib/capture/consent-wording.ts), handed over by the page: no sentence of it is in this bundle. */
+  consent: Record<Locale, ConsentWording>;
 }
 
 /**
  * The capture page: puts the form (capture-fields), the save (use-capture-save), the shared-tablet guards
  * (idle-warning, leave-guard) and their dialogs together.
  */
-export function CaptureDesk({ catalogues: pageCatalogues, cataloguesAt, hostess, canForgetTablet = false, timeZone }: CaptureDeskProps) {
+export function CaptureDesk({ catalogues: pageCatalogues, cataloguesAt, hostess, canForgetTablet = false, timeZone, consent }: CaptureDeskProps) {
+  const t = useTranslations('capture');
+  const tOffline = useTranslations('offline');
+  const format = useFormatter();
+  const pageLocale = useLocale();
+  // The consent is read in the staff member's language unless the hostess switches it for the customer.
+  const staffLanguage: Locale = isLocale(pageLocale) ? pageLocale : 'en';
   const resultRef = useRef<HTMLDivElement>(null);
   const online = useOnline();
   // Online: the page's catalogues, kept on the tablet. Offline: the newest copy the tablet has, with its time.
@@ -124,7 +125,12 @@ export function CaptureDesk({ catalogues: pageCatalogues, cataloguesAt, hostess,
   // hostess routes' first-load budget, npm run bench:web), then the worker is told every file.
   useEffect(() => void keepShellOnDevice('/capture', () => afterSettled().then(loadOnDemandParts)), []);
   // The form's state without a form library (use-capture-form); zod and the schema arrive with its first validation.
-  const form = useCaptureForm({ defaultValues: emptyCaptureForm(newUuid(), CONSENT_WORDING.version), today: () => todayInZone(timeZone) });
+  const tValidation = useTranslations('capture.validation');
+  const form = useCaptureForm({
+    defaultValues: emptyCaptureForm(newUuid(), consent[staffLanguage].version, '', staffLanguage),
+    today: () => todayInZone(timeZone),
+    words: (key, values) => tValidation(key, values),
+  });
   const { handleSubmit, formState, getValues, reset, setFocus } = form;
   const dirty = useRef(false);
   // Read by the idle and leave guards' callbacks: stored after each render commits (never during render).
@@ -144,9 +150,9 @@ export function CaptureDesk({ catalogues: pageCatalogues, cataloguesAt, hostess,
 
   /** A fresh form for the next customer; the tablet's location stays. */
   const resetForNext = useCallback(() => {
-    reset(emptyCaptureForm(newUuid(), CONSENT_WORDING.version, String(getValues('locationId'))));
+    reset(emptyCaptureForm(newUuid(), consent[staffLanguage].version, String(getValues('locationId')), staffLanguage));
     setOpenSections(ALL_CLOSED);
-  }, [reset, getValues]);
+  }, [reset, getValues, consent, staffLanguage]);
 
   const save = useCaptureSave(form, resetForNext, openSectionsWithErrors, hostess);
   const { busy, setResult } = save;
@@ -158,36 +164,38 @@ export function CaptureDesk({ catalogues: pageCatalogues, cataloguesAt, hostess,
     },
   );
   // Leaving, reloading or going Back from a half-filled form asks first (a shared tablet: what was typed is the customer's).
-  useLeaveGuard(() => dirty.current && !busy.current);
+  useLeaveGuard(() => dirty.current && !busy.current, t('leaveQuestion'));
 
   useEffect(() => {
     if (save.result) resultRef.current?.focus();
   }, [save.result]);
 
-  const unavailable = catalogues.unavailable.map((n) => CATALOGUE_NAMES[n]);
+  const versions = useMemo(() => Object.fromEntries(Object.entries(consent).map(([l, w]) => [l, w.version])) as Record<Locale, string>, [consent]);
+  const unavailable = catalogues.unavailable.map((n: CatalogueName) => t(`catalogues.${n}`));
   const pending = save.phase === 'checking' || save.phase === 'sending';
 
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <section aria-labelledby="page-title" className="rounded-2xl bg-white p-4 shadow-sm sm:p-6">
         <h1 id="page-title" className="text-2xl font-bold">
-          Capture a lead
+          {t('title')}
         </h1>
-        <p className="mt-1 text-slate-700">Fields marked * are required. Give an e-mail or a phone number (or both).</p>
+        <p className="mt-1 text-slate-700">{t('required')}</p>
 
         <CaptureResultRegion ref={resultRef} result={save.result} />
 
         {!online ? (
           <div role="status" data-testid="offline-notice" className="mt-3 rounded-lg bg-slate-100 p-3 text-slate-900">
-            <p className="font-semibold">No network. Captures are saved on this tablet and sent when the network is back.</p>
-            <p>The check for people already captured is skipped while offline.</p>
-            <p data-testid="catalogues-from">Catalogues from {formatInstant(shown.at, timeZone)}.</p>
+            <p className="font-semibold">{tOffline('noNetwork')}</p>
+            <p>{tOffline('noDuplicateCheck')}</p>
+            <p data-testid="catalogues-from">{tOffline('cataloguesFrom', { time: formatInstant(shown.at, timeZone, 'dayTime', '—', staffLanguage) })}</p>
           </div>
         ) : null}
 
         {canForgetTablet ? <ForgetTablet /> : null}
 
         <DeviceAttention
+          consentVersions={versions}
           onPutBack={(values) => {
             reset(values);
             setResult(null);
@@ -196,16 +204,16 @@ export function CaptureDesk({ catalogues: pageCatalogues, cataloguesAt, hostess,
 
         {unavailable.length > 0 ? (
           <p role="status" data-testid="catalogue-warning" className="mt-3 rounded-lg bg-amber-50 p-3 text-amber-950">
-            Could not load {unavailable.join(', ')} from Footprints. You can still save the lead; those choices stay empty.
+            {t('catalogueWarning', { names: format.list(unavailable, { type: 'conjunction' }) })}
           </p>
         ) : null}
 
         <form noValidate onFocus={preloadDialogs} onSubmit={handleSubmit(save.onValid, openSectionsWithErrors)} className="mt-4 flex flex-col gap-6" aria-describedby="page-title">
           <input type="hidden" {...form.register('idempotencyKey')} />
-          <CaptureFields form={form} catalogues={catalogues} openSections={openSections} onSectionOpen={setSectionOpen} />
+          <CaptureFields form={form} catalogues={catalogues} consent={consent} openSections={openSections} onSectionOpen={setSectionOpen} />
           <div className="flex flex-wrap gap-3">
-            <Button type="submit" pending={pending} pendingLabel={save.phase === 'checking' ? 'Checking…' : 'Saving…'} disabled={save.phase === 'duplicates'} className="min-w-40">
-              Save lead
+            <Button type="submit" pending={pending} pendingLabel={save.phase === 'checking' ? t('checking') : t('saving')} disabled={save.phase === 'duplicates'} className="min-w-40">
+              {t('save')}
             </Button>
             <Button
               type="button"
@@ -218,7 +226,7 @@ export function CaptureDesk({ catalogues: pageCatalogues, cataloguesAt, hostess,
                 setFocus('firstName');
               }}
             >
-              Clear form
+              {t('clear')}
             </Button>
           </div>
         </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { Ref } from 'react';
 
 /** What the last save (or the idle clear) came to, shown above the form and focused when it changes. */
@@ -9,6 +10,8 @@ export type CaptureResult =
   | { kind: 'on-device' }
   | { kind: 'rejected'; message: string }
   | { kind: 'error'; message: string }
+  /** The console was not reached and the tablet could not keep it. */
+  | { kind: 'unreachable' }
   | { kind: 'cleared' };
 
 const STYLES = {
@@ -17,35 +20,42 @@ const STYLES = {
   'on-device': 'bg-amber-100 font-semibold text-amber-900',
   rejected: 'bg-red-100 font-semibold text-red-900',
   error: 'bg-red-100 font-semibold text-red-900',
+  unreachable: 'bg-red-100 font-semibold text-red-900',
   cleared: 'bg-slate-100 text-slate-900',
 } as const;
 
-function words(result: CaptureResult): string {
+type Words = ReturnType<typeof useTranslations<'capture.result'>>;
+
+function words(result: CaptureResult, t: Words): string {
   switch (result.kind) {
     case 'sent':
-      return `Sent — Footprints lead ${result.leadId}`;
+      return t('sent', { leadId: result.leadId });
     case 'waiting':
-      return 'Saved — will sync. Footprints is not answering right now; the lead is safe and will be sent automatically.';
+      return t('waiting');
     case 'on-device':
-      return 'Saved on this tablet — will send when the network is back.';
+      return t('onDevice');
     case 'rejected':
     case 'error':
+      // Said by the console in the request's language (app/(console)/capture/actions.ts), or by the save itself.
       return result.message;
+    case 'unreachable':
+      return t('unreachable');
     case 'cleared':
-      return 'The form was cleared after two minutes without activity, for the next customer.';
+      return t('cleared');
   }
 }
 
 export function CaptureResultRegion({ result, ref }: { result: CaptureResult | null; ref: Ref<HTMLDivElement> }) {
+  const t = useTranslations('capture.result');
   return (
     <div ref={ref} tabIndex={-1} className="mt-3 outline-none" data-testid="capture-result-region">
       {result ? (
         <p
-          role={result.kind === 'rejected' || result.kind === 'error' ? 'alert' : 'status'}
+          role={result.kind === 'rejected' || result.kind === 'error' || result.kind === 'unreachable' ? 'alert' : 'status'}
           data-testid="capture-result"
           className={`rounded-lg p-3 ${STYLES[result.kind]}`}
         >
-          {words(result)}
+          {words(result, t)}
         </p>
       ) : null}
     </div>

@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { CONSENT_WORDING } from '@/lib/capture/consent-wording';
 import type { CaptureFormValues } from '@/lib/capture/inputs';
+import type { Locale } from '@/lib/i18n/locales';
 import { announceQueueChange, byAge, deviceQueue, DEVICE_QUEUE_EVENT, putBackValues, type QueuedCapture } from '@/components/offline/device-queue';
 import { newUuid } from './ids';
 
@@ -11,7 +12,8 @@ import { newUuid } from './ids';
  * Captures the console refused when the tablet sent them (a field, a retired consent text): they stay on the
  * tablet marked "needs attention" until the hostess puts one back in the form to fix it, or discards it.
  */
-export function DeviceAttention({ onPutBack }: { onPutBack: (values: CaptureFormValues) => void }) {
+export function DeviceAttention({ onPutBack, consentVersions }: { onPutBack: (values: CaptureFormValues) => void; consentVersions: Record<Locale, string> }) {
+  const t = useTranslations('offline');
   const [items, setItems] = useState<QueuedCapture[]>([]);
   useEffect(() => {
     let alive = true;
@@ -35,29 +37,31 @@ export function DeviceAttention({ onPutBack }: { onPutBack: (values: CaptureForm
   return (
     <section aria-labelledby="needs-attention-title" data-testid="needs-attention" className="mt-3 rounded-lg bg-red-50 p-3 text-red-950">
       <h2 id="needs-attention-title" className="font-bold">
-        Needs attention: saved on this tablet, refused by the console
+        {t('attentionTitle')}
       </h2>
       <ul className="mt-2 flex flex-col gap-3">
         {items.map((item) => (
           <li key={item.key} data-testid="needs-attention-item" className="flex flex-col gap-2">
             <p>
-              <span className="font-semibold">
-                {item.values.firstName} {item.values.lastName.slice(0, 1)}.
-              </span>{' '}
-              (captured by {item.hostess.name}): {item.message}
+              {t.rich('attentionItem', {
+                b: (chunks) => <span className="font-semibold">{chunks}</span>,
+                name: `${item.values.firstName} ${item.values.lastName.slice(0, 1)}.`,
+                hostess: item.hostess.name,
+                message: item.message ?? '',
+              })}
             </p>
             <div className="flex flex-wrap gap-2">
               <Button
                 variant="secondary"
                 onClick={async () => {
-                  onPutBack(putBackValues(item.values, CONSENT_WORDING.version, newUuid()));
+                  onPutBack(putBackValues(item.values, consentVersions, newUuid()));
                   await remove(item.key);
                 }}
               >
-                Put back in the form
+                {t('putBack')}
               </Button>
               <Button variant="danger" onClick={() => void remove(item.key)}>
-                Discard
+                {t('discard')}
               </Button>
             </div>
           </li>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { submitQueuedCaptureAction } from '@/app/(console)/capture/actions';
 import { invalidateRemoteData } from '@/components/data/use-remote-data';
@@ -52,6 +53,7 @@ export function syncDeviceQueue(): Promise<unknown> {
  */
 export function DeviceQueueStatus() {
   const [counts, setCounts] = useState({ waiting: 0, attention: 0 });
+  const t = useTranslations('offline');
   useEffect(() => {
     let alive = true;
     const refresh = () => void deviceQueueCounts().then((c) => alive && setCounts(c));
@@ -79,9 +81,9 @@ export function DeviceQueueStatus() {
   return (
     <p role="status" data-testid="device-queue-count">
       <Badge tone="warning">
-        {counts.waiting ? `${counts.waiting} waiting on this tablet` : null}
+        {counts.waiting ? t('waiting', { count: counts.waiting }) : null}
         {counts.waiting && counts.attention ? ' · ' : null}
-        {counts.attention ? `${counts.attention} need${counts.attention === 1 ? 's' : ''} attention` : null}
+        {counts.attention ? t('attention', { count: counts.attention }) : null}
       </Badge>
     </p>
   );

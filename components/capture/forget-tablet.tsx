@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { recordTabletForgottenAction } from '@/app/(console)/capture/actions';
 import { Button } from '@/components/ui/button';
@@ -20,6 +21,7 @@ const report = () =>
  */
 export function ForgetTablet() {
   const [count, setCount] = useState(0);
+  const t = useTranslations('offline');
   const [asking, setAsking] = useState(false);
   const [pending, setPending] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -44,7 +46,7 @@ export function ForgetTablet() {
   return (
     <div className="mt-3">
       <Button ref={buttonRef} variant="danger" onClick={() => setAsking(true)}>
-        Forget this tablet
+        {t('forget')}
       </Button>
       {asking ? (
         <Dialog
@@ -56,14 +58,14 @@ export function ForgetTablet() {
           returnFocus={buttonRef}
           initialFocus={keepRef}
           testId="forget-tablet"
-          title={count === 1 ? 'Discard the capture waiting on this tablet?' : `Discard the ${count} captures waiting on this tablet?`}
-          description="They have not reached the console and will never reach it: the customers would have to be captured again. The discard is recorded in the audit trail."
+          title={t('forgetTitle', { count })}
+          description={t('forgetDescription')}
         >
           <div className="mt-4 flex flex-wrap gap-3">
             <Button
               variant="danger"
               pending={pending}
-              pendingLabel="Discarding…"
+              pendingLabel={t('discarding')}
               onClick={async () => {
                 setPending(true);
                 try {
@@ -75,10 +77,10 @@ export function ForgetTablet() {
                 }
               }}
             >
-              Discard them
+              {t('discardThem')}
             </Button>
             <Button ref={keepRef} variant="secondary" onClick={() => setAsking(false)}>
-              Keep them
+              {t('keepThem')}
             </Button>
           </div>
         </Dialog>

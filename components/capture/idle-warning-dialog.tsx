@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 
@@ -8,6 +9,7 @@ import { Dialog } from '@/components/ui/dialog';
  * scrolled, announced by screen readers, focus on its answer), so the question is never drawn off-screen.
  */
 export function IdleWarning({ open, onStay }: { open: boolean; onStay: () => void }) {
+  const t = useTranslations('capture.idle');
   return (
     <Dialog
       open={open}
@@ -15,12 +17,12 @@ export function IdleWarning({ open, onStay }: { open: boolean; onStay: () => voi
       role="alertdialog"
       size="sm"
       testId="idle-warning"
-      title="Still with the customer?"
-      description="This form has been left for two minutes. It will be cleared in 30 seconds so the next customer's data stays private."
+      title={t('title')}
+      description={t('description')}
     >
       <div className="mt-4 flex flex-wrap gap-3">
         <Button type="button" onClick={onStay}>
-          Stay and keep editing
+          {t('stay')}
         </Button>
       </div>
     </Dialog>

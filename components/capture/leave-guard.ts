@@ -2,21 +2,21 @@
 
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
-export const LEAVE_QUESTION = 'Leave this form? What you typed for this customer will be lost.';
-
 /**
  * Asks before a half-filled form is left: reloading or closing the tab (the browser's own beforeunload
  * prompt), following a link inside the console (Next's client navigation does not fire beforeunload, so
  * link clicks are checked before Next sees them: a capture-phase listener on the document), and the
  * browser's Back button: while the form is half-filled a second history entry for the same address sits on
  * top, so Back only pops that entry (nothing is left); the question is asked then, and "Cancel" puts the
- * entry back while "OK" goes back for real.
+ * entry back while "OK" goes back for real. `question` is asked in the page's language.
  */
-export function useLeaveGuard(shouldAsk: () => boolean): void {
+export function useLeaveGuard(shouldAsk: () => boolean, question: string): void {
   const ask = useRef(shouldAsk);
-  // The latest callback, stored after each render commits (never during render).
+  const words = useRef(question);
+  // The latest callback and words, stored after each render commits (never during render).
   useLayoutEffect(() => {
     ask.current = shouldAsk;
+    words.current = question;
   });
   // Set once she chose to leave: the page that unloads next must not ask a second time.
   const leaving = useRef(false);
@@ -34,7 +34,7 @@ export function useLeaveGuard(shouldAsk: () => boolean): void {
     const onPopState = () => {
       if (!armed.current || (window.history.state as { __captureGuard?: boolean } | null)?.__captureGuard) return;
       armed.current = false;
-      if (ask.current() && !window.confirm(LEAVE_QUESTION)) {
+      if (ask.current() && !window.confirm(words.current)) {
         arm();
         return;
       }
@@ -55,7 +55,7 @@ export function useLeaveGuard(shouldAsk: () => boolean): void {
       if (url.origin !== window.location.origin) return;
       if (url.pathname === window.location.pathname && url.search === window.location.search) return;
       if (!ask.current()) return;
-      if (!window.confirm(LEAVE_QUESTION)) {
+      if (!window.confirm(words.current)) {
         e.preventDefault();
         e.stopPropagation();
       } else leaving.current = true;

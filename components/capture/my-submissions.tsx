@@ -1,9 +1,11 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { mySubmissionsTodayAction } from '@/app/(console)/capture/actions';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { useRemoteData } from '@/components/data/use-remote-data';
 import { formatInstant } from '@/lib/dates';
+import { isLocale } from '@/lib/i18n/locales';
 
 export const MY_SUBMISSIONS_KEY = 'capture/my-submissions';
 
@@ -13,40 +15,42 @@ async function mySubmissionsToday() {
   return result.data;
 }
 
-const STATE_LABEL = { sent: 'Sent', waiting: 'Waiting to sync', failed: 'Failed', checking: 'Checking' } as const;
-const STATE_TONE: Record<keyof typeof STATE_LABEL, BadgeTone> = { sent: 'success', waiting: 'warning', failed: 'danger', checking: 'warning' };
+const STATE_TONE: Record<'sent' | 'waiting' | 'failed' | 'checking', BadgeTone> = { sent: 'success', waiting: 'warning', failed: 'danger', checking: 'warning' };
 
 /** Today's captures by this hostess and their sync state; refreshes by itself. */
 export function MySubmissionsPanel({ timeZone }: { timeZone: string }) {
   // Refreshes every 4 s while the tab is visible (not in the background).
   const query = useRemoteData(MY_SUBMISSIONS_KEY, mySubmissionsToday, { refetchInterval: 4_000 });
+  const t = useTranslations('capture.mine');
+  const pageLocale = useLocale();
+  const locale = isLocale(pageLocale) ? pageLocale : 'en';
   return (
     <section aria-labelledby="my-submissions-title" className="rounded-2xl bg-white p-4 shadow-sm" data-testid="my-submissions">
       <h2 id="my-submissions-title" className="text-lg font-bold">
-        My submissions today
+        {t('title')}
       </h2>
-      {query.isPending ? <p className="mt-2 text-slate-700">Loading…</p> : null}
+      {query.isPending ? <p className="mt-2 text-slate-700">{t('loading')}</p> : null}
       {query.isError ? (
         <p className="mt-2 text-red-800" role="status">
-          Could not refresh the list: {query.error.message}
+          {t('refreshFailed', { message: query.error.message })}
         </p>
       ) : null}
-      {query.data && query.data.length === 0 ? <p className="mt-2 text-slate-700">No leads captured yet today.</p> : null}
+      {query.data && query.data.length === 0 ? <p className="mt-2 text-slate-700">{t('none')}</p> : null}
       {query.data && query.data.length > 0 ? (
         <ul className="mt-2 divide-y divide-slate-200">
           {query.data.map((s) => (
             <li key={s.id} className="flex flex-col gap-1 py-2" data-testid="my-submission" data-state={s.state}>
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <span className="font-semibold">{s.displayName}</span>
-                <Badge tone={STATE_TONE[s.state]}>{STATE_LABEL[s.state]}</Badge>
+                <Badge tone={STATE_TONE[s.state]}>{t(`states.${s.state}`)}</Badge>
               </div>
               <span className="text-sm text-slate-700">
-                {formatInstant(s.capturedAt, timeZone, 'dayTimeSeconds')}
-                {s.footprintsLeadId ? ` · lead ${s.footprintsLeadId}` : ''}
+                {formatInstant(s.capturedAt, timeZone, 'dayTimeSeconds', '—', locale)}
+                {s.footprintsLeadId ? ` · ${t('lead', { leadId: s.footprintsLeadId })}` : null}
               </span>
               {s.note ? (
                 <span className="text-sm text-slate-800" data-testid="my-submission-note">
-                  {s.note}
+                  {t(`notes.${s.note}`)}
                 </span>
               ) : null}
             </li>

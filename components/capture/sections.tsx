@@ -10,15 +10,13 @@ import type { CaptureFormValues } from '@/lib/capture/inputs';
  */
 export const CAPTURE_SECTIONS = {
   store: {
-    title: 'Store and offer',
     fields: ['locationId', 'offerCategoryId', 'offerId', 'offlineCampaignId', 'channelId', 'consultantId'],
   },
   about: {
-    title: 'More about the customer',
     fields: ['sex', 'birthday', 'city', 'county', 'country', 'address', 'familyDetails', 'children', 'industry', 'companyName', 'companyAddress', 'job', 'jobDescription', 'income'],
   },
-  feedback: { title: 'Feedback', fields: ['nps', 'tags', 'comments'] },
-} as const satisfies Record<string, { title: string; fields: readonly (keyof CaptureFormValues)[] }>;
+  feedback: { fields: ['nps', 'tags', 'comments'] },
+} as const satisfies Record<string, { fields: readonly (keyof CaptureFormValues)[] }>;
 
 export type CaptureSectionId = keyof typeof CAPTURE_SECTIONS;
 
@@ -40,14 +38,15 @@ export function filledCount(id: CaptureSectionId, values: Partial<CaptureFormVal
 export function FormSection({
   id,
   title,
-  filled,
+  filledLabel,
   open,
   onOpenChange,
   children,
 }: {
   id: CaptureSectionId;
   title: string;
-  filled: number;
+  /** "2 filled" / "optional", in the page's language. */
+  filledLabel: string;
   open: boolean;
   onOpenChange: (id: CaptureSectionId, open: boolean) => void;
   children: ReactNode;
@@ -61,7 +60,7 @@ export function FormSection({
     >
       <summary className="flex min-h-11 cursor-pointer items-center justify-between gap-3 rounded-xl px-4 py-2 text-lg font-semibold hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700">
         <span>{title}</span>
-        <span className="text-sm font-normal text-slate-700">{filled > 0 ? `${filled} filled` : 'optional'}</span>
+        <span className="text-sm font-normal text-slate-700">{filledLabel}</span>
       </summary>
       <div className="grid grid-cols-1 gap-4 border-t border-slate-200 p-4 sm:grid-cols-2">{children}</div>
     </details>

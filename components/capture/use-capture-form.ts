@@ -14,7 +14,7 @@
  */
 import { useCallback, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import type { CaptureFormValues } from '@/lib/capture/inputs';
+import type { CaptureFormValues, CaptureValidationWords } from '@/lib/capture/inputs';
 
 type Marketing = CaptureFormValues['marketing'];
 export type CaptureFieldName = Exclude<keyof CaptureFormValues, 'marketing'> | `marketing.${keyof Marketing & string}`;
@@ -24,9 +24,9 @@ type FieldValue = string | boolean;
 type Validation = { ok: true; data: CaptureFormValues } | { ok: false; errors: CaptureErrors };
 
 /** zod and the schema arrive with the first validation (zod made jitless and given the staff's words first). */
-export async function validateCapture(values: CaptureFormValues, today: () => string): Promise<Validation> {
+export async function validateCapture(values: CaptureFormValues, today: () => string, words?: CaptureValidationWords): Promise<Validation> {
   const [, { createCaptureFormSchema }] = await Promise.all([import('@/components/forms/zod-setup'), import('@/lib/capture/inputs')]);
-  const parsed = createCaptureFormSchema(today).safeParse(values);
+  const parsed = createCaptureFormSchema(today, words).safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: CaptureErrors = {};
   for (const issue of parsed.error.issues) {
@@ -65,7 +65,8 @@ function show(el: Control, value: FieldValue) {
   else el.value = String(value ?? '');
 }
 
-export function useCaptureForm({ defaultValues, today }: { defaultValues: CaptureFormValues; today: () => string }) {
+/** `words`: the form's own sentences in the staff's language (English without). */
+export function useCaptureForm({ defaultValues, today, words }: { defaultValues: CaptureFormValues; today: () => string; words?: CaptureValidationWords }) {
   const values = useRef<CaptureFormValues>(clone(defaultValues));
   const defaults = useRef<CaptureFormValues>(clone(defaultValues));
   const elements = useRef(new Map<CaptureFieldName, Control>());
@@ -74,9 +75,11 @@ export function useCaptureForm({ defaultValues, today }: { defaultValues: Captur
   // One counter per field and one for the whole form: only the latest validation's answer is shown.
   const runs = useRef(new Map<string, number>());
   const todayRef = useRef(today);
+  const wordsRef = useRef(words);
   // The latest clock, stored after each render commits (never during render).
   useLayoutEffect(() => {
     todayRef.current = today;
+    wordsRef.current = words;
   });
 
   // The values as of the last change, for what the page shows from them (the sections' "n filled", the offers
@@ -100,7 +103,7 @@ export function useCaptureForm({ defaultValues, today }: { defaultValues: Captur
   /** Validates the whole form, keeps only this field's message (as react-hook-form's field validation does). */
   const validateField = useCallback(async (name: CaptureFieldName) => {
     const run = nextRun(name);
-    const result = await validateCapture(values.current, todayRef.current);
+    const result = await validateCapture(values.current, todayRef.current, wordsRef.current);
     if (runs.current.get(name) !== run) return;
     const error = result.ok ? undefined : result.errors[name];
     setErrors((current) => {
@@ -182,7 +185,7 @@ export function useCaptureForm({ defaultValues, today }: { defaultValues: Captur
     (onValid: (data: CaptureFormValues) => Promise<void>, onInvalid?: (errors: CaptureErrors) => void) => async (e?: FormEvent) => {
       e?.preventDefault();
       const run = nextRun('');
-      const result = await validateCapture(values.current, todayRef.current);
+      const result = await validateCapture(values.current, todayRef.current, wordsRef.current);
       submitted.current = true;
       setSubmitCount((n) => n + 1);
       if (!result.ok) {

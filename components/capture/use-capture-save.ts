@@ -80,7 +80,7 @@ export function useCaptureSave(
       // The console itself was not reached (Wi-Fi): kept on the tablet under the same key, so the later send
       // can never make a second lead; only if the tablet cannot keep it, she taps again.
       if (await keepOnDevice()) return;
-      setResult({ kind: 'error', message: 'The console could not be reached. Nothing typed was lost: tap "Save lead" again.' });
+      setResult({ kind: 'unreachable' });
     } finally {
       busy.current = false;
       setPhase('editing');

@@ -86,15 +86,24 @@ describe('putBackValues', () => {
   captured.marketing = { ...captured.marketing, email: true };
 
   it('gives the form a fresh key and keeps what was typed and agreed when the consent text is the same', () => {
-    const back = putBackValues(captured, 'v1', 'new-key');
+    const back = putBackValues(captured, { en: 'v1', ro: 'r1' }, 'new-key');
     expect(back).toMatchObject({ idempotencyKey: 'new-key', firstName: 'Ana', agreeTerms: true, agreePrivacy: true, isAdult: true, createdAt: '' });
     expect(back.marketing.email).toBe(true);
   });
 
   it('clears every agreement when the consent text changed (the customer agrees again to the text read now)', () => {
-    const back = putBackValues(captured, 'v2', 'new-key');
+    const back = putBackValues(captured, { en: 'v2', ro: 'r1' }, 'new-key');
     expect(back).toMatchObject({ consentWordingVersion: 'v2', firstName: 'Ana', agreeTerms: false, agreePrivacy: false, isAdult: false, agreedTargetedMessages: false });
     expect(Object.values(back.marketing).some(Boolean)).toBe(false);
     expect(captured.marketing.email).toBe(true);
+  });
+
+  it('compares with the current text of the language the customer was read (and keeps that language)', () => {
+    const read = { ...captured, consentLanguage: 'ro' as const, consentWordingVersion: 'r1' };
+    expect(putBackValues(read, { en: 'v2', ro: 'r1' }, 'k')).toMatchObject({ consentLanguage: 'ro', consentWordingVersion: 'r1', agreeTerms: true, isAdult: true });
+    expect(putBackValues(read, { en: 'v1', ro: 'r2' }, 'k')).toMatchObject({ consentLanguage: 'ro', consentWordingVersion: 'r2', agreeTerms: false, isAdult: false });
+    // Kept on a tablet before the consent had languages: it was read in English.
+    const { consentLanguage: _l, ...older } = captured;
+    expect(putBackValues(older as typeof captured, { en: 'v1', ro: 'r1' }, 'k')).toMatchObject({ consentLanguage: 'en', consentWordingVersion: 'v1', agreeTerms: true });
   });
 });

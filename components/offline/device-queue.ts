@@ -7,6 +7,7 @@
  * `indexedDbQueueStore` is the browser's. What the tablet keeps and for how long: README, "Offline capture".
  */
 import type { CaptureFormValues } from '@/lib/capture/inputs';
+import type { Locale } from '@/lib/i18n/locales';
 
 export interface QueuedCapture {
   /** The form's idempotency key (the server's key too). */
@@ -183,11 +184,14 @@ export function askPersistentStorage(): void {
 
 /**
  * A refused capture put back in the form for the hostess to fix: a fresh key (the refused one may be closed on
- * the server), the current consent text, and — when the text changed since it was captured — the customer's
+ * the server), the current consent text of the language it was read in, and — when that text changed since it was captured — the customer's
  * agreements cleared, to be given again to the text read now.
  */
-export function putBackValues(values: CaptureFormValues, currentWording: string, newKey: string): CaptureFormValues {
-  const next: CaptureFormValues = { ...values, marketing: { ...values.marketing }, idempotencyKey: newKey, consentWordingVersion: currentWording, createdAt: '' };
+export function putBackValues(values: CaptureFormValues, currentWordings: Record<Locale, string>, newKey: string): CaptureFormValues {
+  // Kept before the consent had languages: read in English.
+  const language: Locale = values.consentLanguage ?? 'en';
+  const currentWording = currentWordings[language];
+  const next: CaptureFormValues = { ...values, marketing: { ...values.marketing }, idempotencyKey: newKey, consentLanguage: language, consentWordingVersion: currentWording, createdAt: '' };
   if (values.consentWordingVersion !== currentWording) {
     next.agreeTerms = false;
     next.agreePrivacy = false;

@@ -101,7 +101,7 @@ export async function authorize(name: string, permission: Permission): Promise<{
 }
 
 /** The language of the request an action answers (next-intl's, from i18n/request.ts); English outside a request (tests, scripts). */
-async function requestLanguage(): Promise<Locale> {
+export async function requestLanguage(): Promise<Locale> {
   try {
     const locale = await getLocale();
     return isLocale(locale) ? locale : 'en';

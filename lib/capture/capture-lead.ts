@@ -24,7 +24,7 @@ export async function captureLead(
   // Only at one of the capturer's stores (the form lists no other): a crafted location is refused, audited.
   if (values.locationId && !inScope(session.stores, values.locationId)) {
     await recordAudit(db, { actor, action: 'capture.submit', target: { type: 'location', id: values.locationId }, outcome: 'refused', detail: { reason: 'outside_store_scope' } });
-    throw new ValidationError('Some fields need attention.', { locationId: ['Choose one of your stores'] });
+    throw new ValidationError('capture.errors.fieldsNeedAttention', { locationId: ['capture.errors.chooseYourStore'] });
   }
   const outcome = await submitCapture(
     db,

@@ -24,7 +24,7 @@ export async function captureQueuedLead(
   const claims = deps.ticketSecret ? readCaptureTicket(deps.ticketSecret, input.ticket) : null;
   if (!claims) {
     await recordAudit(db, { actor, action: 'capture.submitQueued', target: { type: 'capture', id: input.values.idempotencyKey }, outcome: 'refused', detail: { reason: 'ticket_invalid' } });
-    throw new ValidationError('The tablet kept this capture too long (or its hostess cannot be confirmed): put it back in the form and save it again.');
+    throw new ValidationError('capture.errors.ticketExpired');
   }
   if (claims.subject === session.subject) return captureLead(db, deps, session, actor, input.values);
   if (!sameStore(claims.stores, session.stores, input.values.locationId)) {
@@ -35,7 +35,7 @@ export async function captureQueuedLead(
       outcome: 'refused',
       detail: { reason: 'other_store', capturedBy: claims.subject },
     });
-    throw new ValidationError('This capture was made for a store you do not work for: a hostess of that store must send it.');
+    throw new ValidationError('capture.errors.otherStore');
   }
   return captureLead(db, deps, session, actor, input.values, { subject: claims.subject, name: claims.name });
 }

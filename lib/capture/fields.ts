@@ -4,7 +4,7 @@
  */
 import { formatFootprintsDateTime } from '@/lib/vendors/footprints/dates';
 import type { AddLeadInput } from '@/lib/vendors/footprints/encode';
-import { MARKETING_CHANNELS } from './consent-wording';
+import { MARKETING_CHANNELS } from './consent-channels';
 import { phoneDigits, type CaptureFormValues } from './inputs';
 
 export function normalizeEmail(value: string | null | undefined): string | null {

@@ -1,7 +1,9 @@
 /** An empty capture form (zod-free: the capture page's first load carries no zod; the schema is in inputs.ts). */
+import type { Locale } from '@/lib/i18n/locales';
 import type { CaptureFormValues } from './inputs';
 
-export function emptyCaptureForm(idempotencyKey: string, consentWordingVersion: string, locationId = ''): CaptureFormValues {
+/** `consentLanguage`: the language the consent is read in (its version is `consentWordingVersion`). */
+export function emptyCaptureForm(idempotencyKey: string, consentWordingVersion: string, locationId = '', consentLanguage: Locale = 'en'): CaptureFormValues {
   return {
     idempotencyKey,
     firstName: '',
@@ -37,6 +39,7 @@ export function emptyCaptureForm(idempotencyKey: string, consentWordingVersion: 
     agreedTargetedMessages: false,
     marketing: { sms: false, email: false, notification: false, dm: false, socialMedia: false },
     consentWordingVersion,
+    consentLanguage,
     createdAt: '',
     timezone: '',
     deviceId: '',

@@ -7,10 +7,35 @@
  */
 import { z } from 'zod';
 import { isIsoDay } from '@/lib/dates';
-import { MARKETING_CHANNELS } from './consent-wording';
+import { LOCALES } from '@/lib/i18n/locales';
+import { MARKETING_CHANNELS } from './consent-channels';
+
+/** The capture form's own sentences (its refinements), by key: the form passes them in the staff's language (messages, "capture.validation"). */
+const ENGLISH_WORDS = {
+  lostKey: 'The form lost its key; reload the page',
+  firstName: 'Enter the first name',
+  lastName: 'Enter the last name',
+  maxChars: 'At most {max} characters',
+  email: 'Enter a valid e-mail address',
+  phone: 'Enter a valid phone number (6–15 digits)',
+  emailOrPhone: 'Enter an e-mail address or a phone number',
+  phoneOrEmail: 'Enter a phone number or an e-mail address',
+  realDate: 'Enter a real date',
+  birthdayPast: 'The birthday must be in the past',
+  birthdayAfter1900: 'Enter a birthday after 1900',
+  nps: 'NPS is a whole number from 0 to 10',
+  children: 'A whole number from 0 to 30',
+  income: 'A positive amount, e.g. 3500',
+  terms: 'The customer must agree to the Terms & Conditions',
+  privacy: 'The customer must agree to the Privacy Policy',
+  categoryFirst: 'Choose the offer category first',
+} as const;
+export type CaptureValidationKey = keyof typeof ENGLISH_WORDS;
+export type CaptureValidationWords = (key: CaptureValidationKey, values?: { max: string }) => string;
+/** The English sentences (the action's parse, tests); `{max}` filled in. */
+export const englishCaptureWords: CaptureValidationWords = (key, values) => ENGLISH_WORDS[key].replace('{max}', values?.max ?? '');
 
 const MAX_TEXT = 200;
-const optionalText = (max = MAX_TEXT) => z.string().trim().max(max, `At most ${max} characters`);
 
 /** A phone number as people type it: digits with spaces, dots, dashes, brackets, an optional leading +. */
 const PHONE_RE = /^\+?[\d\s().-]+$/;
@@ -37,17 +62,20 @@ export const MarketingConsentSchema = z.object(
 
 /**
  * The capture schema; `today` is the store's calendar day (YYYY-MM-DD, `todayInZone(storeZone)`), so a
- * birthday is judged by the store's date whatever zone the server or the tablet runs in.
+ * birthday is judged by the store's date whatever zone the server or the tablet runs in. `words`: the form's own
+ * sentences in the staff's language (the browser's form passes them; English by default).
  */
-export const createCaptureFormSchema = (today: () => string) =>
-  z
+export const createCaptureFormSchema = (today: () => string, words: CaptureValidationWords = englishCaptureWords) => {
+  const optionalText = (max = MAX_TEXT) => z.string().trim().max(max, words('maxChars', { max: String(max) }));
+  const atMost = (max: number) => words('maxChars', { max: String(max) });
+  return z
   .object({
     /** Generated when the form opened; the same key always finds the same submission. */
-    idempotencyKey: z.uuid('The form lost its key; reload the page'),
-    firstName: z.string().trim().min(1, 'Enter the first name').max(100, 'At most 100 characters'),
-    lastName: z.string().trim().min(1, 'Enter the last name').max(100, 'At most 100 characters'),
-    email: z.string().trim().max(254, 'At most 254 characters'),
-    phone: z.string().trim().max(30, 'At most 30 characters'),
+    idempotencyKey: z.uuid(words('lostKey')),
+    firstName: z.string().trim().min(1, words('firstName')).max(100, atMost(100)),
+    lastName: z.string().trim().min(1, words('lastName')).max(100, atMost(100)),
+    email: z.string().trim().max(254, atMost(254)),
+    phone: z.string().trim().max(30, atMost(30)),
     sex: z.enum(['', 'male', 'female']),
     birthday: z.string().trim(),
     city: optionalText(),
@@ -78,6 +106,11 @@ export const createCaptureFormSchema = (today: () => string) =>
     agreedTargetedMessages: z.boolean(),
     marketing: MarketingConsentSchema,
     consentWordingVersion: z.string().min(1).max(50),
+    /**
+     * The language the consent was read to the customer in (consentWordingVersion is that language's version).
+     * A capture kept on a tablet before the consent had languages has none: it was read in English.
+     */
+    consentLanguage: z.enum(LOCALES).default('en'),
     /** When the form was submitted, ISO-8601 (the browser's clock). */
     createdAt: z.string().refine((s) => s === '' || !Number.isNaN(Date.parse(s)), 'Not a date-time'),
     /** The browser's IANA time zone. */
@@ -88,26 +121,27 @@ export const createCaptureFormSchema = (today: () => string) =>
   .superRefine((v, ctx) => {
     const email = v.email.trim();
     const phone = v.phone.trim();
-    if (email && !isValidEmail(email)) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter a valid e-mail address' });
-    if (phone && !isValidPhone(phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Enter a valid phone number (6–15 digits)' });
+    if (email && !isValidEmail(email)) ctx.addIssue({ code: 'custom', path: ['email'], message: words('email') });
+    if (phone && !isValidPhone(phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: words('phone') });
     if (!email && !phone) {
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter an e-mail address or a phone number' });
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Enter a phone number or an e-mail address' });
+      ctx.addIssue({ code: 'custom', path: ['email'], message: words('emailOrPhone') });
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: words('phoneOrEmail') });
     }
     if (v.birthday) {
-      if (!isIsoDay(v.birthday)) ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'Enter a real date' });
-      else if (v.birthday >= today()) ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'The birthday must be in the past' });
-      else if (v.birthday < '1900-01-01') ctx.addIssue({ code: 'custom', path: ['birthday'], message: 'Enter a birthday after 1900' });
+      if (!isIsoDay(v.birthday)) ctx.addIssue({ code: 'custom', path: ['birthday'], message: words('realDate') });
+      else if (v.birthday >= today()) ctx.addIssue({ code: 'custom', path: ['birthday'], message: words('birthdayPast') });
+      else if (v.birthday < '1900-01-01') ctx.addIssue({ code: 'custom', path: ['birthday'], message: words('birthdayAfter1900') });
     }
-    if (v.nps && !NPS_RE.test(v.nps)) ctx.addIssue({ code: 'custom', path: ['nps'], message: 'NPS is a whole number from 0 to 10' });
+    if (v.nps && !NPS_RE.test(v.nps)) ctx.addIssue({ code: 'custom', path: ['nps'], message: words('nps') });
     if (v.children && (!COUNT_RE.test(v.children) || Number(v.children) > 30)) {
-      ctx.addIssue({ code: 'custom', path: ['children'], message: 'A whole number from 0 to 30' });
+      ctx.addIssue({ code: 'custom', path: ['children'], message: words('children') });
     }
-    if (v.income && !/^\d+(\.\d{1,2})?$/.test(v.income)) ctx.addIssue({ code: 'custom', path: ['income'], message: 'A positive amount, e.g. 3500' });
-    if (!v.agreeTerms) ctx.addIssue({ code: 'custom', path: ['agreeTerms'], message: 'The customer must agree to the Terms & Conditions' });
-    if (!v.agreePrivacy) ctx.addIssue({ code: 'custom', path: ['agreePrivacy'], message: 'The customer must agree to the Privacy Policy' });
-    if (v.offerId && !v.offerCategoryId) ctx.addIssue({ code: 'custom', path: ['offerCategoryId'], message: 'Choose the offer category first' });
+    if (v.income && !/^\d+(\.\d{1,2})?$/.test(v.income)) ctx.addIssue({ code: 'custom', path: ['income'], message: words('income') });
+    if (!v.agreeTerms) ctx.addIssue({ code: 'custom', path: ['agreeTerms'], message: words('terms') });
+    if (!v.agreePrivacy) ctx.addIssue({ code: 'custom', path: ['agreePrivacy'], message: words('privacy') });
+    if (v.offerId && !v.offerCategoryId) ctx.addIssue({ code: 'custom', path: ['offerCategoryId'], message: words('categoryFirst') });
   });
+};
 
 type CaptureFormSchema = ReturnType<typeof createCaptureFormSchema>;
 export type CaptureFormInput = z.input<CaptureFormSchema>;

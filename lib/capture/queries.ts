@@ -12,7 +12,7 @@ import { issueCaptureTicket } from './capture-ticket';
 import { loadCaptureCatalogues, type CaptureCatalogues } from './catalogues';
 import { captureDeps, type CaptureSession } from './deps';
 import { parseFootprintsDate, formatFootprintsDate } from '@/lib/vendors/footprints/dates';
-import { captureSyncNote } from '@/lib/staff-words';
+import { captureSyncNote, type CaptureSyncNote } from '@/lib/staff-words';
 import type { CaptureConsentProof } from './consent-proof';
 import type { CaptureSyncState } from './constants';
 import { captureSubmissions } from './schema';
@@ -24,7 +24,8 @@ export interface MySubmission {
   state: CaptureSyncState;
   footprintsLeadId: string | null;
   /** In plain words: what happened and what to do (failed), or that it will be sent by itself (waiting after a failed try). */
-  note: string | null;
+  /** Which note to show (translated where shown: components/capture/my-submissions.tsx). */
+  note: CaptureSyncNote | null;
 }
 
 /** Midnight today in the zone, as an instant. */

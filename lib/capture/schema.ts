@@ -3,13 +3,14 @@
  *
  * capture_submissions: one row per captured form, keyed by the idempotency key generated when the form
  * opened (a double tap, a network retry or a re-submit finds the same row). It holds what was captured,
- * the consent proof (wording version, store, hostess, device, time), the Footprints lead id once accepted
+ * the consent proof (language and wording version, store, hostess, device, time), the Footprints lead id once accepted
  * and the sync state. The e-mail and phone are also kept normalised, for the possible-duplicates search;
  * they never leave the server (the hostess sees masked values only).
  */
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CaptureConsentProof } from './consent-proof';
+import { LOCALES } from '../i18n/locales';
 import { CAPTURE_SYNC_STATES } from './constants';
 
 export const captureSubmissions = pgTable(
@@ -28,6 +29,8 @@ export const captureSubmissions = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     consent: jsonb('consent').$type<CaptureConsentProof>().notNull(),
     consentWordingVersion: text('consent_wording_version').notNull(),
+    /** The language the customer was read the consent in (`consent_wording_version` is that language's); rows before it: English. */
+    consentLanguage: text('consent_language', { enum: LOCALES }).notNull().default('en'),
     locationId: text('location_id'),
     syncState: text('sync_state', { enum: CAPTURE_SYNC_STATES }).notNull().default('waiting'),
     footprintsLeadId: text('footprints_lead_id'),

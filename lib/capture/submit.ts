@@ -4,7 +4,6 @@
  * when Footprints failed retryably (the worker retries with backoff), or the vendor's reason when it refused.
  */
 import 'server-only';
-import { CAPTURE_REFUSED_MESSAGE } from '@/lib/staff-words';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
@@ -46,7 +45,8 @@ export interface CaptureContext {
 export type CaptureOutcome =
   | { state: 'sent'; footprintsLeadId: string; submissionId: string; duplicateRequest: boolean }
   | { state: 'waiting'; submissionId: string; duplicateRequest: boolean }
-  | { state: 'rejected'; message: string; submissionId: string; duplicateRequest: boolean };
+  /** Footprints did not accept it (the words: the action's, in the staff's language). */
+  | { state: 'rejected'; submissionId: string; duplicateRequest: boolean };
 
 /** The capture's instant: the form's createdAt when it is sane (not in the future, not older than a day). */
 function captureInstant(values: CaptureFormValues, now: Date): Date {
@@ -59,6 +59,7 @@ function captureInstant(values: CaptureFormValues, now: Date): Date {
 function buildConsent(values: CaptureFormValues, staff: CaptureStaff, ctx: CaptureContext, capturedAt: Date): CaptureConsentProof {
   return {
     wordingVersion: values.consentWordingVersion,
+    language: values.consentLanguage,
     store: { locationId: values.locationId || null, locationName: ctx.locationName },
     hostess: { subject: staff.subject, name: staff.name },
     device: { id: values.deviceId || null, userAgent: staff.userAgent },
@@ -88,16 +89,21 @@ async function outcomeOf(db: Db, submissionId: string, job: OutboxJob, duplicate
   if (row?.footprintsLeadId) return { state: 'sent', footprintsLeadId: row.footprintsLeadId, submissionId, duplicateRequest };
   if (job.status === 'dead') {
     // The vendor's reason stays in the row and the admin queue; the hostess reads what to do.
-    return { state: 'rejected', message: CAPTURE_REFUSED_MESSAGE, submissionId, duplicateRequest };
+    return { state: 'rejected', submissionId, duplicateRequest };
   }
   return { state: 'waiting', submissionId, duplicateRequest };
 }
 
+/**
+ * The consent wording of the form's language is not the one shown now: codes, not sentences (the action says
+ * them in the staff's language: lib/capture/capture-words.ts).
+ */
+export const CONSENT_CHANGED = 'capture.errors.consentChanged';
+export const CONSENT_CHANGED_FIELD = 'capture.errors.consentChangedField';
+
 export async function submitCapture(db: Db, values: CaptureFormValues, staff: CaptureStaff, ctx: CaptureContext): Promise<CaptureOutcome> {
-  if (!isCurrentConsentWording(values.consentWordingVersion)) {
-    throw new ValidationError('The consent text has changed since this form opened. Reload the page and read it to the customer again.', {
-      agreeTerms: ['The consent text has changed: reload the page'],
-    });
+  if (!isCurrentConsentWording(values.consentLanguage, values.consentWordingVersion)) {
+    throw new ValidationError(CONSENT_CHANGED, { agreeTerms: [CONSENT_CHANGED_FIELD] });
   }
   const now = (ctx.now ?? (() => new Date()))();
   const capturedAt = captureInstant(values, now);
@@ -117,6 +123,7 @@ export async function submitCapture(db: Db, values: CaptureFormValues, staff: Ca
       payload: { ...values },
       consent,
       consentWordingVersion: values.consentWordingVersion,
+      consentLanguage: values.consentLanguage,
       locationId: values.locationId || null,
       capturedAt,
       createdAt: now,

@@ -68,6 +68,7 @@ const HISTORY: Record<string, Move[]> = {
 function consent(marketing: Partial<CaptureConsentProof['agreements']['marketing']>): CaptureConsentProof {
   return {
     wordingVersion: 'v1',
+    language: 'en',
     store: { locationId: null, locationName: null },
     hostess: { subject: 'h', name: 'h' },
     device: { id: null, userAgent: null },

@@ -1,9 +1,10 @@
 'use server';
 
 import { z } from 'zod';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction, requestLanguage } from '@/lib/auth/action';
 import { captureLead } from '@/lib/capture/capture-lead';
 import { captureQueuedLead } from '@/lib/capture/capture-queued-lead';
+import { inStaffLanguage } from '@/lib/capture/capture-words';
 import { captureDeps } from '@/lib/capture/deps';
 import { recordTabletForgotten } from '@/lib/capture/record-tablet-forgotten';
 import { findPossibleDuplicates } from '@/lib/capture/find-possible-duplicates';
@@ -11,12 +12,12 @@ import { createCaptureFormSchema, DuplicateQuerySchema } from '@/lib/capture/inp
 import { listMySubmissionsToday } from '@/lib/capture/queries';
 import { todayInZone } from '@/lib/dates';
 
-/** Stores the capture (idempotent on the form's key) and delivers it to Footprints at once. */
+/** Stores the capture (idempotent on the form's key) and delivers it to Footprints at once; its refusals in the staff's language. */
 export const submitCaptureAction = defineAction({
   name: 'capture.submit',
   permission: 'capture.create',
   schema: createCaptureFormSchema(() => todayInZone(captureDeps().timeZone)),
-  handler: async (values, { session, db, actor }) => captureLead(db, captureDeps(), session, actor, values),
+  handler: async (values, { session, db, actor }) => inStaffLanguage(await requestLanguage(), () => captureLead(db, captureDeps(), session, actor, values)),
 });
 
 /**
@@ -27,7 +28,7 @@ export const submitQueuedCaptureAction = defineAction({
   name: 'capture.submitQueued',
   permission: 'capture.create',
   schema: z.object({ values: createCaptureFormSchema(() => todayInZone(captureDeps().timeZone)), ticket: z.string().max(4000) }),
-  handler: async (input, { session, db, actor }) => captureQueuedLead(db, captureDeps(), session, actor, input),
+  handler: async (input, { session, db, actor }) => inStaffLanguage(await requestLanguage(), () => captureQueuedLead(db, captureDeps(), session, actor, input)),
 });
 
 /** "Forget this tablet": the discarded captures' count, audited when the tablet is online (issue 14). */

@@ -11,7 +11,7 @@ import { requirePagePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { formatInstant } from '@/lib/dates';
 import { formatLei, formatNumber } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locales';
+import { isLocale, LOCALE_NAMES } from '@/lib/i18n/locales';
 import { DOCUMENT_KINDS } from '@/lib/leads/pdf';
 import { LEAD_STATUSES, LOST_REASONS, type LeadStatus } from '@/lib/leads/status-rules';
 import { consentProofOf } from '@/lib/capture/queries';
@@ -150,7 +150,10 @@ export default async function LeadDetailPage({ params, searchParams }: { params:
             </div>
             <div>
               <dt className="font-medium text-slate-600">{t('consent.version')}</dt>
-              <dd>{consent.wordingVersion}</dd>
+              {/* The version of the wording in the language the customer was read (proofs before languages: English). */}
+              <dd data-testid="consent-wording-version">
+                {consent.wordingVersion} · <span lang={consent.language ?? 'en'}>{LOCALE_NAMES[consent.language ?? 'en']}</span>
+              </dd>
             </div>
             <div>
               <dt className="font-medium text-slate-600">{t('consent.by')}</dt>
