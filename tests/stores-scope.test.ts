@@ -100,6 +100,7 @@ const EXEMPT: Record<string, string> = {
   'capture.mySubmissionsToday': "the caller's own captures only",
   'capture.submitQueued':
     "a capture kept on the tablet offline: sent only when its store is one of both the sender's and the capturing hostess's (its own check: lib/capture/capture-queued-lead.test.ts, 'refuses (audited) a capture of a store the sending session does not work for')",
+  'account.saveLanguage': "saves the caller's own language choice (staff_members.locale); reads and changes no store data",
   'capture.forgetTablet': 'records that a tablet discarded what waited on it (a count, audited); reads and changes no store data',
   'privacy.createCase': 'the privacy desk stays chain-wide (a data subject request covers every store)',
   'privacy.updateCase': 'the privacy desk stays chain-wide',

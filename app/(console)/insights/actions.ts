@@ -1,10 +1,8 @@
 'use server';
 
-import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction, requestLanguage } from '@/lib/auth/action';
 import { getConfig } from '@/lib/config';
-import { isLocale } from '@/lib/i18n/locales';
 import { InsightsFiltersSchema } from '@/lib/insights/filters';
 import { exportCardCsv } from '@/lib/insights/export-csv';
 import { withStoreScope } from '@/lib/insights/sql';
@@ -21,10 +19,10 @@ export const exportInsightsCsvAction = defineAction({
   permission: 'insights.view',
   schema: exportCsvSchema,
   handler: async (input, { db, session }) => {
-    const requested = await getLocale();
+    const locale = await requestLanguage();
     return exportCardCsv(db, input.card, withStoreScope(input.filters, session.stores), getConfig().storeTimezone, new Date(), {
       variant: input.variant,
-      locale: isLocale(requested) ? requested : 'en',
+      locale,
     });
   },
 });

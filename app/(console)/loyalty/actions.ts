@@ -1,8 +1,6 @@
 'use server';
 
-import { getLocale } from 'next-intl/server';
-import { defineAction } from '@/lib/auth/action';
-import { isLocale } from '@/lib/i18n/locales';
+import { defineAction, requestLanguage } from '@/lib/auth/action';
 import { blockCode } from '@/lib/loyalty/block-code';
 import { checkCode } from '@/lib/loyalty/check-code';
 import { loyaltyDeps } from '@/lib/loyalty/deps';
@@ -95,10 +93,10 @@ export const exportCodesAction = defineAction({
   schema: ExportCodesInputSchema,
   handler: async ({ campaignInternalId, searchTerm, headers }, { session, db, actor }) => {
     // The person's language (i18n/request.ts) names the columns, unless they chose the English keys.
-    const locale = await getLocale();
+    const locale = await requestLanguage();
     return exportCodes(db, loyaltyDeps(), { actor, accessToken: session.accessToken, stores: session.stores }, session.stores, { campaignInternalId, searchTerm }, {
       headers,
-      locale: isLocale(locale) ? locale : 'en',
+      locale,
     });
   },
 });

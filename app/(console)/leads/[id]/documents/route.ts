@@ -5,11 +5,10 @@
  * contract PDF may be 10 MB. It goes through the route door (lib/auth/route.ts): session, permission
  * table, same-origin, a streamed size cap, one error → status table, refusals audited.
  */
-import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
+import { requestLanguage } from '@/lib/auth/action';
 import { defineRoute } from '@/lib/auth/route';
 import { ValidationError } from '@/lib/errors';
-import { isLocale } from '@/lib/i18n/locales';
 import { serverTranslator } from '@/lib/i18n/server-words';
 import { DOCUMENT_KINDS, MAX_FILES_PER_UPLOAD, MAX_PDF_BYTES } from '@/lib/leads/pdf';
 import { leadsDeps } from '@/lib/leads/deps';
@@ -34,8 +33,7 @@ export const POST = defineRoute<{ id: string }>({
   // Up to 51 MB: outside proxy.ts, which would buffer the body (and cut it at 10 MB).
   largeBody: true,
   handler: async (_request, { session, db, actor, params, body }) => {
-    const requested = await getLocale().catch(() => 'en');
-    const t = serverTranslator(isLocale(requested) ? requested : 'en');
+    const t = serverTranslator(await requestLanguage());
     let form: FormData;
     try {
       form = await body.formData();
