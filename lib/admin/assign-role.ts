@@ -16,18 +16,17 @@ import type { Db } from '@/lib/db';
 import { roleAssignments, staffMembers } from '@/lib/db/schema';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { inherentRoleOf } from './queries';
+import { refusal, serverTranslator } from '@/lib/i18n/server-words';
 
 /** Removing one's own admin role: the action answers with a question, the page asks, and sends it again confirmed. */
 export class ConfirmationNeededError extends ConflictError {
   readonly needsConfirmation = true;
 }
 
-export const LAST_ADMIN_MESSAGE =
-  'This is the last admin: removing the role would leave nobody able to assign roles. Give another person the admin role first.';
-export const CONFIRM_OWN_ADMIN_MESSAGE =
-  'You are removing your own admin role: you will be signed out now and lose access to staff administration, the audit trail and the sync queue. Confirm to go on.';
-export const BAD_USERNAME_MESSAGE = 'Enter the username the person signs in with: letters, digits and . _ @ + - only.';
-export const UNKNOWN_PERSON_MESSAGE = 'This person is not in the staff list any more; reload the page.';
+export const LAST_ADMIN_MESSAGE = serverTranslator('en')('admin.errors.lastAdmin');
+export const CONFIRM_OWN_ADMIN_MESSAGE = serverTranslator('en')('admin.errors.confirmOwnAdmin');
+export const BAD_USERNAME_MESSAGE = serverTranslator('en')('admin.errors.badUsername');
+export const UNKNOWN_PERSON_MESSAGE = serverTranslator('en')('admin.errors.unknownPerson');
 
 /** A username an admin may set up before its first sign-in: what the person types at the login page. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9._@+-]{1,200}$/;
@@ -41,8 +40,8 @@ export async function staffMemberFor(db: Db, subject: string, newPerson: boolean
   if (member) return member;
   const username = subject.startsWith('user:') ? subject.slice('user:'.length) : '';
   if (newPerson && USERNAME_PATTERN.test(username)) return { kind: 'staff', username };
-  if (newPerson) throw new ValidationError(BAD_USERNAME_MESSAGE);
-  throw new ValidationError(UNKNOWN_PERSON_MESSAGE);
+  if (newPerson) throw refusal((m) => new ValidationError(m), (t) => t('admin.errors.badUsername'));
+  throw refusal((m) => new ValidationError(m), (t) => t('admin.errors.unknownPerson'));
 }
 
 /** The roles a person holds with this assignment (Footprints' hostess scope and ADMIN_USERNAMES count too). */
@@ -97,9 +96,9 @@ export async function assignRole(
       outcome: 'refused',
       detail: { from: outcome.before, to: role, reason: 'last admin' },
     });
-    throw new ConflictError(LAST_ADMIN_MESSAGE);
+    throw refusal((m) => new ConflictError(m), (t) => t('admin.errors.lastAdmin'));
   }
-  if (outcome.kind === 'confirm') throw new ConfirmationNeededError(CONFIRM_OWN_ADMIN_MESSAGE);
+  if (outcome.kind === 'confirm') throw refusal((m) => new ConfirmationNeededError(m), (t) => t('admin.errors.confirmOwnAdmin'));
   // What the person holds changed (not only the console's record of it, as for a configuration admin):
   // their open sessions end now, and the next sign-in resolves the new roles.
   const before = effectiveRoles(member, outcome.before, opts.adminUsernames);

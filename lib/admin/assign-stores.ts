@@ -14,8 +14,9 @@ import type { Db } from '@/lib/db';
 import { staffStoreScopes } from '@/lib/db/schema';
 import { ValidationError } from '@/lib/errors';
 import { effectiveRoles, staffMemberFor } from './assign-role';
+import { refusal, serverTranslator } from '@/lib/i18n/server-words';
 
-export const NO_STORE_CHOSEN_MESSAGE = 'Choose at least one store, or all stores, or leave it to Footprints.';
+export const NO_STORE_CHOSEN_MESSAGE = serverTranslator('en')('admin.errors.noStoreChosen');
 
 const sameScope = (a: StoreScope | null, b: StoreScope | null) => JSON.stringify(a && describeScope(a)) === JSON.stringify(b && describeScope(b));
 
@@ -28,7 +29,7 @@ export async function assignStores(
 ): Promise<{ sessionsEnded: number }> {
   const member = await staffMemberFor(db, subject, opts.newPerson ?? false);
   const chosen = stores && !stores.all ? storesOf(stores.locationIds) : stores;
-  if (chosen && !chosen.all && chosen.locationIds.length === 0) throw new ValidationError(NO_STORE_CHOSEN_MESSAGE);
+  if (chosen && !chosen.all && chosen.locationIds.length === 0) throw refusal((m) => new ValidationError(m), (t) => t('admin.errors.noStoreChosen'));
   const before = await getStoreOverride(db, subject, { sandbox: opts.sandbox });
   if (chosen === null) {
     await db.delete(staffStoreScopes).where(eq(staffStoreScopes.subject, subject));

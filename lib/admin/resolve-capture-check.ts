@@ -7,10 +7,11 @@ import { captureSubmissions } from '@/lib/capture/schema';
 import type { Db } from '@/lib/db';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { getJob, releaseHeldJob, wakeOutboxWorker } from '@/lib/outbox';
+import { refusal, serverTranslator } from '@/lib/i18n/server-words';
 
 export type CaptureCheckDecision = { choice: 'adopt'; leadId: string } | { choice: 'resend' };
 
-export const ALREADY_RESOLVED_MESSAGE = 'This capture has already been resolved (by you or another admin); nothing was changed.';
+export const ALREADY_RESOLVED_MESSAGE = serverTranslator('en')('admin.errors.alreadyResolved');
 
 /**
  * An admin settles a capture whose add-lead answer was lost and that the console could not find either way
@@ -25,10 +26,10 @@ export async function resolveCaptureCheck(db: Db, actor: AuditActor, jobId: stri
   const job = await getJob(db, jobId);
   if (!job || job.kind !== CAPTURE_LEAD_JOB) {
     await recordAudit(db, { actor, action: 'admin.resolveCaptureCheck', target, outcome: 'refused', detail: { ...detail, reason: 'not a capture job' } });
-    throw new ValidationError('This job is not a captured lead waiting for a check.');
+    throw refusal((m) => new ValidationError(m), (t) => t('admin.errors.notACaptureCheck'));
   }
   const submissionId = (job.payload as { submissionId?: unknown }).submissionId;
-  if (typeof submissionId !== 'string') throw new ValidationError('This job has no capture to resolve.');
+  if (typeof submissionId !== 'string') throw refusal((m) => new ValidationError(m), (t) => t('admin.errors.noCapture'));
 
   const resolved = await db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
@@ -52,7 +53,7 @@ export async function resolveCaptureCheck(db: Db, actor: AuditActor, jobId: stri
   });
   if (!resolved) {
     await recordAudit(db, { actor, action: 'admin.resolveCaptureCheck', target, outcome: 'refused', detail: { ...detail, reason: 'already resolved' } });
-    throw new ConflictError(ALREADY_RESOLVED_MESSAGE);
+    throw refusal((m) => new ConflictError(m), (t) => t('admin.errors.alreadyResolved'));
   }
   wakeOutboxWorker();
   return { jobId, choice: decision.choice };

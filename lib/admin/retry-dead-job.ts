@@ -4,6 +4,7 @@ import { recordAudit } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { ValidationError } from '@/lib/errors';
 import { retryDeadJob as requeueDeadJob, wakeOutboxWorker } from '@/lib/outbox';
+import { refusal } from '@/lib/i18n/server-words';
 
 /** Puts a dead sync-queue job back in the queue (audited) and wakes the worker. */
 export async function retryDeadJob(db: Db, actor: AuditActor, jobId: string): Promise<{ jobId: string }> {
@@ -15,7 +16,7 @@ export async function retryDeadJob(db: Db, actor: AuditActor, jobId: string): Pr
     outcome: job ? 'success' : 'failure',
     detail: job ? { kind: job.kind } : { reason: 'not a dead job' },
   });
-  if (!job) throw new ValidationError('Only a dead job can be retried; this one is not dead (it may have been retried already).');
+  if (!job) throw refusal((m) => new ValidationError(m), (t) => t('admin.errors.notDead'));
   wakeOutboxWorker();
   return { jobId };
 }

@@ -7,12 +7,13 @@ import { listAudit } from '@/lib/audit';
 import { captureSubmissions } from '@/lib/capture/schema';
 import { createDb, type DbHandle } from '@/lib/db';
 import { roleAssignments, staffMembers } from '@/lib/db/schema';
-import { ConflictError } from '@/lib/errors';
+import { ConflictError, messageIn } from '@/lib/errors';
 import { leadRecords } from '@/lib/leads/schema';
 import { enqueue } from '@/lib/outbox';
 import { CONFIRM_OWN_ADMIN_MESSAGE, ConfirmationNeededError, LAST_ADMIN_MESSAGE, assignRole } from './assign-role';
 import { listQueue, listStaff } from './queries';
 import { rejection } from '@/lib/testing/rejection';
+import { toActionError } from '@/lib/auth/action';
 
 let handle: DbHandle;
 const admin = { id: 'user:admin', name: 'Adina Admin', role: 'admin' };
@@ -54,6 +55,9 @@ describe('the roles page', () => {
     const error = await rejection(assignRole(db, other, 'user:admin', 'manager', { adminUsernames: [], sandbox: true }));
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.message).toBe(LAST_ADMIN_MESSAGE);
+    // The admin reads it in their language at the action door (issue 16).
+    expect(toActionError(error, 'admin.assignRole', 'ro')).toMatchObject({ error: { code: 'conflict', message: expect.stringMatching(/^Acesta este ultimul administrator/) } });
+    expect(toActionError(error, 'admin.assignRole', 'en')).toMatchObject({ error: { message: LAST_ADMIN_MESSAGE } });
     expect((await listStaff(db, { adminUsernames: [] })).find((r) => r.subject === 'user:admin')?.role).toBe('admin');
     const refused = await listAudit(db, { action: 'admin.assignRole', outcome: 'refused', limit: 10, offset: 0 });
     expect(refused.rows[0]).toMatchObject({ targetId: 'user:admin', outcome: 'refused' });
@@ -69,6 +73,7 @@ describe('the roles page', () => {
     const ask = await rejection(assignRole(db, admin, 'user:admin', null, { adminUsernames: [], sandbox: true }));
     expect(ask).toBeInstanceOf(ConfirmationNeededError);
     expect(ask.message).toBe(CONFIRM_OWN_ADMIN_MESSAGE);
+    expect(messageIn(ask, 'ro')).toMatch(/^Îți elimini propriul rol de administrator/);
     expect((await listStaff(db, { adminUsernames: [] })).find((r) => r.subject === 'user:admin')?.role).toBe('admin');
     await assignRole(db, admin, 'user:admin', null, { adminUsernames: [], sandbox: true, confirmOwnAdminRemoval: true });
     expect((await listStaff(db, { adminUsernames: [] })).find((r) => r.subject === 'user:admin')?.role).toBeNull();

@@ -6,6 +6,7 @@
 import 'server-only';
 import { createTranslator } from 'next-intl';
 import type en from '@/messages/en.json';
+import { withWords } from '@/lib/errors';
 import { plainValidationMessage, type VendorFailure } from '@/lib/staff-words';
 import { LOCALES, type Locale } from './locales';
 import { loadMessages } from './messages';
@@ -27,6 +28,18 @@ export function serverTranslator(locale: Locale): Translate {
     translators.set(locale, t);
   }
   return t;
+}
+
+/**
+ * An expected error (ValidationError, ConflictError…) thrown by a use case, which does not know the request's
+ * language: its message is the English words (logs, tests), and the action door shows the asker's
+ * (lib/errors.ts `withWords`, `messageIn`). `words` picks the message: `(t) => t('admin.errors.lastAdmin')`.
+ */
+export function refusal<E extends Error>(make: (message: string) => E, words: (t: Translate, locale: Locale) => string): E {
+  return withWords(make(words(serverTranslator('en'), 'en')), (locale) => {
+    const language = (LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : 'en';
+    return words(serverTranslator(language), language);
+  });
 }
 
 /** The action door's own sentences (lib/auth/action.ts) in a language. */

@@ -7,6 +7,7 @@ import { formatFootprintsDateTime, parseFootprintsDate } from '@/lib/vendors/foo
 import { deliveryOf } from '@/lib/vendors/http';
 import type { LeadDeps } from './deps';
 import { failure, requireLead, target, vendorDateTime } from './lead-records';
+import { refusal, serverTranslator } from '@/lib/i18n/server-words';
 
 export interface ActionInput {
   leadId: string;
@@ -16,8 +17,7 @@ export interface ActionInput {
   date?: string;
 }
 
-export const ACTION_UNCONFIRMED_MESSAGE =
-  'Footprints did not confirm this action and it could not be checked: it may have been saved. Reload the lead and look at its timeline before adding it again.';
+export const ACTION_UNCONFIRMED_MESSAGE = serverTranslator('en')('leadDetail.errors.actionUnconfirmed');
 
 type Payload = { leadId: string; leadActionTypeId: string; actionDetail: string; date: string };
 
@@ -63,7 +63,7 @@ export async function addAction(db: Db, deps: LeadDeps, actor: AuditActorRef, in
     const found = await findSentAction(deps, payload, started).catch(() => undefined);
     if (found === undefined) {
       await failure(db, actor, 'leads.addAction', record.id, error, { typeId: input.typeId, answerLost: true, checked: false });
-      throw new ConflictError(ACTION_UNCONFIRMED_MESSAGE);
+      throw refusal((m) => new ConflictError(m), (t) => t('leadDetail.errors.actionUnconfirmed'));
     }
     if (found === null) {
       await failure(db, actor, 'leads.addAction', record.id, error, { typeId: input.typeId, answerLost: true, checked: true });

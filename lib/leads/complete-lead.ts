@@ -16,6 +16,7 @@ import { leadRecords } from './schema';
 import type { LeadDeps } from './deps';
 import { inScope } from '@/lib/auth/stores';
 import { requireLead } from './lead-records';
+import { refusal } from '@/lib/i18n/server-words';
 
 export interface CompletionOption {
   id: string;
@@ -101,7 +102,7 @@ export async function completeLead(db: Db, deps: LeadDeps, actor: AuditActorRef,
   if (chosen.consultantId && !consultant) fieldErrors.consultantId = ['This consultant is not in Footprints any more: choose another'];
   if (Object.keys(fieldErrors).length) {
     await recordAudit(db, { actor, action: 'leads.complete', target: { type: 'lead', id: record.id }, outcome: 'refused', detail: { fields: Object.keys(fieldErrors) } });
-    throw new ValidationError('Footprints lists a lead only with its store, offer category, offer and consultant.', fieldErrors);
+    throw refusal((m) => new ValidationError(m, fieldErrors), (t) => t('leadDetail.errors.incompleteForFootprints'));
   }
 
   // Only what changes is sent.

@@ -13,11 +13,12 @@ import { VendorError } from '@/lib/vendors/http';
 import type { LeadDeps } from './deps';
 import { getLeadRecord } from './read-model';
 import { leadDocuments, type LeadRecord } from './schema';
+import { refusal, serverTranslator } from '@/lib/i18n/server-words';
 
 export const nowOf = (deps: LeadDeps) => (deps.now ?? (() => new Date()))();
 export const target = (leadId: string) => ({ type: 'lead', id: leadId });
 
-export const LEAD_NOT_FOUND = 'This lead is not in the pipeline. Refresh the pipeline and try again.';
+export const LEAD_NOT_FOUND = serverTranslator('en')('leadDetail.errors.leadNotFound');
 
 /**
  * The lead if it is in the caller's stores, else null — the same null as an unknown lead, so nothing tells
@@ -34,7 +35,7 @@ export async function findScopedLead(db: Db, scope: StoreScope, actor: AuditActo
 /** The one lookup of the lead use cases: unknown and out-of-scope leads are refused alike. */
 export async function requireLead(db: Db, deps: Pick<LeadDeps, 'scope'>, actor: AuditActorRef, action: string, leadId: string): Promise<LeadRecord> {
   const lead = await findScopedLead(db, deps.scope, actor, action, leadId);
-  if (!lead) throw new ValidationError(LEAD_NOT_FOUND, { leadId: ['Unknown lead'] });
+  if (!lead) throw refusal((m) => new ValidationError(m, { leadId: [m] }), (t) => t('leadDetail.errors.leadNotFound'));
   return lead;
 }
 

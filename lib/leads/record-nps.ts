@@ -7,9 +7,9 @@ import type { LeadDeps } from './deps';
 import { eq } from 'drizzle-orm';
 import { failure, nowOf, requireLead, target } from './lead-records';
 import { leadNpsEntries, leadRecords } from './schema';
+import { refusal, serverTranslator } from '@/lib/i18n/server-words';
 
-export const NPS_UNCONFIRMED_MESSAGE =
-  'Footprints did not confirm this score: it may have been recorded. Check the lead in Footprints before recording it again (a second score would count twice).';
+export const NPS_UNCONFIRMED_MESSAGE = serverTranslator('en')('leadDetail.errors.npsUnconfirmed');
 
 /**
  * Records an NPS score at Footprints, then in the read model. Not safe to repeat (Footprints keeps every score
@@ -23,7 +23,7 @@ export async function recordNps(db: Db, deps: LeadDeps, actor: AuditActorRef, in
   } catch (error) {
     const answerLost = deliveryOf(error) === 'ambiguous';
     await failure(db, actor, 'leads.recordNps', record.id, error, { score: input.score, ...(answerLost ? { answerLost } : {}) });
-    throw answerLost ? new ConflictError(NPS_UNCONFIRMED_MESSAGE) : error;
+    throw answerLost ? refusal((m) => new ConflictError(m), (t) => t('leadDetail.errors.npsUnconfirmed')) : error;
   }
   const now = nowOf(deps);
   await db.insert(leadNpsEntries).values({ leadId: record.id, score: input.score, comment: input.comment || null, at: now, source: 'console', actorId: actor.id, actorName: actor.name });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_STORES } from '@/lib/auth/stores';
 import { listAudit } from '@/lib/audit';
 import { openTestDb, testEngines, type TestDb } from '@/lib/db/testing';
-import { ConflictError } from '@/lib/errors';
+import { ConflictError, messageIn } from '@/lib/errors';
 import { setLogSink } from '@/lib/log';
 import { SANDBOX_FOOTPRINTS_KEY, SANDBOX_FOOTPRINTS_SECRET } from '@/lib/sandbox/demo-staff';
 import { FOOTPRINTS_DEMO, type FootprintsSimulator } from '@/lib/sandbox/footprints';
@@ -100,7 +100,10 @@ describe.each(testEngines)('lead writes after a lost answer on %s', (engine) => 
     expect(sim().listDocuments(SALE_LEAD_ID).filter((d) => d.filename === 'quote.pdf')).toHaveLength(1);
 
     running.sandbox.setFaults('footprints', { cutCount: 1, match: `/api/lead/${SALE_LEAD_ID}/nps` });
-    await expect(recordNps(tdb.db, deps, actor, { leadId: SALE_LEAD_ID, score: 7 })).rejects.toThrow(NPS_UNCONFIRMED_MESSAGE);
+    const lost = await recordNps(tdb.db, deps, actor, { leadId: SALE_LEAD_ID, score: 7 }).then(() => null, (e: Error) => e);
+    expect(lost?.message).toBe(NPS_UNCONFIRMED_MESSAGE);
+    // In the manager's language at the action door (issue 16).
+    expect(messageIn(lost!, 'ro')).toMatch(/^Footprints nu a confirmat acest scor/);
     // A refusal is still a refusal: nothing was sent, the vendor's error as before.
     running.sandbox.setFaults('footprints', { cutCount: null, failStatus: 400, failCount: 1, match: `/api/lead/${SALE_LEAD_ID}/nps` });
     await expect(recordNps(tdb.db, deps, actor, { leadId: SALE_LEAD_ID, score: 7 })).rejects.toBeInstanceOf(VendorError);

@@ -7,6 +7,7 @@ import type { LeadDeps } from './deps';
 import { failure, nowOf, requireLead, target } from './lead-records';
 import { checkPdfFiles, MAX_FILES_PER_UPLOAD, startsWithPdfMagic, type DocumentKind } from './pdf';
 import { leadDocuments } from './schema';
+import { refusal, serverTranslator } from '@/lib/i18n/server-words';
 
 export interface UploadFile {
   name: string;
@@ -21,8 +22,7 @@ export interface UploadInput {
   leadActionId?: string;
 }
 
-export const UPLOAD_UNCONFIRMED_MESSAGE =
-  'Footprints did not confirm the upload: the documents may have arrived. Open the lead in Footprints and check its documents before uploading them again.';
+export const UPLOAD_UNCONFIRMED_MESSAGE = serverTranslator('en')('leadDetail.errors.uploadUnconfirmed');
 
 /**
  * Checks every file (PDF by type and content, 10 MB), then sends them to Footprints and records them. The upload
@@ -58,7 +58,7 @@ export async function uploadDocuments(db: Db, deps: LeadDeps, actor: AuditActorR
   } catch (error) {
     const answerLost = deliveryOf(error) === 'ambiguous';
     await failure(db, actor, 'leads.uploadDocuments', record.id, error, { documentType: input.documentType, files: input.files.length, ...(answerLost ? { answerLost } : {}) });
-    throw answerLost ? new ConflictError(UPLOAD_UNCONFIRMED_MESSAGE) : error;
+    throw answerLost ? refusal((m) => new ConflictError(m), (t) => t('leadDetail.errors.uploadUnconfirmed')) : error;
   }
   const now = nowOf(deps);
   await db.insert(leadDocuments).values(

@@ -19,7 +19,7 @@ import { BLOCK_REASON_LABELS, CODE_STATE_LABELS, claimKeyOf, type BlockReason, t
 import type { LoyaltyChangeTarget } from './constants';
 import { loyaltyCodeChanges, type LoyaltyCodeChangeRow } from './schema';
 import { campaignInScope } from './scoped-codes';
-import { refusal } from './refusals';
+import { refusal } from '@/lib/i18n/server-words';
 import { codeView, notFoundRefusal, refuseUnlessOpen, toIso, type CodeView } from './views';
 
 export interface ChangeInput {

@@ -13,7 +13,7 @@ import 'server-only';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { ConflictError } from '@/lib/errors';
-import { refusal } from './refusals';
+import { refusal } from '@/lib/i18n/server-words';
 import { loyaltyCodeClaims } from './schema';
 
 /**

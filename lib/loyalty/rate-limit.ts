@@ -10,7 +10,7 @@ import 'server-only';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 import { RateLimitError } from '@/lib/errors';
-import { refusal } from './refusals';
+import { refusal } from '@/lib/i18n/server-words';
 import { loyaltyLookupCounters } from './schema';
 
 export const LOOKUP_LIMIT = 30;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { toActionError } from '@/lib/auth/action';
 import { ConflictError, RateLimitError, type ActionResult } from '@/lib/errors';
-import { refusal } from './refusals';
+import { refusal } from '@/lib/i18n/server-words';
 import { notFoundRefusal, refuseUnlessOpen, type CodeView } from './views';
 
 const redeemed: CodeView = {

@@ -6,7 +6,8 @@ import 'server-only';
 import { ConflictError, ValidationError } from '@/lib/errors';
 import { parseFootprintsDate, type Campaign, type CodeCheckResponse, type FootprintsClient } from '@/lib/vendors/footprints';
 import type { LoyaltyDeps } from './deps';
-import { noticeIn, refusal } from './refusals';
+import { refusal } from '@/lib/i18n/server-words';
+import { noticeIn } from './refusals';
 import { CODE_STATE_LABELS, allowedActions, campaignPhaseOf, codeStateOf, isExpired, type CampaignPhase, type CodeState, type CodeStatus } from './rules';
 
 export const toIso = (value: string | null | undefined, timeZone: string): string | null => parseFootprintsDate(value, timeZone)?.toISOString() ?? null;

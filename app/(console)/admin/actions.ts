@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction, requestLanguage } from '@/lib/auth/action';
 import { ROLES } from '@/lib/auth/roles';
 import { ConfirmationNeededError, assignRole } from '@/lib/admin/assign-role';
 import { assignStores } from '@/lib/admin/assign-stores';
@@ -9,6 +9,7 @@ import { listQueue } from '@/lib/admin/queries';
 import { resolveCaptureCheck } from '@/lib/admin/resolve-capture-check';
 import { retryDeadJob } from '@/lib/admin/retry-dead-job';
 import { getConfig } from '@/lib/config';
+import { messageIn } from '@/lib/errors';
 
 export const assignRoleAction = defineAction({
   name: 'admin.assignRole',
@@ -26,7 +27,7 @@ export const assignRoleAction = defineAction({
       ({ sessionsEnded } = await assignRole(db, actor, subject, role, { adminUsernames: getConfig().auth.adminUsernames, sandbox: getConfig().sandbox, confirmOwnAdminRemoval, newPerson }));
     } catch (error) {
       // Not a failure: the page asks the admin and sends the change again, confirmed.
-      if (error instanceof ConfirmationNeededError || (error instanceof Error && 'needsConfirmation' in error)) return { subject, role, saved: false as const, confirm: error.message, sessionsEnded };
+      if (error instanceof ConfirmationNeededError || (error instanceof Error && 'needsConfirmation' in error)) return { subject, role, saved: false as const, confirm: messageIn(error, await requestLanguage()), sessionsEnded };
       throw error;
     }
     return { subject, role, saved: true as const, confirm: null, sessionsEnded };
