@@ -32,8 +32,9 @@ test('bulk move to customer is refused lead by lead; bulk move to opportunity go
 /** Audit entries for `action` on lead `id` (the page's own count, filtered by action and by the lead id). */
 async function auditCount(admin: Page, action: string, id: string): Promise<number> {
   await gotoHydrated(admin, `/admin/audit?action=${action}&q=${id}`);
-  const text = await admin.getByRole('status').filter({ hasText: /\d+ entries/ }).textContent();
-  return Number(/(\d+) entries/.exec(text ?? '')?.[1]);
+  const text = await admin.getByRole('status').filter({ hasText: /\d+ entr(y|ies)/ }).textContent();
+  // "1 entry", "2 entries" (an ICU plural since issue 16).
+  return Number(/(\d+) entr(y|ies)/.exec(text ?? '')?.[1]);
 }
 
 test('bulk move to lost asks one reason, sends it for every selected lead, and audits each', async ({ page, browser }) => {
