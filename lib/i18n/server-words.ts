@@ -8,7 +8,7 @@ import { createTranslator } from 'next-intl';
 import type en from '@/messages/en.json';
 import { withWords } from '@/lib/errors';
 import { plainValidationMessage, type VendorFailure } from '@/lib/staff-words';
-import { LOCALES, type Locale } from './locales';
+import { isLocale, LOCALES, type Locale } from './locales';
 import { loadMessages } from './messages';
 
 /**
@@ -37,7 +37,7 @@ export function serverTranslator(locale: Locale): Translate {
  */
 export function refusal<E extends Error>(make: (message: string) => E, words: (t: Translate, locale: Locale) => string): E {
   return withWords(make(words(serverTranslator('en'), 'en')), (locale) => {
-    const language = (LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : 'en';
+    const language = isLocale(locale) ? locale : 'en';
     return words(serverTranslator(language), language);
   });
 }
